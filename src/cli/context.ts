@@ -1,0 +1,103 @@
+// AppContext: everything a command may touch of the outside world, so tests can run it in-process.
+import { isAbsolute, resolve } from 'node:path';
+import type { Db, OpenOptions } from '../store/db.js';
+import { nowStamp, today } from '../shared/clock.js';
+import { useColour } from '../shared/colour.js';
+
+export interface OutStream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface AppIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  color?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export class AppContext {
+  readonly json: boolean;
+  readonly colour: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  /** Prompts are allowed only when both ends are a terminal. */
+  readonly interactive: boolean;
+  private opened: Db[] = [];
+
+  constructor(readonly io: AppIo, readonly globals: GlobalOptions) {
+    this.json = !!globals.json;
+    this.quiet = !!globals.quiet;
+    this.verbose = !!globals.verbose;
+    this.colour = useColour({ noColorFlag: globals.color === false, json: this.json, isTTY: !!io.stdout.isTTY, env: io.env });
+    this.interactive = !!io.stdin.isTTY && !!io.stderr.isTTY && io.env.SHUXIANG_NO_PROMPT !== '1';
+  }
+
+  get env(): NodeJS.ProcessEnv {
+    return this.io.env;
+  }
+
+  today(): string {
+    return today(this.io.env);
+  }
+
+  nowStamp(): string {
+    return nowStamp(this.io.env);
+  }
+
+  /** A user-given path, resolved against the working directory. */
+  path(p: string): string {
+    return isAbsolute(p) ? p : resolve(this.io.cwd, p);
+  }
+
+  dbPath(): string {
+    return this.path(this.globals.db ?? this.io.env.SHUXIANG_DB ?? 'shuxiang.db');
+  }
+
+  /** Opens the database (loading SQLite only now, so --help stays fast). */
+  async openDb(opts: OpenOptions = {}): Promise<Db> {
+    const { openDb } = await import('../store/db.js');
+    const db = openDb(this.dbPath(), opts);
+    this.opened.push(db);
+    return db;
+  }
+
+  closeAll(): void {
+    for (const db of this.opened) if (db.open) db.close();
+    this.opened = [];
+  }
+
+  /** Result text for stdout. */
+  out(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  /** Machine output: JSON on stdout and nothing else. */
+  outJson(data: unknown): void {
+    this.io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+  }
+
+  /** A message for the user on stderr (silenced by -q). */
+  info(text: string): void {
+    if (!this.quiet) this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  warn(text: string): void {
+    this.io.stderr.write(`${this.paint('yellow', '提示')}：${text}\n`);
+  }
+
+  paint(colour: 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold', text: string): string {
+    if (!this.colour) return text;
+    const codes = { red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39], gray: [90, 39], bold: [1, 22] }[colour];
+    return `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m`;
+  }
+}

@@ -1,0 +1,63 @@
+// The entry point, and the only place that turns errors into exit codes.
+import { CommanderError } from 'commander';
+import { ShuxiangError } from '../shared/errors.js';
+import { AppContext, type AppIo } from './context.js';
+import { buildProgram, translateCommanderError } from './program.js';
+
+/** Runs one command line; returns the exit code (used in-process by the tests). */
+export async function main(argv: string[], io: AppIo): Promise<number> {
+  const state: { ctx?: AppContext } = {};
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    return reportError(e, io);
+  } finally {
+    state.ctx?.closeAll();
+  }
+}
+
+function reportError(e: unknown, io: AppIo): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    io.stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
+    return 2;
+  }
+  if (e instanceof ShuxiangError) {
+    if (e.exitCode === 130) {
+      io.stderr.write(`${e.message}\n`);
+      return 130;
+    }
+    const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)];
+    io.stderr.write(lines.join('\n') + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  if (err?.name === 'ExitPromptError') {
+    io.stderr.write('已取消，未做任何修改。\n');
+    return 130;
+  }
+  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
+    io.stderr.write('错误：数据库正被另一个 shuxiang 进程长时间占用，请稍后再试。\n');
+    return 3;
+  }
+  io.stderr.write(
+    `内部错误：${err?.message ?? String(e)}\n这是 shuxiang 的缺陷，不是您的操作问题。请把下面的信息发给维护者：\n${err?.stack ?? ''}\n`,
+  );
+  return 70;
+}
+
+/** Called by bin/shuxiang.js: run with the real process and set its exit code. */
+export async function start(): Promise<void> {
+  const code = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+  // Anything still holding the event loop (a prompt's stdin) must not keep a finished command alive.
+  setTimeout(() => process.exit(code), 1500).unref();
+}

@@ -1,0 +1,32 @@
+// Interactive prompts behind a TTY guard: without a terminal, a missing answer is an error naming the
+// flag to pass; Ctrl-C becomes CancelledError (exit 130, nothing written).
+import { CancelledError, UserError } from '../shared/errors.js';
+import type { AppContext } from './context.js';
+
+async function guard<T>(ctx: AppContext, flag: string, ask: (ctxOpt: object) => Promise<T>): Promise<T> {
+  if (!ctx.interactive) {
+    throw new UserError(`缺少 ${flag}：当前不是交互式终端，无法提问。请在命令中加上 ${flag}。`);
+  }
+  try {
+    return await ask({ input: ctx.io.stdin, output: ctx.io.stderr, clearPromptOnDone: false });
+  } catch (e) {
+    const name = (e as Error)?.name;
+    if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new CancelledError();
+    throw e;
+  }
+}
+
+export async function askInput(ctx: AppContext, flag: string, message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  return guard(ctx, flag, (c) => input({ message, default: def, validate: validate ?? ((v) => (v.trim() ? true : '不能为空')) }, c));
+}
+
+export async function askSelect<T extends string>(ctx: AppContext, flag: string, message: string, choices: { name: string; value: T; description?: string }[]): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return guard(ctx, flag, (c) => select<T>({ message, choices }, c));
+}
+
+export async function askConfirm(ctx: AppContext, flag: string, message: string, def = false): Promise<boolean> {
+  const { confirm } = await import('@inquirer/prompts');
+  return guard(ctx, flag, (c) => confirm({ message, default: def }, c));
+}

@@ -1,0 +1,88 @@
+// Calendar dates as typed in Chinese spreadsheets: serials, 1985-03-01, 1985/3/1, 1985.03, 1985年3月, 198503.
+
+/** A parsed calendar date: `iso` is YYYY-MM-DD, or YYYY-MM when only the month is known. */
+export interface ParsedDate {
+  iso: string;
+  precision: 'day' | 'month';
+}
+
+export type DateResult = { ok: true; value: ParsedDate } | { ok: false; reason: string };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** True when y-m-d names a real day of the Gregorian calendar. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return d <= days;
+}
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function build(y: number, m: number, d: number | undefined, raw: string): DateResult {
+  if (y < 1900 || y > 2100) return { ok: false, reason: `年份 ${y} 不合理` };
+  if (m < 1 || m > 12) return { ok: false, reason: `“${raw}”中的月份 ${m} 不存在` };
+  if (d === undefined) return { ok: true, value: { iso: `${y}-${pad(m)}`, precision: 'month' } };
+  if (!isRealDate(y, m, d)) return { ok: false, reason: `“${raw}”不是真实存在的日期` };
+  return { ok: true, value: { iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' } };
+}
+
+/** Excel's day serial (1900 system, with its phantom 1900-02-29) to a calendar date. */
+export function fromExcelSerial(serial: number): DateResult {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 80000) {
+    return { ok: false, reason: `数字 ${serial} 不是日期` };
+  }
+  const ms = Math.round((Math.floor(serial) - 25569) * 86400000);
+  const dt = new Date(ms);
+  return build(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate(), String(serial));
+}
+
+/** A JS Date from exceljs: its UTC fields carry the calendar date typed in the cell. */
+export function fromCellDate(d: Date): DateResult {
+  if (Number.isNaN(d.getTime())) return { ok: false, reason: '无效日期' };
+  return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.toISOString().slice(0, 10));
+}
+
+/** Any spelling of a date we accept; strings, numbers and Dates. */
+export function parseDate(value: unknown): DateResult {
+  if (value instanceof Date) return fromCellDate(value);
+  if (typeof value === 'number') return parseNumberDate(value);
+  if (typeof value !== 'string') return { ok: false, reason: '不是日期' };
+  const raw = value.normalize('NFKC').trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw))) {
+    return build(+m[1]!, +m[2]!, +m[3]!, raw);
+  }
+  if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
+  if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
+  if ((m = /^(\d{4})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
+  if (/^\d+(\.\d+)?$/.test(raw)) return parseNumberDate(Number(raw));
+  return { ok: false, reason: `无法识别“${raw}”，请写成 1985-03-01 或 1985年3月 这样的格式` };
+}
+
+function parseNumberDate(n: number): DateResult {
+  if (Number.isInteger(n)) {
+    const s = String(n);
+    if (s.length === 8) return parseDate(s);
+    if (s.length === 6) return parseDate(s);
+    return fromExcelSerial(n);
+  }
+  // 1985.03 typed into a number cell arrives as 1985.03, and 1985.10 as 1985.1: read two decimals.
+  const y = Math.floor(n);
+  if (y >= 1900 && y <= 2100) return build(y, Math.round((n - y) * 100), undefined, String(n));
+  return fromExcelSerial(n);
+}
+
+/** A full date for an interval boundary: a month-only date means its first day. */
+export function toDayIso(p: ParsedDate): string {
+  return p.precision === 'day' ? p.iso : `${p.iso}-01`;
+}
+
+/** Strict YYYY-MM-DD (flags, JSON); returns undefined when it is not a real day. */
+export function parseIsoDay(s: string): string | undefined {
+  const r = parseDate(s);
+  return r.ok && r.value.precision === 'day' ? r.value.iso : undefined;
+}

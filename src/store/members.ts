@@ -1,0 +1,97 @@
+// Members: the roster rows, read as domain Members and written field by field.
+import type { Member } from '../domain/member.js';
+import type { Db } from './db.js';
+
+interface MemberRow {
+  id: number; branch_id: number; branch: string; name: string; gender: string | null; birth_date: string | null;
+  ethnicity: string | null; education: string | null; join_party_date: string | null; full_member_date: string | null;
+  category: string | null; job_title: string | null; party_post: string | null; leader: number;
+  leader_from: string | null; leader_to: string | null; phone: string | null; id_card: string | null;
+  on_roll_from: string | null; on_roll_left: string | null; extra: string;
+}
+
+/** Member field → column; the one mapping between the domain and the table. */
+export const COLUMNS: Record<Exclude<keyof Member, 'id' | 'branch' | 'extra' | 'leader'>, string> = {
+  branchId: 'branch_id', name: 'name', gender: 'gender', birthDate: 'birth_date', ethnicity: 'ethnicity',
+  education: 'education', joinPartyDate: 'join_party_date', fullMemberDate: 'full_member_date',
+  category: 'category', jobTitle: 'job_title', partyPost: 'party_post', leaderFrom: 'leader_from',
+  leaderTo: 'leader_to', phone: 'phone', idCard: 'id_card', onRollFrom: 'on_roll_from', onRollLeft: 'on_roll_left',
+};
+
+const SELECT = `SELECT m.*, b.name AS branch FROM members m JOIN branches b ON b.id = m.branch_id`;
+
+function toMember(r: MemberRow): Member {
+  const m: Member = { id: r.id, branchId: r.branch_id, branch: r.branch, name: r.name, leader: r.leader === 1, extra: JSON.parse(r.extra) };
+  for (const [field, col] of Object.entries(COLUMNS)) {
+    const v = (r as unknown as Record<string, unknown>)[col];
+    if (v !== null && v !== undefined && field !== 'branchId' && field !== 'name') (m as unknown as Record<string, unknown>)[field] = v;
+  }
+  return m;
+}
+
+export interface MemberFilter {
+  branch?: string;
+  leadersOnly?: boolean;
+  /** Only members on the roll on this day. */
+  onRollOn?: string;
+}
+
+export function listMembers(db: Db, f: MemberFilter = {}): Member[] {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.branch) { where.push('b.name = ?'); args.push(f.branch); }
+  if (f.leadersOnly) where.push('m.leader = 1');
+  if (f.onRollOn) {
+    where.push('(m.on_roll_from IS NULL OR m.on_roll_from <= ?) AND (m.on_roll_left IS NULL OR m.on_roll_left > ?)');
+    args.push(f.onRollOn, f.onRollOn);
+  }
+  const sql = `${SELECT}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY m.branch_id, m.id`;
+  return (db.prepare(sql).all(...args) as MemberRow[]).map(toMember);
+}
+
+export function getMember(db: Db, id: number): Member | undefined {
+  const r = db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MemberRow | undefined;
+  return r && toMember(r);
+}
+
+export function findMemberByIdCard(db: Db, idCard: string): Member | undefined {
+  const r = db.prepare(`${SELECT} WHERE m.id_card = ?`).get(idCard) as MemberRow | undefined;
+  return r && toMember(r);
+}
+
+export function findMembersByName(db: Db, name: string, branchId?: number): Member[] {
+  const rows = branchId === undefined
+    ? db.prepare(`${SELECT} WHERE m.name = ? ORDER BY m.id`).all(name)
+    : db.prepare(`${SELECT} WHERE m.name = ? AND m.branch_id = ? ORDER BY m.id`).all(name, branchId);
+  return (rows as MemberRow[]).map(toMember);
+}
+
+export type MemberInsert = Omit<Member, 'id' | 'branch'>;
+
+export function insertMember(db: Db, m: MemberInsert, batchId: number): number {
+  const cols = ['leader', 'extra', 'batch_id'];
+  const vals: unknown[] = [m.leader ? 1 : 0, JSON.stringify(m.extra ?? {}), batchId];
+  for (const [field, col] of Object.entries(COLUMNS)) {
+    const v = (m as unknown as Record<string, unknown>)[field];
+    if (v !== undefined) { cols.push(col); vals.push(v); }
+  }
+  const sql = `INSERT INTO members (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  return Number(db.prepare(sql).run(...vals).lastInsertRowid);
+}
+
+/** Sets the given fields (undefined = leave alone, null = clear). */
+export function updateMember(db: Db, id: number, patch: Partial<Record<keyof MemberInsert, unknown>>): void {
+  const sets: string[] = [];
+  const vals: unknown[] = [];
+  for (const [field, v] of Object.entries(patch)) {
+    if (v === undefined) continue;
+    if (field === 'leader') { sets.push('leader = ?'); vals.push(v ? 1 : 0); continue; }
+    if (field === 'extra') { sets.push('extra = ?'); vals.push(JSON.stringify(v)); continue; }
+    const col = COLUMNS[field as keyof typeof COLUMNS];
+    if (!col) continue;
+    sets.push(`${col} = ?`);
+    vals.push(v);
+  }
+  if (sets.length === 0) return;
+  db.prepare(`UPDATE members SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+}
