@@ -8,6 +8,9 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerMember } from './commands/member.js';
 import { registerTemplate } from './commands/template.js';
+import { registerSession } from './commands/session.js';
+import { registerCheckin } from './commands/checkin.js';
+import { registerSheet } from './commands/sheet.js';
 
 const VERSION = '0.1.0';
 
@@ -72,6 +75,9 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerInit(program, act);
   registerImport(program, act);
   registerMember(program, act);
+  registerSession(program, act);
+  registerCheckin(program, act);
+  registerSheet(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);
   return program;

@@ -18,7 +18,8 @@ describe('architecture', () => {
     for (const f of files(join(root, 'domain'))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)) {
         const spec = m[1]!;
-        if (!spec.startsWith('./') || spec.includes('..')) bad.push(`${f}: ${spec}`);
+        const forbidden = /^(\.\.\/|node:|fs$|better-sqlite3|exceljs|docx|@inquirer|commander|chalk)/;
+        if (forbidden.test(spec)) bad.push(`${f}: ${spec}`);
       }
     }
     expect(bad).toEqual([]);
