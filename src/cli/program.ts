@@ -11,6 +11,7 @@ import { registerTemplate } from './commands/template.js';
 import { registerSession } from './commands/session.js';
 import { registerCheckin } from './commands/checkin.js';
 import { registerSheet } from './commands/sheet.js';
+import { registerRules } from './commands/rules.js';
 
 const VERSION = '0.1.0';
 
@@ -78,6 +79,7 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerSession(program, act);
   registerCheckin(program, act);
   registerSheet(program, act);
+  registerRules(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);
   return program;
