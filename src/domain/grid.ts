@@ -1,0 +1,51 @@
+// A sheet as plain data: what every importer reads, whatever the file format it came from.
+
+/** One cell's value after normalising what exceljs / CSV give: text, number, date, boolean, or a problem. */
+export type Cell =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | { error: string }
+  | { formula: string; noResult: true };
+
+export interface Grid {
+  /** Sheet name ("" for CSV). */
+  name: string;
+  /** rows[r][c], 0-based; Excel row r+1, column c+1. */
+  rows: Cell[][];
+  /** Merged ranges as 0-based inclusive boxes, to read two-row headers. */
+  merges: { top: number; left: number; bottom: number; right: number }[];
+}
+
+/** Excel column letters for a 0-based index: 0 → A, 26 → AA. */
+export function columnLetter(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "K15"-style reference for a 0-based row and column. */
+export function cellRef(r: number, c: number): string {
+  return `${columnLetter(c)}${r + 1}`;
+}
+
+/** A cell as display text (for headers, notes, rejects). */
+export function cellText(v: Cell | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if ('error' in v) return v.error;
+  return `=${v.formula}`;
+}
+
+export function isBlank(v: Cell | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}

@@ -1,0 +1,123 @@
+// Finding the roster in a workbook: the sheet, the header row (under banners, possibly two rows
+// deep with merged group titles) and what each column means.
+import { cellText, type Grid } from './grid.js';
+import { FIELD_SPECS, type MemberField } from './member.js';
+
+/** What one column holds: a member field, the row number (序号), or an extra column kept as text. */
+export type ColumnRole = { kind: 'field'; field: MemberField } | { kind: 'serial' } | { kind: 'extra'; label: string };
+
+export interface RosterLayout {
+  grid: Grid;
+  /** 0-based index of the last header row; data starts on the next row. */
+  headerEnd: number;
+  columns: { col: number; label: string; role: ColumnRole }[];
+}
+
+/** A header cell's text reduced for comparison: no spaces, line breaks, hints in brackets, or marks. */
+export function headerKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[(\[（【][^)\]）】]*[)\]）】]/g, '')
+    .replace(/[\s*＊:：、/／·.\-_]/g, '');
+}
+
+const SYNONYMS = new Map<string, MemberField>();
+for (const spec of FIELD_SPECS) for (const s of spec.synonyms) SYNONYMS.set(headerKey(s), spec.field);
+const SERIAL = new Set(['序号', '编号', '序', 'No', 'NO', 'no']);
+
+export function fieldForHeader(text: string): MemberField | undefined {
+  return SYNONYMS.get(headerKey(text));
+}
+
+function roleOf(text: string): ColumnRole | undefined {
+  const key = headerKey(text);
+  if (!key) return undefined;
+  const f = SYNONYMS.get(key);
+  if (f) return { kind: 'field', field: f };
+  if (SERIAL.has(key)) return { kind: 'serial' };
+  return undefined;
+}
+
+function rowScore(grid: Grid, r: number): { score: number; hasName: boolean } {
+  const seen = new Set<MemberField>();
+  for (const v of grid.rows[r] ?? []) {
+    const role = roleOf(cellText(v));
+    if (role?.kind === 'field') seen.add(role.field);
+  }
+  return { score: seen.size, hasName: seen.has('name') };
+}
+
+/** The value shown in a cell, looking through merges (a merged group title covers its columns). */
+function shown(grid: Grid, r: number, c: number): string {
+  const own = cellText(grid.rows[r]?.[c]);
+  if (own.trim()) return own;
+  const m = grid.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+  return m ? cellText(grid.rows[m.top]?.[m.left]) : '';
+}
+
+/** The roster layout of one sheet, or undefined when no header with 姓名 and another field is found. */
+export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | undefined {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(scanRows, grid.rows.length); r++) {
+    const s = rowScore(grid, r);
+    if (s.hasName && s.score >= 2 && s.score > bestScore) {
+      best = r;
+      bestScore = s.score;
+    }
+  }
+  if (best < 0) return undefined;
+  // Two-row header: the next row names fields under merged group titles (入党情况 › 入党时间 | 转正时间).
+  const next = best + 1;
+  const width = Math.max(grid.rows[best]?.length ?? 0, grid.rows[next]?.length ?? 0);
+  let subFields = 0;
+  for (let c = 0; c < width; c++) {
+    const sub = roleOf(cellText(grid.rows[next]?.[c]));
+    if (sub?.kind === 'field' && roleOf(shown(grid, best, c))?.kind !== 'field') subFields++;
+  }
+  // Every other cell of that row is blank or repeats the merged cell above it.
+  const allHeaderLike = (grid.rows[next] ?? []).every((v, c) => {
+    const t = cellText(v).trim();
+    return !t || roleOf(t) !== undefined || t === shown(grid, best, c).trim();
+  });
+  const twoRows = subFields > 0 && allHeaderLike;
+  const headerEnd = twoRows ? next : best;
+  const columns: RosterLayout['columns'] = [];
+  const usedFields = new Set<MemberField>();
+  for (let c = 0; c < width; c++) {
+    const top = shown(grid, best, c).trim();
+    const bottom = twoRows ? cellText(grid.rows[next]?.[c]).trim() : '';
+    let role = (bottom && roleOf(bottom)) || roleOf(top);
+    const label = bottom ? (roleOf(bottom) || !top || top === bottom ? bottom : `${top}·${bottom}`) : top;
+    if (!label) continue;
+    if (role?.kind === 'field') {
+      if (usedFields.has(role.field)) role = undefined;
+      else usedFields.add(role.field);
+    }
+    columns.push({ col: c, label, role: role ?? { kind: 'extra', label } });
+  }
+  return { grid, headerEnd, columns };
+}
+
+/** Picks the sheet that looks most like a roster (or the one named by --sheet). */
+export function pickRosterSheet(grids: Grid[], wanted?: string): RosterLayout | { error: string } {
+  if (wanted) {
+    const g = grids.find((x) => x.name === wanted);
+    if (!g) return { error: `没有名为“${wanted}”的工作表。本文件的工作表有：${grids.map((x) => `“${x.name}”`).join('、')}。` };
+    return findRosterLayout(g) ?? { error: `工作表“${wanted}”里找不到表头行（至少要有“姓名”和另一列，如“性别”“身份证号”）。` };
+  }
+  let best: RosterLayout | undefined;
+  let bestScore = 0;
+  for (const g of grids) {
+    const layout = findRosterLayout(g);
+    if (!layout) continue;
+    const score = layout.columns.filter((c) => c.role.kind === 'field').length;
+    if (score > bestScore) {
+      best = layout;
+      bestScore = score;
+    }
+  }
+  return best ?? {
+    error: `没有找到花名册：各工作表（${grids.map((x) => `“${x.name || 'CSV'}”`).join('、')}）的前 30 行里都没有包含“姓名”等列名的表头行。`,
+  };
+}

@@ -1,0 +1,155 @@
+// What importing a roster would change, worked out before anything is written: who is new, who
+// changed (field by field), who is unchanged, and (with --sync) who left.
+import { FIELD_SPECS, type Member, type MemberField } from './member.js';
+import type { CellProblem, FieldValue, RosterRow } from './rosterRows.js';
+
+export interface MemberDraft {
+  branch: string;
+  fields: Partial<Record<MemberField, FieldValue>>;
+  extra: Record<string, string>;
+  leader: boolean;
+  leaderFrom?: string;
+  leaderTo?: string;
+}
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  from: string;
+  to: string;
+}
+
+export interface RosterPlan {
+  adds: { row: number; draft: MemberDraft }[];
+  updates: { row: number; member: Member; changes: FieldChange[]; patch: Record<string, unknown>; branch?: string }[];
+  unchanged: { row: number; member: Member }[];
+  leaves: Member[];
+  newBranches: string[];
+  problems: CellProblem[];
+  warnings: CellProblem[];
+  leaders: number;
+  branches: string[];
+}
+
+export interface PlanInput {
+  rows: RosterRow[];
+  existing: Member[];
+  existingBranches: string[];
+  /** Branch for rows without a 所在支部 cell (--branch, else the database's default). */
+  defaultBranch?: string;
+  importDate: string;
+  sync: boolean;
+  /** Column of the name and branch, for problems about identity. */
+  nameCol?: number;
+}
+
+const LABEL = new Map(FIELD_SPECS.map((s) => [s.field as string, s.label]));
+const show = (v: unknown) => (v === undefined || v === null || v === '' ? '（空）' : v === true ? '是' : v === false ? '否' : String(v));
+
+function currentlyLeader(m: Member, day: string): boolean {
+  return m.leader && (!m.leaderTo || m.leaderTo > day);
+}
+
+/** Plans the import of already-validated rows against the members in the database. */
+export function planRosterImport(input: PlanInput): RosterPlan {
+  const plan: RosterPlan = { adds: [], updates: [], unchanged: [], leaves: [], newBranches: [], problems: [], warnings: [], leaders: 0, branches: [] };
+  const byId = new Map(input.existing.filter((m) => m.idCard).map((m) => [m.idCard!, m]));
+  const byNameBranch = new Map<string, Member[]>();
+  for (const m of input.existing) {
+    const k = `${m.branch}\u0000${m.name}`;
+    byNameBranch.set(k, [...(byNameBranch.get(k) ?? []), m]);
+  }
+  const seenIds = new Map<string, number>();
+  const seenNames = new Map<string, { row: number; id?: string }>();
+  const matched = new Set<number>();
+  const branches = new Set<string>();
+  for (const row of input.rows) {
+    const branch = (row.fields.branch as string | undefined) ?? input.defaultBranch;
+    if (!branch) {
+      plan.problems.push({ row: row.row, message: '不知道此人属于哪个支部：表中没有“所在支部”列，请用 --branch 指定支部' });
+      continue;
+    }
+    branches.add(branch);
+    const name = row.fields.name as string;
+    const id = row.fields.idCard as string | undefined;
+    if (id) {
+      const first = seenIds.get(id);
+      if (first !== undefined) {
+        plan.problems.push({ row: row.row, message: `身份证号与第 ${first + 1} 行重复，同一个人只能出现一次，请删除重复行或核对号码` });
+        continue;
+      }
+      seenIds.set(id, row.row);
+    }
+    const nk = `${branch}\u0000${name}`;
+    const sameName = seenNames.get(nk);
+    if (sameName) {
+      if (!id || !sameName.id) {
+        plan.problems.push({ row: row.row, col: input.nameCol, message: `与第 ${sameName.row + 1} 行同名（${name}），又没有身份证号可区分；请填写两人的身份证号，或删除重复行` });
+        continue;
+      }
+      plan.warnings.push({ row: row.row, col: input.nameCol, message: `与第 ${sameName.row + 1} 行同名（${name}），已按身份证号视为两个人` });
+    }
+    seenNames.set(nk, { row: row.row, id });
+    let member = id ? byId.get(id) : undefined;
+    if (!member) {
+      const candidates = (byNameBranch.get(nk) ?? []).filter((m) => !m.idCard || !id);
+      if (candidates.length > 1) {
+        plan.problems.push({ row: row.row, col: input.nameCol, message: `数据库里“${branch}”有 ${candidates.length} 个叫${name}的人，无法确定是哪一位；请填写身份证号` });
+        continue;
+      }
+      member = candidates[0];
+    }
+    if (row.leader ?? false) plan.leaders++;
+    if (!member) {
+      plan.adds.push({ row: row.row, draft: { branch, fields: row.fields, extra: row.extra, leader: row.leader ?? false } });
+      continue;
+    }
+    if (matched.has(member.id)) {
+      plan.problems.push({ row: row.row, message: `与表中另一行是同一个人（${member.name}），请删除重复行` });
+      continue;
+    }
+    matched.add(member.id);
+    diffMember(plan, row, member, branch, input.importDate);
+  }
+  plan.branches = [...branches];
+  plan.newBranches = plan.branches.filter((b) => !input.existingBranches.includes(b));
+  if (input.sync) {
+    plan.leaves = input.existing.filter(
+      (m) => branches.has(m.branch) && !matched.has(m.id) && (!m.onRollLeft || m.onRollLeft > input.importDate) && (!m.onRollFrom || m.onRollFrom < input.importDate),
+    );
+  }
+  return plan;
+}
+
+function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string, day: string): void {
+  const changes: FieldChange[] = [];
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(row.fields)) {
+    if (field === 'branch' || field === 'leader') continue;
+    const old = (m as unknown as Record<string, unknown>)[field];
+    if (old !== value) {
+      changes.push({ field, label: LABEL.get(field) ?? field, from: show(old), to: show(value) });
+      patch[field] = value;
+    }
+  }
+  if (branch !== m.branch) changes.push({ field: 'branch', label: '所在支部', from: m.branch, to: branch });
+  const extra = { ...m.extra };
+  let extraChanged = false;
+  for (const [k, v] of Object.entries(row.extra)) {
+    if (extra[k] !== v) {
+      changes.push({ field: `extra.${k}`, label: k, from: show(extra[k]), to: v });
+      extra[k] = v;
+      extraChanged = true;
+    }
+  }
+  if (extraChanged) patch.extra = extra;
+  if (row.leader === true && !currentlyLeader(m, day)) {
+    Object.assign(patch, { leader: true, leaderFrom: day, leaderTo: null });
+    changes.push({ field: 'leader', label: '班子成员', from: '否', to: `是（自 ${day} 起）` });
+  } else if (row.leader === false && currentlyLeader(m, day)) {
+    patch.leaderTo = day;
+    changes.push({ field: 'leader', label: '班子成员', from: '是', to: `否（自 ${day} 起）` });
+  }
+  if (changes.length === 0) plan.unchanged.push({ row: row.row, member: m });
+  else plan.updates.push({ row: row.row, member: m, changes, patch, branch: branch !== m.branch ? branch : undefined });
+}

@@ -1,0 +1,39 @@
+// Writes a planned roster import (caller holds the batch transaction).
+import type { RosterPlan } from '../domain/rosterPlan.js';
+import type { BatchCounts } from './batches.js';
+import { ensureBranch } from './branches.js';
+import type { Db } from './db.js';
+import { insertMember, updateMember, type MemberInsert } from './members.js';
+
+/** Applies adds, updates and (sync) leaves; `onRow` is called after each written row (progress, tests). */
+export function applyRosterPlan(db: Db, plan: RosterPlan, batchId: number, counts: BatchCounts, importDate: string, onRow?: (n: number) => void): void {
+  const branchIds = new Map<string, number>();
+  const branchId = (name: string) => {
+    let id = branchIds.get(name);
+    if (id === undefined) {
+      id = ensureBranch(db, name, batchId, counts).id;
+      branchIds.set(name, id);
+    }
+    return id;
+  };
+  let n = 0;
+  for (const { draft } of plan.adds) {
+    const { branch: _b, leader: _l, ...fields } = draft.fields as Record<string, unknown>;
+    const m = { ...fields, branchId: branchId(draft.branch), leader: draft.leader, extra: draft.extra } as unknown as MemberInsert;
+    insertMember(db, m, batchId);
+    counts.added++;
+    onRow?.(++n);
+  }
+  for (const u of plan.updates) {
+    const patch = { ...u.patch } as Record<string, unknown>;
+    if (u.branch) patch.branchId = branchId(u.branch);
+    updateMember(db, u.member.id, patch);
+    counts.changed++;
+    onRow?.(++n);
+  }
+  for (const m of plan.leaves) {
+    updateMember(db, m.id, { onRollLeft: importDate, ...(m.leader && !m.leaderTo ? { leaderTo: importDate } : {}) });
+    counts.changed++;
+    onRow?.(++n);
+  }
+}
