@@ -1,6 +1,7 @@
 // Members: the roster rows, read as domain Members and written field by field.
 import type { Member } from '../domain/member.js';
 import type { Db } from './db.js';
+import { stmt } from './statements.js';
 
 interface MemberRow {
   id: number; branch_id: number; branch: string; name: string; gender: string | null; birth_date: string | null;
@@ -76,7 +77,7 @@ export function insertMember(db: Db, m: MemberInsert, batchId: number): number {
     if (v !== undefined) { cols.push(col); vals.push(v); }
   }
   const sql = `INSERT INTO members (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-  return Number(db.prepare(sql).run(...vals).lastInsertRowid);
+  return Number(stmt(db, sql).run(...vals).lastInsertRowid);
 }
 
 /** Sets the given fields (undefined = leave alone, null = clear). */
@@ -93,5 +94,5 @@ export function updateMember(db: Db, id: number, patch: Partial<Record<keyof Mem
     vals.push(v);
   }
   if (sets.length === 0) return;
-  db.prepare(`UPDATE members SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+  stmt(db, `UPDATE members SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
 }
