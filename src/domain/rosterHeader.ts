@@ -11,6 +11,14 @@ export interface RosterLayout {
   /** 0-based index of the last header row; data starts on the next row. */
   headerEnd: number;
   columns: { col: number; label: string; role: ColumnRole }[];
+  /** The banner above the header (“XX支部党员花名册”), when there is one. */
+  title?: string;
+}
+
+/** The branch a banner names (“XX委机关第二党支部党员名册” → XX委机关第二党支部). */
+export function branchInTitle(title: string | undefined): string | undefined {
+  const m = /^(.*?(?:党支部|支部))/.exec(title?.replace(/\s/g, '') ?? '');
+  return m?.[1];
 }
 
 /** A header cell's text reduced for comparison: no spaces, line breaks, hints in brackets, or marks. */
@@ -96,7 +104,12 @@ export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | unde
     }
     columns.push({ col: c, label, role: role ?? { kind: 'extra', label } });
   }
-  return { grid, headerEnd, columns };
+  let title: string | undefined;
+  for (let r = 0; r < best && !title; r++) {
+    const t = (grid.rows[r] ?? []).map((v) => cellText(v).trim()).find((x) => x);
+    if (t) title = t;
+  }
+  return { grid, headerEnd, columns, title };
 }
 
 /** Picks the sheet that looks most like a roster (or the one named by --sheet). */

@@ -76,3 +76,20 @@ describe('roster fixtures', () => {
     expect(membersIn(dir)).toHaveLength(0);
   });
 });
+
+describe('branch from the banner', () => {
+  it('a banner naming a known branch puts the people there; an unknown one is said, and the default used', async () => {
+    const r1 = await runCli(['import', join(F, 'banner_roster.xlsx')], { cwd: dir });
+    expect(r1.stderr).toContain('表格标题写的是“XX委机关第二党支部党员名册”，但数据库里没有“XX委机关第二党支部”');
+    expect(new Set(membersIn(dir).map((m) => m.branch))).toEqual(new Set(['机关第一支部']));
+  });
+
+  it('a banner naming a branch already in the database puts the people there', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'one.csv'), '姓名,所在支部\n孔明,XX委机关第二党支部\n');
+    expect((await runCli(['import', 'one.csv'], { cwd: dir })).code).toBe(0);
+    const r = await runCli(['import', join(F, 'banner_roster.xlsx')], { cwd: dir });
+    expect(r.stderr).not.toContain('表格标题写的是');
+    expect(membersIn(dir).filter((m) => m.branch === 'XX委机关第二党支部')).toHaveLength(16);
+  });
+});

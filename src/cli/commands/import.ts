@@ -94,6 +94,17 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const existing = listMembers(db);
   const settings = readSettings(db);
   const nameCol = layout.columns.find((c) => c.role.kind === 'field' && c.role.field === 'name')?.col;
+  const hasBranchColumn = layout.columns.some((c) => c.role.kind === 'field' && c.role.field === 'branch');
+  let defaultBranch = opts.branch ?? settings.defaultBranch;
+  if (!hasBranchColumn && !opts.branch) {
+    const { branchInTitle } = await import('../../domain/rosterHeader.js');
+    const titled = branchInTitle(layout.title);
+    const known = listBranches(db).map((b) => b.name);
+    if (titled && known.includes(titled)) defaultBranch = titled;
+    else if (titled && titled !== defaultBranch) {
+      ctx.warn(`表格标题写的是“${layout.title}”，但数据库里没有“${titled}”，这些人已归入“${defaultBranch}”。如不对，请加 --branch 指定支部。`);
+    }
+  }
   const problems = [...parsed.problems];
   let plan;
   for (;;) {
@@ -102,7 +113,7 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
       rows: parsed.rows.filter((r) => !bad.has(r.row)),
       existing,
       existingBranches: listBranches(db).map((b) => b.name),
-      defaultBranch: opts.branch ?? settings.defaultBranch,
+      defaultBranch,
       importDate: today,
       sync: !!opts.sync,
       nameCol,
