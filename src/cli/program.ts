@@ -12,6 +12,8 @@ import { registerSession } from './commands/session.js';
 import { registerCheckin } from './commands/checkin.js';
 import { registerSheet } from './commands/sheet.js';
 import { registerRules } from './commands/rules.js';
+import { registerLog } from './commands/log.js';
+import { registerBooks } from './commands/books.js';
 
 const VERSION = '0.1.0';
 
@@ -79,6 +81,8 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerSession(program, act);
   registerCheckin(program, act);
   registerSheet(program, act);
+  registerLog(program, act);
+  registerBooks(program, act);
   registerRules(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);

@@ -37,7 +37,7 @@ export function registerImport(program: Command, act: Act): void {
     .command('import')
     .description('从 Excel/CSV 导入：花名册（默认）、签到表、学习台账等')
     .argument('<文件...>', '.xlsx 或 .csv 文件')
-    .option('--kind <类型>', '文件类型：roster 花名册（默认）、signin 签到表')
+    .option('--kind <类型>', '文件类型：roster 花名册（默认）、signin 签到表、ledger 个人学习台账（可一次给多个文件）、books 书目')
     .option('--sheet <工作表>', '指定工作表名称（默认自动找出花名册所在的表）')
     .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部）')
     .option('--dry-run', '只显示将会新增、修改哪些人，不写入')
@@ -59,13 +59,17 @@ export function registerImport(program: Command, act: Act): void {
     .action(act(async (ctx: AppContext, files: string[], opts: ImportOptions) => {
       const kind = opts.kind ?? 'roster';
       if (!KINDS.includes(kind)) {
-        throw new UserError(`--kind 的取值“${kind}”无效，可选：roster（花名册）、signin（签到表）。`);
+        throw new UserError(`--kind 的取值“${kind}”无效，可选：roster（花名册）、signin（签到表）、ledger（个人学习台账）、books（书目）。`);
       }
       if (kind === 'signin') {
         const { importSignin } = await import('./importSignin.js');
         return importSignin(ctx, files.map((f) => ctx.path(f)), opts);
       }
-      if (kind !== 'roster') throw new UserError(`--kind ${kind} 的导入将在后续版本提供；目前支持 roster 和 signin。`);
+      if (kind === 'ledger' || kind === 'books') {
+        const m = await import('./importLedger.js');
+        return (kind === 'ledger' ? m.importLedger : m.importBooks)(ctx, files.map((f) => ctx.path(f)), opts);
+      }
+      if (kind !== 'roster') throw new UserError(`--kind ${kind} 的导入将在后续版本提供。`);
       if (files.length !== 1) throw new UserError(`花名册一次只能导入一个文件，您给了 ${files.length} 个。请逐个导入。`);
       const summary = await importRosterFile(ctx, ctx.path(files[0]!), opts);
       printSummary(ctx, summary);

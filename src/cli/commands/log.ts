@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+import type { Act } from '../program.js';
+
+export function registerLog(_program: Command, _act: Act): void {}
