@@ -37,7 +37,7 @@ describe('a tricky but valid roster', () => {
         name: '党员花名册',
         merges: ['A1:J1', 'E3:F3', 'A3:A4', 'B3:B4'],
         rows: [
-          ['XX局机关第一党支部党员花名册'],
+          ['机关第一党支部党员花名册'],
           [],
           HEAD1,
           HEAD2,

@@ -1,6 +1,6 @@
 // The house rules that can be checked by reading files: pure domain, SQLite only in store, exits only in main.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..', 'src');
@@ -18,8 +18,9 @@ describe('architecture', () => {
     for (const f of files(join(root, 'domain'))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)) {
         const spec = m[1]!;
-        const forbidden = /^(\.\.\/|node:|fs$|better-sqlite3|exceljs|docx|@inquirer|commander|chalk)/;
-        if (forbidden.test(spec)) bad.push(`${f}: ${spec}`);
+        const forbidden = /^(node:|fs$|better-sqlite3|exceljs|docx|@inquirer|commander|chalk)/;
+        const leaves = spec.startsWith('.') && !resolve(dirname(f), spec).startsWith(join(root, 'domain'));
+        if (forbidden.test(spec) || leaves) bad.push(`${f}: ${spec}`);
       }
     }
     expect(bad).toEqual([]);

@@ -193,7 +193,8 @@ export function printSummary(ctx: AppContext, s: ImportSummary): void {
     `${s.dryRun ? '试运行' : '导入完成'}：${s.file}${s.sheet ? ` › ${s.sheet}` : ''}\n` +
       `  ${verb}新增 ${s.added} 人，${verb}更新 ${s.updated} 人，未变 ${s.unchanged} 人，拒绝 ${s.rejected} 行` +
       (s.left ? `，${verb}标记转出 ${s.left} 人` : '') +
-      `\n  班子成员 ${s.leaders} 人；支部 ${s.branches.length} 个（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）`,
+      `\n  班子成员 ${s.leaders} 人；支部 ${s.branches.length} 个` +
+      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : ''),
   );
   if (s.rejectsFile) ctx.info(`有问题的 ${s.rejected} 行已写入 ${s.rejectsFile}，改正后可再导入该文件。`);
 }

@@ -6,6 +6,7 @@ import { RULE_PRESETS, isRulePreset } from '../../domain/presets.js';
 import type { AppContext } from '../context.js';
 import type { Act } from '../program.js';
 import { askInput, askSelect } from '../prompts.js';
+import { createDatabase } from '../setupDb.js';
 
 export interface InitOptions {
   organ?: string;
@@ -55,14 +56,7 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   if (!isRulePreset(rules)) {
     throw new UserError(`--rules 的取值“${rules}”不是已有的规则集。可选：${RULE_PRESETS.map((p) => p.id).join('、')}。`);
   }
-  const { inBatch } = await import('../../store/batches.js');
-  const { writeSettings } = await import('../../store/settings.js');
-  const { ensureBranch } = await import('../../store/branches.js');
-  const db = await ctx.openDb({ create: true });
-  inBatch(db, { command: 'init', args: '', at: ctx.nowStamp() }, (batchId, counts) => {
-    writeSettings(db, { organ, year, rules, defaultBranch: branch });
-    ensureBranch(db, branch, batchId, counts);
-  });
+  await createDatabase(ctx, { organ, branch, year, rules });
   if (ctx.json) {
     ctx.outJson({ db: path, organ, branch, year: Number(year), rules });
     return;
