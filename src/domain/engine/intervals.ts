@@ -1,0 +1,64 @@
+// Who is judged over which days: the on-roll interval (∩ the committee post for leader rules), cut to a
+// period; and the proration and skipping SPEC §3.3 derives from the days on the roll.
+import type { EvidenceMember } from '../evidence.js';
+import { type DateRange, type Period, type PeriodKind, addDaysIso, daysIn } from '../periods.js';
+import type { AppliesTo } from '../ruleSet.js';
+
+const FOREVER: DateRange = { start: '0000-01-01', end: '9999-12-31' };
+
+const intersect = (a: DateRange, b: DateRange): DateRange | undefined => {
+  const start = a.start > b.start ? a.start : b.start;
+  const end = a.end < b.end ? a.end : b.end;
+  return start < end ? { start, end } : undefined;
+};
+
+/** The days a member is judged by a rule: on the roll, and for leader rules also in post; sorted, disjoint. */
+export function judgedIntervals(m: EvidenceMember, appliesTo: AppliesTo): DateRange[] {
+  const roll: DateRange = { start: m.onRollFrom ?? FOREVER.start, end: m.onRollLeft ?? FOREVER.end };
+  if (roll.start >= roll.end) return [];
+  if (appliesTo !== 'leaders') return [roll];
+  const posts = m.leaderIntervals
+    .map((p) => intersect(roll, { start: p.from ?? FOREVER.start, end: p.to ?? FOREVER.end }))
+    .filter((r): r is DateRange => r !== undefined)
+    .sort((a, b) => (a.start < b.start ? -1 : 1));
+  const merged: DateRange[] = [];
+  for (const r of posts) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = r.end > last.end ? r.end : last.end;
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
+/** The judged days inside one period. */
+export function segmentsIn(intervals: DateRange[], period: DateRange): DateRange[] {
+  return intervals.map((r) => intersect(r, period)).filter((r): r is DateRange => r !== undefined);
+}
+
+/** The segments cut at the as-of date (evidence after it does not count yet). */
+export function cutAt(segments: DateRange[], asOf: string): DateRange[] {
+  return segmentsIn(segments, { start: FOREVER.start, end: addDaysIso(asOf, 1) });
+}
+
+/** Total days of some ranges. */
+export function totalDays(ranges: DateRange[]): number {
+  return ranges.reduce((n, r) => n + daysIn(r), 0);
+}
+
+/** Counts scale for yearly and half-yearly rules; monthly/weekly/quarterly (and daily) ones are skipped instead. */
+export function isProratedKind(kind: PeriodKind): boolean {
+  return kind === 'year' || kind === 'half';
+}
+
+/** A quota scaled by the share of days on the roll, rounded to the nearest whole number, halves up. */
+export function prorate(threshold: number, daysOn: number, daysTotal: number): number {
+  if (daysOn >= daysTotal) return threshold;
+  // Integer thresholds: exact rational rounding, floor((2·t·on + total) / (2·total)).
+  if (Number.isInteger(threshold)) return Math.floor((2 * threshold * daysOn + daysTotal) / (2 * daysTotal));
+  return Math.floor((threshold * daysOn) / daysTotal + 0.5 + 1e-9);
+}
+
+/** Whether a short-period rule skips the period: on the roll for fewer than half its days. */
+export function tooFewDays(daysOn: number, period: Period): boolean {
+  return 2 * daysOn < daysIn(period);
+}

@@ -1,0 +1,149 @@
+// The rule engine: every rule × every member (or branch) × every period of the audit → a verdict.
+// Status per SPEC §3.3 as decided here:
+// - a period that has ended for the subject (its end, or the day the member left the roll / the post,
+//   is on or before the as-of date) → 'met' or 'gap';
+// - the period holding the as-of date → 'met' once the quota is already reached, else 'open' with what is
+//   still needed and the days left; attendance rates stay 'open' (a later absence can still lower them);
+// - periods starting after the as-of date, or in which the member was never on the roll → no verdict;
+// - 'na' (with a note): a yearly/half-yearly quota prorated to 0; a monthly/weekly/quarterly/daily period
+//   with fewer than half its days on the roll; a rate with no session to be expected at.
+import type { Evidence, EvidenceIds } from '../evidence.js';
+import { type DateRange, type Period, addDaysIso, daysBetween, daysIn, parsePeriodId, periodsInRange } from '../periods.js';
+import { METRIC_SHAPES, type Rule, type RuleSet } from '../ruleSet.js';
+import { indexEvidence, type EvidenceIndex } from './evidenceIndex.js';
+import { gapOf, isZero, mapFigure } from './figures.js';
+import { cutAt, isProratedKind, judgedIntervals, prorate, segmentsIn, tooFewDays, totalDays } from './intervals.js';
+import { BRANCH_METRICS } from './metricsBranch.js';
+import { MEMBER_METRICS } from './metricsMember.js';
+import { needSentence } from './need.js';
+import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
+
+/** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period. */
+export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions): Verdict[] {
+  const scope = resolveScope(opts.scope);
+  const idx = indexEvidence(evidence);
+  const out: Verdict[] = [];
+  for (const base of ruleSet.rules) {
+    if (opts.ruleIds && !opts.ruleIds.includes(base.id)) continue;
+    // Resolve the rule-set default once, so metrics and sentences read one flag.
+    const rule: Rule = { ...base, options: { ...base.options, excusedCountsAsAttended: base.options.excusedCountsAsAttended ?? ruleSet.settings.excusedCountsAsAttended } };
+    const periods = periodsInRange(rule.period, scope).filter((p) => p.start <= opts.asOf);
+    if (rule.appliesTo === 'branch') {
+      for (const b of idx.branchIds) for (const p of periods) push(out, judgeBranch(rule, b, p, idx, opts));
+      continue;
+    }
+    for (const m of idx.members) {
+      if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
+      const intervals = judgedIntervals(m, rule.appliesTo);
+      if (intervals.length) for (const p of periods) push(out, judgeMember(rule, m, intervals, p, idx, opts));
+    }
+  }
+  return out;
+}
+
+const push = (out: Verdict[], v: Verdict | undefined) => v && out.push(v);
+
+/** A period id or a range; a bad id is a programming error here (the CLI validates flags first). */
+export function resolveScope(scope: string | DateRange): DateRange {
+  if (typeof scope !== 'string') return scope;
+  const p = parsePeriodId(scope);
+  if (!p) throw new RangeError(`“${scope}”不是有效的期间，应写成 2026、2026-H1、2026-Q3、2026-03 或 2026-W10`);
+  return { start: p.start, end: p.end };
+}
+
+function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: DateRange[], p: Period, idx: EvidenceIndex, o: JudgeOptions): Verdict | undefined {
+  // Fast path: on the roll (in post) for the whole period — the common case, and worth it for weekly rules.
+  const whole = intervals.length === 1 && intervals[0]!.start <= p.start && intervals[0]!.end >= p.end;
+  const segments = whole ? [p] : segmentsIn(intervals, p);
+  const total = daysIn(p);
+  const daysOn = whole ? total : totalDays(segments);
+  if (daysOn === 0 || segments[0]!.start > o.asOf) return undefined;
+  const end = segments[segments.length - 1]!.end;
+  const open = o.asOf < end;
+  const counted = open ? cutAt(segments, o.asOf) : segments;
+  const measure = MEMBER_METRICS[rule.metric]!({
+    rule, member: m, period: p, segments, counted, excusedCounts: rule.options.excusedCountsAsAttended!, idx, calendar: o.calendar, asOf: o.asOf,
+  });
+  const who = rule.appliesTo === 'leaders' ? '任职' : '在册';
+  const daysLeft = open ? daysBetween(o.asOf, end) : undefined;
+  const at: Subject = { rule, memberId: m.id, branchId: m.branchId, period: p.id, daysLeft };
+  if (!whole && !isProratedKind(p.kind) && tooFewDays(daysOn, p)) {
+    return na(at, rule.threshold, measure, `${who} ${daysOn}/${total} 天，不足半数，本期不考核`);
+  }
+  let required: Figure = measure.required ?? rule.threshold;
+  let note: string | undefined;
+  if (measure.required === undefined && METRIC_SHAPES[rule.metric].threshold !== 'share' && isProratedKind(p.kind) && daysOn < total) {
+    required = mapFigure(rule.threshold, (t) => prorate(t, daysOn, total));
+    note = `按${who} ${daysOn}/${total} 天折算`;
+    if (isZero(required)) return na(at, required, measure, `${note}后为 0，本期不适用`);
+  }
+  if (measure.naReason) return na(at, required, measure, measure.naReason);
+  return judged(at, required, measure, open, note);
+}
+
+function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex, o: JudgeOptions): Verdict | undefined {
+  // A branch is judged only for periods in which someone was on its roll.
+  const members = idx.membersByBranch.get(branchId) ?? [];
+  if (!members.some((m) => totalDays(segmentsIn(judgedIntervals(m, 'all'), p)) > 0)) return undefined;
+  const open = o.asOf < p.end;
+  const counted = open ? { start: p.start, end: addDaysIso(o.asOf, 1) } : p;
+  const measure = BRANCH_METRICS[rule.metric]!({ rule, branchId, period: p, counted, idx, asOf: o.asOf });
+  const required = measure.required ?? rule.threshold;
+  const at: Subject = { rule, memberId: undefined, branchId, period: p.id, daysLeft: open ? daysBetween(o.asOf, p.end) : undefined };
+  if (measure.naReason) return na(at, required, measure, measure.naReason);
+  return judged(at, required, measure, open);
+}
+
+/** Who and when a verdict is about. */
+interface Subject {
+  rule: Rule;
+  memberId: number | undefined;
+  branchId: number;
+  period: string;
+  daysLeft: number | undefined;
+}
+
+/** Every verdict is built here, with one fixed set of keys (absent ones undefined, which JSON drops):
+ * one object shape keeps a weekly audit of a whole organ (10⁵ verdicts) fast. */
+function verdict(at: Subject, status: Verdict['status'], required: Figure, m: Measure, gap: Figure, note: string | undefined): Verdict {
+  return {
+    rule: at.rule.id, memberId: at.memberId, branchId: at.branchId, period: at.period, status, required, actual: m.actual, gap,
+    evidence: cited(m), daysLeft: at.daysLeft, need: undefined, note, detail: detailOf(m),
+  };
+}
+
+function na(at: Subject, required: Figure, m: Measure, note: string): Verdict {
+  return verdict(at, 'na', required, m, mapFigure(required, () => 0), note);
+}
+
+function judged(at: Subject, required: Figure, m: Measure, open: boolean, note?: string): Verdict {
+  const gap = gapOf(required, m.actual);
+  const reached = isZero(gap);
+  // An attendance rate can still fall while its period is open, so it is never 'met' early.
+  const status = open ? (reached && at.rule.metric !== 'attendance-rate' ? 'met' : 'open') : reached ? 'met' : 'gap';
+  const v = verdict(at, status, required, m, gap, note);
+  v.need = needSentence(at.rule, v) || undefined;
+  return v;
+}
+
+/** The evidence lists that hold something (an empty list says nothing). */
+function cited(m: Measure): EvidenceIds {
+  const out: EvidenceIds = {};
+  for (const k in m.evidence) {
+    const ids = m.evidence[k as keyof EvidenceIds];
+    if (ids && ids.length) out[k as keyof EvidenceIds] = ids;
+  }
+  return out;
+}
+
+const ALWAYS_SHOWN = new Set(['expected', 'attended', 'headcount', 'workingDays']);
+
+/** Keeps only the non-zero side figures, so the JSON stays short. */
+function detailOf(m: Measure): Record<string, number> | undefined {
+  let d: Record<string, number> | undefined;
+  for (const k in m.detail) {
+    const v = m.detail[k]!;
+    if (v !== 0 || ALWAYS_SHOWN.has(k)) (d ??= {})[k] = v;
+  }
+  return d;
+}

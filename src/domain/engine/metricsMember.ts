@@ -1,0 +1,138 @@
+// The counters behind member rules: each reads one member's evidence inside the counted days of a period.
+import { type AttendanceStatus, type BookCategory, type EvidenceReading, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
+import type { MetricName } from '../ruleSet.js';
+import { within, type AttendanceRow } from './evidenceIndex.js';
+import type { Measure, MemberMetricContext } from './types.js';
+
+type Ctx = MemberMetricContext;
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const ids = (xs: { id: number }[]) => xs.map((x) => x.id);
+
+/** Whether a sign-in status counts as attending: 出席/迟到 always, 请假 only when the rule set says so. */
+export function countsAsAttended(status: AttendanceStatus, excusedCounts: boolean): boolean {
+  return status === 'present' || status === 'late' || (excusedCounts && status === 'excused');
+}
+
+/** The member's sign-ins at sessions of the given types: those that count (one per session) and the excused ones. */
+function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: AttendanceRow[]; excused: number } {
+  const types = c.rule.options.sessionTypes ?? fallback;
+  const rows = within(c.idx.byMember(c.member.id).attendance, c.counted).filter((a) => types.includes(a.session.type));
+  const seen = new Set<number>();
+  const counted = rows.filter((a) => countsAsAttended(a.row.status, c.excusedCounts) && !seen.has(a.session.id) && seen.add(a.session.id));
+  return { counted, excused: rows.filter((a) => a.row.status === 'excused').length };
+}
+
+/** Books finished in the counted days, each book once. */
+function booksFinished(c: Ctx): EvidenceReading[] {
+  const seen = new Set<number>();
+  return within(c.idx.byMember(c.member.id).readings, c.counted).filter((r) => !seen.has(r.bookId) && seen.add(r.bookId));
+}
+
+const attendanceIds = (rows: AttendanceRow[]) => rows.map((a) => a.row.id);
+
+/** One counter per member metric. */
+export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = {
+  'sessions-attended': (c) => {
+    const { counted, excused } = attendanceOf(c, ['collective-study']);
+    return { actual: counted.length, evidence: { attendance: attendanceIds(counted) }, detail: { excused } };
+  },
+
+  'attendance-rate': (c) => {
+    const types = c.rule.options.sessionTypes ?? ['collective-study'];
+    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? [], c.counted).filter((s) => types.includes(s.type));
+    const rowOf = new Map(within(c.idx.byMember(c.member.id).attendance, c.counted).map((a) => [a.session.id, a.row]));
+    const rows = expected.map((s) => rowOf.get(s.id)).filter((r) => r !== undefined);
+    const attended = rows.filter((r) => countsAsAttended(r.status, c.excusedCounts));
+    const excused = rows.filter((r) => r.status === 'excused').length;
+    const detail = { attended: attended.length, expected: expected.length, excused };
+    const m: Measure = { actual: expected.length ? round(attended.length / expected.length, 4) : 0, evidence: { attendance: ids(attended) }, detail };
+    if (expected.length === 0) m.naReason = '期间支部没有举办应参加的活动，无从计算参加率';
+    return m;
+  },
+
+  'books-by-category': (c) => {
+    const wanted = Object.keys(c.rule.threshold as Record<string, number>);
+    const map = c.rule.options.categoryMap ?? {};
+    const actual: Record<string, number> = Object.fromEntries(wanted.map((k) => [k, 0]));
+    const used: EvidenceReading[] = [];
+    let uncategorized = 0;
+    for (const r of booksFinished(c)) {
+      if (!r.category) { uncategorized++; continue; }
+      const cat: BookCategory = map[r.category] ?? r.category;
+      if (cat in actual) { actual[cat]!++; used.push(r); }
+    }
+    return { actual, evidence: { readings: ids(used) }, detail: { uncategorized } };
+  },
+
+  'books-finished': (c) => {
+    const books = booksFinished(c);
+    return { actual: books.length, evidence: { readings: ids(books) } };
+  },
+
+  talks: (c) => {
+    const kinds: string[] = c.rule.options.talkKinds ?? [...TALK_KINDS];
+    const talks = within(c.idx.byMember(c.member.id).talks, c.counted).filter((t) => kinds.includes(t.kind));
+    return { actual: talks.length, evidence: { talks: ids(talks) } };
+  },
+
+  'research-days': (c) => {
+    const trips = within(c.idx.byMember(c.member.id).research, c.counted);
+    return { actual: round(trips.reduce((n, t) => n + t.days, 0), 2), evidence: { research: ids(trips) } };
+  },
+
+  writings: (c) => {
+    const kinds: string[] = c.rule.options.writingKinds ?? [...WRITING_KINDS];
+    const min = c.rule.options.minChars ?? 0;
+    const all = within(c.idx.byMember(c.member.id).writings, c.counted).filter((w) => kinds.includes(w.kind));
+    const ok = all.filter((w) => w.chars >= min);
+    return { actual: ok.length, evidence: { writings: ids(ok) }, detail: { tooShort: all.length - ok.length } };
+  },
+
+  // Required per working day while on the roll: a member who joined on the 12th owes the working days
+  // from the 12th (the month is still skipped when that is under half its days). The whole period is
+  // required even while it is open; what is left is the gap.
+  'self-study': (c) => {
+    const t = c.rule.threshold as Record<string, number>;
+    const workingDays = c.segments.reduce((n, s) => n + c.calendar.workingDaysIn(s.start, s.end), 0);
+    const workingDaysLeft = c.segments.reduce((n, s) => n + (s.end > c.asOf ? c.calendar.workingDaysIn(s.start > c.asOf ? s.start : c.asOf, s.end) : 0), 0);
+    const days = within(c.idx.byMember(c.member.id).selfStudy, c.counted);
+    const noteDays = new Set(days.filter((d) => d.notes).map((d) => d.date)).size;
+    return {
+      required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9) },
+      actual: { hours: round(days.reduce((n, d) => n + d.hours, 0), 2), noteDays },
+      evidence: { selfStudy: ids(days) },
+      detail: { workingDays, workingDaysLeft },
+    };
+  },
+
+  'lectures-heard': (c) => {
+    const { counted, excused } = attendanceOf(c, ['lecture']);
+    const logged = within(c.idx.byMember(c.member.id).lectures, c.counted);
+    return { actual: counted.length + logged.length, evidence: { attendance: attendanceIds(counted), lectures: ids(logged) }, detail: { excused } };
+  },
+
+  'books-and-exchanges': (c) => {
+    const books = booksFinished(c);
+    const { counted, excused } = attendanceOf(c, ['reading-exchange']);
+    const logged = within(c.idx.byMember(c.member.id).exchanges, c.counted);
+    return {
+      actual: { books: books.length, exchanges: counted.length + logged.length },
+      evidence: { readings: ids(books), attendance: attendanceIds(counted), exchanges: ids(logged) },
+      detail: { excused },
+    };
+  },
+
+  'trainings-and-exams': (c) => {
+    const ev = c.idx.byMember(c.member.id);
+    const trainings = within(ev.trainings, c.counted);
+    const exams = within(ev.exams, c.counted);
+    return { actual: { trainings: trainings.length, exams: exams.length }, evidence: { trainings: ids(trainings), exams: ids(exams) } };
+  },
+
+  assessment: (c) => {
+    const { counted, excused } = attendanceOf(c, ['assessment']);
+    const exams = within(c.idx.byMember(c.member.id).exams, c.counted);
+    return { actual: counted.length + exams.length, evidence: { attendance: attendanceIds(counted), exams: ids(exams) }, detail: { excused } };
+  },
+};

@@ -1,0 +1,63 @@
+// Engine corners: leap-year proration, rounding halves up, the fallback calendar, future periods, filters.
+import { describe, expect, it } from 'vitest';
+import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { bundle, leader, member, pick, periodsOf, preset, run } from './engineFixtures.js';
+
+const LO = preset('learning-org');
+
+describe('proration', () => {
+  it('leap year 2028: a leader from 1 July has 184 of 366 days → 60 research days becomes 30', () => {
+    // 60 × 184 / 366 = 30.16 → 30.
+    const vs = run(LO, bundle({ members: [leader(1, { onRollFrom: '2028-07-01' })] }), '2029-01-10', '2028', { ruleIds: ['L3-days'] });
+    expect(pick(vs, 'L3-days', 1, '2028')).toMatchObject({ required: 30, note: '按任职 184/366 天折算' });
+  });
+
+  it('per-category quotas round each category: 183/365 → 1 book each, 182/365 → none, so n/a', () => {
+    // From 2 July: 183 days, 1 × 183/365 = 0.501 → 1. From 3 July: 182 days, 0.4986 → 0 in every category.
+    const vs = run(LO, bundle({ members: [leader(1, { onRollFrom: '2026-07-02' }), leader(2, { onRollFrom: '2026-07-03' })] }), '2027-01-10', '2026', { ruleIds: ['L1-books'] });
+    expect(pick(vs, 'L1-books', 1, '2026')).toMatchObject({ status: 'gap', required: { 政治理论: 1, 业务: 1, 科学人文: 1 } });
+    expect(pick(vs, 'L1-books', 2, '2026')).toMatchObject({ status: 'na', required: { 政治理论: 0, 业务: 0, 科学人文: 0 } });
+  });
+
+  it('a half exactly: joined 1 Oct, 92 of 184 days of H2 → 0.5 rounds up to 1 essay', () => {
+    const vs = run(LO, bundle({ members: [member(1, { onRollFrom: '2026-10-01' })] }), '2027-01-10', '2026', { ruleIds: ['P4-half'] });
+    expect(pick(vs, 'P4-half', 1, '2026-H2')).toMatchObject({ status: 'gap', required: 1, note: '按在册 92/184 天折算' });
+  });
+
+  it('a week with 4 of 7 days on the roll is judged, with 3 it is n/a', () => {
+    // 2026-W10 is Mon 2 … Sun 8 March. From Thu 5 March: 4 days; from Fri 6 March: 3 days (< 3.5).
+    const vs = run(LO, bundle({ members: [member(1, { onRollFrom: '2026-03-05' }), member(2, { onRollFrom: '2026-03-06' })] }), '2026-03-20', '2026-W10', { ruleIds: ['P2-weekly'] });
+    expect(pick(vs, 'P2-weekly', 1, '2026-W10').status).toBe('gap');
+    expect(pick(vs, 'P2-weekly', 2, '2026-W10')).toMatchObject({ status: 'na', note: '在册 3/7 天，不足半数，本期不考核' });
+  });
+});
+
+describe('as-of logic', () => {
+  const ev = bundle({ members: [member(1, { onRollFrom: '2026-12-10' })] });
+  it('periods after the as-of date, and before the member joined, are not shown', () => {
+    const vs = run(LO, ev, '2026-12-20', '2026', { ruleIds: ['P1-daily'] });
+    expect(periodsOf(vs, 'P1-daily', 1)).toEqual(['2026-12']);
+    // A member joining after the as-of date is not judged at all yet.
+    expect(run(LO, ev, '2026-12-05', '2026', { ruleIds: ['P1-daily'] })).toEqual([]);
+  });
+
+  it('a rate with no session to be expected at is n/a with the reason', () => {
+    const vs = run(LO, bundle({ members: [leader(1)] }), '2027-01-10', '2026', { ruleIds: ['L1-rate'] });
+    expect(pick(vs, 'L1-rate', 1, '2026')).toMatchObject({ status: 'na', note: '期间支部没有举办应参加的活动，无从计算参加率' });
+  });
+
+  it('filters by member', () => {
+    const vs = run(LO, bundle({ members: [member(1), member(2)] }), '2027-01-10', '2026', { ruleIds: ['P5-yearly'], memberIds: [2] });
+    expect(vs.map((v) => v.memberId)).toEqual([2]);
+  });
+});
+
+describe('calendar fallback and overrides reach P1', () => {
+  it('February 2028 (leap, unknown year): 21 Mon–Fri working days; overrides change it', () => {
+    const ev = bundle({ members: [member(1)] });
+    // 2028-02-01 is a Tuesday; 29 days → 20 weekdays in 4 weeks + Tue 29 Feb = 21.
+    expect(pick(run(LO, ev, '2028-03-10', '2028-02', { ruleIds: ['P1-daily'] }), 'P1-daily', 1, '2028-02').required).toEqual({ hours: 21, noteDays: 21 });
+    const cal = createWorkCalendar({ holidays: ['2028-02-29'] });
+    expect(pick(run(LO, ev, '2028-03-10', '2028-02', { ruleIds: ['P1-daily'], calendar: cal }), 'P1-daily', 1, '2028-02').required).toEqual({ hours: 20, noteDays: 20 });
+  });
+});
