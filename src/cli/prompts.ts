@@ -30,3 +30,22 @@ export async function askConfirm(ctx: AppContext, flag: string, message: string,
   const { confirm } = await import('@inquirer/prompts');
   return guard(ctx, flag, (c) => confirm({ message, default: def }, c));
 }
+
+/** A select whose highlighted answer starts at `def` (checkin pre-selects each person's current status). */
+export async function askSelectFrom<T extends string>(ctx: AppContext, flag: string, message: string, choices: { name: string; value: T; description?: string }[], def?: T): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return guard(ctx, flag, (c) => select<T>({ message, choices, default: def, pageSize: Math.min(choices.length, 12) }, c));
+}
+
+/** A searchable checkbox of people (name or pinyin initials); resolves with the ticked values. */
+export async function askPickMembers<V>(
+  ctx: AppContext,
+  flag: string,
+  message: string,
+  choices: { value: V; name: string; keys: string; hint?: string; checked?: boolean }[],
+): Promise<V[]> {
+  const { memberPicker } = await import('./memberPicker.js');
+  const rows = (ctx.io.stderr as { rows?: number }).rows ?? 24;
+  const pageSize = Math.max(5, Math.min(20, rows - 6));
+  return guard(ctx, flag, (c) => memberPicker({ message, choices, pageSize }, c) as Promise<V[]>);
+}

@@ -1,0 +1,129 @@
+// Attendance figures per session and per member for any set of sessions: who was expected (on the
+// branch's roll on the session's date), who came (出席 + 迟到), who was excused, who was absent, and the
+// rate. Pure: the store supplies sessions, members and attendance rows; audit, report and `session list`
+// all read these same figures.
+import type { AttendanceStatus } from './attendanceStatus.js';
+import { onRollOn } from './member.js';
+
+export interface StatsSession {
+  id: number;
+  branchId: number;
+  date: string;
+  type?: string;
+}
+
+export interface StatsMember {
+  id: number;
+  branchId: number;
+  onRollFrom?: string;
+  onRollLeft?: string;
+}
+
+export interface StatsAttendance {
+  sessionId: number;
+  memberId: number;
+  status: AttendanceStatus;
+}
+
+/** The figures of one session or one member. */
+export interface AttendanceFigures {
+  /** Sessions (per member) or members (per session) expected: on the roll of the branch that day. */
+  expected: number;
+  /** present + late, among the expected. */
+  attended: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+  /** Expected but with no sign-in recorded at all (counted as not attended). */
+  unmarked: number;
+  /** attended ÷ expected (plus excused when the rule set says so); null when nothing was expected. */
+  rate: number | null;
+}
+
+export interface SessionFigures extends AttendanceFigures {
+  sessionId: number;
+  /** Attendance recorded for people not expected (e.g. not on the roll that day); not in the figures. */
+  extra: number;
+}
+
+export interface MemberFigures extends AttendanceFigures {
+  memberId: number;
+  /** Ids of the sessions the member was expected at, in date order. */
+  expectedSessionIds: number[];
+  /** Ids of the sessions the member attended (出席/迟到). */
+  attendedSessionIds: number[];
+}
+
+export interface AttendanceStats {
+  sessions: SessionFigures[];
+  members: MemberFigures[];
+  /** Sums over all sessions (member-sessions); rate = attended ÷ expected. */
+  total: AttendanceFigures;
+}
+
+export interface StatsOptions {
+  /** Rule-set setting: count 请假 as attended in the rate (default false, SPEC §3.3). */
+  excusedCountsAsAttended?: boolean;
+}
+
+const blank = (): AttendanceFigures => ({ expected: 0, attended: 0, present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, rate: null });
+
+function add(f: AttendanceFigures, status: AttendanceStatus | undefined): void {
+  f.expected++;
+  if (!status) f.unmarked++;
+  else f[status]++;
+  if (status === 'present' || status === 'late') f.attended++;
+}
+
+function finish(f: AttendanceFigures, o: StatsOptions): void {
+  f.rate = f.expected === 0 ? null : (f.attended + (o.excusedCountsAsAttended ? f.excused : 0)) / f.expected;
+}
+
+/** Computes the figures of the given sessions for the given members (members of other branches are ignored per session). */
+export function attendanceStats(sessions: StatsSession[], members: StatsMember[], rows: StatsAttendance[], opts: StatsOptions = {}): AttendanceStats {
+  const bySession = new Map<number, Map<number, AttendanceStatus>>();
+  for (const r of rows) {
+    let m = bySession.get(r.sessionId);
+    if (!m) bySession.set(r.sessionId, (m = new Map()));
+    m.set(r.memberId, r.status);
+  }
+  const byBranch = new Map<number, StatsMember[]>();
+  for (const m of members) {
+    const list = byBranch.get(m.branchId);
+    if (list) list.push(m);
+    else byBranch.set(m.branchId, [m]);
+  }
+  const ordered = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const perMember = new Map<number, MemberFigures>();
+  for (const m of members) perMember.set(m.id, { memberId: m.id, ...blank(), expectedSessionIds: [], attendedSessionIds: [] });
+  const total = blank();
+  const perSession: SessionFigures[] = [];
+  for (const s of ordered) {
+    const sf: SessionFigures = { sessionId: s.id, ...blank(), extra: 0 };
+    const marks = bySession.get(s.id) ?? new Map<number, AttendanceStatus>();
+    let seen = 0;
+    for (const m of byBranch.get(s.branchId) ?? []) {
+      if (!onRollOn(m, s.date)) continue;
+      const status = marks.get(m.id);
+      if (status) seen++;
+      add(sf, status);
+      add(total, status);
+      const mf = perMember.get(m.id)!;
+      add(mf, status);
+      mf.expectedSessionIds.push(s.id);
+      if (status === 'present' || status === 'late') mf.attendedSessionIds.push(s.id);
+    }
+    sf.extra = marks.size - seen;
+    finish(sf, opts);
+    perSession.push(sf);
+  }
+  for (const mf of perMember.values()) finish(mf, opts);
+  finish(total, opts);
+  return { sessions: perSession, members: [...perMember.values()], total };
+}
+
+/** A rate as the Chinese tables print it: 87.5% (— when nothing was expected). */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}

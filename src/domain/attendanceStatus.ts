@@ -1,0 +1,56 @@
+// The four sign-in statuses and the excuse kinds, with every spelling a secretary writes on paper or types.
+
+/** Attendance status codes as stored and as printed in JSON. */
+export type AttendanceStatus = 'present' | 'late' | 'excused' | 'absent';
+
+/** Kinds of excused absence (请假). */
+export type ExcuseKind = '事假' | '病假' | '公假' | '其他';
+
+export const EXCUSE_KINDS: readonly ExcuseKind[] = ['事假', '病假', '公假', '其他'];
+
+/** Chinese labels of the statuses, as shown in tables and sheets. */
+export const STATUS_LABELS: Record<AttendanceStatus, string> = { present: '出席', late: '迟到', excused: '请假', absent: '缺席' };
+
+/** Whether a status counts as attended (出席 + 迟到). */
+export function isAttended(s: AttendanceStatus): boolean {
+  return s === 'present' || s === 'late';
+}
+
+/** A status with its excuse kind, parsed from one sheet cell. */
+export interface ParsedStatus {
+  status: AttendanceStatus;
+  excuseKind?: ExcuseKind;
+}
+
+const PRESENT = ['出席', '到', '已到', '到会', '参加', '签到', '已签到', '✓', '✔', '√', '☑', '✅', 'v'];
+const LATE = ['迟到', '迟', '晚到', '迟到出席'];
+const EXCUSED = ['请假', '假', '已请假'];
+const ABSENT = ['缺席', '缺', '未到', '没到', '未参加', '旷会', '✗', '✘', '×', 'x', '╳'];
+
+/** Reads what was written in a 状态 cell; undefined when it cannot be understood. */
+export function parseStatusText(text: string): ParsedStatus | undefined {
+  const t = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (PRESENT.includes(t)) return { status: 'present' };
+  if (LATE.includes(t)) return { status: 'late' };
+  if (EXCUSED.includes(t)) return { status: 'excused' };
+  if (ABSENT.includes(t)) return { status: 'absent' };
+  const kind = parseExcuseKind(t.replace(/^请/, '').replace(/^请假[:：]?/, ''));
+  if (kind) return { status: 'excused', excuseKind: kind };
+  return undefined;
+}
+
+/** 事假/病假/公假/其他, also written 事/病/公/其它/因公. */
+export function parseExcuseKind(text: string): ExcuseKind | undefined {
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (['事假', '事', '私事', '个人事务'].includes(t)) return '事假';
+  if (['病假', '病', '生病'].includes(t)) return '病假';
+  if (['公假', '公', '因公', '公出', '出差', '公务'].includes(t)) return '公假';
+  if (['其他', '其它', '其他假'].includes(t)) return '其他';
+  return undefined;
+}
+
+/** The Chinese label of one attendance, e.g. 请假（病假）. */
+export function statusLabel(status: AttendanceStatus | null | undefined, kind?: string | null): string {
+  if (!status) return '未登记';
+  return status === 'excused' && kind ? `请假（${kind}）` : STATUS_LABELS[status];
+}

@@ -1,0 +1,160 @@
+// `shuxiang sheet` → fill the workbook → `import --kind signin`: the same attendance as scripted checkin.
+import ExcelJS from 'exceljs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importSignin } from '../../src/cli/commands/importSignin.js';
+import { AppContext } from '../../src/cli/context.js';
+import type { ImportOptions } from '../../src/cli/commands/import.js';
+import { ShuxiangError } from '../../src/shared/errors.js';
+import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { addMembers, query } from '../helpers/roster.js';
+
+let dir: string;
+let cleanup: () => void;
+const cli = (args: string[]) => runCli(args, { cwd: dir, now: '2026-03-10' });
+async function ok(args: string[]) {
+  const r = await cli(args);
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return r;
+}
+async function newSession(topic: string): Promise<number> {
+  return JSON.parse((await ok(['--json', 'session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', topic, '--place', '三楼会议室', '--speaker', '李明'])).stdout).id;
+}
+async function statuses(id: number) {
+  const s = JSON.parse((await ok(['--json', 'session', 'show', String(id)])).stdout) as { attendance: { name: string; status: string; excuseKind: string | null }[] };
+  return Object.fromEntries(s.attendance.map((a) => [a.name, [a.status, a.excuseKind]]));
+}
+
+/** Calls importSignin as `import --kind signin` will, capturing output; returns exit code and text. */
+async function importSheet(files: string[], opts: ImportOptions = {}, json = false) {
+  let out = '';
+  let err = '';
+  const io = {
+    stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: (s: string) => ((err += s), true) },
+    stdin: process.stdin, env: { NO_COLOR: '1', SHUXIANG_NOW: '2026-03-10' }, cwd: dir,
+  };
+  const ctx = new AppContext(io, { json });
+  try {
+    await importSignin(ctx, files, opts);
+    return { code: 0, stdout: out, stderr: err };
+  } catch (e) {
+    if (!(e instanceof ShuxiangError)) throw e;
+    return { code: e.exitCode, stdout: out, stderr: [e.message, ...e.details].join('\n') };
+  } finally {
+    ctx.closeAll();
+  }
+}
+
+/** Opens a sheet and fills 签名/状态/备注 by name. */
+async function fill(file: string, marks: Record<string, { sig?: string; status?: string; note?: string }>, edit?: (ws: ExcelJS.Worksheet) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('签到表')!;
+  ws.eachRow((row) => {
+    const m = marks[String(row.getCell(2).value)];
+    if (!m) return;
+    if (m.sig !== undefined) row.getCell(3).value = m.sig;
+    if (m.status !== undefined) row.getCell(4).value = m.status;
+    if (m.note !== undefined) row.getCell(5).value = m.note;
+  });
+  edit?.(ws);
+  await wb.xlsx.writeFile(file);
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  await initDb(dir);
+  addMembers(dir, [
+    { name: '张三', from: '2026-01-01' }, { name: '李四', from: '2026-01-01' }, { name: '王五', from: '2026-01-01' },
+    { name: '赵六', from: '2026-01-01' }, { name: '孙七', from: '2026-01-01' }, { name: '钱八', from: '2026-04-01' },
+    { name: '=HYPERLINK("http://x","点我")', from: '2026-01-01' },
+  ]);
+});
+afterEach(() => cleanup());
+
+describe('sheet', () => {
+  it('writes an A4 sheet: title, one row per member on the roll, hidden ids, drop-down, repeated header', async () => {
+    const id = await newSession('学习党章');
+    const r = await ok(['sheet', String(id)]);
+    const file = join(dir, '签到表_2026-03-10_集中学习.xlsx');
+    expect(r.stdout).toContain(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('签到表')!;
+    expect(ws.getCell('A1').value).toBe('机关第一党支部学习签到表');
+    expect(ws.getCell('A2').value).toBe('集中学习：学习党章');
+    expect(String(ws.getCell('A3').value)).toContain('2026-03-10（星期二）');
+    expect(ws.getCell('D3').value).toBe('地点：三楼会议室');
+    expect(ws.getCell('F1').value).toBe(`shuxiang:session=${id}`);
+    expect(ws.getRow(5).values).toEqual([undefined, '序号', '姓名', '签名', '状态', '备注', '人员编号']);
+    const names: string[] = [];
+    for (let r = 6; ws.getCell(`B${r}`).value && !String(ws.getCell(`A${r}`).value).startsWith('应到'); r++) names.push(String(ws.getCell(`B${r}`).value));
+    expect(names).toHaveLength(6); // 钱八 joins in April
+    expect(names).not.toContain('钱八');
+    expect(ws.getColumn(6).hidden).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
+    expect(ws.getCell('D6').dataValidation).toMatchObject({ type: 'list', formulae: ['"出席,迟到,请假,事假,病假,公假,缺席"'] });
+    // The formula-looking name is a text cell, never a formula.
+    const evil = names.findIndex((n) => n.startsWith('='));
+    expect(ws.getCell(`B${6 + evil}`).type).toBe(ExcelJS.ValueType.String);
+    expect((await cli(['sheet', String(id)])).code).toBe(2); // no overwrite without --force
+    await ok(['sheet', String(id), '--force']);
+  });
+});
+
+describe('import --kind signin', () => {
+  it('round trip gives the same attendance as the scripted checkin', async () => {
+    const a = await newSession('脚本签到');
+    await ok(['checkin', String(a), '--present', '张三,李四', '--late', '赵六', '--excused', '王五:病假', '--absent-rest']);
+    const b = await newSession('纸质签到');
+    await ok(['sheet', String(b), 'b.xlsx']);
+    await fill(join(dir, 'b.xlsx'), { 张三: { sig: '张三' }, 李四: { status: '✓' }, 赵六: { sig: '赵六', status: '迟' }, 王五: { status: '病假' } });
+    const r = await importSheet(['b.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('新增 6 条');
+    expect(r.stderr).toContain('签名和状态都空着、按缺席记的 2 人');
+    expect(await statuses(b)).toEqual(await statuses(a));
+    // The same file again changes nothing.
+    const again = await importSheet(['b.xlsx'], {}, true);
+    expect(JSON.parse(again.stdout).files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
+  });
+
+  it('bad values are reported by file › sheet › cell, in Chinese; nothing is written', async () => {
+    const id = await newSession('错误');
+    await ok(['sheet', String(id), 'bad.xlsx']);
+    await fill(join(dir, 'bad.xlsx'), { 张三: { status: '好' }, 李四: { status: '出席' } }, (ws) => {
+      ws.getCell('B12').value = '陌生人';
+      ws.getCell('D12').value = '出席';
+    });
+    const r = await importSheet(['bad.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.xlsx › 签到表 › D\d+：状态“好”无法识别/);
+    expect(r.stderr).toContain('bad.xlsx › 签到表 › B12：“陌生人”不是 2026-03-10 机关第一党支部在册的人员');
+    expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
+    const skip = await importSheet(['bad.xlsx'], { skipInvalid: true });
+    expect(skip.code).toBe(0);
+    expect(query(dir, "SELECT count(*) AS n FROM attendance WHERE status = 'present'")).toEqual([{ n: 1 }]);
+  });
+
+  it('--dry-run shows the change and writes nothing', async () => {
+    const id = await newSession('预览');
+    await ok(['sheet', String(id), 'p.xlsx']);
+    await fill(join(dir, 'p.xlsx'), { 张三: { status: '出席' } });
+    const r = await importSheet(['p.xlsx'], { dryRun: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('将新增 6 条');
+    expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
+    expect(query(dir, "SELECT count(*) AS n FROM batches WHERE command = 'import signin'")).toEqual([{ n: 0 }]);
+  });
+
+  it('a sheet without a session id, or for a removed session, is refused', async () => {
+    const id = await newSession('删除');
+    await ok(['sheet', String(id), 'gone.xlsx']);
+    await ok(['session', 'remove', String(id)]);
+    const r = await importSheet(['gone.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`活动编号 ${id} 在数据库中不存在`);
+    expect(existsSync(join(dir, 'gone.xlsx'))).toBe(true);
+  });
+});
