@@ -52,3 +52,36 @@ export async function writeRoster(file, n, branches = 70) {
   ws.getColumn(12).numFmt = '@';
   await wb.xlsx.writeFile(file);
 }
+
+/**
+ * A folder of `n` personal study ledgers (one workbook per member, owner in the title) with a year of
+ * daily self-study each, plus `roster.xlsx` naming those members. Returns the ledger folder.
+ */
+export async function writeLedgerFolder(dir, n = 30, year = 2026) {
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const r = rng(n * 7 + year);
+  const names = Array.from({ length: n }, (_, i) => SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13 + 5) % GIVEN.length]);
+  const roster = new ExcelJS.Workbook();
+  const rs = roster.addWorksheet('花名册');
+  rs.addRow(['姓名', '所在支部']);
+  for (const name of names) rs.addRow([name, '第1党支部']);
+  await roster.xlsx.writeFile(join(dir, 'ledger-roster.xlsx'));
+  const folder = join(dir, `ledgers-${n}`);
+  mkdirSync(folder, { recursive: true });
+  const contents = ['《习近平谈治国理政》第四卷', '党章', '《中国共产党简史》', '业务法规汇编', '《之江新语》'];
+  for (const name of names) {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('自学');
+    ws.addRow([`个人学习台账（${name}）· 自学`]);
+    ws.addRow(['姓名', name]);
+    ws.addRow(['序号', '日期', '学时', '学习内容', '笔记']);
+    for (let d = 0; d < 365; d++) {
+      const day = new Date(Date.UTC(year, 0, 1 + d));
+      ws.addRow([d + 1, day, [0.5, 1, 1, 1.5, 2][Math.floor(r() * 5)], contents[Math.floor(r() * contents.length)], r() < 0.8 ? '是' : '否']);
+    }
+    ws.getColumn(2).numFmt = 'yyyy-mm-dd';
+    await wb.xlsx.writeFile(join(folder, `${name}.xlsx`));
+  }
+  return folder;
+}

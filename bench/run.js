@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeRoster } from './generate.js';
+import { writeLedgerFolder, writeRoster } from './generate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const data = join(here, 'data');
@@ -51,6 +51,22 @@ for (const n of (process.env.BENCH_ROSTER_SIZES ?? '1000,10000').split(',').map(
     return timed([bin, '--db', db, 'import', file, '-q']);
   });
   rows.push({ case: `import roster ${n.toLocaleString('en')} rows`, baseline: 'exceljs readFile alone', ours, base: baseline });
+}
+
+// Issue 4: a folder of 30 members' ledgers × 365 days of self-study (10,950 rows) in one command.
+{
+  const folder = join(data, 'ledgers-30');
+  if (!existsSync(folder)) await writeLedgerFolder(data, 30, 2026);
+  const files = (await import('node:fs')).readdirSync(folder).map((f) => join(folder, f));
+  const baseline = measure(() => timed(['-e', `import('exceljs').then(async ({default: E}) => { for (const f of ${JSON.stringify(files)}) await new E.Workbook().xlsx.readFile(f); })`]));
+  const ours = measure(() => {
+    const db = join(data, 'bench-ledger.db');
+    for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+    execFileSync(process.execPath, [bin, '--db', db, 'init', '--organ', '基准测试机关', '--branch', '第1党支部', '--yes'], { stdio: 'ignore' });
+    execFileSync(process.execPath, [bin, '--db', db, 'import', join(data, 'ledger-roster.xlsx'), '-q'], { stdio: 'ignore' });
+    return timed([bin, '--db', db, 'import', '--kind', 'ledger', folder, '-q'], { SHUXIANG_NOW: '2026-12-31' });
+  });
+  rows.push({ case: 'import ledger folder: 30 members × 365 days (10,950 rows)', baseline: 'exceljs readFile of the 30 files', ours, base: baseline });
 }
 
 const lines = [

@@ -1,4 +1,115 @@
+// `shuxiang books list|add|import`: the book catalogue (书目库) the reading evidence refers to, with the
+// 书记荐书 and 必学书目 marks. (Lending — `lend`, `return` — comes later and builds on the same books.)
 import type { Command } from 'commander';
+import { BOOK_CATALOGUE } from '../../domain/evidenceKinds.js';
+import { UserError } from '../../shared/errors.js';
+import type { BookRecord } from '../../store/books.js';
+import type { AppContext } from '../context.js';
+import { printListing, type Column } from '../output.js';
 import type { Act } from '../program.js';
+import type { ImportOptions } from './import.js';
+import { addFieldOptions, flagAttr, parseFlagValue } from './evidenceFlags.js';
 
-export function registerBooks(_program: Command, _act: Act): void {}
+interface BooksListOptions {
+  category?: string;
+  recommended?: boolean;
+  required?: string;
+}
+
+export function registerBooks(program: Command, act: Act): void {
+  const books = program
+    .command('books')
+    .description('书目库：书名、作者、类别，书记荐书和必学书目')
+    .addHelpText('after', `
+示例：
+  shuxiang books add --title "习近平新时代中国特色社会主义思想学习纲要" --category 政治理论 --required 2026
+  shuxiang books list --recommended
+  shuxiang books import 书单.xlsx
+`);
+
+  books
+    .command('list')
+    .description('列出书目库（可按类别、荐书、必学年度筛选）')
+    .option('--category <类别>', '只列这一类：政治理论、业务、科学人文、党史、其他')
+    .option('--recommended', '只列书记荐书')
+    .option('--required <年份>', '只列该年度的必学书目，如 2026')
+    .addHelpText('after', `
+示例：
+  shuxiang books list
+  shuxiang books list --category 党史
+  shuxiang books list --required 2026 --json
+`)
+    .action(act(runBooksList));
+
+  addFieldOptions(books.command('add').description('添加一本书，或修改已有书目的类别和标记（书名 + 作者确定一本书）'), BOOK_CATALOGUE.fields)
+    .addHelpText('after', `
+示例：
+  shuxiang books add --title 之江新语 --author 习近平 --category 政治理论
+  shuxiang books add --title 之江新语 --author 习近平 --recommended --by 李书记 --reason "文风清新，常读常新"
+  shuxiang books add --title "中国共产党简史" --category 党史 --required 2026
+`)
+    .action(act(runBooksAdd));
+
+  books
+    .command('import')
+    .description('从 Excel/CSV 书单导入书目（同 shuxiang import --kind books）')
+    .argument('<文件...>', '.xlsx 或 .csv 文件，或放着它们的文件夹')
+    .option('--dry-run', '只显示将会新增、修改多少本书，不写入')
+    .option('--skip-invalid', '跳过有问题的行，其余照常导入；问题行写到“原文件名.rejects.xlsx”')
+    .addHelpText('after', `
+表头可用：书名（必填）、作者、ISBN、类别、书记荐书（是/否）、推荐人、推荐理由、必学年度。
+
+示例：
+  shuxiang books import 书单.xlsx
+  shuxiang books import 2026年必学书目.xlsx --dry-run
+`)
+    .action(act(async (ctx: AppContext, files: string[], opts: ImportOptions) => {
+      const { importBooks } = await import('./booksImport.js');
+      await importBooks(ctx, files.map((f) => ctx.path(f)), opts);
+    }));
+}
+
+const COLUMNS: Column<BookRecord>[] = [
+  { header: '编号', value: (b) => b.id, align: 'right' },
+  { header: '书名', value: (b) => b.title },
+  { header: '作者', value: (b) => b.author },
+  { header: '类别', value: (b) => b.category },
+  { header: '书记荐书', value: (b) => (b.recommended ? `是${b.recommendedBy ? `（${b.recommendedBy}）` : ''}` : '') },
+  { header: '必学年度', value: (b) => b.requiredYear },
+];
+
+async function runBooksList(ctx: AppContext, opts: BooksListOptions): Promise<void> {
+  const category = opts.category === undefined ? undefined : parseFlagValue(BOOK_CATALOGUE.fields.find((f) => f.key === 'category')!, opts.category) as string;
+  const year = opts.required === undefined ? undefined : parseFlagValue(BOOK_CATALOGUE.fields.find((f) => f.key === 'requiredYear')!, opts.required) as number;
+  const db = await ctx.openDb();
+  const { listBooks } = await import('../../store/books.js');
+  const rows = listBooks(db, { category, recommended: opts.recommended, requiredYear: year });
+  printListing(ctx, rows, COLUMNS, rows, rows.length ? `共 ${rows.length} 本` : '书目库中没有符合条件的书（可用 shuxiang books add 或 books import 添加）。');
+}
+
+async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
+  const values: Record<string, unknown> = {};
+  for (const f of BOOK_CATALOGUE.fields) {
+    const raw = opts[flagAttr(f)];
+    if (raw !== undefined) values[f.key] = parseFlagValue(f, raw);
+  }
+  if (!values.title) throw new UserError('缺少 --title：请写明书名，如 --title 之江新语。');
+  if ((values.recommendedBy || values.recommendReason) && !values.recommended) {
+    throw new UserError('--by 和 --reason 是书记荐书的推荐人和理由，请同时加上 --recommended。');
+  }
+  const db = await ctx.openDb();
+  const { BookCatalogue } = await import('../../store/books.js');
+  const { bookInput } = await import('./booksImport.js');
+  const { inBatch } = await import('../../store/batches.js');
+  const r = inBatch(db, { command: 'books add', args: String(values.title), at: ctx.nowStamp() }, (batchId, counts) => {
+    const out = new BookCatalogue(db).upsert(bookInput(values), batchId, 'set');
+    if (out.outcome === 'added') counts.added++;
+    if (out.outcome === 'updated') counts.changed++;
+    return out;
+  });
+  if (ctx.json) return ctx.outJson({ ...r.book, outcome: r.outcome });
+  const b = r.book;
+  const marks = [b.category, b.recommended ? '书记荐书' : '', b.requiredYear ? `${b.requiredYear} 年必学书目` : ''].filter(Boolean).join('，');
+  const verb = { added: '已添加', updated: '已更新', unchanged: '书目库中已有' }[r.outcome];
+  ctx.out(`${verb}《${b.title}》${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
+}

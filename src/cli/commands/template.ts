@@ -26,6 +26,13 @@ export const TEMPLATES: TemplateKind[] = [
     importCommand: 'shuxiang import',
     write: async (file) => (await import('../../io/excel/rosterTemplate.js')).writeRosterWorkbook(file),
   },
+  {
+    name: 'ledger',
+    title: '个人学习台账',
+    defaultFile: '个人学习台账模板.xlsx',
+    importCommand: 'shuxiang import --kind ledger',
+    write: async (file) => (await import('../../io/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
+  },
 ];
 
 export interface TemplateOptions {

@@ -1,0 +1,106 @@
+// Reading one evidence field from whatever was typed — a ledger cell (text, number, Excel date) or a
+// `log` flag — and checking one item as a whole (end not before start, research days). Both the
+// ledger import and `log` use these, so a value is accepted or refused the same way everywhere.
+import { parseDate } from './dates.js';
+import type { EvidenceField, RecordSpec } from './evidenceKinds.js';
+import { cellText, isBlank, type Cell } from './grid.js';
+import { daysBetween } from './periods.js';
+import { cleanText, parseYesNo } from './text.js';
+
+/** A stored value: dates and text as strings, numbers, yes/no, or nothing. */
+export type FieldValue = string | number | boolean | null;
+
+/** One item's values by field key. */
+export type ItemValues = Record<string, FieldValue>;
+
+export type ParsedField = { ok: true; value: FieldValue } | { ok: false; message: string };
+
+/** A problem with one field of one item (`key` names the field, so callers can point at a cell or flag). */
+export interface ItemProblem {
+  key: string;
+  message: string;
+}
+
+const NUMBER = /^([+-]?\d+(?:\.\d+)?)\s*(?:小时|个小时|h|hr|hrs|学时|课时|字|天|人|分|名)?$/i;
+
+function parseNumber(f: EvidenceField, v: Cell | string): ParsedField {
+  const raw = typeof v === 'number' ? v : Number(NUMBER.exec(cleanText(cellText(v)).replace(/[,，]/g, ''))?.[1] ?? NaN);
+  const shown = cellText(v);
+  if (!Number.isFinite(raw)) return { ok: false, message: `${f.label}“${shown}”不是数字，请填写数字${f.key === 'hours' ? '（如 1 或 1.5）' : ''}` };
+  if (f.type === 'int' && !Number.isInteger(raw)) return { ok: false, message: `${f.label}“${shown}”应为整数` };
+  const low = f.min !== undefined && (f.minExclusive ? raw <= f.min : raw < f.min);
+  const high = f.max !== undefined && raw > f.max;
+  if (low || high) {
+    const lower = f.min === undefined ? '' : f.minExclusive ? `大于 ${f.min}` : `不小于 ${f.min}`;
+    const upper = f.max === undefined ? '' : `不超过 ${f.max}`;
+    return { ok: false, message: `${f.label}“${shown}”超出范围：须${lower && upper ? `${lower} 且${upper}` : lower || upper}` };
+  }
+  return { ok: true, value: raw };
+}
+
+function parseEnum(f: EvidenceField, v: Cell | string): ParsedField {
+  const t = cleanText(cellText(v)).replace(/\s/g, '');
+  const options = f.options ?? [];
+  const near = t.length >= 2 ? options.filter((o) => o.startsWith(t) || t.startsWith(o)) : [];
+  const hit = options.find((o) => o === t) ?? (near.length === 1 ? near[0] : undefined);
+  if (hit) return { ok: true, value: hit };
+  return { ok: false, message: `${f.label}“${cellText(v)}”无效，请从下拉列表中选择：${options.join('、')}` };
+}
+
+/** One field from a cell or typed text; blank gives the fallback (or null), or a problem when required. */
+export function parseFieldValue(f: EvidenceField, v: Cell | string | undefined): ParsedField {
+  if (v === undefined || isBlank(v as Cell)) {
+    if (f.required) return { ok: false, message: `${f.label}没有填写` };
+    return { ok: true, value: f.fallback ?? null };
+  }
+  if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
+    if ('error' in v) return { ok: false, message: `单元格是错误值 ${v.error}，请改成正确的${f.label}` };
+    return { ok: false, message: '公式没有计算结果，请在 Excel 或 WPS 中打开此文件、保存后再导入' };
+  }
+  switch (f.type) {
+    case 'date': {
+      const d = parseDate(v);
+      if (!d.ok) return { ok: false, message: `${f.label}“${cellText(v)}”不是有效日期：${d.reason}` };
+      if (d.value.precision !== 'day') return { ok: false, message: `${f.label}“${cellText(v)}”只写到了月份，请写到哪一天，如 2026-03-10` };
+      return { ok: true, value: d.value.iso };
+    }
+    case 'number':
+    case 'int':
+      return parseNumber(f, v);
+    case 'enum':
+      return parseEnum(f, v);
+    case 'bool': {
+      const t = cleanText(cellText(v));
+      const b = parseYesNo(t) ?? ({ 有: true, 无: false, 没有: false, 合格: true, 不合格: false, 通过: true, 未通过: false } as Record<string, boolean>)[t];
+      if (b === undefined) return { ok: false, message: `${f.label}“${t}”无法识别，请填“是”或“否”` };
+      return { ok: true, value: b };
+    }
+    default: {
+      const t = cleanText(cellText(v));
+      if (t.length > 500) return { ok: false, message: `${f.label}太长（${t.length} 字），请控制在 500 字以内` };
+      return { ok: true, value: t };
+    }
+  }
+}
+
+/** Checks across the fields of one item and fills derived values (research days); mutates `values`. */
+export function checkItem(kind: RecordSpec, values: ItemValues): ItemProblem[] {
+  const out: ItemProblem[] = [];
+  const from = values.from ?? values.started;
+  const to = values.to ?? values.finished;
+  const toKey = 'to' in values ? 'to' : 'finished';
+  if (typeof from === 'string' && typeof to === 'string' && to < from) {
+    const f = kind.fields.find((x) => x.key === toKey)!;
+    out.push({ key: toKey, message: `${f.label} ${to} 早于${kind.fields.find((x) => x.key === (toKey === 'to' ? 'from' : 'started'))!.label} ${from}，请核对` });
+  } else if (kind.id === 'research' && typeof from === 'string' && typeof to === 'string') {
+    const span = daysBetween(from, to) + 1;
+    if (values.days === null || values.days === undefined) values.days = span;
+    else if ((values.days as number) > span) out.push({ key: 'days', message: `天数 ${values.days} 多于 ${from} 至 ${to} 的 ${span} 天，请核对` });
+  }
+  return out;
+}
+
+/** The natural key of an item as one string (member first), to find duplicates within a file. */
+export function itemKey(kind: RecordSpec, memberId: number, values: ItemValues): string {
+  return [memberId, ...kind.key.map((k) => String(values[k] ?? ''))].join('\u0001');
+}
