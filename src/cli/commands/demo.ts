@@ -72,6 +72,13 @@ export const DEMO_STEPS: DemoStep[] = [
       await describeRoster(s);
     },
   },
+  {
+    title: '生成一年的学习记录',
+    run: async (s) => {
+      const { writeDemoYear } = await import('./demoYearStep.js');
+      await writeDemoYear(s);
+    },
+  },
 ];
 
 export function registerDemo(program: Command, act: Act): void {
