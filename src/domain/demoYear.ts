@@ -152,5 +152,7 @@ export function demoYear(people: DemoPerson[], year: number, asOf: string): { se
       if (!(short && cat === '科学人文') && finished < end) add('book', p, { title: book.title, author: book.author, category: cat, finished });
     }
   });
-  return { sessions, items };
+  // Nothing dated on or after the as-of day (talks and reports above are planned for fixed months).
+  const dateOf = (i: DemoItem) => String(i.values.date ?? i.values.finished ?? i.values.from);
+  return { sessions, items: items.filter((i) => dateOf(i) < end) };
 }
