@@ -14,6 +14,8 @@ import { registerSheet } from './commands/sheet.js';
 import { registerRules } from './commands/rules.js';
 import { registerLog } from './commands/log.js';
 import { registerBooks } from './commands/books.js';
+import { registerAudit } from './commands/audit.js';
+import { registerRemind } from './commands/remind.js';
 
 const VERSION = '0.1.0';
 
@@ -83,6 +85,8 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerSheet(program, act);
   registerLog(program, act);
   registerBooks(program, act);
+  registerAudit(program, act);
+  registerRemind(program, act);
   registerRules(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);

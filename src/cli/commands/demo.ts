@@ -79,6 +79,10 @@ export const DEMO_STEPS: DemoStep[] = [
       await writeDemoYear(s);
     },
   },
+  {
+    title: '达标检查',
+    run: async (s) => (await import('./demoAuditStep.js')).writeDemoAudit(s),
+  },
 ];
 
 export function registerDemo(program: Command, act: Act): void {
