@@ -5,7 +5,7 @@ import { seededRandom } from './demoData.js';
 import type { SessionType } from './evidence.js';
 import type { EvidenceKindId } from './evidenceKinds.js';
 import type { FieldValue } from './evidenceValues.js';
-import { addDaysIso } from './periods.js';
+import { addDaysIso, isoWeekday } from './periods.js';
 import { createWorkCalendar } from './workdays.js';
 
 /** Who the generator writes for: the imported members, by database id. */
@@ -109,8 +109,11 @@ export function demoYear(people: DemoPerson[], year: number, asOf: string): { se
       if (work ? !chance(p, 1, 0.9, 0.55) : !chance(p, 0.1, 0.05, 0)) continue;
       add('self-study', p, { date: d, hours: [1, 1, 1.5, 2][Math.floor(rnd() * 4)]!, content: MONTH_THEMES[Number(d.slice(5, 7)) - 1]!, notes: z(p) === 'slack' ? rnd() < 0.5 : true });
     }
-    // A lecture heard online most Wednesdays (2026-01-07 is one).
-    for (let d = `${year}-01-07`; d < end; d = addDaysIso(d, 7)) {
+    // A lecture heard online on the Wednesday of most ISO weeks (week 1 holds 4 January; its Wednesday
+    // may fall in the old year, and then the lecture is heard on 1 January).
+    const jan4 = `${year}-01-04`;
+    for (let wed = addDaysIso(jan4, 3 - isoWeekday(jan4)); wed < end; wed = addDaysIso(wed, 7)) {
+      const d = wed < `${year}-01-01` ? `${year}-01-01` : wed;
       if (onRoll(p, d) && chance(p, 1, 0.8, 0.4)) add('lecture', p, { date: d, title: `网络学院专题课（${d.slice(5)}）`, speaker: '中国干部网络学院', notes: true });
     }
     // Books: keen readers finish about two a quarter across categories; leaders cover all three kinds.
