@@ -69,6 +69,18 @@ for (const n of (process.env.BENCH_ROSTER_SIZES ?? '1000,10000').split(',').map(
   rows.push({ case: 'import ledger folder: 30 members × 365 days (10,950 rows)', baseline: 'exceljs readFile of the 30 files', ours, base: baseline });
 }
 
+// Issue 6: the year report of the demo branch (25 members, a year of records): ledger workbook + Word summary.
+{
+  const dir = join(data, 'report-demo');
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync(process.execPath, [bin, 'demo', dir, '-q'], { stdio: 'ignore', env: { ...process.env, SHUXIANG_NOW: '2026-12-31' } });
+  const db = join(dir, 'shuxiang.db');
+  const env = { SHUXIANG_NOW: '2026-12-31' };
+  const baseline = measure(() => timed([bin, '--db', db, '--json', 'report', '--year', '2026'], env));
+  const ours = measure(() => timed([bin, '--db', db, 'report', '--year', '2026', '-q', '--xlsx', join(dir, 'ledger.xlsx'), '--docx', join(dir, 'summary.docx')], env));
+  rows.push({ case: 'report --year --xlsx --docx: demo branch, 25 members × 1 year', baseline: 'the same report as --json (model only)', ours, base: baseline });
+}
+
 const lines = [
   `# Benchmarks`,
   '',

@@ -50,6 +50,11 @@ function reportError(e: unknown, io: AppIo): number {
 
 /** Called by bin/shuxiang.js: run with the real process and set its exit code. */
 export async function start(): Promise<void> {
+  // `shuxiang … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

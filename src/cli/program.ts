@@ -16,6 +16,7 @@ import { registerLog } from './commands/log.js';
 import { registerBooks } from './commands/books.js';
 import { registerAudit } from './commands/audit.js';
 import { registerRemind } from './commands/remind.js';
+import { registerReport } from './commands/report.js';
 
 const VERSION = '0.1.0';
 
@@ -87,6 +88,7 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerBooks(program, act);
   registerAudit(program, act);
   registerRemind(program, act);
+  registerReport(program, act);
   registerRules(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);

@@ -83,6 +83,10 @@ export const DEMO_STEPS: DemoStep[] = [
     title: '达标检查',
     run: async (s) => (await import('./demoAuditStep.js')).writeDemoAudit(s),
   },
+  {
+    title: '统计全年学习情况',
+    run: async (s) => (await import('./demoReportStep.js')).describeDemoReport(s),
+  },
 ];
 
 export function registerDemo(program: Command, act: Act): void {

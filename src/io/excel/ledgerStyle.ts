@@ -1,0 +1,98 @@
+// The look of the ledger workbook in one place: fonts, header fill, borders, number formats, column
+// widths measured for Chinese (a CJK character counts 2), and A4 print setup with repeated titles.
+import type { Alignment, Borders, Fill, Font, PageSetup, Worksheet } from 'exceljs';
+import { displayWidth } from '../../shared/width.js';
+
+/** How a column's cells are written and formatted. */
+export type CellKind = 'text' | 'int' | 'num' | 'date' | 'rate' | 'mark' | 'figure';
+
+/** A value as the renderers hand it over: text, a number, a date (YYYY-MM-DD), or nothing. */
+export type CellValue = string | number | null | undefined;
+
+const thin = { style: 'thin' as const, color: { argb: 'FF9E9E9E' } };
+/** Thin grey borders on every side. */
+export const BOX: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+/** Body text: 宋体 10.5 (五号). */
+export const BODY_FONT: Partial<Font> = { name: '宋体', size: 10.5 };
+/** Header row text. */
+export const HEAD_FONT: Partial<Font> = { name: '黑体', size: 10.5, bold: true };
+/** The sheet title above the header row. */
+export const TITLE_FONT: Partial<Font> = { name: '黑体', size: 14, bold: true };
+/** Header fill: a light party-red tint that prints well in grey. */
+export const HEAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF6E3E1' } };
+/** The totals row fill. */
+export const TOTAL_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+/** Number formats per kind. */
+export const NUM_FMT: Record<CellKind, string | undefined> = { text: '@', int: '0', num: '0.##', date: 'yyyy-mm-dd', rate: '0.0%', mark: undefined, figure: undefined };
+
+/** Display width of a cell's text, counting CJK as 2 (Excel column units are roughly one Latin character). */
+export function textWidth(v: CellValue): number {
+  if (v === null || v === undefined) return 0;
+  return Math.max(...String(v).split('\n').map((l) => displayWidth(l)));
+}
+
+/** A column width fit for its header and values, between min and max. */
+export function fitWidth(header: string, values: CellValue[], kind: CellKind, min = 4, max = 44): number {
+  if (kind === 'date') return 11.5;
+  const longest = Math.max(textWidth(header), ...values.map((v) => (kind === 'rate' && typeof v === 'number' ? 6 : textWidth(v))));
+  return Math.min(max, Math.max(min, longest + 2));
+}
+
+/** A calendar date as the Date exceljs writes as a date serial (UTC midnight, so no time zone moves it). */
+export function excelDate(iso: string): Date {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+}
+
+/** The value written for a cell of a kind: text stays a string (never a formula), dates become Dates. */
+export function cellValue(kind: CellKind, v: CellValue): string | number | Date | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (kind === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return excelDate(v);
+  if ((kind === 'int' || kind === 'num' || kind === 'rate') && typeof v === 'number') return v;
+  // A verdict figure: a plain count becomes a number, “学时 21、笔记天数 21” or “90.0%” stays text.
+  if (kind === 'figure' && /^\d+(\.\d+)?$/.test(String(v))) return Number(v);
+  return String(v);
+}
+
+/** Alignment per kind. */
+export function alignOf(kind: CellKind, wrap = false): Partial<Alignment> {
+  const horizontal = kind === 'text' ? 'left' : 'center';
+  return { horizontal: kind === 'int' || kind === 'num' ? 'right' : horizontal, vertical: 'middle', wrapText: wrap };
+}
+
+/** A4 print setup: landscape when the columns are wide, fit to one page wide, titles repeated on each page. */
+export function pageSetupFor(totalWidth: number, titleRows: string): Partial<PageSetup> {
+  return {
+    paperSize: 9, orientation: totalWidth > 95 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+    horizontalCentered: true, printTitlesRow: titleRows,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** The page footer: 第 N 页，共 M 页. */
+export const FOOTER = { oddFooter: '&C&"宋体"&9第 &P 页，共 &N 页' };
+
+/** Writes the merged title line (row 1) across `cols` columns. */
+export function writeTitle(ws: Worksheet, cols: number, text: string, height = 28): void {
+  // Merge first: a streaming sheet cannot touch a row once it is committed.
+  if (cols > 1) ws.mergeCells(1, 1, 1, cols);
+  const row = ws.getRow(1);
+  row.getCell(1).value = text;
+  row.getCell(1).font = TITLE_FONT;
+  row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  row.height = height;
+  row.commit?.();
+}
+
+/** A row height (points) that shows every wrapped cell whole: lines needed × line height. Excel and
+ * LibreOffice do not grow rows on opening a file, so a wrapped cell needs its height written. */
+export function rowHeight(values: unknown[], widths: number[], base = 18, perLine = 14): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined || typeof v === 'number' || v instanceof Date) return;
+    const room = Math.max(1, (widths[i] ?? 10) - 0.5);
+    const need = String(v).split('\n').reduce((a, l) => a + Math.max(1, Math.ceil(textWidth(l) / room)), 0);
+    lines = Math.max(lines, need);
+  });
+  return lines === 1 ? base : perLine * lines + 4;
+}

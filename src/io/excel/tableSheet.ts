@@ -1,0 +1,89 @@
+// One table per sheet, the shape most ledger sheets take: a title line, a styled header row, the data,
+// an optional totals row; frozen below the header (and beside the name columns), Chinese-width columns,
+// numbers as numbers, dates as dates, text always as text, A4 print setup with the header repeated.
+import type { Workbook, Worksheet } from 'exceljs';
+import {
+  alignOf, BODY_FONT, rowHeight, BOX, cellValue, fitWidth, FOOTER, HEAD_FILL, HEAD_FONT, NUM_FMT, pageSetupFor, TOTAL_FILL, writeTitle,
+  type CellKind, type CellValue,
+} from './ledgerStyle.js';
+
+/** One column: its header, how its cells are written, and an optional width (else fitted). */
+export interface TableColumn {
+  header: string;
+  kind: CellKind;
+  width?: number;
+  /** Wrap long text (topics, titles) instead of widening the column. */
+  wrap?: boolean;
+  /** Overrides the kind's alignment (序号 is centred). */
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A sheet holding one table. */
+export interface TableSheet {
+  name: string;
+  title: string;
+  columns: TableColumn[];
+  rows: CellValue[][];
+  /** A 合计 row under the data. */
+  totals?: CellValue[];
+  /** Columns frozen at the left (序号 and 姓名, usually). */
+  freezeColumns?: number;
+  /** A line shown instead of rows when there are none. */
+  emptyNote?: string;
+}
+
+/** Adds the sheet to a (streaming or ordinary) workbook and commits it. */
+export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
+  const widths = t.columns.map((c, i) => c.width ?? fitWidth(c.header, [...t.rows.map((r) => r[i]), t.totals?.[i]], c.kind, 4, c.wrap ? 36 : 44));
+  const ws = wb.addWorksheet(t.name, {
+    views: [{ state: 'frozen', xSplit: t.freezeColumns ?? 0, ySplit: 2, topLeftCell: cellRef(t.freezeColumns ?? 0, 3), activeCell: 'A3' }],
+    pageSetup: pageSetupFor(widths.reduce((a, b) => a + b, 0), '2:2'),
+    headerFooter: FOOTER,
+  });
+  ws.columns = widths.map((width, i) => ({ width, style: { numFmt: NUM_FMT[t.columns[i]!.kind] } }));
+  writeTitle(ws, t.columns.length, t.title);
+  const head = ws.getRow(2);
+  t.columns.forEach((c, i) => {
+    const cell = head.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = HEAD_FONT;
+    cell.fill = HEAD_FILL;
+    cell.border = BOX;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  head.height = 22;
+  head.commit();
+  let r = 3;
+  const put = (values: CellValue[], total: boolean) => {
+    const row = ws.getRow(r++);
+    t.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(c.kind, values[i]);
+      cell.font = total ? { ...BODY_FONT, bold: true } : BODY_FONT;
+      cell.border = BOX;
+      cell.alignment = { ...alignOf(c.kind, c.wrap), ...(c.align ? { horizontal: c.align } : {}) };
+      const fmt = NUM_FMT[c.kind];
+      if (fmt) cell.numFmt = fmt;
+      if (total) cell.fill = TOTAL_FILL;
+    });
+    row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' ? x : null)), widths);
+    row.commit();
+  };
+  for (const values of t.rows) put(values, false);
+  if (t.totals && t.rows.length) put(t.totals, true);
+  if (t.rows.length === 0 && t.emptyNote) {
+    const row = ws.getRow(r);
+    row.getCell(1).value = t.emptyNote;
+    row.getCell(1).font = { ...BODY_FONT, color: { argb: 'FF666666' } };
+    row.commit();
+  }
+  (ws as Worksheet & { commit?: () => void }).commit?.();
+  return ws;
+}
+
+/** A1-style reference of a 0-based column count and 1-based row. */
+export function cellRef(col: number, row: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row}`;
+}

@@ -1,0 +1,84 @@
+// The written summary as a Word file laid out per GB/T 9704-2012 (see gbStyles.ts): title, 一级/二级
+// headings, body paragraphs, tables with repeating header rows, the signature, and `— N —` page numbers
+// (odd pages right, even pages left, one character in from the edge). The docx package is loaded here only.
+import type { SummaryBlock } from '../../reports/summaryBlocks.js';
+import type { SummaryTable } from '../../reports/summaryText.js';
+import { INDENT_2, PAGE, TEXT_WIDTH, gbStyles } from './gbStyles.js';
+
+type Docx = typeof import('docx');
+
+/** Writes the blocks to `file`. */
+export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], meta: { title: string }): Promise<void> {
+  const d = await import('docx');
+  const { writeFile } = await import('node:fs/promises');
+  const children: (InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>)[] = [];
+  let tableNo = 0;
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title': children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(b.text)] })); break;
+      case 'h1': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [new d.TextRun(b.text)] })); break;
+      case 'h2': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(b.text)] })); break;
+      case 'p':
+        children.push(new d.Paragraph({ style: 'GbBody', children: [new d.TextRun({ text: b.text, ...(b.edit ? { highlight: 'yellow' as const } : {}) })] }));
+        break;
+      case 'sign':
+        children.push(new d.Paragraph({ style: 'GbBody', children: [] }));
+        for (const line of b.lines) children.push(new d.Paragraph({ style: 'GbBody', alignment: 'right', indent: { firstLine: 0, right: INDENT_2 * 2 }, children: [new d.TextRun(line)] }));
+        break;
+      case 'table':
+        children.push(...table(d, b.table, ++tableNo));
+        break;
+    }
+  }
+  const pageNo = (side: 'right' | 'left') => new d.Footer({
+    children: [new d.Paragraph({
+      style: 'GbPage', alignment: side, indent: side === 'right' ? { right: 280 } : { left: 280 },
+      children: [new d.TextRun({ children: ['— ', d.PageNumber.CURRENT, ' —'] })],
+    })],
+  });
+  const doc = new d.Document({
+    creator: 'shuxiang',
+    title: meta.title,
+    styles: gbStyles(),
+    evenAndOddHeaderAndFooters: true,
+    sections: [{
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: d.PageOrientation.PORTRAIT },
+          margin: { top: PAGE.top, left: PAGE.left, right: PAGE.right, bottom: PAGE.bottom, header: PAGE.header, footer: PAGE.footer },
+          pageNumbers: { start: 1 },
+        },
+        grid: { type: d.DocumentGridType.LINES, linePitch: 579 },
+      },
+      footers: { default: pageNo('right'), even: pageNo('left') },
+      children,
+    }],
+  });
+  await writeFile(file, await d.Packer.toBuffer(doc));
+}
+
+/** A caption and a full-width table whose header row repeats on each page. */
+function table(d: Docx, t: SummaryTable, no: number) {
+  const total = t.widths.reduce((a, b) => a + b, 0);
+  const widths = t.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
+  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
+  const cell = (text: string, i: number, head: boolean) => new d.TableCell({
+    width: { size: widths[i]!, type: d.WidthType.DXA },
+    verticalAlign: d.VerticalAlign.CENTER,
+    margins: { left: 80, right: 80, top: 30, bottom: 30 },
+    children: [new d.Paragraph({ style: head ? 'GbTableHead' : 'GbTable', alignment: head || t.numeric[i] ? 'center' : 'left', children: [new d.TextRun(text)] })],
+  });
+  return [
+    new d.Paragraph({ style: 'GbCaption', children: [new d.TextRun(`表${no}　${t.caption}`)] }),
+    new d.Table({
+      width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
+      columnWidths: widths,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+      rows: [
+        new d.TableRow({ tableHeader: true, cantSplit: true, children: t.headers.map((h, i) => cell(h, i, true)) }),
+        ...(t.rows.length ? t.rows : [t.headers.map((_, i) => (i === 0 ? '（无）' : ''))]).map((r) => new d.TableRow({ cantSplit: true, children: r.map((x, i) => cell(x, i, false)) })),
+      ],
+    }),
+    new d.Paragraph({ style: 'GbBody', children: [] }),
+  ];
+}

@@ -1,0 +1,101 @@
+// The period report model (SPEC §6.5): for a month, quarter, half or year as of a date, optionally one
+// branch — headline figures, per-member statistics, per-session sign-ins, the personal records, the
+// audit's verdicts, and who joined or left. One model; the terminal, JSON, .xlsx, .docx and .md
+// renderers only read it.
+import { maskIdCard, maskPhone } from '../domain/idcard.js';
+import type { Member } from '../domain/member.js';
+import { addDaysIso, type Period } from '../domain/periods.js';
+import type { RuleSet } from '../domain/ruleSet.js';
+import type { WorkCalendar } from '../domain/workdays.js';
+import { attendanceInRange } from '../store/attendance.js';
+import { listBranches } from '../store/branches.js';
+import type { Db } from '../store/db.js';
+import { listEvidence, type EvidenceItem } from '../store/evidence.js';
+import { listMembers } from '../store/members.js';
+import { listSessions } from '../store/sessions.js';
+import { readSettings } from '../store/settings.js';
+import { buildAudit } from './audit.js';
+import { periodFigures } from './periodFigures.js';
+import type { ItemRow, PeriodReport, ReportItems, RosterRow } from './periodReportTypes.js';
+import { addSessionRequirements, reportAudit } from './reportAudit.js';
+import { periodLabel, type ReportKind } from './reportNames.js';
+
+/** What to report on; the CLI has checked every value (the period has begun by the as-of date). */
+export interface PeriodReportInput {
+  ruleSet: RuleSet;
+  calendar: WorkCalendar;
+  asOf: string;
+  period: Period & { kind: ReportKind };
+  branchId?: number;
+  /** Show ID and phone numbers in full (the --reveal flag); masked otherwise. */
+  reveal?: boolean;
+}
+
+/** Builds the report model from the database. */
+export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodReport {
+  const { period, asOf, branchId } = input;
+  const dayAfter = addDaysIso(asOf, 1);
+  const countedEnd = period.end < dayAfter ? period.end : dayAfter;
+  const range = { from: period.start, to: countedEnd };
+  const organ = readSettings(db).organ ?? '';
+  const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
+  const members = listMembers(db).filter((m) =>
+    (branchId === undefined || m.branchId === branchId) && (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > period.start));
+  const sessions = listSessions(db, { branchId, ...range });
+  const attendance = attendanceInRange(db, { branchId, ...range });
+  const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd })
+    .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
+
+  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId });
+  const order = new Map(members.map((m, i) => [m.id, i]));
+  const { audit: shownAudit, gapsByMember } = reportAudit(audit, order);
+  const figures = periodFigures({
+    rollDay: addDaysIso(countedEnd, -1), members, sessions, attendance, items,
+    excusedCountsAsAttended: input.ruleSet.settings.excusedCountsAsAttended, gapsByMember,
+  });
+  addSessionRequirements(figures.headline.sessionsByType, audit, period);
+
+  const inPeriod = (d: string | undefined) => !!d && d >= period.start && d < countedEnd;
+  return {
+    organ,
+    branch: branches.length === 1 ? branches[0]! : `${organ || '本机关'}（${branches.length} 个支部）`,
+    branches,
+    period: {
+      id: period.id, kind: period.kind, start: period.start, end: period.end, countedEnd, ended: period.end <= asOf,
+      label: periodLabel(period), year: Number(period.id.slice(0, 4)),
+    },
+    asOf,
+    revealed: !!input.reveal,
+    ...figures,
+    roster: members.map((m) => rosterRow(m, !!input.reveal)),
+    items: itemRows(items),
+    audit: shownAudit,
+    moves: {
+      joined: members.filter((m) => inPeriod(m.onRollFrom)).map((m) => ({ name: m.name, date: m.onRollFrom! })),
+      left: members.filter((m) => inPeriod(m.onRollLeft)).map((m) => ({ name: m.name, date: m.onRollLeft! })),
+    },
+  };
+}
+
+/** A roster row, with ID and phone masked unless revealed (so no renderer can leak them). */
+function rosterRow(m: Member, reveal: boolean): RosterRow {
+  const r: RosterRow = { memberId: m.id, name: m.name, branch: m.branch, leader: m.leader };
+  const copy = ['gender', 'birthDate', 'ethnicity', 'education', 'category', 'joinPartyDate', 'jobTitle', 'partyPost', 'onRollFrom', 'onRollLeft'] as const;
+  for (const k of copy) if (m[k]) r[k] = m[k];
+  if (m.phone) r.phone = reveal ? m.phone : maskPhone(m.phone);
+  if (m.idCard) r.idCard = reveal ? m.idCard : maskIdCard(m.idCard);
+  return r;
+}
+
+const KIND_LIST: Record<string, keyof ReportItems> = { book: 'books', writing: 'writings', research: 'research', talk: 'talks', training: 'trainings', exam: 'exams' };
+
+/** The personal records the workbook lists, by kind, in date order. */
+function itemRows(items: EvidenceItem[]): ReportItems {
+  const out: ReportItems = { books: [], writings: [], research: [], talks: [], trainings: [], exams: [] };
+  for (const it of items) {
+    const list = KIND_LIST[it.kind];
+    if (list) out[list].push({ memberId: it.memberId, name: it.member, date: it.date!, values: it.values } satisfies ItemRow);
+  }
+  for (const list of Object.values(out)) list.sort((a: ItemRow, b: ItemRow) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return out;
+}

@@ -1,0 +1,92 @@
+// The generated passages of the written summary: the sessions and their themes, the problems found by
+// the audit (who is short of what, by rule), and the tables (figures, sessions by type, books by
+// category, compliance per rule) — as plain strings, for the Word and Markdown renderers alike.
+import { formatRate } from '../domain/attendanceStats.js';
+import { gapDigest, subjectsText } from './gapDigest.js';
+import type { PeriodReport } from './periodReportTypes.js';
+import { shortPeriodText, tightCjk } from './reportNames.js';
+
+/** A table of the summary: caption, header and rows of text; `numeric` columns are centred. */
+export interface SummaryTable {
+  caption: string;
+  headers: string[];
+  rows: string[][];
+  numeric: boolean[];
+  /** Relative column widths. */
+  widths: number[];
+}
+
+/** How a rule's worst verdict reads in a table. */
+export const STATUS_TEXT: Record<string, string> = { gap: '未达标', open: '进行中', met: '达标' };
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+const ord = (i: number) => ORDINALS[i] ?? String(i + 1);
+
+/** One paragraph per session type held: how many, and the main themes. */
+export function themeParagraphs(r: PeriodReport): string[] {
+  const out: string[] = [];
+  for (const t of r.headline.sessionsByType) {
+    const list = r.sessions.filter((s) => s.type === t.type);
+    if (!list.length) continue;
+    // Topics often repeat the type (“集中学习：…”); the sentence already names it.
+    const topics = [...new Set(list.map((s) => s.topic.trim().replace(new RegExp(`^${t.name}[：:]\\s*`), '')).filter(Boolean))];
+    // Quoted items in a row take no 顿号 between them.
+    const shown = topics.slice(0, 6).map((x) => `“${x}”`).join('');
+    out.push(`${t.name}${list.length}次${shown ? `，主题包括${shown}${topics.length > 6 ? `等${topics.length}个` : ''}` : ''}。`);
+  }
+  return out.length ? out : [`${r.period.label}尚未登记学习活动。`];
+}
+
+/** “一是……；二是……”: one paragraph per rule with ended gaps, naming who is short. */
+export function problemParagraphs(r: PeriodReport): string[] {
+  const digest = gapDigest(r.audit);
+  if (!digest.length) {
+    const open = r.audit.openCount ? `截至统计日，尚有${r.audit.openCount}项指标所在周期未结束，需持续跟进。` : '';
+    return [`对照各项指标检查，${r.period.label}已结束的考核周期均已达标。${open}`];
+  }
+  const out = digest.map((g, i) => {
+    const branch = g.appliesTo === 'branch';
+    const many = g.subjects.some((s) => s.periods.length > 1);
+    const who = branch ? `${g.subjects.map((s) => `${s.name}（${s.periods.map(shortPeriodText).join('、')}）`).join('、')}未达到要求` : `${g.subjects.length}人未达标：${subjectsText(g, many, 15, shortPeriodText)}`;
+    const first = g.subjects[0];
+    const example = first?.lastNeed ? `，如${first.name}${shortPeriodText(first.periods.at(-1)!)}${first.lastNeed}` : '';
+    return tightCjk(`${ord(i)}是“${g.title}”方面，${who}${example}。`);
+  });
+  out.push(`以上共${r.audit.gapCount}项未达标，逐人逐项明细见学习台账“达标情况”表。`);
+  return out;
+}
+
+/** The four tables of 学习成效 and 基本情况. */
+export function summaryTables(r: PeriodReport): Record<string, SummaryTable> {
+  const h = r.headline;
+  const a = h.attendance;
+  const pct = (x: number) => (h.books ? `${Math.round((x / h.books) * 1000) / 10}%` : '—');
+  return {
+    基本数据: {
+      caption: `${r.period.label}学习情况基本数据`, headers: ['项目', '数量', '说明'], numeric: [false, true, false], widths: [3, 2, 6],
+      rows: [
+        ['在册党员', `${h.members}人`, `班子成员${h.leaders}人，预备党员${h.probationary}人`],
+        ['组织学习活动', `${h.sessionsHeld}次`, `共${h.sessionHours}学时`],
+        ['出勤率', formatRate(a.rate), `应到${a.expected}人次，实到${a.attended}人次，请假${a.excused}人次`],
+        ['人均自学', `${h.studyHoursPerHead}学时`, `合计${h.studyHours}学时，笔记${h.noteDays}天次`],
+        ['读书', `${h.books}本`, h.booksByCategory.map((b) => `${b.category}${b.count}本`).join('、') || '—'],
+        ['心得文章', `${h.writings}篇`, `共${h.writingChars.toLocaleString('en')}字`],
+        ['一线调研', `${h.researchDays}天`, `${h.researchTrips}次`],
+        ['宣讲讲座', `${h.talks}次`, h.talksByKind.map((t) => `${t.kind}${t.count}次`).join('、') || '—'],
+        ['培训、考试', `${h.trainings}/${h.exams}人次`, h.examAverage !== null ? `考试平均${h.examAverage}分` : '—'],
+      ],
+    },
+    活动类型: {
+      caption: '学习活动开展情况', headers: ['活动类型', '举办次数', '规则要求', '情况'], numeric: [false, true, false, true], widths: [3, 2, 5, 2],
+      rows: h.sessionsByType.filter((t) => t.held || t.requiredText).map((t) => [t.name, String(t.held), t.requiredText || '—', STATUS_TEXT[t.status ?? ''] ?? '']),
+    },
+    读书类别: {
+      caption: '读书情况（按类别）', headers: ['类别', '本数', '占比'], numeric: [false, true, true], widths: [3, 2, 2],
+      rows: h.booksByCategory.map((b) => [b.category, String(b.count), pct(b.count)]),
+    },
+    达标情况: {
+      caption: '各项指标达标情况（按人数计）', headers: ['指标', '对象', '达标', '未达标', '进行中'], numeric: [false, true, true, true, true], widths: [7, 2, 1.5, 1.7, 1.7],
+      rows: r.audit.rules.map((x) => [x.title, ({ all: '全体', leaders: '班子', branch: '支部' } as Record<string, string>)[x.appliesTo]!, String(x.met), String(x.gap), String(x.open)]),
+    },
+  };
+}
