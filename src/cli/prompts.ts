@@ -34,7 +34,8 @@ export async function askConfirm(ctx: AppContext, flag: string, message: string,
 /** A select whose highlighted answer starts at `def` (checkin pre-selects each person's current status). */
 export async function askSelectFrom<T extends string>(ctx: AppContext, flag: string, message: string, choices: { name: string; value: T; description?: string }[], def?: T): Promise<T> {
   const { select } = await import('@inquirer/prompts');
-  return guard(ctx, flag, (c) => select<T>({ message, choices, default: def, pageSize: Math.min(choices.length, 12) }, c));
+  const theme = { style: { keysHelpTip: () => '↑↓ 移动 • 回车 确定' } };
+  return guard(ctx, flag, (c) => select<T>({ message, choices, default: def, pageSize: Math.min(choices.length, 12), theme }, c));
 }
 
 /** A searchable checkbox of people (name or pinyin initials); resolves with the ticked values. */

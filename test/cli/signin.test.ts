@@ -110,7 +110,7 @@ describe('import --kind signin', () => {
     const b = await newSession('纸质签到');
     await ok(['sheet', String(b), 'b.xlsx']);
     await fill(join(dir, 'b.xlsx'), { 张三: { sig: '张三' }, 李四: { status: '✓' }, 赵六: { sig: '赵六', status: '迟' }, 王五: { status: '病假' } });
-    const r = await importSheet(['b.xlsx']);
+    const r = await cli(['import', '--kind', 'signin', 'b.xlsx']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('新增 6 条');
     expect(r.stderr).toContain('签名和状态都空着、按缺席记的 2 人');
@@ -146,6 +146,14 @@ describe('import --kind signin', () => {
     expect(r.stdout).toContain('将新增 6 条');
     expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
     expect(query(dir, "SELECT count(*) AS n FROM batches WHERE command = 'import signin'")).toEqual([{ n: 0 }]);
+  });
+
+  it('an unfilled sheet is refused rather than marking everyone absent', async () => {
+    const id = await newSession('空表');
+    await ok(['sheet', String(id), 'blank.xlsx']);
+    const r = await importSheet(['blank.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('像是还没填写的空表');
   });
 
   it('a sheet without a session id, or for a removed session, is refused', async () => {

@@ -37,6 +37,7 @@ function collectNames(value: string, previous: string[] = []): string[] {
 export function registerCheckin(program: Command, act: Act): void {
   program
     .command('checkin')
+    .summary('签到：交互勾选，或用 --present 等选项登记')
     .description('签到：在终端里逐人勾选，或用选项一次登记（重复运行会更新状态，不会重复记录）')
     .argument('[活动编号]', '活动编号（不给时：交互式选择或新建今天的活动；非交互时今天只有一次活动则用它）')
     .option('--present <姓名,...>', '出席的人，逗号分隔；可写全名或拼音首字母（zs 表示张三）', collectNames)
@@ -250,6 +251,8 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
   ctx.io.stderr.write(`\n${session.id ? sessionTitle(session) : `新活动 ${session.date} ${sessionTypeName(session.type)}《${session.topic}》`}\n  ${figuresLine(preview)}\n`);
   const excused = entries.filter((e) => e.status === 'excused');
   if (excused.length) ctx.io.stderr.write(`  请假：${excused.map((e) => `${members.find((m) => m.id === e.memberId)!.name}（${e.excuseKind}）`).join('、')}\n`);
+  const lateNames = entries.filter((e) => e.status === 'late');
+  if (lateNames.length) ctx.io.stderr.write(`  迟到：${lateNames.map((e) => members.find((m) => m.id === e.memberId)!.name).join('、')}\n`);
   const absent = entries.filter((e) => e.status === 'absent');
   if (absent.length) ctx.io.stderr.write(`  缺席：${absent.map((e) => members.find((m) => m.id === e.memberId)!.name).join('、')}\n`);
   if (!(await askConfirm(ctx, '--yes', '确认写入？', true))) throw new CancelledError();

@@ -103,6 +103,10 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
       if (parsed.status === 'excused') entry.excuseKind = parsed.excuseKind ?? parseExcuseKind(r.note.split(/[,，;；\s:：]/)[0] ?? '');
       plan.entries.push(entry);
     }
+    if (t.rows.length && t.rows.every((r) => !r.signature && !r.status)) {
+      problems.push(`${name} › ${g.name}：表上没有任何签名或状态，像是还没填写的空表；导入会把所有人记为缺席，因此没有导入。请填好后再导入。`);
+      continue;
+    }
     plan.notOnSheet = members.filter((m) => !taken.has(m.id)).length;
     plans.push(plan);
   }

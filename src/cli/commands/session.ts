@@ -59,7 +59,8 @@ function fieldOptions(cmd: Command): Command {
 export function registerSession(program: Command, act: Act): void {
   const session = program
     .command('session')
-    .description('学习活动：集中学习、专题报告、读书交流、主题党日、务虚会等的登记与查询')
+    .summary('学习活动：登记、列出、查看、修改、删除')
+    .description('学习活动：集中学习、专题报告（讲座）、读书交流、主题党日、务虚会、联学共建、红色教育、知识测试等的登记与查询')
     .addHelpText('after', `
 示例：
   shuxiang session add --type 集中学习 --date 2026-03-10 --topic "学习党的二十届四中全会精神" --hours 2

@@ -43,9 +43,11 @@ export async function expectedMembers(db: Db, s: Pick<SessionRecord, 'branch' | 
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 
-/** Pinyin order, as paper rosters and pickers list people. */
-export function sortByPinyin<T extends { name: string }>(list: T[]): T[] {
-  return [...list].sort((a, b) => collator.compare(a.name, b.name));
+/** Pinyin order of names, reading surnames right (曾 as zeng, 单 as shan), as paper rosters list people. */
+export async function sortByPinyin<T extends { name: string }>(list: T[]): Promise<T[]> {
+  const { pinyin } = await import('pinyin-pro');
+  const key = new Map(list.map((m) => [m, pinyin(m.name, { toneType: 'none', surname: 'head', type: 'array', nonZh: 'consecutive' }).join(' ').toLowerCase()]));
+  return [...list].sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : collator.compare(a.name, b.name)));
 }
 
 /** The figures of some sessions (all of one branch or several), from the store. */

@@ -12,6 +12,7 @@ import { expectedMembers, loadSession, sessionTitle } from './sessionCommon.js';
 export function registerSheet(program: Command, act: Act): void {
   program
     .command('sheet')
+    .summary('生成可打印的纸质签到表（A4 .xlsx）')
     .description('生成纸质签到表（A4 .xlsx，已填好当天在册人员的姓名），签完后可用 import --kind signin 导入')
     .argument('<活动编号>', '活动编号（session list 中的“编号”）')
     .argument('[文件]', '输出文件（默认 签到表_日期_类型.xlsx，保存在当前目录）')
