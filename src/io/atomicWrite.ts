@@ -1,6 +1,7 @@
 // Writing an output file whole or not at all: the writer fills a temporary file beside the target,
 // which is renamed over it only when complete — a crash or a full disk never leaves half a report.
-import { renameSync, rmSync } from 'node:fs';
+// Every output is owner-only (0600): it holds people's names and study records.
+import { chmodSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
 
@@ -9,6 +10,7 @@ export async function writeAtomically(file: string, write: (tmp: string) => Prom
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     await write(tmp);
+    chmodSync(tmp, 0o600); // reports carry names (and, with --reveal, ID and phone numbers)
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -1,12 +1,17 @@
 // Every write of a command runs in one transaction and is recorded as a batch (what, when, how many).
+// The counts of changed and removed rows come from the undo journal, so they are exact whatever the
+// command counted; added rows are counted by the command (plus journalled inserts, e.g. settings).
+import { maskPersonalData } from '../domain/pii.js';
 import type { Db } from './db.js';
 
+/** Rows a batch added, changed and removed (shown by `history`). */
 export interface BatchCounts {
   added: number;
   changed: number;
   removed: number;
 }
 
+/** One batch as `history` lists it. */
 export interface BatchInfo {
   id: number;
   command: string;
@@ -25,10 +30,11 @@ export function inBatch<T>(
     const id = Number(
       db
         .prepare('INSERT INTO batches (command, args, started_at) VALUES (?, ?, ?)')
-        .run(meta.command, meta.args ?? '', meta.at).lastInsertRowid,
+        .run(meta.command, maskPersonalData(meta.args ?? ''), meta.at).lastInsertRowid,
     );
     const counts: BatchCounts = { added: 0, changed: 0, removed: 0 };
     const result = work(id, counts);
+    Object.assign(counts, journalCounts(db, id, counts.added));
     if (counts.added + counts.changed + counts.removed === 0) {
       db.prepare('DELETE FROM batches WHERE id = ?').run(id);
     } else {
@@ -41,6 +47,20 @@ export function inBatch<T>(
     }
     return result;
   }).immediate();
+}
+
+/** Changed and removed rows of batch `id`, from the journal (rows it inserted itself do not count). */
+function journalCounts(db: Db, id: number, added: number): BatchCounts {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_log'").get()) return { added, changed: 0, removed: 0 };
+  // One pass over the batch's entries, grouped per row (no correlated subqueries: a batch may hold millions).
+  const r = db.prepare(`
+    SELECT coalesce(sum(upd AND NOT other), 0) AS changed, coalesce(sum(del), 0) AS removed, coalesce(sum(ins), 0) AS inserted FROM (
+      SELECT max(op = 'update' AND json_extract(old, '$.batch_id') IS NOT :id) AS upd,
+             max(op <> 'update') AS other,
+             max(op = 'delete' AND json_extract(old, '$.batch_id') IS NOT :id) AS del,
+             sum(op = 'insert') AS ins
+      FROM undo_log WHERE batch_id = :id GROUP BY tbl, key)`).get({ id }) as { changed: number; removed: number; inserted: number };
+  return { added: added + r.inserted, changed: r.changed, removed: r.removed };
 }
 
 /** The most recent batches, newest first. */

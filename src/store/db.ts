@@ -1,9 +1,10 @@
 // Opening the one SQLite file: created 0600, WAL + synchronous=FULL, foreign keys, busy timeout,
-// migrated forward; a file made by a newer shuxiang is refused.
+// migrated forward (with the undo journal's triggers in place); a file made by a newer shuxiang is refused.
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { DbError, UserError } from '../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { ensureUndoTriggers } from './undoTriggers.js';
 
 export type Db = Database.Database;
 
@@ -46,6 +47,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
     ]);
   }
   migrate(db, path);
+  if (!opts.readonly) ensureUndoTriggers(db);
   return db;
 }
 
@@ -69,7 +71,11 @@ export function migrate(db: Db, path = ''): void {
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
     db.transaction(() => {
+      const journal = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_log'").get()
+        ? (db.prepare('SELECT coalesce(max(id), 0) AS m FROM undo_log').get() as { m: number }).m : undefined;
       db.exec(m.sql);
+      // A migration's own data changes are not a user's batch: nothing for undo to replay.
+      if (journal !== undefined) db.prepare('DELETE FROM undo_log WHERE id > ?').run(journal);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

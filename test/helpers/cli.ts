@@ -1,9 +1,10 @@
 // Runs the real CLI in-process against a temp folder, with frozen time, capturing both streams.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import { findPersonalData } from '../../src/domain/pii.js';
 
 export interface CliResult {
   code: number;
@@ -29,7 +30,26 @@ export async function runCli(args: string[], opts: CliOptions): Promise<CliResul
   const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NO_COLOR: '1', SHUXIANG_NOW: opts.now ?? '2026-11-22', ...opts.env };
   const code = await main(args, { stdout: out.stream, stderr: err.stream, stdin, env, cwd: opts.cwd });
-  return { code, stdout: out.text(), stderr: err.text() };
+  const result = { code, stdout: out.text(), stderr: err.text() };
+  scanForPersonalData(args, result);
+  return result;
+}
+
+/**
+ * The privacy net over the whole CLI suite: every in-process run without --reveal is scanned for full
+ * ID-card (18-digit, checksum-shaped) and mobile numbers; one found fails the test that ran the command.
+ * With SHUXIANG_PII_TALLY=FILE each scanned run appends a line to FILE, to count them.
+ */
+/** The made-up numbers help texts use as examples (not anybody's data). */
+const EXAMPLE_NUMBERS = new Set(['13812345678', '13800138000', '11010519491231002X', '110101199003071234']);
+
+function scanForPersonalData(args: string[], r: CliResult): void {
+  if (args.includes('--reveal')) return;
+  const leaks = findPersonalData(`${r.stdout}\n${r.stderr}`).filter((n) => !EXAMPLE_NUMBERS.has(n));
+  if (process.env.SHUXIANG_PII_TALLY) appendFileSync(process.env.SHUXIANG_PII_TALLY, `${leaks.length}\n`);
+  if (leaks.length) {
+    throw new Error(`personal data printed without --reveal by: shuxiang ${args.join(' ')}\n  found: ${leaks.map((l) => `${l.slice(0, 3)}…${l.slice(-2)}`).join(', ')}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`);
+  }
 }
 
 /** A fresh temp folder; call the returned cleanup in afterEach. */

@@ -51,11 +51,8 @@ export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void
     const file = ctx.path(o.xlsx);
     if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx 的文件名“${o.xlsx}”应以 .xlsx 结尾。`);
     const { writeRemindSheet } = await import('../../io/excel/remindSheet.js');
-    try {
-      await writeRemindSheet(file, r);
-    } catch (e) {
-      throw new UserError(`无法写入 ${file}：${(e as Error).message}`, ['如果文件正在 Excel 或 WPS 中打开，请先关闭它再试。']);
-    }
+    const { writeAtomically } = await import('../../io/atomicWrite.js');
+    await writeAtomically(file, (tmp) => writeRemindSheet(tmp, r));
     ctx.info(`已写入 ${file}`);
   }
   if (ctx.json) {

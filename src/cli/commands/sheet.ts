@@ -48,14 +48,15 @@ export async function runSheet(ctx: AppContext, idText: string, fileArg: string 
   }
   const { writeSigninSheet } = await import('../../io/excel/signinSheet.js');
   try {
-    await writeSigninSheet(path, {
+    const { writeAtomically } = await import('../../io/atomicWrite.js');
+    await writeAtomically(path, (tmp) => writeSigninSheet(tmp, {
       sessionId: s.id, branch: s.branch, typeName: sessionTypeName(s.type), topic: s.topic, date: s.date,
       startTime: s.startTime, endTime: s.endTime, hours: s.hours, place: s.place, speaker: s.speaker, recorder: s.recorder,
       rows: members.map((m) => {
         const a = marks.get(m.id);
         return { memberId: m.id, name: m.name, status: a && a.status !== 'present' ? statusLabel(a.status, a.excuseKind).replace(/^请假（(.+)）$/, '$1') : undefined, note: a?.reason };
       }),
-    });
+    }));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') throw new UserError(`无法写入 ${path}：文件可能正在 Excel/WPS 中打开，或没有写权限。请关闭后重试。`);

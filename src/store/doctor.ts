@@ -1,0 +1,83 @@
+// The checks behind `shuxiang doctor`: each one names what it looked at, what it found and how to fix
+// it. Opens the file without migrating it, so a damaged or outdated database can still be examined.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { backupFolder } from './backup.js';
+import type { Db } from './db.js';
+import { SCHEMA_VERSION } from './migrations.js';
+import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
+import { dataTables, q } from './undoTriggers.js';
+
+/** One named check and its findings (empty = passed). */
+export interface DoctorCheck {
+  id: string;
+  title: string;
+  problems: string[];
+  fix?: string;
+}
+
+/** Runs every check on the database file at `path` (as of `today`). */
+export function runDoctor(path: string, today: string): DoctorCheck[] {
+  const checks: DoctorCheck[] = [permissions(path)];
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`无法作为 SQLite 数据库打开：${(e as Error).message}`], fix: '用 shuxiang restore 从 shuxiang-backups 文件夹里最近的备份恢复。' });
+    return checks;
+  }
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    checks.unshift({ id: 'integrity', title: '文件完整性（integrity_check）', problems: integrity.slice(0, 20), fix: '数据库文件已损坏：用 shuxiang restore 从 shuxiang-backups 文件夹里最近的备份恢复。' });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    checks.push({
+      id: 'schema', title: `数据结构版本（本程序：${SCHEMA_VERSION}）`,
+      problems: version > SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，比本程序新`] : version < SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，尚未升级到 ${SCHEMA_VERSION}`] : [],
+      fix: version > SCHEMA_VERSION ? '请升级 shuxiang：npm install -g shuxiang@latest' : '运行 shuxiang backup 即可：它先备份，再自动升级数据结构。',
+    });
+    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+    checks.push({
+      id: 'foreign-keys', title: '关联完整（foreign_key_check）',
+      problems: fk.slice(0, 20).map((r) => `${r.table} 第 ${r.rowid} 行指向的 ${r.parent} 记录不存在`).concat(fk.length > 20 ? [`……共 ${fk.length} 处`] : []),
+      fix: '通常是手工改过数据库文件造成的：用 shuxiang restore 恢复最近的备份，或把这些行的编号告诉维护者。',
+    });
+    checks.push(orphans(db));
+    checks.push({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' });
+    checks.push({ id: 'evidence-on-roll', title: '学习记录都在在册期间内', problems: evidenceOutsideRoll(db), fix: '核对记录日期，或用 shuxiang member edit 姓名 --from 日期 改正转入日期；记错的记录可用 shuxiang log remove 删除。' });
+  } finally {
+    db.close();
+  }
+  return checks;
+}
+
+function permissions(path: string): DoctorCheck {
+  const files = [path, `${path}-wal`, `${path}-shm`].filter((f) => existsSync(f));
+  const folder = backupFolder(path);
+  if (existsSync(folder)) for (const f of readdirSync(folder)) if (f.endsWith('.db')) files.push(join(folder, f));
+  const loose = files.filter((f) => (statSync(f).mode & 0o077) !== 0);
+  return {
+    id: 'permissions', title: '文件权限（含身份证号等个人信息，应为 0600）',
+    problems: loose.map((f) => `${f === path ? basename(f) : f} 的权限是 ${(statSync(f).mode & 0o777).toString(8).padStart(4, '0')}，其他人也能读取`),
+    fix: `运行 chmod 600 ${loose.map((f) => JSON.stringify(f)).join(' ') || '文件'}`,
+  };
+}
+
+function orphans(db: Db): DoctorCheck {
+  const problems: string[] = [];
+  const hasBatches = !!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'batches'").get();
+  if (hasBatches) {
+    for (const t of dataTables(db)) {
+      if (!t.hasBatchId) continue;
+      const n = (db.prepare(`SELECT count(*) AS n FROM ${q(t.name)} WHERE batch_id IS NOT NULL AND batch_id NOT IN (SELECT id FROM batches)`).get() as { n: number }).n;
+      if (n) problems.push(`${t.name} 有 ${n} 行的写入记录（batch_id）不存在`);
+    }
+    if (db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'undo_log'").get()) {
+      const n = (db.prepare('SELECT count(*) AS n FROM undo_log WHERE batch_id NOT IN (SELECT id FROM batches)').get() as { n: number }).n;
+      if (n) problems.push(`撤销日志中有 ${n} 条属于已不存在的写入记录`);
+    }
+  }
+  return { id: 'orphans', title: '没有孤立的记录', problems, fix: '这些行不影响统计，但无法用 undo 撤销；可用 shuxiang backup 备份后继续使用，或把情况告诉维护者。' };
+}

@@ -1,0 +1,59 @@
+// The data checks of `doctor`: members whose dates cannot be true, and study records dated while the
+// person was not on the roll (so they silently count for nobody).
+import type { Db } from './db.js';
+
+const has = (db: Db, table: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+
+/** A partial date (YYYY, YYYY-MM) as its first day, for comparing. */
+const day = (d: string) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Members with an impossible date, one line each (at most 30). */
+export function impossibleMemberDates(db: Db, today: string): string[] {
+  const rows = db.prepare('SELECT id, name, birth_date, join_party_date, full_member_date, on_roll_from, on_roll_left, leader_from, leader_to FROM members ORDER BY id').all() as Record<string, string | null>[];
+  const out: string[] = [];
+  const label: Record<string, string> = { birth_date: '出生日期', join_party_date: '入党时间', full_member_date: '转正时间', on_roll_from: '转入日期', on_roll_left: '转出日期', leader_from: '任职起', leader_to: '任职止' };
+  for (const m of rows) {
+    const who = `${m.name}（编号 #${m.id}）`;
+    const say = (s: string) => out.push(`${who}：${s}`);
+    for (const k of Object.keys(label)) if (m[k] && !DATE.test(m[k]!)) say(`${label[k]}“${m[k]}”不是日期`);
+    const b = m.birth_date, j = m.join_party_date, f = m.full_member_date;
+    if (b && DATE.test(b)) {
+      if (day(b) > today) say(`出生日期 ${b} 在今天之后`);
+      if (b < '1900') say(`出生日期 ${b} 早于 1900 年`);
+      if (j && DATE.test(j) && day(j) < `${Number(b.slice(0, 4)) + 18}${day(b).slice(4)}`) say(`入党时间 ${j} 时还不满 18 岁（出生 ${b}）`);
+    }
+    if (j && DATE.test(j) && day(j) > today) say(`入党时间 ${j} 在今天之后`);
+    if (j && f && DATE.test(j) && DATE.test(f) && day(f) < day(j)) say(`转正时间 ${f} 早于入党时间 ${j}`);
+    if (m.on_roll_from && m.on_roll_left && m.on_roll_left <= m.on_roll_from) say(`转出日期 ${m.on_roll_left} 不晚于转入日期 ${m.on_roll_from}`);
+    if (m.leader_from && m.leader_to && m.leader_to <= m.leader_from) say(`任职止 ${m.leader_to} 不晚于任职起 ${m.leader_from}`);
+    if (out.length >= 30) break;
+  }
+  return out;
+}
+
+const EVIDENCE: [table: string, name: string, date: string][] = [
+  ['self_study', '自学', 'date'], ['lectures', '听课', 'date'], ['readings', '读书', 'finished'], ['writings', '心得文章', 'date'],
+  ['research', '调研', 'date_from'], ['talks', '宣讲', 'date'], ['trainings', '培训', 'date_from'], ['exams', '考试', 'date'], ['exchanges', '读书交流', 'date'],
+];
+
+/** Study records and sign-ins dated outside the member's on-roll interval, summarised per member and kind. */
+export function evidenceOutsideRoll(db: Db): string[] {
+  const parts: string[] = [];
+  for (const [t, name, col] of EVIDENCE) {
+    if (!has(db, t)) continue;
+    parts.push(`SELECT m.id, m.name, m.on_roll_from, m.on_roll_left, '${name}' AS kind, e.${col} AS d FROM ${t} e JOIN members m ON m.id = e.member_id WHERE e.${col} IS NOT NULL`);
+  }
+  if (has(db, 'attendance') && has(db, 'sessions')) {
+    parts.push("SELECT m.id, m.name, m.on_roll_from, m.on_roll_left, '签到' AS kind, s.date AS d FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN members m ON m.id = a.member_id");
+  }
+  if (!parts.length) return [];
+  const rows = db.prepare(`
+    SELECT id, name, on_roll_from, on_roll_left, kind, count(*) AS n, min(d) AS first, max(d) AS last FROM (${parts.join(' UNION ALL ')})
+    WHERE (on_roll_from IS NOT NULL AND d < on_roll_from) OR (on_roll_left IS NOT NULL AND d >= on_roll_left)
+    GROUP BY id, kind ORDER BY id, kind LIMIT 31`).all() as { id: number; name: string; on_roll_from: string | null; on_roll_left: string | null; kind: string; n: number; first: string; last: string }[];
+  return rows.slice(0, 30).map((r) => {
+    const roll = `${r.on_roll_from ? `${r.on_roll_from} 起` : ''}${r.on_roll_left ? `${r.on_roll_from ? '，' : ''}${r.on_roll_left} 转出` : ''}`;
+    return `${r.name}（编号 #${r.id}）有 ${r.n} 条${r.kind}记录（${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}）不在在册期间（${roll}）`;
+  }).concat(rows.length > 30 ? ['……还有更多，未一一列出'] : []);
+}

@@ -1,0 +1,38 @@
+// Everything in one portable JSON document: every data table's rows (without batch ids, which mean
+// nothing in another database). `importJson.ts` reads it back, renumbering ids so that documents from
+// several branches can be merged into one database.
+import type { Db } from './db.js';
+import { dataTables, q } from './undoTriggers.js';
+
+/** The marker of the document format. */
+export const EXPORT_FORMAT = 'shuxiang-export';
+/** The version of the document format (bumped if its layout ever changes). */
+export const EXPORT_FORMAT_VERSION = 1;
+
+/** The exported document. */
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT;
+  formatVersion: number;
+  schemaVersion: number;
+  exportedAt: string;
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+/** Reads the whole database into an export document (in one read transaction, so it is consistent). */
+export function exportDocument(db: Db, exportedAt: string): ExportDocument {
+  return db.transaction(() => {
+    const tables: Record<string, Record<string, unknown>[]> = {};
+    for (const t of dataTables(db)) {
+      const cols = t.columns.filter((c) => c !== 'batch_id');
+      const order = t.key[0] === 'rowid' ? 'rowid' : t.key.map(q).join(', ');
+      tables[t.name] = db.prepare(`SELECT ${cols.map(q).join(', ')} FROM ${q(t.name)} ORDER BY ${order}`).all() as Record<string, unknown>[];
+    }
+    return {
+      format: EXPORT_FORMAT,
+      formatVersion: EXPORT_FORMAT_VERSION,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      exportedAt,
+      tables,
+    } satisfies ExportDocument;
+  })();
+}

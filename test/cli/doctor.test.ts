@@ -1,0 +1,78 @@
+// doctor: named checks with fixes; exit 0 when healthy, 1 when something needs attention — including on
+// a damaged file, which it examines instead of crashing.
+import Database from 'better-sqlite3';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initDb, runCli, tempDir } from '../helpers/cli.js';
+
+let dir: string;
+let cleanup: () => void;
+const cli = (args: string[]) => runCli(args, { cwd: dir, now: '2026-11-22' });
+const raw = (sql: string) => {
+  const db = new Database(join(dir, 'shuxiang.db'));
+  db.pragma('foreign_keys = OFF');
+  db.exec(sql);
+  db.close();
+};
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  await initDb(dir);
+  await cli(['member', 'add', '--name', '张三', '--from', '2026-03-01']);
+});
+afterEach(() => cleanup());
+
+describe('doctor', () => {
+  it('passes a healthy database: every check listed, exit 0', async () => {
+    const r = await cli(['doctor']);
+    expect(r.code, r.stdout).toBe(0);
+    for (const t of ['文件完整性', '文件权限', '数据结构版本', '关联完整', '孤立', '人员日期', '在册期间']) expect(r.stdout).toContain(t);
+    expect(r.stdout).toContain('全部通过');
+    const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
+    expect(j.ok).toBe(true);
+    expect(j.checks).toHaveLength(7);
+  });
+
+  it('finds loose permissions, impossible dates, records off the roll and broken references — with fixes, exit 1', async () => {
+    chmodSync(join(dir, 'shuxiang.db'), 0o644);
+    raw(`UPDATE members SET birth_date = '2030-01-01', join_party_date = '2029-05-01' WHERE name = '张三';
+         INSERT INTO self_study (member_id, date, hours, content, notes) VALUES (1, '2026-01-05', 1, '', 0);
+         INSERT INTO self_study (member_id, date, hours, content, notes) VALUES (99, '2026-04-05', 1, '', 0);`);
+    const r = await cli(['doctor']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('shuxiang.db 的权限是 0644');
+    expect(r.stdout).toContain('chmod 600');
+    expect(r.stdout).toContain('张三（编号 #1）：出生日期 2030-01-01 在今天之后');
+    expect(r.stdout).toContain('张三（编号 #1）有 1 条自学记录（2026-01-05）不在在册期间（2026-03-01 起）');
+    expect(r.stdout).toContain('self_study 第 2 行指向的 members 记录不存在');
+    expect(r.stdout).toMatch(/改法：/);
+    expect(r.stdout).toContain('发现 4 项需要处理');
+    const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
+    expect(j.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id).sort()).toEqual(['evidence-on-roll', 'foreign-keys', 'member-dates', 'permissions']);
+  });
+
+  it('reports a database from a newer version instead of refusing to look', async () => {
+    raw('PRAGMA user_version = 99');
+    const r = await cli(['doctor']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('数据库的数据结构版本是 99，比本程序新');
+  });
+
+  it('examines a damaged file without a stack trace', async () => {
+    const f = join(dir, 'shuxiang.db');
+    const bytes = readFileSync(f);
+    for (let i = 4096; i < bytes.length; i += 97) bytes[i] = 0xff;
+    writeFileSync(f, bytes);
+    const r = await cli(['doctor']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ 文件完整性/);
+    expect(r.stdout).toContain('shuxiang restore');
+    expect(r.stderr).not.toMatch(/内部错误|\n\s+at /);
+  });
+
+  it('names a missing database file (exit 2)', async () => {
+    const r = await runCli(['--db', 'nope.db', 'doctor'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('找不到数据库文件');
+  });
+});
