@@ -52,7 +52,8 @@ const BOOKS: { title: string; author: string; category: '政治理论' | '业务
   { title: '红星照耀中国', author: '埃德加·斯诺', category: '党史' },
 ];
 
-const MONTH_THEMES = [
+/** The theme of each month of the demo year (the sessions and the demo plan share them). */
+export const MONTH_THEMES = [
   '学习贯彻党的二十大精神', '全面从严治党新要求', '《中国共产党纪律处分条例》', '预算绩效管理改革',
   '习近平文化思想', '党史学习：伟大建党精神', '新质生产力与财政政策', '总体国家安全观',
   '过紧日子与厉行节约', '中国式现代化', '基层减负与作风建设', '年度学习回顾',

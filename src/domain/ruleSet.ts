@@ -87,24 +87,49 @@ export interface Rule {
   options: RuleOptions;
 }
 
-/** Year-end ranking weights (SPEC §6.6); used by the ranking issue. */
+/** Year-end ranking weights (SPEC §6.6): points per unit of each component of a member's year. */
 export interface RankingWeights {
+  /** Per book finished. */
   books: number;
+  /** Per writing (心得体会, 理论文章, 调研报告). */
   writings: number;
+  /** Per 1,000 characters written. */
+  writingChars: number;
   /** Multiplied by the attendance rate (0–1). */
   attendanceRate: number;
   /** Per hour of self-study. */
   studyHours: number;
-  /** Per point of assessment/exam score (average). */
+  /** Per talk given (理论宣讲, 业务讲座). */
+  talks: number;
+  /** Per day of field research. */
+  researchDays: number;
+  /** Per point of the average exam/assessment score. */
   assessmentScore: number;
 }
+
+/** The components that can be capped: at most this many units count (books, hours…). */
+export type RankingCapKey = 'books' | 'writings' | 'writingChars' | 'studyHours' | 'talks' | 'researchDays';
+export const RANKING_CAP_KEYS: readonly RankingCapKey[] = ['books', 'writings', 'writingChars', 'studyHours', 'talks', 'researchDays'];
 
 /** The ranking block of a rule set. */
 export interface Ranking {
   weights: RankingWeights;
+  /** Per-item caps on the units counted; a missing key is uncapped. */
+  caps: Partial<Record<RankingCapKey, number>>;
   tieBreak: 'attendanceRate';
   top: number;
+  /** The honour conferred (书香之星). */
+  award: string;
 }
+
+/** The ranking a rule set without a ranking block uses. */
+export const DEFAULT_RANKING: Ranking = {
+  weights: { books: 10, writings: 10, writingChars: 2, attendanceRate: 30, studyHours: 0.1, talks: 5, researchDays: 0.2, assessmentScore: 0.2 },
+  caps: { books: 12, writings: 6, writingChars: 20, studyHours: 300, talks: 4, researchDays: 60 },
+  tieBreak: 'attendanceRate',
+  top: 10,
+  award: '书香之星',
+};
 
 /** Rule-set-wide settings that rules inherit unless their options say otherwise. */
 export interface RuleSetSettings {

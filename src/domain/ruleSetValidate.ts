@@ -1,7 +1,7 @@
 // Checks a rule-set JSON file on load and collects every error, each naming the rule and the field in Chinese.
 import { BOOK_CATEGORIES, SESSION_TYPES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
 import { PERIOD_KINDS } from './periods.js';
-import { APPLIES_TO, METRIC_SHAPES, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
+import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -11,6 +11,8 @@ const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 const SET_KEYS = ['$schema', 'id', 'title', 'description', 'version', 'note', 'settings', 'rules', 'ranking'];
 const RULE_KEYS = ['id', 'title', 'source', 'appliesTo', 'metric', 'period', 'threshold', 'recommended', 'options', 'note'];
 const WEIGHT_KEYS = ['books', 'writings', 'attendanceRate', 'studyHours', 'assessmentScore'];
+/** Weights added later: optional, 0 when left out (older rule files stay valid). */
+const OPTIONAL_WEIGHT_KEYS = ['writingChars', 'talks', 'researchDays'];
 const METRICS = Object.keys(METRIC_SHAPES) as MetricName[];
 
 /** Validates a parsed rule-set file; returns the rule set with defaults filled, or every error found. */
@@ -133,16 +135,32 @@ function checkOptions(o: unknown, metric: MetricName, err: (m: string) => void):
 
 function checkRanking(r: unknown, err: (m: string) => void): Ranking | undefined {
   if (!isObj(r)) return err('应为对象，如 {"weights": {…}, "top": 10}'), undefined;
-  for (const k of Object.keys(r)) if (!['weights', 'tieBreak', 'top', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/tieBreak/top`);
+  for (const k of Object.keys(r)) if (!['weights', 'caps', 'tieBreak', 'top', 'award', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/caps/tieBreak/top/award`);
+  const all = [...WEIGHT_KEYS, ...OPTIONAL_WEIGHT_KEYS];
+  const weights: Record<string, number> = { writingChars: 0, talks: 0, researchDays: 0 };
   if (!isObj(r.weights)) err(`字段 weights 缺失，应写成 {${WEIGHT_KEYS.map((k) => `"${k}": 10`).join(', ')}}`);
   else {
     for (const [k, v] of Object.entries(r.weights)) {
-      if (!WEIGHT_KEYS.includes(k)) err(`weights 中的“${k}”无效，可选 ${WEIGHT_KEYS.join('/')}`);
+      if (!all.includes(k)) err(`weights 中的“${k}”无效，可选 ${all.join('/')}`);
       else if (!isNum(v) || v < 0) err(`weights.${k} 的取值“${show(v)}”无效，应为不小于 0 的数字`);
+      else weights[k] = v;
     }
     for (const k of WEIGHT_KEYS) if (!(k in r.weights)) err(`weights 缺少“${k}”（不计分可写 0）`);
   }
+  const caps: Ranking['caps'] = {};
+  if (r.caps !== undefined) {
+    if (!isObj(r.caps)) err(`字段 caps 应为对象，如 {"books": 12, "studyHours": 300}（每项最多计多少）`);
+    else for (const [k, v] of Object.entries(r.caps)) {
+      if (!(RANKING_CAP_KEYS as readonly string[]).includes(k)) err(`caps 中的“${k}”无效，可选 ${RANKING_CAP_KEYS.join('/')}`);
+      else if (!isNum(v) || v < 0) err(`caps.${k} 的取值“${show(v)}”无效，应为不小于 0 的数字（最多计多少）`);
+      else caps[k as keyof Ranking['caps']] = v;
+    }
+  }
   if (r.tieBreak !== undefined && r.tieBreak !== 'attendanceRate') err(`字段 tieBreak 的取值“${show(r.tieBreak)}”无效，可选 attendanceRate`);
   if (r.top !== undefined && (!Number.isInteger(r.top) || (r.top as number) < 1)) err(`字段 top 的取值“${show(r.top)}”无效，应为正整数（表彰人数）`);
-  return { weights: r.weights as unknown as Ranking['weights'], tieBreak: 'attendanceRate', top: (r.top as number | undefined) ?? 10 };
+  if (r.award !== undefined && (typeof r.award !== 'string' || !r.award.trim())) err(`字段 award 的取值“${show(r.award)}”无效，应为荣誉称号，如 "书香之星"`);
+  return {
+    weights: weights as unknown as Ranking['weights'], caps, tieBreak: 'attendanceRate',
+    top: (r.top as number | undefined) ?? DEFAULT_RANKING.top, award: typeof r.award === 'string' && r.award.trim() ? r.award.trim() : DEFAULT_RANKING.award,
+  };
 }

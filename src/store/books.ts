@@ -1,6 +1,5 @@
-// The book catalogue (书目库): title + author identify a book; the category, the 书记荐书 mark and the
-// 必学书目 year are kept on the book. Readings point here. (Library copies and loans come later and will
-// reference books(id).)
+// The book catalogue (书目库): title + author identify a book; the category, the 书记荐书 mark, the
+// 必学书目 year, and the reading room's copies and shelf are kept on the book. Readings and loans point here.
 import type { BookCategory } from '../domain/evidence.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
@@ -16,6 +15,10 @@ export interface BookRecord {
   recommendedBy?: string;
   recommendReason?: string;
   requiredYear?: number;
+  /** Copies in the reading room (0: catalogued, not on the shelf). */
+  copies: number;
+  /** Where it stands: 书架 A-3. */
+  shelf?: string;
 }
 
 /** What a write says about a book; undefined fields are left as they are. */
@@ -24,10 +27,12 @@ export type BookInput = Omit<Partial<BookRecord>, 'id'> & { title: string };
 interface BookRow {
   id: number; title: string; author: string; isbn: string | null; category: BookCategory | null; recommended: number;
   recommended_by: string | null; recommend_reason: string | null; required_year: number | null;
+  copies: number; shelf: string | null;
 }
 
 function toBook(r: BookRow): BookRecord {
-  const b: BookRecord = { id: r.id, title: r.title, recommended: r.recommended === 1 };
+  const b: BookRecord = { id: r.id, title: r.title, recommended: r.recommended === 1, copies: r.copies };
+  if (r.shelf !== null) b.shelf = r.shelf;
   if (r.author) b.author = r.author;
   if (r.isbn !== null) b.isbn = r.isbn;
   if (r.category !== null) b.category = r.category;
@@ -58,7 +63,33 @@ export function listBooks(db: Db, f: BookFilter = {}): BookRecord[] {
 const COLS: [keyof BookInput, string][] = [
   ['author', 'author'], ['isbn', 'isbn'], ['category', 'category'], ['recommended', 'recommended'],
   ['recommendedBy', 'recommended_by'], ['recommendReason', 'recommend_reason'], ['requiredYear', 'required_year'],
+  ['copies', 'copies'], ['shelf', 'shelf'],
 ];
+
+/** One book by id. */
+export function getBook(db: Db, id: number): BookRecord | undefined {
+  const r = db.prepare('SELECT * FROM books WHERE id = ?').get(id) as BookRow | undefined;
+  return r && toBook(r);
+}
+
+/** Books whose title contains the text (for `lend 之江` and friends), title order. */
+export function findBooksByTitle(db: Db, text: string): BookRecord[] {
+  return (db.prepare("SELECT * FROM books WHERE instr(title, ?) > 0 ORDER BY title = ? DESC, title, id").all(text, text) as BookRow[]).map(toBook);
+}
+
+/** Writes the given columns of one book (caller holds the batch); null clears a field. */
+export function updateBook(db: Db, id: number, patch: Partial<Record<Exclude<keyof BookInput, 'title'> | 'title', unknown>>): void {
+  const map = new Map<string, string>([['title', 'title'], ...COLS]);
+  const sets: string[] = [];
+  const vals: unknown[] = [];
+  for (const [k, v] of Object.entries(patch)) {
+    const c = map.get(k);
+    if (!c || v === undefined) continue;
+    sets.push(`${c} = ?`);
+    vals.push(typeof v === 'boolean' ? Number(v) : k === 'author' && v === null ? '' : v);
+  }
+  if (sets.length) stmt(db, `UPDATE books SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+}
 
 /** Finds and writes books against a catalogue loaded once (imports touch thousands of rows). */
 export class BookCatalogue {
@@ -100,7 +131,7 @@ export class BookCatalogue {
         if (v !== undefined && v !== null && v !== '') { cols.push(c); vals.push(typeof v === 'boolean' ? Number(v) : v); }
       }
       const id = Number(stmt(this.db, `INSERT INTO books (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...vals).lastInsertRowid);
-      const book = { ...input, id, recommended: !!input.recommended } as BookRecord;
+      const book = { ...input, id, recommended: !!input.recommended, copies: input.copies ?? 1 } as BookRecord;
       for (const k of Object.keys(book) as (keyof BookRecord)[]) if (book[k] === undefined || book[k] === '' || book[k] === null) delete book[k];
       this.remember(book);
       return { book, outcome: 'added' };

@@ -1,6 +1,9 @@
 // The schema, as an append-only list: each entry runs once, in its own transaction, and bumps
 // PRAGMA user_version. Never edit a shipped migration; add the next one.
 
+import { READING_MIGRATION } from './migrationReading.js';
+import { SAFETY_MIGRATION } from './migrationSafety.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -208,6 +211,8 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  READING_MIGRATION,
+  SAFETY_MIGRATION,
 ];
 
 /** The schema version this code writes; a database above it was made by a newer shuxiang. */

@@ -96,8 +96,10 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
   const report = buildAudit(db, {
     ruleSet, calendar, asOf, scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
   });
+  // The study plan against what was held (a planned month with no session is a gap); branch-wide audits only.
+  const plan = member || o.leaders || ruleIds ? undefined : (await import('../../reports/planReport.js')).buildPlanReport(db, { from: scope.start, to: scope.end, asOf, branchId: branch?.id });
 
-  if (ctx.json) ctx.outJson(auditJson(report));
+  if (ctx.json) ctx.outJson(plan?.rows.length ? { ...auditJson(report), plan } : auditJson(report));
   else {
     const { renderAudit, renderMemberAudit } = await import('./auditText.js');
     const { listBranches } = await import('../../store/branches.js');
@@ -107,14 +109,16 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
     const person = member && report.people.find((p) => p.memberId === member.id);
     if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
     else ctx.out(person ? renderMemberAudit(ctx, report, person, heading) : renderAudit(ctx, report, heading));
+    if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...(await import('../../reports/planReport.js')).planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
     if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');
   }
+  if (report.endedGaps === 0 && plan?.gaps) throw new AuditGaps(`学习计划有 ${plan.gaps} 个月未开展（已结束的月份）。`);
   if (report.endedGaps > 0) {
     const gaps = report.verdicts.filter((v) => v.status === 'gap');
     const people = new Set(gaps.filter((v) => v.memberId !== undefined).map((v) => v.memberId)).size;
     const duties = gaps.filter((v) => v.memberId === undefined).length;
     const who = [people && `${people} 人`, duties && `支部职责 ${duties} 项`].filter(Boolean).join('及');
-    throw new AuditGaps(`审计发现 ${report.endedGaps} 项未达标（已结束的周期，涉及 ${who}）。`);
+    throw new AuditGaps(`审计发现 ${report.endedGaps} 项未达标（已结束的周期，涉及 ${who}）${plan?.gaps ? `；学习计划有 ${plan.gaps} 个月未开展` : ''}。`);
   }
   if (!ctx.json) ctx.info('已结束的周期全部达标。');
 }

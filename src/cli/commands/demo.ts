@@ -80,6 +80,10 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   {
+    title: '图书角、学习计划和年终评比',
+    run: async (s) => (await import('./demoReadingStep.js')).writeDemoReading(s),
+  },
+  {
     title: '达标检查',
     run: async (s) => (await import('./demoAuditStep.js')).writeDemoAudit(s),
   },

@@ -5,13 +5,14 @@ import { gapDigest, subjectsText } from '../../reports/gapDigest.js';
 import type { PeriodReport, RuleRow, SessionTypeCount } from '../../reports/periodReportTypes.js';
 import type { AppContext } from '../context.js';
 import { formatTable } from '../output.js';
+import { renderReadingText } from './reportReadingText.js';
 
 const n = (x: number) => x.toLocaleString('en');
 const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', branch: '支部' };
 
 /** The whole terminal report. */
 export function renderReportText(ctx: AppContext, r: PeriodReport): string {
-  return [renderReportHeadline(ctx, r), renderReportCompliance(ctx, r)].join('\n');
+  return [renderReportHeadline(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
 }
 
 /** The first half: who and when, the figures in sentences, sessions by type against the rules. */

@@ -33,6 +33,23 @@ export const TEMPLATES: TemplateKind[] = [
     importCommand: 'shuxiang import --kind ledger',
     write: async (file) => (await import('../../io/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
   },
+  {
+    name: 'books',
+    title: '图书角书目',
+    defaultFile: '图书角书目模板.xlsx',
+    importCommand: 'shuxiang books import',
+    write: async (file) => (await import('../../io/excel/readingForms.js')).writeBooksTemplate(file),
+  },
+  {
+    name: 'plan',
+    title: '年度学习计划',
+    defaultFile: '年度学习计划模板.xlsx',
+    importCommand: 'shuxiang import --kind plan',
+    write: async (file, ctx) => {
+      const year = Number(ctx.today().slice(0, 4)) + 1;
+      await (await import('../../io/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] });
+    },
+  },
 ];
 
 export interface TemplateOptions {

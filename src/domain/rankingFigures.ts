@@ -1,0 +1,57 @@
+// A member's year in the figures the ranking scores (books, writings and their length, attendance rate,
+// self-study hours, talks, research days, exam average), from the same Evidence bundle the audit judges.
+// Pure; only evidence dated within the year and while the member was on the roll counts.
+import { attendanceStats } from './attendanceStats.js';
+import type { Evidence } from './evidence.js';
+import { onRollOn } from './member.js';
+
+/** The raw figures of one member's year. */
+export interface MemberYearFigures {
+  memberId: number;
+  books: number;
+  writings: number;
+  writingChars: number;
+  /** Sessions attended and expected; rate null when none were expected. */
+  attended: number;
+  expected: number;
+  attendanceRate: number | null;
+  studyHours: number;
+  talks: number;
+  researchDays: number;
+  /** Average exam score, null when no scored exam. */
+  examAverage: number | null;
+}
+
+/** Figures per member of `ev.members` over [from, toExclusive). */
+export function memberYearFigures(ev: Evidence, range: { from: string; toExclusive: string }, excusedCountsAsAttended = false): MemberYearFigures[] {
+  const inYear = (d: string | undefined) => !!d && d >= range.from && d < range.toExclusive;
+  const byId = new Map(ev.members.map((m) => [m.id, m]));
+  const counts = (d: string | undefined, memberId: number) => {
+    const m = byId.get(memberId);
+    return !!m && inYear(d) && onRollOn(m, d!);
+  };
+  const sessions = ev.sessions.filter((s) => inYear(s.date));
+  const stats = attendanceStats(sessions, ev.members, ev.attendance, { excusedCountsAsAttended });
+  const att = new Map(stats.members.map((f) => [f.memberId, f]));
+  const out = new Map<number, MemberYearFigures>();
+  for (const m of ev.members) {
+    const a = att.get(m.id);
+    out.set(m.id, {
+      memberId: m.id, books: 0, writings: 0, writingChars: 0, attended: a?.attended ?? 0, expected: a?.expected ?? 0,
+      attendanceRate: a?.rate ?? null, studyHours: 0, talks: 0, researchDays: 0, examAverage: null,
+    });
+  }
+  const each = <T extends { memberId: number }>(list: T[], day: (x: T) => string | undefined, f: (fig: MemberYearFigures, x: T) => void) => {
+    for (const x of list) if (counts(day(x), x.memberId)) f(out.get(x.memberId)!, x);
+  };
+  each(ev.readings, (r) => r.finished, (f) => f.books++);
+  each(ev.writings, (w) => w.date, (f, w) => { f.writings++; f.writingChars += w.chars; });
+  each(ev.selfStudy, (s) => s.date, (f, s) => { f.studyHours += s.hours; });
+  each(ev.talks, (t) => t.date, (f) => f.talks++);
+  each(ev.research, (r) => r.from, (f, r) => { f.researchDays += r.days; });
+  const scores = new Map<number, number[]>();
+  each(ev.exams, (e) => e.date, (_f, e) => { if (e.score !== undefined) scores.set(e.memberId, [...(scores.get(e.memberId) ?? []), e.score]); });
+  for (const [id, list] of scores) out.get(id)!.examAverage = list.reduce((a, b) => a + b, 0) / list.length;
+  for (const f of out.values()) f.studyHours = Math.round(f.studyHours * 10) / 10;
+  return [...out.values()];
+}

@@ -1,0 +1,47 @@
+// The year-end ranking model (年终评比): the year's evidence from the store, the figures per member, the
+// rule set's weights and caps, everyone ranked with each component, and the awardees. Plain data for
+// the terminal table, JSON, the .xlsx table and the .docx award list and certificates.
+import { awardees, rankMembers, type RankedMember } from '../domain/ranking.js';
+import { memberYearFigures } from '../domain/rankingFigures.js';
+import { DEFAULT_RANKING, type Ranking, type RuleSet } from '../domain/ruleSet.js';
+import { listBranches } from '../store/branches.js';
+import type { Db } from '../store/db.js';
+import { loadEvidence } from '../store/evidence.js';
+import { readSettings } from '../store/settings.js';
+import { addDaysIso } from '../domain/periods.js';
+
+/** Everything the renderers show. */
+export interface RankingReport {
+  year: number;
+  asOf: string;
+  organ: string;
+  branch: string;
+  ruleSetTitle: string;
+  ranking: Ranking;
+  top: number;
+  ranked: RankedMember[];
+  awardees: RankedMember[];
+}
+
+/** Ranks the members on the roll at the as-of date on their year so far, optionally of one branch. */
+export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; top?: number; branchId?: number }): RankingReport {
+  const from = `${p.year}-01-01`;
+  const yearEnd = `${p.year + 1}-01-01`;
+  const dayAfter = p.asOf >= yearEnd ? yearEnd : addDaysIso(p.asOf, 1);
+  const ev = loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId });
+  const ranking = p.ruleSet.ranking ?? DEFAULT_RANKING;
+  // Only people still on the roll at the as-of date are ranked (someone who has left is not awarded).
+  const current = new Set(ev.members.filter((m) => !m.onRollLeft || m.onRollLeft > p.asOf).map((m) => m.id));
+  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended).filter((f) => current.has(f.memberId));
+  const branches = listBranches(db);
+  const names = new Map(branches.map((b) => [b.id, b.name]));
+  const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));
+  const ranked = rankMembers(figures, people, ranking);
+  const top = p.top ?? ranking.top;
+  const organ = readSettings(db).organ ?? '';
+  const shown = branches.filter((b) => p.branchId === undefined || b.id === p.branchId);
+  return {
+    year: p.year, asOf: p.asOf, organ, branch: shown.length === 1 ? shown[0]!.name : organ || '本机关', ruleSetTitle: p.ruleSet.title,
+    ranking, top, ranked, awardees: awardees(ranked, top),
+  };
+}

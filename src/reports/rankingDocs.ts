@@ -1,0 +1,72 @@
+// The ranking as paperwork: the scoring table sheet (every component's figure and points, so the order
+// can be defended), the award list (表彰名单) and the certificates (荣誉证书) of the awardees.
+import { COMPONENTS } from '../domain/ranking.js';
+import type { TableSheet } from '../io/excel/tableSheet.js';
+import type { Certificate } from '../io/word/certificates.js';
+import type { ListDoc } from '../io/word/listDocx.js';
+import type { RankingReport } from './ranking.js';
+
+const DIGITS = '〇一二三四五六七八九';
+
+/** 2026-12-31 → 二〇二六年十二月三十一日 (how certificates are dated). */
+export function chineseDate(iso: string): string {
+  const n = (x: number) => (x < 10 ? '〇一二三四五六七八九'[x]! : x < 20 ? `十${x % 10 ? DIGITS[x % 10] : ''}` : `${DIGITS[Math.floor(x / 10)]}十${x % 10 ? DIGITS[x % 10] : ''}`);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${[...String(y)].map((c) => DIGITS[Number(c)]).join('')}年${n(m)}月${n(d)}日`;
+}
+
+/** The scoring table (one row per member) and the scoring rules it was computed with. */
+export function rankSheets(r: RankingReport): TableSheet[] {
+  const comps = COMPONENTS;
+  const cap = (k: string) => r.ranking.caps[k as keyof typeof r.ranking.caps];
+  return [{
+    name: '评比计分', title: `${r.branch} ${r.year} 年度“${r.ranking.award}”评比计分表（计分办法见“计分办法”表）`, freezeColumns: 3,
+    columns: [
+      { header: '名次', kind: 'int', width: 6, align: 'center' }, { header: '姓名', kind: 'text', width: 10 }, { header: '支部', kind: 'text', width: 16 },
+      ...comps.flatMap((c) => [
+        { header: `${c.label}${c.unit ? `(${c.unit})` : ''}`, kind: (c.key === 'attendanceRate' ? 'rate' : 'num') as 'rate' | 'num', width: 12 },
+        { header: `${c.label}分`, kind: 'num' as const, width: 8 },
+      ]),
+      { header: '总分', kind: 'num', width: 8 }, { header: '表彰', kind: 'text', width: 10 },
+    ],
+    rows: r.ranked.map((m) => [
+      m.rank, m.name, m.branch,
+      ...m.components.flatMap((c) => [c.value, c.points]),
+      m.score, r.awardees.some((a) => a.memberId === m.memberId) ? r.ranking.award : '',
+    ]),
+  }, {
+    name: '计分办法', title: `计分办法（${r.ruleSetTitle}规则集 ranking 一节）：得分 = 分值 × 数量，数量超过上限只计上限；同分按参加率排序`,
+    columns: [{ header: '项目', kind: 'text', width: 12 }, { header: '单位', kind: 'text', width: 8 }, { header: '分值', kind: 'num', width: 8 }, { header: '上限', kind: 'num', width: 8 }],
+    rows: comps.map((c) => [c.label, c.key === 'attendanceRate' ? '参加率 0–1' : c.unit, r.ranking.weights[c.key], cap(c.key) ?? '不设上限']),
+  }];
+}
+
+/** The award list: a paragraph of decision and the table of awardees. */
+export function awardList(r: RankingReport, signDate: string): ListDoc {
+  const organ = r.organ || r.branch;
+  return {
+    title: `关于表彰${r.year}年度“${r.ranking.award}”的决定`,
+    intro: [
+      `${r.year}年，${r.branch}深入开展读书学习活动，广大党员干部多读书、读好书。根据年度读书、撰写心得文章、参加集中学习、自学、宣讲、调研和学习测试等情况综合计分评比，决定授予以下 ${r.awardees.length} 名同志“${r.ranking.award}”荣誉称号。`,
+      '希望受表彰的同志珍惜荣誉、再接再厉，全体党员干部以先进为榜样，勤学善思、学以致用，推动书香机关建设再上新台阶。',
+    ],
+    caption: `${r.year}年度“${r.ranking.award}”名单（读书以本计，文章以篇计）`,
+    headers: ['名次', '姓名', '所在支部', '读书', '文章', '参加率', '总分'],
+    rows: r.awardees.map((m) => {
+      const c = (k: string) => m.components.find((x) => x.key === k)!;
+      const rate = c('attendanceRate').value;
+      return [String(m.rank), m.name, m.branch, String(c('books').value ?? 0), String(c('writings').value ?? 0), rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, String(m.score)];
+    }),
+    widths: [7, 13, 22, 7, 7, 10, 10],
+    centred: [true, true, false, true, true, true, true],
+    sign: [organ, chineseDate(signDate)],
+  };
+}
+
+/** One certificate per awardee. */
+export function certificatesOf(r: RankingReport, signDate: string): Certificate[] {
+  return r.awardees.map((m, i) => ({
+    name: m.name, title: r.ranking.award, activity: `${r.year}年度“书香机关”读书学习活动`, organ: r.organ || r.branch,
+    date: chineseDate(signDate), number: `${r.year}-${String(i + 1).padStart(3, '0')}`,
+  }));
+}
