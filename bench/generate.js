@@ -27,17 +27,21 @@ export function rng(seed) {
 /** Writes a roster of `n` people across `branches` branches. */
 export async function writeRoster(file, n, branches = 70) {
   const r = rng(n);
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer: a 100,000-row workbook built in memory first would take minutes and gigabytes.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   const ws = wb.addWorksheet('花名册');
   ws.addRow(['XX市机关党委党员花名册']);
   ws.mergeCells('A1:L1');
   ws.addRow(['序号', '姓名', '性别', '出生年月', '民族', '学历', '入党时间', '人员类别', '党内职务', '所在支部', '联系电话', '身份证号']);
   const seen = new Set();
   for (let i = 0; i < n; i++) {
+    // Names are unique while the name space lasts (~68,000); past that, namesakes (an organ of 100,000
+    // has them — the ID number tells them apart).
     let name;
+    let tries = 0;
     do {
       name = SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)] + (r() < 0.7 ? GIVEN[Math.floor(r() * GIVEN.length)] : '');
-    } while (seen.has(name) && seen.size < 200000 && (name += ''));
+    } while (seen.has(name) && ++tries < 50);
     seen.add(name);
     const y = 1965 + Math.floor(r() * 35), m = 1 + Math.floor(r() * 12), d = 1 + Math.floor(r() * 28);
     const male = r() < 0.55;
@@ -48,9 +52,11 @@ export async function writeRoster(file, n, branches = 70) {
     ws.addRow([i + 1, name, male ? '男' : '女', new Date(Date.UTC(y, m - 1, d)), '汉族', '大学本科',
       new Date(Date.UTC(y + 25, 6, 1)), '正式党员', post, `第${1 + (i % branches)}党支部`,
       `13${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, idCard(area, birth, seq)]);
+    ws.lastRow.getCell(12).numFmt = '@';
+    ws.lastRow.commit();
   }
-  ws.getColumn(12).numFmt = '@';
-  await wb.xlsx.writeFile(file);
+  ws.commit();
+  await wb.commit();
 }
 
 /**

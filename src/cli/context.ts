@@ -3,6 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Db, OpenOptions } from '../store/db.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { useColour } from '../shared/colour.js';
+import { maskPersonalData } from '../domain/pii.js';
+import { writeJson } from './jsonText.js';
 
 export interface OutStream {
   write(s: string): unknown;
@@ -83,16 +85,17 @@ export class AppContext {
 
   /** Machine output: JSON on stdout and nothing else. */
   outJson(data: unknown): void {
-    this.io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    writeJson((s) => this.io.stdout.write(s), data);
   }
 
   /** A message for the user on stderr (silenced by -q). */
   info(text: string): void {
-    if (!this.quiet) this.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+    if (!this.quiet) this.io.stderr.write(maskPersonalData(text.endsWith('\n') ? text : text + '\n'));
   }
 
+  /** Warnings quote what the user typed or a cell held: personal numbers in them are always masked. */
   warn(text: string): void {
-    this.io.stderr.write(`${this.paint('yellow', '提示')}：${text}\n`);
+    this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
   }
 
   paint(colour: 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold', text: string): string {

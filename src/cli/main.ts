@@ -1,14 +1,16 @@
 // The entry point, and the only place that turns errors into exit codes.
 import { CommanderError } from 'commander';
 import { ShuxiangError } from '../shared/errors.js';
-import { AppContext, type AppIo } from './context.js';
-import { buildProgram, translateCommanderError } from './program.js';
+import type { AppContext, AppIo } from './context.js';
+import { programFor } from './commandIndex.js';
+import { translateCommanderError } from './programBase.js';
 
 /** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
   const state: { ctx?: AppContext } = {};
-  const program = buildProgram(io, state);
   try {
+    // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
+    const program = await programFor(argv, io, state);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

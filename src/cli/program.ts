@@ -1,8 +1,8 @@
-// Registers every command, in help order, with Chinese help aligned for CJK width. Command modules keep
-// their heavy imports (exceljs, docx, prompts, SQLite) inside their actions, so --help stays fast.
-import { Command, CommanderError, Help, type Option } from 'commander';
-import { displayWidth } from '../shared/width.js';
-import { AppContext, type AppIo } from './context.js';
+// Registers every command, in help order, with Chinese help aligned for CJK width. This eager registry is
+// what tests walk; the binary goes through commandIndex.ts, which loads only the command it runs.
+import type { Command } from 'commander';
+import type { AppContext, AppIo } from './context.js';
+import { baseProgram, translateCommanderError, type Act } from './programBase.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -14,70 +14,24 @@ import { registerSheet } from './commands/sheet.js';
 import { registerRules } from './commands/rules.js';
 import { registerLog } from './commands/log.js';
 import { registerBooks } from './commands/books.js';
+import { registerLend } from './commands/lend.js';
+import { registerPlan } from './commands/plan.js';
+import { registerRank } from './commands/rank.js';
 import { registerAudit } from './commands/audit.js';
 import { registerRemind } from './commands/remind.js';
 import { registerReport } from './commands/report.js';
+import { registerHistory } from './commands/history.js';
+import { registerUndo } from './commands/undo.js';
+import { registerBackup } from './commands/backup.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerExport } from './commands/export.js';
 
-const VERSION = '0.1.0';
+export { translateCommanderError };
+export type { Act };
 
-const TITLES: Record<string, string> = {
-  'Usage:': '用法：',
-  'Options:': '选项：',
-  'Arguments:': '参数：',
-  'Commands:': '命令：',
-  'Global Options:': '全局选项：',
-};
-
-/** Wraps a command body: builds the AppContext from the global flags and hands it over. */
-export type Act = <A extends unknown[]>(body: (ctx: AppContext, ...args: A) => Promise<void>) => (...args: unknown[]) => Promise<void>;
-
+/** The whole program with every command registered. */
 export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
-  const program = new Command('shuxiang');
-  program
-    .description('书香：党支部学习台账与“四带头”“五坚持”达标检查工具')
-    .configureHelp({
-      displayWidth,
-      styleTitle: (s: string) => TITLES[s] ?? s,
-      styleUsage: (s: string) => s.replace('[options]', '[选项]').replace('[command]', '[命令]'),
-      styleSubcommandTerm: (s: string) => s.replace('[options]', '[选项]'),
-      optionDescription: (o: Option) => o.description,
-      sortSubcommands: false,
-    } as Partial<Help>)
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: () => {},
-    })
-    .exitOverride()
-    .showSuggestionAfterError(false)
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [命令]', '显示某个命令的帮助')
-    .version(VERSION, '-V, --version', '显示版本号')
-    .option('--db <文件>', '数据库文件（默认 ./shuxiang.db，也可设置环境变量 SHUXIANG_DB）')
-    .option('--json', '以 JSON 输出结果（供程序读取，不带颜色）')
-    .option('--no-color', '不使用颜色（也可设置环境变量 NO_COLOR）')
-    .option('-q, --quiet', '只输出结果，不输出提示信息')
-    .option('-v, --verbose', '输出更详细的信息')
-    .addHelpText(
-      'after',
-      `
-快速开始：
-  shuxiang demo                         用示例数据体验一遍
-  shuxiang init                         创建数据库（会询问机关、支部名称等）
-  shuxiang import 花名册.xlsx           导入党员花名册
-  shuxiang member list                  查看花名册
-
-退出码：0 成功；1 检查发现未达标；2 用法或输入有误；3 数据库问题。
-`,
-    );
-
-  const act: Act = (body) => async (...args: unknown[]) => {
-    const cmd = args[args.length - 1] as Command;
-    const ctx = new AppContext(io, cmd.optsWithGlobals());
-    state.ctx = ctx;
-    await body(ctx, ...(args.slice(0, -1) as never));
-  };
-
+  const { program, act } = baseProgram(io, state);
   registerInit(program, act);
   registerImport(program, act);
   registerMember(program, act);
@@ -86,26 +40,19 @@ export function buildProgram(io: AppIo, state: { ctx?: AppContext }): Command {
   registerSheet(program, act);
   registerLog(program, act);
   registerBooks(program, act);
+  registerLend(program, act);
+  registerPlan(program, act);
   registerAudit(program, act);
   registerRemind(program, act);
   registerReport(program, act);
+  registerRank(program, act);
   registerRules(program, act);
+  registerHistory(program, act);
+  registerUndo(program, act);
+  registerBackup(program, act);
+  registerDoctor(program, act);
+  registerExport(program, act);
   registerTemplate(program, act);
   registerDemo(program, act);
   return program;
-}
-
-/** Commander's English errors, said in Chinese. */
-export function translateCommanderError(e: CommanderError): string {
-  const m = e.message.replace(/^error:\s*/, '');
-  let r: RegExpExecArray | null;
-  if ((r = /unknown option '([^']+)'/.exec(m))) return `不认识的选项 ${r[1]}`;
-  if ((r = /unknown command '([^']+)'/.exec(m))) return `不认识的命令 ${r[1]}`;
-  if ((r = /missing required argument '([^']+)'/.exec(m))) return `缺少参数 <${r[1]}>`;
-  if ((r = /option '([^']+)' argument missing/.exec(m))) return `选项 ${r[1]} 后面缺少取值`;
-  if ((r = /required option '([^']+)' not specified/.exec(m))) return `必须提供选项 ${r[1]}`;
-  if ((r = /too many arguments(?: for '([^']+)')?/.exec(m))) return `参数太多${r[1] ? `（命令 ${r[1]}）` : ''}`;
-  if ((r = /option '([^']+)' argument '([^']*)' is invalid/.exec(m))) return `选项 ${r[1]} 的取值“${r[2]}”无效`;
-  if ((r = /command-argument value '([^']*)' is invalid for argument '([^']+)'/.exec(m))) return `参数 ${r[2]} 的取值“${r[1]}”无效`;
-  return m;
 }

@@ -3,6 +3,7 @@
 // duties. Plain data; the terminal and JSON renderers live in src/cli/commands/audit*.ts.
 import type { Evidence, EvidenceIds } from '../domain/evidence.js';
 import { EVIDENCE_KINDS } from '../domain/evidenceKinds.js';
+import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { judgedIntervals, segmentsIn, totalDays } from '../domain/engine/intervals.js';
 import { judge } from '../domain/engine/judge.js';
 import type { Verdict, VerdictStatus } from '../domain/engine/types.js';
@@ -78,6 +79,8 @@ export interface AuditReport {
   calendarNote?: string;
   /** Verdicts of ended periods that are short: the exit code is 1 when this is above 0. */
   endedGaps: number;
+  /** The rows the audit read (its year ± a week), for the period report to reuse rather than read again. */
+  sources: { attendance: Evidence['attendance']; study: Map<number, StudyColumns> };
 }
 
 /** Runs the engine over the database and shapes the result. */
@@ -86,23 +89,25 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   // Weeks reach up to 3 days into the next and previous year, and a yearly rule shows its whole year.
   const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
   const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId });
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
   const raw = judge(input.ruleSet, evidence, {
-    asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds,
+    asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study,
   });
 
   const members = new Map(listMembers(db).map((m) => [m.id, m]));
   const branchNames = new Map(listBranches(db).map((b) => [b.id, b.name]));
   const sessionOf = new Map(evidence.attendance.map((a) => [a.id, a.sessionId]));
-  const verdicts: AuditVerdict[] = raw.map((v) => ({
-    ...v,
-    memberName: v.memberId === undefined ? undefined : members.get(v.memberId)?.name,
-    branchName: branchNames.get(v.branchId) ?? `#${v.branchId}`,
-    cites: citesOf(v.evidence, sessionOf),
-  }));
+  // The engine's verdicts gain their names in place: an organ's year is ~350,000 of them, and copying
+  // each (with a spread) cost more than judging it.
+  const verdicts = raw as AuditVerdict[];
+  for (const v of verdicts) {
+    v.memberName = v.memberId === undefined ? undefined : members.get(v.memberId)?.name;
+    v.branchName = branchNames.get(v.branchId) ?? `#${v.branchId}`;
+    v.cites = citesOf(v.evidence, sessionOf);
+  }
 
   const ruleOf = new Map(rules.map((r) => [r.id, r]));
   const people = new Map<number, PersonAudit>();
@@ -124,15 +129,21 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     // An attendance rate stays open all year; it is a to-do only while below its threshold.
     if (v.status === 'open' && !(ruleOf.get(v.rule)?.metric === 'attendance-rate' && (v.actual as number) >= (v.required as number))) p.open.push(v);
   }
+  const byRule = new Map<string, AuditVerdict[]>();
+  for (const v of verdicts) {
+    const list = byRule.get(v.rule);
+    if (list) list.push(v); else byRule.set(v.rule, [v]);
+  }
   const order = [...people.values()].sort((a, b) =>
     b.gaps.length - a.gaps.length || b.shortfall - a.shortfall || b.open.length - a.open.length || a.memberId - b.memberId);
 
   return {
     asOf, scope, ruleSet: input.ruleSet,
-    rules: rules.map((r) => summarise(r, verdicts.filter((v) => v.rule === r.id))),
+    rules: rules.map((r) => summarise(r, byRule.get(r.id) ?? [])),
     verdicts, people: order, branches: [...branches.values()],
     calendarNote: input.calendar.calendarNote(scope),
-    endedGaps: verdicts.filter((v) => v.status === 'gap').length,
+    endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
+    sources: { attendance: evidence.attendance, study: evidence.study },
   };
 }
 
@@ -171,9 +182,10 @@ const KIND_OF_TABLE = new Map<string, string>(EVIDENCE_KINDS.map((k) => [k.evide
  * the rest the `log` kinds (`log remove self-study:12`). */
 function citesOf(ev: EvidenceIds, sessionOf: Map<number, number>): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const [table, ids] of Object.entries(ev) as [string, number[]][]) {
-    if (table === 'attendance') out.sessions = [...(out.sessions ?? []), ...ids.map((id) => sessionOf.get(id) ?? id)];
-    else if (table === 'sessions') out.sessions = [...(out.sessions ?? []), ...ids];
+  for (const table in ev) {
+    const ids = ev[table as keyof EvidenceIds]!;
+    if (table === 'attendance') (out.sessions ??= []).push(...ids.map((id) => sessionOf.get(id) ?? id));
+    else if (table === 'sessions') (out.sessions ??= []).push(...ids);
     else out[KIND_OF_TABLE.get(table) ?? table] = ids;
   }
   return out;
@@ -188,14 +200,11 @@ export function auditJson(r: AuditReport): Record<string, unknown> {
       ...(s.rule.recommended !== undefined ? { recommended: s.rule.recommended } : {}),
       applicable: s.applicable, met: s.met, gap: s.gap, open: s.open, na: s.na,
     })),
+    // One object shape for every verdict; keys left undefined are dropped by JSON.
     verdicts: r.verdicts.map((v) => ({
-      rule: v.rule,
-      ...(v.memberName !== undefined ? { member: v.memberName } : {}),
-      branch: v.branchName, period: v.period, status: v.status, required: v.required, actual: v.actual, gap: v.gap,
-      evidence: v.cites,
-      ...(v.need ? { need: v.need } : {}),
-      ...(v.daysLeft !== undefined ? { daysLeft: v.daysLeft } : {}),
-      ...(v.note ? { note: v.note } : {}),
+      rule: v.rule, member: v.memberName, branch: v.branchName, period: v.period, status: v.status,
+      required: v.required, actual: v.actual, gap: v.gap, evidence: v.cites,
+      need: v.need || undefined, daysLeft: v.daysLeft, note: v.note || undefined,
     })),
     ...(r.calendarNote ? { calendarNote: r.calendarNote } : {}),
   };

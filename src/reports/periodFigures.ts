@@ -6,6 +6,7 @@ import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from '../domain/evidence.j
 import { leaderOn, onRollOn, type Member } from '../domain/member.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
 import type { EvidenceItem } from '../store/evidence.js';
+import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { AttendanceCounts, AttendanceGrid, GridMark, MemberStats, ReportHeadline, SessionRow } from './periodReportTypes.js';
 
@@ -17,9 +18,33 @@ export interface FigureInput {
   sessions: SessionRecord[];
   attendance: { sessionId: number; memberId: number; status: AttendanceStatus }[];
   items: EvidenceItem[];
+  /** Self-study totals by member id (self-study items in `items` are counted too). */
+  study: Map<number, StudyTotals>;
   excusedCountsAsAttended: boolean;
   /** Ended gaps per member id. */
   gapsByMember: Map<number, number>;
+}
+
+/** One member's self-study in a period: hours, rows (days studied) and rows with notes. */
+export interface StudyTotals {
+  hours: number;
+  days: number;
+  noteDays: number;
+}
+
+/** Each member's self-study totals over [from, toExclusive), from the audit's columns. */
+export function studyTotals(columns: Map<number, StudyColumns>, from: string, toExclusive: string): Map<number, StudyTotals> {
+  const out = new Map<number, StudyTotals>();
+  for (const [id, c] of columns) {
+    const t: StudyTotals = { hours: 0, days: 0, noteDays: 0 };
+    for (let i = 0; i < c.dates.length; i++) {
+      const d = c.dates[i]!;
+      if (d < from || d >= toExclusive) continue;
+      t.hours += c.hours[i]!; t.days++; if (c.notes[i]) t.noteDays++;
+    }
+    if (t.days) out.set(id, t);
+  }
+  return out;
 }
 
 /** The computed parts of the report (sessionsByType still lacks the rules' requirements). */
@@ -49,6 +74,10 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     attendance: counts(byMemberAtt.get(m.id)!), gaps: x.gapsByMember.get(m.id) ?? 0,
   }));
   const row = new Map(members.map((m) => [m.memberId, m]));
+  for (const [id, t] of x.study) {
+    const m = row.get(id);
+    if (m) { m.studyHours += t.hours; m.studyDays += t.days; m.noteDays += t.noteDays; }
+  }
   const scores = new Map<number, number[]>();
   const tally = { category: new Map<string, number>(), writing: new Map<string, number>(), talk: new Map<string, number>(), trainingHours: 0, scores: [] as number[] };
   for (const it of x.items) {
@@ -90,14 +119,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     ...counts(bySessionAtt.get(s.id)!),
   })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
 
-  const marks = new Map(x.attendance.map((a) => [`${a.sessionId}:${a.memberId}`, a.status]));
-  const grid: AttendanceGrid = {
-    sessionIds: sessions.map((s) => s.id),
-    rows: x.members.map((m) => ({
-      memberId: m.id, name: m.name,
-      marks: sessions.map((s): GridMark => (s.branch !== m.branch || !onRollOn(m, s.date) ? null : marks.get(`${s.id}:${m.id}`) ?? 'unmarked')),
-    })),
-  };
+  const grid = attendanceGrid(x, sessions);
 
   const sum = (f: (m: MemberStats) => number) => members.reduce((a, m) => a + f(m), 0);
   const heads = members.length;
@@ -135,4 +157,21 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     examAverage: avg(tally.scores),
   };
   return { headline, members, sessions, grid };
+}
+
+/** The sign-in grid: one members × sessions table, or one per branch when the report spans several. */
+function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid {
+  const marks = new Map(x.attendance.map((a) => [`${a.sessionId}:${a.memberId}`, a.status]));
+  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !onRollOn(m, s.date) ? null : marks.get(`${s.id}:${m.id}`) ?? 'unmarked');
+  const names = [...new Set([...x.members.map((m) => m.branch), ...sessions.map((s) => s.branch)])];
+  if (names.length <= 1) {
+    return { sessionIds: sessions.map((s) => s.id), rows: x.members.map((m) => ({ memberId: m.id, name: m.name, marks: sessions.map((s) => mark(m, s)) })) };
+  }
+  const held = new Map<string, SessionRow[]>(names.map((b) => [b, []]));
+  for (const s of sessions) held.get(s.branch)!.push(s);
+  return {
+    sessionIds: [],
+    rows: x.members.map((m) => ({ memberId: m.id, name: m.name, branch: m.branch, marks: held.get(m.branch)!.map((s) => mark(m, s)) })),
+    branches: names.map((b) => ({ branch: b, sessionIds: held.get(b)!.map((s) => s.id) })),
+  };
 }

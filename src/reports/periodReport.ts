@@ -2,12 +2,12 @@
 // branch — headline figures, per-member statistics, per-session sign-ins, the personal records, the
 // audit's verdicts, and who joined or left. One model; the terminal, JSON, .xlsx, .docx and .md
 // renderers only read it.
+import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
 import type { Member } from '../domain/member.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
 import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
-import { attendanceInRange } from '../store/attendance.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { listEvidence, type EvidenceItem } from '../store/evidence.js';
@@ -15,10 +15,11 @@ import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit } from './audit.js';
-import { periodFigures } from './periodFigures.js';
+import { periodFigures, studyTotals } from './periodFigures.js';
 import type { ItemRow, PeriodReport, ReportItems, RosterRow } from './periodReportTypes.js';
 import { addSessionRequirements, reportAudit } from './reportAudit.js';
 import { periodLabel, type ReportKind } from './reportNames.js';
+import { readingParts } from './reportReading.js';
 
 /** What to report on; the CLI has checked every value (the period has begun by the as-of date). */
 export interface PeriodReportInput {
@@ -42,15 +43,19 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const members = listMembers(db).filter((m) =>
     (branchId === undefined || m.branchId === branchId) && (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > period.start));
   const sessions = listSessions(db, { branchId, ...range });
-  const attendance = attendanceInRange(db, { branchId, ...range });
-  const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd })
+  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId });
+  // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already
+  // read — its span holds the period; the kinds the workbook lists come item by item.
+  const held = new Set(sessions.map((s) => s.id));
+  const attendance = audit.sources.attendance.filter((a) => held.has(a.sessionId));
+  const study = studyTotals(audit.sources.study, period.start, countedEnd);
+  const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
     .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
 
-  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId });
   const order = new Map(members.map((m, i) => [m.id, i]));
   const { audit: shownAudit, gapsByMember } = reportAudit(audit, order);
   const figures = periodFigures({
-    rollDay: addDaysIso(countedEnd, -1), members, sessions, attendance, items,
+    rollDay: addDaysIso(countedEnd, -1), members, sessions, attendance, items, study,
     excusedCountsAsAttended: input.ruleSet.settings.excusedCountsAsAttended, gapsByMember,
   });
   addSessionRequirements(figures.headline.sessionsByType, audit, period);
@@ -74,6 +79,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
       joined: members.filter((m) => inPeriod(m.onRollFrom)).map((m) => ({ name: m.name, date: m.onRollFrom! })),
       left: members.filter((m) => inPeriod(m.onRollLeft)).map((m) => ({ name: m.name, date: m.onRollLeft! })),
     },
+    ...readingParts(db, { from: period.start, to: countedEnd, planTo: period.end, asOf, branchId }),
   };
 }
 
@@ -86,6 +92,9 @@ function rosterRow(m: Member, reveal: boolean): RosterRow {
   if (m.idCard) r.idCard = reveal ? m.idCard : maskIdCard(m.idCard);
   return r;
 }
+
+/** The kinds the report reads item by item (self-study comes as totals; lectures and exchanges only count in the audit). */
+const LISTED_KINDS: EvidenceKindId[] = ['book', 'writing', 'research', 'talk', 'training', 'exam'];
 
 const KIND_LIST: Record<string, keyof ReportItems> = { book: 'books', writing: 'writings', research: 'research', talk: 'talks', training: 'trainings', exam: 'exams' };
 

@@ -137,10 +137,15 @@ export interface SessionRow extends AttendanceCounts {
 /** A cell of the sign-in grid: a status, 'unmarked' (expected, nothing recorded), or null (not expected). */
 export type GridMark = AttendanceStatus | 'unmarked' | null;
 
-/** Members × sessions: marks[i][j] is member i at session sessionIds[j]. */
+/**
+ * Members × sessions: marks[i][j] is member i at session sessionIds[j]. A report over several branches
+ * has one grid per branch instead (`branches`: each member's marks follow their own branch's sessions,
+ * and sessionIds is empty) — an organ's 5,000 members × 5,000 sessions would be 25 million cells.
+ */
 export interface AttendanceGrid {
   sessionIds: number[];
-  rows: { memberId: number; name: string; marks: GridMark[] }[];
+  rows: { memberId: number; name: string; branch?: string; marks: GridMark[] }[];
+  branches?: { branch: string; sessionIds: number[] }[];
 }
 
 /** A personal record listed in the workbook: whose, when, and its fields by key (as `log` names them). */
@@ -222,4 +227,7 @@ export interface PeriodReport {
   items: ReportItems;
   audit: ReportAudit;
   moves: { joined: { name: string; date: string }[]; left: { name: string; date: string }[] };
+  /** The study plan against what was held, and the reading room's loans (reportReading.ts). */
+  plan?: import('./planReport.js').PlanReport;
+  loans?: import('./reportReading.js').LoanRow[];
 }

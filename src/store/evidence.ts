@@ -1,16 +1,10 @@
 // The one query layer over a member's study evidence: the Evidence bundle the audit judges (one query
 // per table), and per-member / per-kind / per-period listings with ids for `log list`, so every verdict
 // can cite what it counted.
-import {
-  SESSION_TYPES, emptyEvidence, type BookCategory, type Evidence, type EvidenceMember, type SessionType, type TalkKind, type WritingKind,
-} from '../domain/evidence.js';
 import { EVIDENCE_KINDS, kindSpec, type EvidenceKindId, type EvidenceKindSpec } from '../domain/evidenceKinds.js';
 import type { ItemValues } from '../domain/evidenceValues.js';
-import { attendanceInRange } from './attendance.js';
 import type { Db } from './db.js';
 import { column, rowValues, selectSql, TABLE } from './evidenceTables.js';
-import { listMembers } from './members.js';
-import { listSessions } from './sessions.js';
 
 /** One stored item, as `log list` shows it and `log remove` addresses it (`self-study:12`). */
 export interface EvidenceItem {
@@ -41,10 +35,7 @@ export function evidenceRef(kind: EvidenceKindId, id: number): string {
   return `${kind}:${id}`;
 }
 
-/** Attendance rows have no id of their own (key: session, member); this is the number verdicts cite. */
-export function attendanceId(sessionId: number, memberId: number): number {
-  return sessionId * 1_000_000 + memberId;
-}
+export { attendanceId } from './evidenceLoad.js';
 
 function where(kind: EvidenceKindSpec, f: EvidenceFilter): { sql: string; args: unknown[] } {
   const w: string[] = [];
@@ -95,43 +86,5 @@ export function removeEvidenceItem(db: Db, kind: EvidenceKindId, id: number): bo
   return db.prepare(`DELETE FROM ${TABLE[kind]} WHERE id = ?`).run(id).changes > 0;
 }
 
-const num = (v: unknown) => v as number;
-const str = (v: unknown) => v as string;
-const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
-
-/** The Evidence bundle the rule engine judges, for [from, toExclusive) and optionally one branch. */
-export function loadEvidence(db: Db, p: { from: string; toExclusive: string; branchId?: number }): Evidence {
-  const ev = emptyEvidence();
-  const f: EvidenceFilter = { from: p.from, toExclusive: p.toExclusive, branchId: p.branchId };
-  ev.members = listMembers(db)
-    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (!m.onRollFrom || m.onRollFrom < p.toExclusive) && (!m.onRollLeft || m.onRollLeft > p.from))
-    .map((m): EvidenceMember => {
-      const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
-      if (m.onRollFrom) e.onRollFrom = m.onRollFrom;
-      if (m.onRollLeft) e.onRollLeft = m.onRollLeft;
-      return e;
-    });
-  const known = new Set<string>(SESSION_TYPES);
-  ev.sessions = listSessions(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((s) => ({
-    id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
-  }));
-  ev.attendance = attendanceInRange(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((a) => ({
-    id: attendanceId(a.sessionId, a.memberId), sessionId: a.sessionId, memberId: a.memberId, status: a.status,
-  }));
-  const rows = (id: EvidenceKindId) => rawRows(db, kindSpec(id), f);
-  ev.selfStudy = rows('self-study').map((r) => ({ id: num(r.id), memberId: num(r.member_id), date: str(r.date), hours: num(r.hours), notes: r.notes === 1 }));
-  ev.lectures = rows('lecture').map((r) => ({ id: num(r.id), memberId: num(r.member_id), date: str(r.date) }));
-  ev.readings = rows('book').map((r) => ({
-    id: num(r.id), memberId: num(r.member_id), bookId: num(r.book_id), category: opt<BookCategory>(r.category), finished: opt<string>(r.finished),
-  }));
-  ev.writings = rows('writing').map((r) => ({ id: num(r.id), memberId: num(r.member_id), kind: r.kind as WritingKind, date: str(r.date), chars: num(r.chars) }));
-  ev.research = rows('research').map((r) => ({ id: num(r.id), memberId: num(r.member_id), from: str(r.date_from), to: str(r.date_to), days: num(r.days) }));
-  ev.talks = rows('talk').map((r) => ({ id: num(r.id), memberId: num(r.member_id), kind: r.kind as TalkKind, date: str(r.date) }));
-  ev.trainings = rows('training').map((r) => ({ id: num(r.id), memberId: num(r.member_id), from: str(r.date_from), to: str(r.date_to) }));
-  ev.exams = rows('exam').map((r) => ({ id: num(r.id), memberId: num(r.member_id), date: str(r.date), score: opt<number>(r.score) }));
-  ev.exchanges = rows('exchange').map((r) => ({ id: num(r.id), memberId: num(r.member_id), date: str(r.date) }));
-  // Optional properties are left out rather than set to undefined (the engine's tests compare shapes).
-  for (const r of ev.readings) for (const k of ['category', 'finished'] as const) if (r[k] === undefined) delete r[k];
-  for (const e of ev.exams) if (e.score === undefined) delete e.score;
-  return ev;
-}
+/** The Evidence bundle the rule engine judges (lean loading for an organ's year lives in evidenceLoad.ts). */
+export { loadEvidence } from './evidenceLoad.js';

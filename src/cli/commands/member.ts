@@ -2,8 +2,16 @@
 // their Chinese help; the reading ones run in memberRead.ts, the writing ones in memberWrite.ts.
 import type { Command } from 'commander';
 import type { Act } from '../program.js';
-import { runMemberList, runMemberShow } from './memberRead.js';
-import { runMemberAdd, runMemberEdit, runMemberLeave } from './memberWrite.js';
+
+type Read = typeof import('./memberRead.js');
+type Write = typeof import('./memberWrite.js');
+
+/** A command body loaded when it runs (so `member list` does not load the writing half, nor --help either). */
+function later<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
+  return (async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => Promise<void>)(...args)) as M[K];
+}
+const read = <K extends keyof Read>(name: K) => later(() => import('./memberRead.js'), name);
+const write = <K extends keyof Write>(name: K) => later(() => import('./memberWrite.js'), name);
 
 export function registerMember(program: Command, act: Act): void {
   const member = program
@@ -32,7 +40,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member list --all
   shuxiang --json member list --reveal > 名单.json
 `)
-    .action(act(runMemberList));
+    .action(act(read('runMemberList')));
 
   member
     .command('show')
@@ -47,7 +55,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member show '#3' --reveal
   shuxiang member show 张三 --branch 机关第二党支部
 `)
-    .action(act(runMemberShow));
+    .action(act(read('runMemberShow')));
 
   member
     .command('add')
@@ -69,7 +77,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member add --name 李四 --post 组织委员 --from 2026-03-01 --phone 13812345678
   shuxiang member add --name 王五 --branch 机关第二党支部 --category 预备 --id-card 11010519491231002X
 `)
-    .action(act(runMemberAdd));
+    .action(act(write('runMemberAdd')));
 
   member
     .command('edit')
@@ -102,7 +110,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member edit 张三 --from 2026-02-01                转入日期改为 2 月 1 日
   shuxiang member edit zs --post 副书记 --move-to 机关第二党支部
 `)
-    .action(act(runMemberEdit));
+    .action(act(write('runMemberEdit')));
 
   member
     .command('leave')
@@ -115,5 +123,5 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member leave 张三 --date 2026-03-01
   shuxiang member leave zs --date 2026-03-01 --branch 机关第一党支部
 `)
-    .action(act(runMemberLeave));
+    .action(act(write('runMemberLeave')));
 }

@@ -21,7 +21,7 @@ import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
 /** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period. */
 export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions): Verdict[] {
   const scope = resolveScope(opts.scope);
-  const idx = indexEvidence(evidence);
+  const idx = indexEvidence(evidence, opts.selfStudy);
   const out: Verdict[] = [];
   for (const base of ruleSet.rules) {
     if (opts.ruleIds && !opts.ruleIds.includes(base.id)) continue;

@@ -1,6 +1,6 @@
 // The counters behind branch rules (四举办, S3, S4): sessions the branch held and reflections handed in.
 import type { MetricName } from '../ruleSet.js';
-import { within } from './evidenceIndex.js';
+import { NO_ITEMS, within } from './evidenceIndex.js';
 import { judgedIntervals, segmentsIn, tooFewDays, totalDays } from './intervals.js';
 import type { BranchMetricContext, Measure } from './types.js';
 
@@ -17,7 +17,7 @@ export function headcount(c: BranchMetricContext): number {
 export const BRANCH_METRICS: Partial<Record<MetricName, (c: BranchMetricContext) => Measure>> = {
   'sessions-held': (c) => {
     const types = c.rule.options.sessionTypes ?? ['collective-study'];
-    const held = within(c.idx.sessionsByBranch.get(c.branchId) ?? [], [c.counted]).filter((s) => types.includes(s.type));
+    const held = within(c.idx.sessionsByBranch.get(c.branchId) ?? NO_ITEMS, [c.counted]).filter((s) => types.includes(s.type));
     return { actual: held.length, evidence: { sessions: held.map((s) => s.id) } };
   },
 

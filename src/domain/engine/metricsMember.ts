@@ -1,7 +1,7 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
 import { type AttendanceStatus, type BookCategory, type EvidenceReading, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
 import type { MetricName } from '../ruleSet.js';
-import { within, type AttendanceRow } from './evidenceIndex.js';
+import { NO_ITEMS, firstOnOrAfter, within, type AttendanceRow } from './evidenceIndex.js';
 import type { Measure, MemberMetricContext } from './types.js';
 
 type Ctx = MemberMetricContext;
@@ -40,7 +40,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
 
   'attendance-rate': (c) => {
     const types = c.rule.options.sessionTypes ?? ['collective-study'];
-    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? [], c.counted).filter((s) => types.includes(s.type));
+    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted).filter((s) => types.includes(s.type));
     const rowOf = new Map(within(c.idx.byMember(c.member.id).attendance, c.counted).map((a) => [a.session.id, a.row]));
     const rows = expected.map((s) => rowOf.get(s.id)).filter((r) => r !== undefined);
     const attended = rows.filter((r) => countsAsAttended(r.status, c.excusedCounts));
@@ -96,12 +96,22 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
     const t = c.rule.threshold as Record<string, number>;
     const workingDays = c.segments.reduce((n, s) => n + c.calendar.workingDaysIn(s.start, s.end), 0);
     const workingDaysLeft = c.segments.reduce((n, s) => n + (s.end > c.asOf ? c.calendar.workingDaysIn(s.start > c.asOf ? s.start : c.asOf, s.end) : 0), 0);
-    const days = within(c.idx.byMember(c.member.id).selfStudy, c.counted);
-    const noteDays = new Set(days.filter((d) => d.notes).map((d) => d.date)).size;
+    // Straight over the member's columns: no object per day (a year of an organ is 1.8 million days).
+    const s = c.idx.byMember(c.member.id).selfStudy;
+    let hours = 0;
+    const noted = new Set<string>();
+    const cited: number[] = [];
+    for (const r of c.counted) {
+      for (let i = firstOnOrAfter(s.dates, r.start); i < s.dates.length && s.dates[i]! < r.end; i++) {
+        hours += s.hours[i]!;
+        if (s.notes[i]) noted.add(s.dates[i]!);
+        cited.push(s.ids[i]!);
+      }
+    }
     return {
       required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9) },
-      actual: { hours: round(days.reduce((n, d) => n + d.hours, 0), 2), noteDays },
-      evidence: { selfStudy: ids(days) },
+      actual: { hours: round(hours, 2), noteDays: noted.size },
+      evidence: { selfStudy: cited },
       detail: { workingDays, workingDaysLeft },
     };
   },

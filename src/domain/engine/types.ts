@@ -3,7 +3,7 @@ import type { EvidenceIds, EvidenceMember } from '../evidence.js';
 import type { DateRange, Period } from '../periods.js';
 import type { Rule } from '../ruleSet.js';
 import type { WorkCalendar } from '../workdays.js';
-import type { EvidenceIndex } from './evidenceIndex.js';
+import type { EvidenceIndex, StudyColumns } from './evidenceIndex.js';
 
 /** A figure of a verdict: a number, or numbers by part/category (`{"业务": 1, "科学人文": 0}`). */
 export type Figure = number | Record<string, number>;
@@ -48,6 +48,8 @@ export interface JudgeOptions {
   /** Only these rules / members (the CLI's --rule and --member); all when absent. */
   ruleIds?: string[];
   memberIds?: number[];
+  /** Self-study as columns by member (the organ-scale path of the audit), used besides evidence.selfStudy. */
+  selfStudy?: Map<number, StudyColumns>;
 }
 
 /** Everything a member metric needs to count one period. */

@@ -35,7 +35,9 @@ export function textWidth(v: CellValue): number {
 /** A column width fit for its header and values, between min and max. */
 export function fitWidth(header: string, values: CellValue[], kind: CellKind, min = 4, max = 44): number {
   if (kind === 'date') return 11.5;
-  const longest = Math.max(textWidth(header), ...values.map((v) => (kind === 'rate' && typeof v === 'number' ? 6 : textWidth(v))));
+  // A loop, not Math.max(...values): a sheet of 100,000 rows would overflow the call stack.
+  let longest = textWidth(header);
+  for (const v of values) longest = Math.max(longest, kind === 'rate' && typeof v === 'number' ? 6 : textWidth(v));
   return Math.min(max, Math.max(min, longest + 2));
 }
 

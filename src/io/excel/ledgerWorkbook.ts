@@ -1,5 +1,5 @@
 // The ledger workbook (学习台账) of a period report: 概况, 花名册, 学习活动, 签到明细, 个人学习统计, 读书,
-// 心得文章, 调研, 宣讲, 培训考试, 达标情况 (and 图书借阅, a placeholder until the reading-room issue).
+// 心得文章, 调研, 宣讲, 培训考试, 达标情况, 图书借阅 and 学习计划 (ledgerReading.ts).
 // Written with exceljs's streaming WorkbookWriter so a whole organ's year stays light on memory.
 import type { Workbook } from 'exceljs';
 import { once } from 'node:events';
@@ -8,10 +8,11 @@ import type { PeriodReport } from '../../reports/periodReportTypes.js';
 import { addAttendanceGrid } from './ledgerGrid.js';
 import { addOverview } from './ledgerOverview.js';
 import { tableSheets } from './ledgerSheets.js';
+import { readingSheets } from './ledgerReading.js';
 import { addTableSheet } from './tableSheet.js';
 
 /** Sheet names in workbook order (tests and the README list them from here). */
-export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明细', '个人学习统计', '读书', '心得文章', '调研', '宣讲', '培训考试', '达标情况', '图书借阅'] as const;
+export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明细', '个人学习统计', '读书', '心得文章', '调研', '宣讲', '培训考试', '达标情况', '图书借阅', '学习计划'] as const;
 
 /** Writes the workbook to `file` (exceljs is loaded only here). */
 export async function writeLedgerWorkbook(file: string, r: PeriodReport): Promise<void> {
@@ -38,11 +39,5 @@ async function fill(book: Workbook, r: PeriodReport): Promise<void> {
   addTableSheet(book, sheets.sessions);
   addAttendanceGrid(book, r);
   for (const t of sheets.rest) addTableSheet(book, t);
-  addTableSheet(book, {
-    name: '图书借阅', title: `${r.branch} ${r.period.label}图书借阅登记`, freezeColumns: 2,
-    columns: [{ header: '序号', kind: 'int', width: 6 }, { header: '姓名', kind: 'text', width: 12 }, { header: '书名', kind: 'text', width: 30 },
-      { header: '借出日期', kind: 'date' }, { header: '归还日期', kind: 'date' }, { header: '备注', kind: 'text', width: 20 }],
-    rows: [],
-    emptyNote: '图书借阅登记将在书香阅览室功能（shuxiang lend / return）完成后自动生成。',
-  });
+  for (const t of readingSheets(r)) addTableSheet(book, t);
 }

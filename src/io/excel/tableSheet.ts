@@ -1,7 +1,7 @@
 // One table per sheet, the shape most ledger sheets take: a title line, a styled header row, the data,
 // an optional totals row; frozen below the header (and beside the name columns), Chinese-width columns,
 // numbers as numbers, dates as dates, text always as text, A4 print setup with the header repeated.
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Style, Workbook, Worksheet } from 'exceljs';
 import {
   alignOf, BODY_FONT, rowHeight, BOX, cellValue, fitWidth, FOOTER, HEAD_FILL, HEAD_FONT, NUM_FMT, pageSetupFor, TOTAL_FILL, writeTitle,
   type CellKind, type CellValue,
@@ -54,17 +54,25 @@ export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
   head.height = 22;
   head.commit();
   let r = 3;
+  // One style object per column (and one for the totals row): exceljs finds a style by object identity,
+  // so sharing them keeps a sheet of 100,000 cells from serialising 100,000 styles.
+  const looks = (total: boolean) => t.columns.map((c): Partial<Style> => {
+    const fmt = NUM_FMT[c.kind];
+    return {
+      font: total ? { ...BODY_FONT, bold: true } : BODY_FONT, border: BOX,
+      alignment: { ...alignOf(c.kind, c.wrap), ...(c.align ? { horizontal: c.align } : {}) },
+      ...(fmt ? { numFmt: fmt } : {}), ...(total ? { fill: TOTAL_FILL } : {}),
+    };
+  });
+  const bodyLook = looks(false);
+  const totalLook = looks(true);
   const put = (values: CellValue[], total: boolean) => {
     const row = ws.getRow(r++);
+    const look = total ? totalLook : bodyLook;
     t.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.value = cellValue(c.kind, values[i]);
-      cell.font = total ? { ...BODY_FONT, bold: true } : BODY_FONT;
-      cell.border = BOX;
-      cell.alignment = { ...alignOf(c.kind, c.wrap), ...(c.align ? { horizontal: c.align } : {}) };
-      const fmt = NUM_FMT[c.kind];
-      if (fmt) cell.numFmt = fmt;
-      if (total) cell.fill = TOTAL_FILL;
+      cell.style = look[i]!;
     });
     row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' ? x : null)), widths);
     row.commit();

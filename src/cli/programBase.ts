@@ -1,0 +1,86 @@
+// The root of the command line, shared by the eager registry (program.ts, for tests) and the lazy one
+// (commandIndex.ts, what the binary runs): Chinese help aligned for CJK width, the global options, and
+// the wrapper that hands each command its AppContext.
+import { Command, CommanderError, Help, type Option } from 'commander';
+import { displayWidth } from '../shared/width.js';
+import type { AppContext, AppIo } from './context.js';
+
+const VERSION = '0.1.0';
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Arguments:': '参数：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+
+/** Wraps a command body: builds the AppContext from the global flags and hands it over. */
+export type Act = <A extends unknown[]>(body: (ctx: AppContext, ...args: A) => Promise<void>) => (...args: unknown[]) => Promise<void>;
+
+/** The root command: description, Chinese help, global options, error handling — no subcommands yet. */
+export function baseProgram(io: AppIo, state: { ctx?: AppContext }): { program: Command; act: Act } {
+  const program = new Command('shuxiang');
+  program
+    .description('书香：党支部学习台账与“四带头”“五坚持”达标检查工具')
+    .configureHelp({
+      displayWidth,
+      styleTitle: (s: string) => TITLES[s] ?? s,
+      styleUsage: (s: string) => s.replace('[options]', '[选项]').replace('[command]', '[命令]'),
+      styleSubcommandTerm: (s: string) => s.replace('[options]', '[选项]'),
+      optionDescription: (o: Option) => o.description,
+      sortSubcommands: false,
+    } as Partial<Help>)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {},
+    })
+    .exitOverride()
+    .showSuggestionAfterError(false)
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .version(VERSION, '-V, --version', '显示版本号')
+    .option('--db <文件>', '数据库文件（默认 ./shuxiang.db，也可设置环境变量 SHUXIANG_DB）')
+    .option('--json', '以 JSON 输出结果（供程序读取，不带颜色）')
+    .option('--no-color', '不使用颜色（也可设置环境变量 NO_COLOR）')
+    .option('-q, --quiet', '只输出结果，不输出提示信息')
+    .option('-v, --verbose', '输出更详细的信息')
+    .addHelpText(
+      'after',
+      `
+快速开始：
+  shuxiang demo                         用示例数据体验一遍
+  shuxiang init                         创建数据库（会询问机关、支部名称等）
+  shuxiang import 花名册.xlsx           导入党员花名册
+  shuxiang member list                  查看花名册
+
+退出码：0 成功；1 检查发现未达标；2 用法或输入有误；3 数据库问题。
+`,
+    );
+
+  const act: Act = (body) => async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    // Loaded only when a command runs: `--help` never needs it.
+    const { AppContext } = await import('./context.js');
+    const ctx = new AppContext(io, cmd.optsWithGlobals());
+    state.ctx = ctx;
+    await body(ctx, ...(args.slice(0, -1) as never));
+  };
+  return { program, act };
+}
+
+/** Commander's English errors, said in Chinese. */
+export function translateCommanderError(e: CommanderError): string {
+  const m = e.message.replace(/^error:\s*/, '');
+  let r: RegExpExecArray | null;
+  if ((r = /unknown option '([^']+)'/.exec(m))) return `不认识的选项 ${r[1]}`;
+  if ((r = /unknown command '([^']+)'/.exec(m))) return `不认识的命令 ${r[1]}`;
+  if ((r = /missing required argument '([^']+)'/.exec(m))) return `缺少参数 <${r[1]}>`;
+  if ((r = /option '([^']+)' argument missing/.exec(m))) return `选项 ${r[1]} 后面缺少取值`;
+  if ((r = /required option '([^']+)' not specified/.exec(m))) return `必须提供选项 ${r[1]}`;
+  if ((r = /too many arguments(?: for '([^']+)')?/.exec(m))) return `参数太多${r[1] ? `（命令 ${r[1]}）` : ''}`;
+  if ((r = /option '([^']+)' argument '([^']*)' is invalid/.exec(m))) return `选项 ${r[1]} 的取值“${r[2]}”无效`;
+  if ((r = /command-argument value '([^']*)' is invalid for argument '([^']+)'/.exec(m))) return `参数 ${r[2]} 的取值“${r[1]}”无效`;
+  return m;
+}
