@@ -74,7 +74,10 @@ export class AppContext {
   }
 
   closeAll(): void {
-    for (const db of this.opened) if (db.open) db.close();
+    // Read-only connections first: the last connection to close checkpoints the WAL into the main file
+    // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
+    const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
+    for (const db of order) if (db.open) db.close();
     this.opened = [];
   }
 

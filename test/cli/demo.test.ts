@@ -43,6 +43,8 @@ describe('demo', () => {
     expect(r.code).toBe(0);
     const dbFile = join(dir, 'shuxiang-demo', 'shuxiang.db');
     expect(statSync(dbFile).mode & 0o777).toBe(0o600);
+    // every connection closed, the writer last: the WAL is checkpointed, so copying shuxiang.db alone loses nothing
+    expect(existsSync(`${dbFile}-wal`)).toBe(false);
     const { members, settings } = membersIn(dbFile);
     expect(members).toHaveLength(25);
     expect(members.filter((m) => m.leader)).toHaveLength(5);
