@@ -3,9 +3,9 @@
 // So `shuxiang --help` loads no command module at all, and `shuxiang member list` loads `member` alone
 // (issue 7: start-up within 1.5 × `node -e 0`). test/unit/coldStart.test.ts checks these lines against
 // the commands' own definitions (program.ts registers them all, eagerly).
-import { Help, type Command } from 'commander';
+import type { Command, Help } from 'commander';
 import type { AppContext, AppIo } from './context.js';
-import { baseProgram, type Act } from './programBase.js';
+import { baseProgram, Help as HelpClass, type Act } from './programBase.js';
 
 type Register = (program: Command, act: Act) => void;
 
@@ -75,19 +75,23 @@ export async function programFor(argv: string[], io: AppIo, state: { ctx?: AppCo
     return (await import('./program.js')).buildProgram(io, state);
   }
   const { program, act } = baseProgram(io, state);
+  // The stand-ins only serve the top-level help: a command line that names a command and asks for no
+  // help never shows it, so it is spared building them (start-up, issue 7).
+  const listing = wanted === undefined || argv.some((a) => a === '-h' || a === '--help' || a === 'help');
   const terms = new Map<Command, string>();
   for (const e of COMMANDS) {
     if (e.commands.some((c) => c.name === wanted)) {
       (await e.load())(program, act);
       continue;
     }
-    for (const c of e.commands) terms.set(program.command(c.name).description(c.description), c.term);
+    if (listing) for (const c of e.commands) terms.set(program.command(c.name).description(c.description), c.term);
   }
+  if (!listing) return program;
   const config = program.configureHelp();
   program.configureHelp({
     ...config,
     subcommandTerm(this: Help, cmd: Command) {
-      return terms.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+      return terms.get(cmd) ?? HelpClass.prototype.subcommandTerm.call(this, cmd);
     },
   } as Partial<Help>);
   return program;

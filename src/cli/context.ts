@@ -1,6 +1,6 @@
 // AppContext: everything a command may touch of the outside world, so tests can run it in-process.
 import { isAbsolute, resolve } from 'node:path';
-import type { Db, OpenOptions } from '../store/db.js';
+import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { useColour } from '../shared/colour.js';
 import { maskPersonalData } from '../domain/pii.js';
@@ -32,8 +32,6 @@ export class AppContext {
   readonly colour: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
-  /** Prompts are allowed only when both ends are a terminal. */
-  readonly interactive: boolean;
   private opened: Db[] = [];
 
   constructor(readonly io: AppIo, readonly globals: GlobalOptions) {
@@ -41,7 +39,11 @@ export class AppContext {
     this.quiet = !!globals.quiet;
     this.verbose = !!globals.verbose;
     this.colour = useColour({ noColorFlag: globals.color === false, json: this.json, isTTY: !!io.stdout.isTTY, env: io.env });
-    this.interactive = !!io.stdin.isTTY && !!io.stderr.isTTY && io.env.SHUXIANG_NO_PROMPT !== '1';
+  }
+
+  /** Prompts are allowed only when both ends are a terminal (stdin is looked at only when asked: opening it costs start-up time). */
+  get interactive(): boolean {
+    return !!this.io.stderr.isTTY && this.io.env.SHUXIANG_NO_PROMPT !== '1' && !!this.io.stdin.isTTY;
   }
 
   get env(): NodeJS.ProcessEnv {
@@ -65,11 +67,17 @@ export class AppContext {
     return this.path(this.globals.db ?? this.io.env.SHUXIANG_DB ?? 'shuxiang.db');
   }
 
-  /** Opens the database (loading SQLite only now, so --help stays fast). */
+  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them). */
   async openDb(opts: OpenOptions = {}): Promise<Db> {
-    const { openDb } = await import('../store/db.js');
-    const db = openDb(this.dbPath(), opts);
+    const { connect, CURRENT_SCHEMA } = await import('../store/dbConnect.js');
+    const path = this.dbPath();
+    const db = connect(path, opts);
     this.opened.push(db);
+    if (db.pragma('user_version', { simple: true }) !== CURRENT_SCHEMA) {
+      (await import('../store/db.js')).finishOpen(db, path, opts);
+    } else if (!opts.readonly) {
+      (await import('../store/undoTriggers.js')).ensureUndoTriggers(db);
+    }
     return db;
   }
 

@@ -1,9 +1,8 @@
 // The entry point, and the only place that turns errors into exit codes.
-import { CommanderError } from 'commander';
 import { ShuxiangError } from '../shared/errors.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
-import { translateCommanderError } from './programBase.js';
+import { CommanderError, translateCommanderError } from './programBase.js';
 
 /** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
@@ -60,7 +59,10 @@ export async function start(): Promise<void> {
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // process.stdin is a getter that opens the stream: only commands that prompt or read it pay for it.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
   });

@@ -1,9 +1,19 @@
 // The root of the command line, shared by the eager registry (program.ts, for tests) and the lazy one
 // (commandIndex.ts, what the binary runs): Chinese help aligned for CJK width, the global options, and
 // the wrapper that hands each command its AppContext.
-import { Command, CommanderError, Help, type Option } from 'commander';
+import { createRequire } from 'node:module';
+import type { Option } from 'commander';
 import { displayWidth } from '../shared/width.js';
 import type { AppContext, AppIo } from './context.js';
+
+// commander is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
+const { Command, CommanderError, Help } = createRequire(import.meta.url)('commander') as typeof import('commander');
+type Command = import('commander').Command;
+type CommanderError = import('commander').CommanderError;
+type Help = import('commander').Help;
+
+/** commander's classes, for the other modules on the start-up path (the same objects `import 'commander'` gives). */
+export { Command, CommanderError, Help };
 
 const VERSION = '0.1.0';
 

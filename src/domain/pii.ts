@@ -7,7 +7,21 @@ const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 
 /** The text with every full ID-card and mobile number masked (110101********123X, 138****5678). */
 export function maskPersonalData(text: string): string {
+  if (!hasDigitRun(text, 11)) return text;
   return text.replace(ID_CARD, (m) => maskIdCard(m.toUpperCase())).replace(MOBILE, (m) => maskPhone(m));
+}
+
+/** True when `text` holds `n` ASCII digits in a row (both numbers need 11 or more): most text has none,
+ * and this scan is far cheaper than the first run of the two patterns. */
+function hasDigitRun(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= n) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /** The unmasked ID-card and mobile numbers found in `text` (used by tests and `doctor`). */

@@ -37,6 +37,19 @@ export async function readGrids(file: string): Promise<Grid[]> {
       '请用 Excel 或 WPS 打开后另存为 .xlsx 再导入；CSV 文件请使用 .csv 扩展名。',
     ]);
   }
+  // Plain workbooks (nearly all) are read by the fast reader; anything it does not handle, and every
+  // broken file, goes through exceljs — which also words the errors.
+  try {
+    const { readPlainXlsx } = await import('./excel/fastXlsx.js');
+    return readPlainXlsx(readFileSync(file));
+  } catch {
+    return readGridsWithExceljs(file);
+  }
+}
+
+/** All sheets of an .xlsx as exceljs reads them (the reference the fast reader is tested against). */
+export async function readGridsWithExceljs(file: string): Promise<Grid[]> {
+  const name = basename(file);
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
@@ -48,6 +61,9 @@ export async function readGrids(file: string): Promise<Grid[]> {
   }
   const grids: Grid[] = [];
   wb.eachSheet((ws) => {
+    // The workbook model is dropped row by row as it is copied, so the two never coexist in full
+    // (a 100,000-row roster would otherwise hold both at once).
+    const model = (ws as unknown as { _rows?: unknown[] })._rows;
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: Cell[] = [];
@@ -56,6 +72,7 @@ export async function readGrids(file: string): Promise<Grid[]> {
       });
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       rows[rowNumber - 1] = cells;
+      if (model) model[rowNumber - 1] = undefined;
     });
     for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
     const rawMerges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};

@@ -80,6 +80,30 @@ export function insertMember(db: Db, m: MemberInsert, batchId: number): number {
   return Number(stmt(db, sql).run(...vals).lastInsertRowid);
 }
 
+const BULK_COLUMNS = ['leader', 'extra', 'batch_id', ...Object.values(COLUMNS)];
+const BULK_FIELDS = Object.keys(COLUMNS);
+/** Rows per multi-row INSERT: 20 columns × 500 rows stays under SQLite's 32,766 parameters. */
+const BULK_CHUNK = 500;
+const bulkSql = (rows: number) =>
+  `INSERT INTO members (${BULK_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${BULK_COLUMNS.map(() => '?').join(', ')})`).join(', ')}`;
+
+/** Inserts many members with multi-row statements, in order (ids ascending); `onRow` after each row is written. */
+export function insertMembers(db: Db, members: MemberInsert[], batchId: number, onRow?: (n: number) => void): void {
+  const full = members.length >= BULK_CHUNK ? stmt(db, bulkSql(BULK_CHUNK)) : undefined;
+  const params: unknown[] = [];
+  for (let start = 0; start < members.length; start += BULK_CHUNK) {
+    const end = Math.min(start + BULK_CHUNK, members.length);
+    params.length = 0;
+    for (let i = start; i < end; i++) {
+      const m = members[i]! as unknown as Record<string, unknown>;
+      params.push(m.leader ? 1 : 0, JSON.stringify(m.extra ?? {}), batchId);
+      for (const field of BULK_FIELDS) params.push(m[field] ?? null);
+    }
+    (end - start === BULK_CHUNK ? full! : stmt(db, bulkSql(end - start))).run(params);
+    if (onRow) for (let i = start; i < end; i++) onRow(i + 1);
+  }
+}
+
 /** Sets the given fields (undefined = leave alone, null = clear). */
 export function updateMember(db: Db, id: number, patch: Partial<Record<keyof MemberInsert, unknown>>): void {
   const sets: string[] = [];

@@ -3,7 +3,7 @@ import type { RosterPlan } from '../domain/rosterPlan.js';
 import type { BatchCounts } from './batches.js';
 import { ensureBranch } from './branches.js';
 import type { Db } from './db.js';
-import { insertMember, updateMember, type MemberInsert } from './members.js';
+import { insertMembers, updateMember, type MemberInsert } from './members.js';
 
 /** Applies adds, updates and (sync) leaves; `onRow` is called after each written row (progress, tests). */
 export function applyRosterPlan(db: Db, plan: RosterPlan, batchId: number, counts: BatchCounts, importDate: string, onRow?: (n: number) => void): void {
@@ -16,14 +16,16 @@ export function applyRosterPlan(db: Db, plan: RosterPlan, batchId: number, count
     }
     return id;
   };
-  let n = 0;
-  for (const { draft } of plan.adds) {
-    const { branch: _b, leader: _l, ...fields } = draft.fields as Record<string, unknown>;
-    const m = { ...fields, branchId: branchId(draft.branch), leader: draft.leader, extra: draft.extra } as unknown as MemberInsert;
-    insertMember(db, m, batchId);
-    counts.added++;
-    onRow?.(++n);
+  // New members go in with multi-row statements (the fields object is read as it is: branch and
+  // leader, which are not columns, are ignored by insertMembers).
+  const adds: MemberInsert[] = new Array(plan.adds.length);
+  for (let i = 0; i < plan.adds.length; i++) {
+    const { draft } = plan.adds[i]!;
+    adds[i] = Object.assign(Object.create(draft.fields) as object, { branchId: branchId(draft.branch), leader: draft.leader, extra: draft.extra }) as MemberInsert;
   }
+  insertMembers(db, adds, batchId, onRow);
+  counts.added += adds.length;
+  let n = adds.length;
   for (const u of plan.updates) {
     const patch = { ...u.patch } as Record<string, unknown>;
     if (u.branch) patch.branchId = branchId(u.branch);

@@ -33,7 +33,19 @@ beforeAll(() => {
     '}',
   ].join('\n'));
   register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+  // CommonJS packages required directly (createRequire) bypass the hook: log what require resolves too.
+  writeFileSync(register, [
+    "import Module, { register } from 'node:module';",
+    "import { appendFileSync } from 'node:fs';",
+    "import { pathToFileURL } from 'node:url';",
+    `register(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});`,
+    'const resolveFilename = Module._resolveFilename;',
+    'Module._resolveFilename = function (...args) {',
+    '  const f = resolveFilename.apply(this, args);',
+    "  if (f.startsWith('/')) appendFileSync(process.env.LOADLOG, pathToFileURL(f).href + '\\n');",
+    '  return f;',
+    '};',
+  ].join('\n'));
   const init = spawnSync(process.execPath, [BIN, '--db', join(dir, 'cold.db'), 'init', '--organ', '机关', '--branch', '一支部', '--yes'], { encoding: 'utf8' });
   expect(init.status, init.stderr).toBe(0);
 });
@@ -57,7 +69,7 @@ describe('cold start: what each command loads', () => {
   it('shuxiang --help loads commander and no command module, database or heavy package', () => {
     const r = loads('--help');
     expect(r.code).toBe(0);
-    expect(r.packages).toEqual(['commander', 'get-east-asian-width']);
+    expect(r.packages).toEqual(['commander']);
     expect(r.project.filter((p) => p.startsWith('cli/commands/'))).toEqual([]);
     expect(r.project.filter((p) => p.startsWith('store/'))).toEqual([]);
   });
@@ -83,12 +95,14 @@ describe('cold start: what each command loads', () => {
     expect(audit.project).toContain('domain/engine/judge');
   });
 
-  it('the hook sees what a command really needs: importing a roster loads exceljs', async () => {
+  it('the hook sees what a command really needs: importing a roster loads the fast .xlsx reader, not exceljs', async () => {
     const file = join(dir, 'roster.xlsx');
     await writeXlsx(file, [{ name: '花名册', rows: [['姓名', '性别'], ['张三', '男']] }]);
     const r = loads('--db', join(dir, 'cold.db'), 'import', file, '-q');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.packages).toContain('exceljs');
+    expect(r.project).toContain('io/excel/fastXlsx');
+    // exceljs is the fallback for workbooks the fast reader does not handle (test/io/fastXlsx.test.ts).
+    expect(r.packages).not.toContain('exceljs');
     expect(r.packages).not.toContain('docx');
   });
 });

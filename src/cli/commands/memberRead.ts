@@ -11,7 +11,6 @@ import type { Db } from '../../store/db.js';
 import { listMembers } from '../../store/members.js';
 import type { AppContext } from '../context.js';
 import { printListing, type Column } from '../output.js';
-import { resolveMember } from '../resolveMember.js';
 
 export interface MemberListOptions {
   branch?: string;
@@ -39,6 +38,8 @@ export function requireBranch(db: Db, name: string, flag = '--branch'): { id: nu
 /** One member by what the user typed (name, initials or #id), among everyone in the branch given. */
 export async function pickMember(db: Db, query: string, branch?: string): Promise<Member> {
   if (branch) requireBranch(db, branch);
+  // Loaded here: `member list`, the common case, does not need it at start-up.
+  const { resolveMember } = await import('../resolveMember.js');
   return resolveMember(query, listMembers(db, { branch: branch?.trim() }), '姓名');
 }
 
