@@ -16,7 +16,9 @@ export function digestWarnings(file: string, sheet: string, warnings: CellProble
       for (const w of list) out.push(`${file} › ${sheet || 'CSV'} › ${where(w)}：${w.message}`);
     } else {
       const cells = list.slice(0, 8).map(where).join('、') + (list.length > 8 ? ' 等' : '');
-      out.push(`${file} › ${sheet || 'CSV'} › ${list.length} 处（${cells}）：${list[0]!.message} 等，请核对`);
+      // "…不一致，请核对" → "…不一致 等，请核对", said once
+      const first = list[0]!.message.replace(/[，,]?\s*请核对[。.]?$/, '');
+      out.push(`${file} › ${sheet || 'CSV'} › ${list.length} 处（${cells}）：${first} 等，请核对`);
     }
   }
   return out;

@@ -21,6 +21,8 @@ describe('roster fixtures', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('新增 15 人');
     expect(r.stdout).toContain('班子成员 3 人');
+    // a column of like warnings is one line, and says "请核对" once
+    expect(r.stderr).toContain('7 处（C4、C7、C12、C13、C16、C17、C18）：性别“男”与身份证号（女）不一致 等，请核对\n');
     const ms = membersIn(dir);
     expect(ms).toHaveLength(15);
     expect(ms.filter((m) => m.leader).map((m) => m.partyPost).sort()).toEqual(['书记', '宣传委员', '组织委员'].sort());
