@@ -3,6 +3,17 @@
 // so no 150 MB string is ever built.
 const PIECE = 2000;
 
+/** A list made item by item as it is written: a length, slices, and toJSON() for the whole of it. */
+interface LazyList {
+  length: number;
+  slice(start: number, end: number): unknown[];
+  toJSON(): unknown;
+}
+
+const isLazyList = (v: unknown): v is LazyList =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as LazyList).slice === 'function' && typeof (v as LazyList).length === 'number' && typeof (v as LazyList).toJSON === 'function';
+const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || isLazyList(v)) && v.length > PIECE;
+
 /** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece. */
 export function writeJson(write: (s: string) => unknown, data: unknown): void {
   if (data === null || typeof data !== 'object' || Array.isArray(data) || typeof (data as { toJSON?: unknown }).toJSON === 'function') {
@@ -10,14 +21,14 @@ export function writeJson(write: (s: string) => unknown, data: unknown): void {
     return;
   }
   const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
-  if (!entries.some(([, v]) => Array.isArray(v) && v.length > PIECE)) {
+  if (!entries.some(([, v]) => isLong(v))) {
     write(JSON.stringify(data, null, 2) + '\n');
     return;
   }
   write('{');
   entries.forEach(([key, value], i) => {
     write(`${i ? ',' : ''}\n  ${JSON.stringify(key)}: `);
-    if (!Array.isArray(value) || value.length <= PIECE) {
+    if (!isLong(value)) {
       write(indent(JSON.stringify(value, null, 2), '\n  '));
       return;
     }
@@ -25,7 +36,9 @@ export function writeJson(write: (s: string) => unknown, data: unknown): void {
     for (let at = 0; at < value.length; at += PIECE) {
       // Wrapped twice, the items sit two levels deep as in the whole document: "[\n  [\n    {…}\n  ]\n]".
       const piece = JSON.stringify([value.slice(at, at + PIECE)], null, 2);
-      write(`${at ? ',' : ''}\n${piece.slice(6, -6)}`);
+      // Written apart, so the piece (a megabyte or two) is not copied into a joined string first.
+      write(at ? ',\n' : '\n');
+      write(piece.slice(6, -6));
     }
     write('\n  ]');
   });

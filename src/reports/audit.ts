@@ -3,16 +3,18 @@
 // duties. Plain data; the terminal and JSON renderers live in src/cli/commands/audit*.ts.
 import type { Evidence, EvidenceIds } from '../domain/evidence.js';
 import { EVIDENCE_KINDS } from '../domain/evidenceKinds.js';
-import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
+import type { AttendanceColumns, StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { judgedIntervals, segmentsIn, totalDays } from '../domain/engine/intervals.js';
 import { judge } from '../domain/engine/judge.js';
 import type { Verdict, VerdictStatus } from '../domain/engine/types.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
+import type { Member } from '../domain/member.js';
 import type { Rule, RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { loadEvidence } from '../store/evidence.js';
+import { sessionOfAttendance } from '../store/evidenceLoad.js';
 import { listMembers } from '../store/members.js';
 
 /** What to audit; the CLI has checked every value. */
@@ -26,14 +28,18 @@ export interface AuditInput {
   /** Only people who held a committee post in the scope (四带头 and their 五坚持), no branch duties. */
   leadersOnly?: boolean;
   ruleIds?: string[];
+  /** false: self-study verdicts list no evidence ids (the period report never shows them). */
+  citeSelfStudy?: boolean;
+  /** false: members' 'met' verdicts are counted in the summaries but not kept (the period report lists
+   * gaps and open items only; an organ's year is ~320,000 of them). */
+  keepMet?: boolean;
+  /** The whole roster (listMembers), when the caller has read it already. */
+  roster?: Member[];
 }
 
-/** A verdict with names, and its evidence keyed the way users address it (`sessions`, `self-study`, `book`…). */
-export interface AuditVerdict extends Verdict {
-  memberName?: string;
-  branchName: string;
-  cites: Record<string, number[]>;
-}
+/** A verdict of the audit: the engine's own object, untouched (an organ's year is ~350,000 of them, so
+ * names and user-facing evidence keys are looked up when shown: nameOf, branchOf, citesOf). */
+export type AuditVerdict = Verdict;
 
 /** One line of the summary table; counts are of people (or branches), each at their worst status. */
 export interface RuleSummary {
@@ -80,7 +86,20 @@ export interface AuditReport {
   /** Verdicts of ended periods that are short: the exit code is 1 when this is above 0. */
   endedGaps: number;
   /** The rows the audit read (its year ± a week), for the period report to reuse rather than read again. */
-  sources: { attendance: Evidence['attendance']; study: Map<number, StudyColumns> };
+  sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns> };
+  /** Names by member id and branch id, for the verdicts (see nameOf, branchOf). */
+  memberNames: Map<number, string>;
+  branchNames: Map<number, string>;
+}
+
+/** The member's name of a verdict (undefined for branch rules). */
+export function nameOf(r: Pick<AuditReport, 'memberNames'>, v: Verdict): string | undefined {
+  return v.memberId === undefined ? undefined : r.memberNames.get(v.memberId);
+}
+
+/** The branch's name of a verdict. */
+export function branchOf(r: Pick<AuditReport, 'branchNames'>, v: Verdict): string {
+  return r.branchNames.get(v.branchId) ?? `#${v.branchId}`;
 }
 
 /** Runs the engine over the database and shapes the result. */
@@ -89,25 +108,32 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   // Weeks reach up to 3 days into the next and previous year, and a yearly rule shows its whole year.
   const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
   const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId }, true);
+  const roster = input.roster ?? listMembers(db);
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
-  const raw = judge(input.ruleSet, evidence, {
-    asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study,
+  // Verdicts stream through: counted for the rule summaries, kept unless a member's 'met' is not wanted.
+  const keepMet = input.keepMet !== false;
+  const verdicts: AuditVerdict[] = [];
+  const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
+  judge(input.ruleSet, evidence, {
+    asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
+    citeSelfStudy: input.citeSelfStudy,
+    sink: (v) => {
+      // People by id, branches by −1 − id: a subject's worst status over the rule's periods.
+      const subjects = worst.get(v.rule)!;
+      const key = v.memberId === undefined ? -1 - v.branchId : v.memberId;
+      const was = subjects.get(key);
+      if (was === undefined || RANK[v.status] > RANK[was]) subjects.set(key, v.status);
+      if (keepMet || v.status !== 'met' || v.memberId === undefined) verdicts.push(v);
+    },
   });
 
-  const members = new Map(listMembers(db).map((m) => [m.id, m]));
+  const members = new Map(roster.map((m) => [m.id, m]));
   const branchNames = new Map(listBranches(db).map((b) => [b.id, b.name]));
-  const sessionOf = new Map(evidence.attendance.map((a) => [a.id, a.sessionId]));
-  // The engine's verdicts gain their names in place: an organ's year is ~350,000 of them, and copying
-  // each (with a spread) cost more than judging it.
-  const verdicts = raw as AuditVerdict[];
-  for (const v of verdicts) {
-    v.memberName = v.memberId === undefined ? undefined : members.get(v.memberId)?.name;
-    v.branchName = branchNames.get(v.branchId) ?? `#${v.branchId}`;
-    v.cites = citesOf(v.evidence, sessionOf);
-  }
+  const memberNames = new Map<number, string>();
+  for (const m of members.values()) memberNames.set(m.id, m.name);
 
   const ruleOf = new Map(rules.map((r) => [r.id, r]));
   const people = new Map<number, PersonAudit>();
@@ -115,35 +141,31 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   for (const v of verdicts) {
     if (v.memberId === undefined) {
       let b = branches.get(v.branchId);
-      if (!b) branches.set(v.branchId, (b = { branchId: v.branchId, name: v.branchName, verdicts: [] }));
+      if (!b) branches.set(v.branchId, (b = { branchId: v.branchId, name: branchNames.get(v.branchId) ?? `#${v.branchId}`, verdicts: [] }));
       b.verdicts.push(v);
       continue;
     }
     let p = people.get(v.memberId);
     if (!p) {
       const m = members.get(v.memberId);
-      people.set(v.memberId, (p = { memberId: v.memberId, name: v.memberName ?? `#${v.memberId}`, branch: v.branchName, post: m?.partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
+      people.set(v.memberId, (p = { memberId: v.memberId, name: m?.name ?? `#${v.memberId}`, branch: branchNames.get(v.branchId) ?? `#${v.branchId}`, post: m?.partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
     }
     p.all.push(v);
     if (v.status === 'gap') { p.gaps.push(v); p.shortfall += shareShort(v); }
     // An attendance rate stays open all year; it is a to-do only while below its threshold.
     if (v.status === 'open' && !(ruleOf.get(v.rule)?.metric === 'attendance-rate' && (v.actual as number) >= (v.required as number))) p.open.push(v);
   }
-  const byRule = new Map<string, AuditVerdict[]>();
-  for (const v of verdicts) {
-    const list = byRule.get(v.rule);
-    if (list) list.push(v); else byRule.set(v.rule, [v]);
-  }
   const order = [...people.values()].sort((a, b) =>
     b.gaps.length - a.gaps.length || b.shortfall - a.shortfall || b.open.length - a.open.length || a.memberId - b.memberId);
 
   return {
     asOf, scope, ruleSet: input.ruleSet,
-    rules: rules.map((r) => summarise(r, byRule.get(r.id) ?? [])),
+    rules: rules.map((r) => summarise(r, worst.get(r.id)!)),
     verdicts, people: order, branches: [...branches.values()],
     calendarNote: input.calendar.calendarNote(scope),
     endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
-    sources: { attendance: evidence.attendance, study: evidence.study },
+    sources: { attendance: evidence.signIns, study: evidence.study },
+    memberNames, branchNames,
   };
 }
 
@@ -155,13 +177,7 @@ function leadersIn(ev: Evidence, scope: Period): number[] {
 const RANK: Record<VerdictStatus, number> = { na: 0, met: 1, open: 2, gap: 3 };
 
 /** Counts subjects (people, or branches) by their worst status over the periods of one rule. */
-function summarise(rule: Rule, verdicts: AuditVerdict[]): RuleSummary {
-  const worst = new Map<string, VerdictStatus>();
-  for (const v of verdicts) {
-    const key = v.memberId === undefined ? `b${v.branchId}` : `m${v.memberId}`;
-    const was = worst.get(key);
-    if (!was || RANK[v.status] > RANK[was]) worst.set(key, v.status);
-  }
+function summarise(rule: Rule, worst: Map<number, VerdictStatus>): RuleSummary {
   const s: RuleSummary = { rule, applicable: 0, met: 0, gap: 0, open: 0, na: 0 };
   for (const status of worst.values()) s[status]++;
   s.applicable = s.met + s.gap + s.open;
@@ -180,11 +196,11 @@ const KIND_OF_TABLE = new Map<string, string>(EVIDENCE_KINDS.map((k) => [k.evide
 
 /** Evidence ids under the names users type: sign-ins become the sessions attended (`session show 12`),
  * the rest the `log` kinds (`log remove self-study:12`). */
-function citesOf(ev: EvidenceIds, sessionOf: Map<number, number>): Record<string, number[]> {
+export function citesOf(ev: EvidenceIds): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const table in ev) {
     const ids = ev[table as keyof EvidenceIds]!;
-    if (table === 'attendance') (out.sessions ??= []).push(...ids.map((id) => sessionOf.get(id) ?? id));
+    if (table === 'attendance') (out.sessions ??= []).push(...ids.map(sessionOfAttendance));
     else if (table === 'sessions') (out.sessions ??= []).push(...ids);
     else out[KIND_OF_TABLE.get(table) ?? table] = ids;
   }
@@ -200,12 +216,28 @@ export function auditJson(r: AuditReport): Record<string, unknown> {
       ...(s.rule.recommended !== undefined ? { recommended: s.rule.recommended } : {}),
       applicable: s.applicable, met: s.met, gap: s.gap, open: s.open, na: s.na,
     })),
-    // One object shape for every verdict; keys left undefined are dropped by JSON.
-    verdicts: r.verdicts.map((v) => ({
-      rule: v.rule, member: v.memberName, branch: v.branchName, period: v.period, status: v.status,
-      required: v.required, actual: v.actual, gap: v.gap, evidence: v.cites,
-      need: v.need || undefined, daysLeft: v.daysLeft, note: v.note || undefined,
-    })),
+    // Made a few thousand at a time as they are written (src/cli/jsonText.ts), so they die young.
+    verdicts: new MappedList(r.verdicts, (v) => verdictJson(r, v)),
     ...(r.calendarNote ? { calendarNote: r.calendarNote } : {}),
   };
+}
+
+/** One verdict of `audit --json`: one object shape for every verdict; keys left undefined are dropped by JSON. */
+function verdictJson(r: AuditReport, v: AuditVerdict): Record<string, unknown> {
+  return {
+    rule: v.rule, member: nameOf(r, v), branch: branchOf(r, v), period: v.period, status: v.status,
+    required: v.required, actual: v.actual, gap: v.gap, evidence: citesOf(v.evidence),
+    need: v.need || undefined, daysLeft: v.daysLeft, note: v.note || undefined,
+  };
+}
+
+/** A list mapped item by item when read: slices for a piecewise writer, toJSON() for JSON.stringify. */
+export class MappedList<T, U> {
+  constructor(private readonly items: T[], private readonly fn: (x: T) => U) {}
+  /** How many items. */
+  get length(): number { return this.items.length; }
+  /** Items [start, end), mapped. */
+  slice(start: number, end: number): U[] { return this.items.slice(start, end).map(this.fn); }
+  /** The whole list, mapped. */
+  toJSON(): U[] { return this.items.map(this.fn); }
 }

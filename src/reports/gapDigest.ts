@@ -24,13 +24,19 @@ export interface RuleGaps {
 /** Groups the ended gaps by rule (rule-set order), subjects in the report's order. */
 export function gapDigest(audit: ReportAudit): RuleGaps[] {
   const byRule = new Map<string, RuleGaps>();
+  // Subjects by rule and key: an organ's year has ~30,000 gaps, so each one's subject is found by key, not by a scan.
+  const subjectOf = new Map<string, GapSubject>();
   for (const v of audit.verdicts) {
     if (v.status !== 'gap') continue;
     let g = byRule.get(v.rule);
     if (!g) byRule.set(v.rule, (g = { rule: v.rule, title: v.ruleTitle, appliesTo: v.appliesTo, subjects: [], count: 0 }));
-    const key = v.memberId === undefined ? `b:${v.branch}` : `m:${v.memberId}`;
-    let s = g.subjects.find((x) => (x.memberId === undefined ? `b:${x.name}` : `m:${x.memberId}`) === key);
-    if (!s) g.subjects.push((s = { name: v.subject, ...(v.memberId !== undefined ? { memberId: v.memberId } : {}), periods: [], lastNeed: '' }));
+    // A branch subject is keyed by its name (its name is what v.subject holds), a member by id.
+    const key = `${v.rule}\u0000${v.memberId === undefined ? `b:${v.subject}` : `m:${v.memberId}`}`;
+    let s = subjectOf.get(key);
+    if (!s) {
+      g.subjects.push((s = { name: v.subject, ...(v.memberId !== undefined ? { memberId: v.memberId } : {}), periods: [], lastNeed: '' }));
+      subjectOf.set(key, s);
+    }
     s.periods.push(v.period);
     s.lastNeed = v.need;
     g.count++;

@@ -7,6 +7,7 @@ import { leaderOn, onRollOn, type Member } from '../domain/member.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
 import type { EvidenceItem } from '../store/evidence.js';
 import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
+import { toDayNumber } from '../domain/periods.js';
 import type { SessionRecord } from '../store/sessions.js';
 import type { AttendanceCounts, AttendanceGrid, GridMark, MemberStats, ReportHeadline, SessionRow } from './periodReportTypes.js';
 
@@ -35,11 +36,13 @@ export interface StudyTotals {
 /** Each member's self-study totals over [from, toExclusive), from the audit's columns. */
 export function studyTotals(columns: Map<number, StudyColumns>, from: string, toExclusive: string): Map<number, StudyTotals> {
   const out = new Map<number, StudyTotals>();
+  const start = toDayNumber(from);
+  const end = toDayNumber(toExclusive);
   for (const [id, c] of columns) {
     const t: StudyTotals = { hours: 0, days: 0, noteDays: 0 };
-    for (let i = 0; i < c.dates.length; i++) {
-      const d = c.dates[i]!;
-      if (d < from || d >= toExclusive) continue;
+    for (let i = 0; i < c.days.length; i++) {
+      const d = c.days[i]!;
+      if (d < start || d >= end) continue;
       t.hours += c.hours[i]!; t.days++; if (c.notes[i]) t.noteDays++;
     }
     if (t.days) out.set(id, t);
@@ -161,8 +164,14 @@ export function periodFigures(x: FigureInput): PeriodFigures {
 
 /** The sign-in grid: one members × sessions table, or one per branch when the report spans several. */
 function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid {
-  const marks = new Map(x.attendance.map((a) => [`${a.sessionId}:${a.memberId}`, a.status]));
-  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !onRollOn(m, s.date) ? null : marks.get(`${s.id}:${m.id}`) ?? 'unmarked');
+  // Session → member → status (an organ's year has a quarter million sign-ins; no string key per one).
+  const marks = new Map<number, Map<number, AttendanceStatus>>();
+  for (const a of x.attendance) {
+    let bySession = marks.get(a.sessionId);
+    if (!bySession) marks.set(a.sessionId, (bySession = new Map()));
+    bySession.set(a.memberId, a.status);
+  }
+  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !onRollOn(m, s.date) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');
   const names = [...new Set([...x.members.map((m) => m.branch), ...sessions.map((s) => s.branch)])];
   if (names.length <= 1) {
     return { sessionIds: sessions.map((s) => s.id), rows: x.members.map((m) => ({ memberId: m.id, name: m.name, marks: sessions.map((s) => mark(m, s)) })) };

@@ -2,6 +2,8 @@
 // branch — headline figures, per-member statistics, per-session sign-ins, the personal records, the
 // audit's verdicts, and who joined or left. One model; the terminal, JSON, .xlsx, .docx and .md
 // renderers only read it.
+import type { AttendanceStatus } from '../domain/attendanceStatus.js';
+import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
 import type { Member } from '../domain/member.js';
@@ -40,14 +42,19 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const range = { from: period.start, to: countedEnd };
   const organ = readSettings(db).organ ?? '';
   const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
-  const members = listMembers(db).filter((m) =>
+  const roster = listMembers(db);
+  const members = roster.filter((m) =>
     (branchId === undefined || m.branchId === branchId) && (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > period.start));
   const sessions = listSessions(db, { branchId, ...range });
-  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId });
+  // The report shows figures, never evidence ids: self-study's 1.7 million (an organ's year) are not listed.
+  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });
   // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already
   // read — its span holds the period; the kinds the workbook lists come item by item.
   const held = new Set(sessions.map((s) => s.id));
-  const attendance = audit.sources.attendance.filter((a) => held.has(a.sessionId));
+  const attendance: { sessionId: number; memberId: number; status: AttendanceStatus }[] = [];
+  for (const [memberId, c] of audit.sources.attendance) {
+    for (let i = 0; i < c.sessions.length; i++) if (held.has(c.sessions[i]!)) attendance.push({ sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
+  }
   const study = studyTotals(audit.sources.study, period.start, countedEnd);
   const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
     .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);

@@ -4,7 +4,7 @@
 import type { Figure } from '../domain/engine/types.js';
 import { parsePeriodId, type DateRange } from '../domain/periods.js';
 import type { Rule } from '../domain/ruleSet.js';
-import type { AuditReport } from './audit.js';
+import { branchOf, nameOf, type AuditReport } from './audit.js';
 import type { ReportAudit, RuleRow, SessionTypeCount, VerdictRow } from './periodReportTypes.js';
 
 const EVERY: Record<string, string> = { day: '每天', week: '每周', month: '每月', quarter: '每季度', half: '每半年', year: '每年' };
@@ -48,7 +48,7 @@ export function reportAudit(a: AuditReport, order: Map<number, number>): ReportA
     if (v.status === 'gap' && v.memberId !== undefined) gapsByMember.set(v.memberId, (gapsByMember.get(v.memberId) ?? 0) + 1);
     verdicts.push({
       rule: v.rule, ruleTitle: r.title, appliesTo: r.appliesTo, ...(v.memberId !== undefined ? { memberId: v.memberId } : {}),
-      subject: v.memberName ?? v.branchName, branch: v.branchName, period: v.period, status: v.status,
+      subject: nameOf(a, v) ?? branchOf(a, v), branch: branchOf(a, v), period: v.period, status: v.status,
       required: figureText(r, v.required), actual: figureText(r, v.actual), short: figureText(r, v.gap), need: v.need ?? '',
     });
   }

@@ -7,7 +7,9 @@ import {
   SESSION_TYPES, emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
   type SessionType, type TalkKind, type WritingKind,
 } from '../domain/evidence.js';
-import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
+import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } from '../domain/engine/columns.js';
+import { fromDayNumber, toDayNumber } from '../domain/periods.js';
+import type { Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
@@ -17,16 +19,37 @@ export function attendanceId(sessionId: number, memberId: number): number {
   return sessionId * 1_000_000 + memberId;
 }
 
+/** The session of an attendance id (the inverse of attendanceId). */
+export function sessionOfAttendance(id: number): number {
+  return Math.floor(id / 1_000_000);
+}
+
 type Raw = unknown[];
 
+/** What to load: [from, toExclusive), optionally one branch; `roster` is listMembers(db) when the caller has it. */
+export interface LoadRange {
+  from: string;
+  toExclusive: string;
+  branchId?: number;
+  roster?: Member[];
+}
+
+/** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
+ * self-study and a quarter million lectures in a year of an organ. */
+export interface OrganColumns {
+  study: Map<number, StudyColumns>;
+  lectureIds: Map<number, DayIds>;
+  signIns: Map<number, AttendanceColumns>;
+}
+
 /** The Evidence bundle for [from, toExclusive) and optionally one branch (self-study by member, then
- * date and id; the other lists by date, then id). With `studyColumns`, self-study is left out of the
- * bundle and returned as columns by member instead (the audit's organ-scale path). */
-export function loadEvidence(db: Db, p: { from: string; toExclusive: string; branchId?: number }): Evidence;
-export function loadEvidence(db: Db, p: { from: string; toExclusive: string; branchId?: number }, studyColumns: true): Evidence & { study: Map<number, StudyColumns> };
-export function loadEvidence(db: Db, p: { from: string; toExclusive: string; branchId?: number }, studyColumns = false): Evidence & { study?: Map<number, StudyColumns> } {
+ * date and id; the other lists by date, then id). With `columns`, self-study and lectures are left out
+ * of the bundle and returned as columns by member instead (OrganColumns). */
+export function loadEvidence(db: Db, p: LoadRange): Evidence;
+export function loadEvidence(db: Db, p: LoadRange, columns: true): Evidence & OrganColumns;
+export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & Partial<OrganColumns> {
   const ev = emptyEvidence();
-  ev.members = listMembers(db)
+  ev.members = (p.roster ?? listMembers(db))
     .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (!m.onRollFrom || m.onRollFrom < p.toExclusive) && (!m.onRollLeft || m.onRollLeft > p.from))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
@@ -40,13 +63,14 @@ export function loadEvidence(db: Db, p: { from: string; toExclusive: string; bra
   }));
   const br = p.branchId === undefined ? '' : ' AND s.branch_id = ?';
   const brArgs = p.branchId === undefined ? [] : [p.branchId];
-  for (const [sessionId, memberId, status] of rows(db, `SELECT a.session_id, a.member_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${br}`, [p.from, p.toExclusive, ...brArgs])) {
+  const signIns = columns ? loadAttendance(db, p) : new Map<number, AttendanceColumns>();
+  if (!columns) for (const [sessionId, memberId, status] of rows(db, `SELECT a.session_id, a.member_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${br}`, [p.from, p.toExclusive, ...brArgs])) {
     ev.attendance.push({ id: attendanceId(sessionId as number, memberId as number), sessionId: sessionId as number, memberId: memberId as number, status: status as AttendanceStatus });
   }
   const study = new Map<number, StudyColumns>();
   loadSelfStudy(db, p, (memberId, c) => {
-    if (studyColumns) { study.set(memberId, c); return; }
-    for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: c.dates[i]!, hours: c.hours[i]!, notes: c.notes[i]! });
+    if (columns) { study.set(memberId, c); return; }
+    for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
   });
 
   // The other kinds are thousands of rows (lectures: a quarter million), one plain query each, read in
@@ -55,7 +79,8 @@ export function loadEvidence(db: Db, p: { from: string; toExclusive: string; bra
     `SELECT ${cols} FROM ${table} t${join}${p.branchId === undefined ? '' : ' JOIN members m ON m.id = t.member_id'} WHERE ${extraWhere || `t.${dateCol} >= ? AND t.${dateCol} < ?`}${p.branchId === undefined ? '' : ' AND m.branch_id = ?'} ORDER BY t.id`,
     [p.from, p.toExclusive, ...brArgs]);
   const span = 't.date_to >= ? AND t.date_from < ?';
-  ev.lectures = byDate(q('lectures', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['lectures'][number]), (x) => x.date);
+  const lectures = columns ? loadLectures(db, p) : new Map<number, DayIds>();
+  if (!columns) ev.lectures = byDate(q('lectures', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['lectures'][number]), (x) => x.date);
   ev.readings = q('readings', 't.id, t.member_id, t.book_id, b.category, t.finished', 'finished',
     "(t.finished >= ? OR t.finished IS NULL) AND coalesce(t.finished, t.started, '') < ?", ' JOIN books b ON b.id = t.book_id')
     .map(([id, memberId, bookId, category, finished]) => {
@@ -76,7 +101,7 @@ export function loadEvidence(db: Db, p: { from: string; toExclusive: string; bra
   });
   ev.exams = byDate(ev.exams, (x) => x.date);
   ev.exchanges = byDate(q('exchanges', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['exchanges'][number]), (x) => x.date);
-  return studyColumns ? { ...ev, study } : ev;
+  return columns ? { ...ev, study, lectureIds: lectures, signIns } : ev;
 }
 
 /** The list in date order, items of one day in their (id) order; already sorted lists are left as they are. */
@@ -90,38 +115,135 @@ function rows(db: Db, sql: string, args: unknown[]): Raw[] {
   return db.prepare(sql).raw(true).all(...args) as Raw[];
 }
 
+/** The member-branch condition for a per-member query of `table`. */
+const branchWhere = (p: LoadRange) => (p.branchId === undefined ? '' : ' AND member_id IN (SELECT id FROM members WHERE branch_id = ?)');
+const args = (p: LoadRange) => (p.branchId === undefined ? [p.from, p.toExclusive] : [p.from, p.toExclusive, p.branchId]);
+
 /**
- * Self-study, one row per member: ids, dates, hours and notes flags as comma-joined strings, handed on as
- * columns in (date, id) order (SQLite's index order is checked, and fixed if it is not).
+ * Self-study, one row per member: ids, dates, hours and notes flags as comma-joined strings, read straight
+ * into typed columns in (date, id) order (SQLite's index order is checked, and fixed if it is not). Ids and
+ * dates are parsed from the character codes: splitting them would make 3.4 million short strings.
  */
-function loadSelfStudy(db: Db, p: { from: string; toExclusive: string; branchId?: number }, each: (memberId: number, c: StudyColumns) => void): void {
-  const br = p.branchId === undefined ? '' : ' AND member_id IN (SELECT id FROM members WHERE branch_id = ?)';
+function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyColumns) => void): void {
   const grouped = rows(db,
-    `SELECT member_id, group_concat(id), group_concat(date), group_concat(hours), group_concat(notes, '') FROM self_study WHERE date >= ? AND date < ?${br} GROUP BY member_id`,
-    p.branchId === undefined ? [p.from, p.toExclusive] : [p.from, p.toExclusive, p.branchId]);
-  // A year has ~380 distinct dates: each row shares one string per date instead of keeping its own copy.
-  const same = new Map<string, string>();
-  for (const [memberId, idText, dateText, hoursText, notesText] of grouped as [number, string, string, string, string][]) {
-    const idParts = idText.split(',');
-    const dateParts = dateText.split(',');
-    const hourParts = hoursText.split(',');
-    const c: StudyColumns = { dates: new Array<string>(idParts.length), ids: new Array<number>(idParts.length), hours: new Array<number>(idParts.length), notes: new Array<boolean>(idParts.length) };
+    `SELECT member_id, count(*), group_concat(id), group_concat(date), group_concat(hours), group_concat(notes, '') FROM self_study WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
+  const days = new DayReader();
+  for (const [memberId, n, idText, dateText, hoursText, notesText] of grouped as [number, number, string, string, string, string][]) {
+    const c: StudyColumns = { days: days.read(dateText, n), ids: readIds(idText, n), hours: new Float64Array(n), notes: new Uint8Array(n) };
     let sorted = true;
-    for (let i = 0; i < idParts.length; i++) {
-      let date = same.get(dateParts[i]!);
-      if (date === undefined) same.set(dateParts[i]!, (date = dateParts[i]!));
-      c.dates[i] = date;
-      c.ids[i] = Number(idParts[i]);
-      c.hours[i] = Number(hourParts[i]);
-      c.notes[i] = notesText.charCodeAt(i) === 49;
-      if (i > 0 && (c.dates[i - 1]! > date || (c.dates[i - 1] === date && c.ids[i - 1]! > c.ids[i]!))) sorted = false;
+    for (let i = 0; i < n; i++) {
+      c.notes[i] = notesText.charCodeAt(i) === 49 ? 1 : 0;
+      if (i > 0 && (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.ids[i - 1]! > c.ids[i]!))) sorted = false;
     }
+    if (!readDecimals(hoursText, c.hours)) hoursText.split(',').forEach((h, i) => { c.hours[i] = Number(h); });
     each(memberId, sorted ? c : byDateThenId(c));
   }
 }
 
+/** Sign-ins as columns by member, in (session date, session id) order; statuses as STATUS_CODES indexes. */
+function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
+  const code = `CASE a.status ${STATUS_CODES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 3 END`;
+  const grouped = rows(db,
+    `SELECT a.member_id, count(*), group_concat(a.session_id), group_concat(s.date), group_concat(${code}, '') FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${p.branchId === undefined ? '' : ' AND s.branch_id = ?'} GROUP BY a.member_id`, args(p));
+  const days = new DayReader();
+  const out = new Map<number, AttendanceColumns>();
+  for (const [memberId, n, sessionText, dateText, statusText] of grouped as [number, number, string, string, string][]) {
+    const c: AttendanceColumns = { days: days.read(dateText, n), sessions: readIds(sessionText, n), ids: new Float64Array(n), status: new Uint8Array(n) };
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      c.ids[i] = attendanceId(c.sessions[i]!, memberId);
+      c.status[i] = statusText.charCodeAt(i) - 48;
+      if (i > 0 && (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.sessions[i - 1]! > c.sessions[i]!))) sorted = false;
+    }
+    if (sorted) { out.set(memberId, c); continue; }
+    const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.sessions[a]! - c.sessions[b]!);
+    out.set(memberId, {
+      days: Int32Array.from(order, (i) => c.days[i]!), sessions: Float64Array.from(order, (i) => c.sessions[i]!),
+      ids: Float64Array.from(order, (i) => c.ids[i]!), status: Uint8Array.from(order, (i) => c.status[i]!),
+    });
+  }
+  return out;
+}
+
+/** Lectures logged, as day/id columns by member in (date, id) order. */
+function loadLectures(db: Db, p: LoadRange): Map<number, DayIds> {
+  const grouped = rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM lectures WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
+  const days = new DayReader();
+  const out = new Map<number, DayIds>();
+  for (const [memberId, n, idText, dateText] of grouped as [number, number, string, string][]) {
+    const c: DayIds = { days: days.read(dateText, n), ids: readIds(idText, n) };
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) if (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.ids[i - 1]! > c.ids[i]!)) sorted = false;
+    if (sorted) { out.set(memberId, c); continue; }
+    const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.ids[a]! - c.ids[b]!);
+    out.set(memberId, { days: Int32Array.from(order, (i) => c.days[i]!), ids: Float64Array.from(order, (i) => c.ids[i]!) });
+  }
+  return out;
+}
+
+/** n comma-joined non-negative integers. */
+function readIds(text: string, n: number): Float64Array {
+  const out = new Float64Array(n);
+  let at = 0;
+  let id = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 44) { out[at++] = id; id = 0; } else id = id * 10 + (ch - 48);
+  }
+  out[at] = id;
+  return out;
+}
+
+/** Reads comma-joined ISO days into day numbers, remembering each distinct day (a year has ~380). */
+class DayReader {
+  private readonly seen = new Map<number, number>();
+
+  /** n days; ISO days are 10 characters and a comma each (anything else is read the slow way). */
+  read(text: string, n: number): Int32Array {
+    const out = new Int32Array(n);
+    if (text.length !== n * 11 - 1) {
+      text.split(',').forEach((d, i) => { out[i] = toDayNumber(d); });
+      return out;
+    }
+    for (let i = 0; i < n; i++) {
+      const o = i * 11;
+      let key = 0;
+      for (let k = 0; k < 10; k++) if (k !== 4 && k !== 7) key = key * 10 + (text.charCodeAt(o + k) - 48);
+      let day = this.seen.get(key);
+      if (day === undefined) this.seen.set(key, (day = toDayNumber(text.slice(o, o + 10))));
+      out[i] = day;
+    }
+    return out;
+  }
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Reads comma-joined plain decimals ("1.5,2.0,0.25") into `out`; false on anything else (exponents, signs,
+ * too many digits), for Number() to read instead. digits / 10^k is the correctly rounded double, as Number gives. */
+function readDecimals(text: string, out: Float64Array): boolean {
+  let at = 0;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i === text.length ? 44 : text.charCodeAt(i);
+    if (ch === 44) {
+      if (digits === 0 || digits > 15 || at >= out.length) return false;
+      out[at++] = frac > 0 ? m / POW10[frac]! : m;
+      m = 0; digits = 0; frac = -1;
+    } else if (ch === 46 && frac < 0) frac = 0;
+    else if (ch >= 48 && ch <= 57) { m = m * 10 + (ch - 48); digits++; if (frac >= 0) frac++; }
+    else return false;
+  }
+  return at === out.length;
+}
+
 /** The columns in (date, id) order. */
 function byDateThenId(c: StudyColumns): StudyColumns {
-  const order = c.ids.map((_, i) => i).sort((a, b) => (c.dates[a]! < c.dates[b]! ? -1 : c.dates[a]! > c.dates[b]! ? 1 : c.ids[a]! - c.ids[b]!));
-  return { dates: order.map((i) => c.dates[i]!), ids: order.map((i) => c.ids[i]!), hours: order.map((i) => c.hours[i]!), notes: order.map((i) => c.notes[i]!) };
+  const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.ids[a]! - c.ids[b]!);
+  const n = order.length;
+  const out: StudyColumns = { days: new Int32Array(n), ids: new Float64Array(n), hours: new Float64Array(n), notes: new Uint8Array(n) };
+  order.forEach((k, i) => { out.days[i] = c.days[k]!; out.ids[i] = c.ids[k]!; out.hours[i] = c.hours[k]!; out.notes[i] = c.notes[k]!; });
+  return out;
 }

@@ -137,10 +137,19 @@ describe('report --xlsx', () => {
   it('totals agree with the audit and with each other', async () => {
     const rep = JSON.parse((await run(['--json', 'report', '--year', '2026'])).stdout) as PeriodReport;
     const ws = wb.getWorksheet('达标情况')!;
-    const statuses: string[] = [];
-    ws.eachRow((row, n) => { if (n > 2) statuses.push(String(row.getCell(7).value)); });
-    expect(statuses.filter((s) => s === '未达标')).toHaveLength(rep.audit.gapCount);
-    expect(statuses.filter((s) => s === '进行中')).toHaveLength(rep.audit.openCount);
+    // One row per subject × rule × status; 期数 (column 8) counts its periods.
+    const periods = { 未达标: 0, 进行中: 0 } as Record<string, number>;
+    const keys = new Set<string>();
+    ws.eachRow((row, n) => {
+      if (n <= 2) return;
+      const key = [2, 3, 7].map((c) => String(row.getCell(c).value)).join('|');
+      expect(keys.has(key)).toBe(false);
+      keys.add(key);
+      periods[String(row.getCell(7).value)]! += row.getCell(8).value as number;
+      expect(String(row.getCell(6).value).split('、')).toHaveLength(row.getCell(8).value as number);
+    });
+    expect(periods['未达标']).toBe(rep.audit.gapCount);
+    expect(periods['进行中']).toBe(rep.audit.openCount);
     const act = wb.getWorksheet('学习活动')!;
     const total = act.getRow(3 + rep.sessions.length);
     expect(total.getCell(1).value).toBe('合计');

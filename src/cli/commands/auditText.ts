@@ -1,6 +1,6 @@
 // The audit on a terminal: the summary per rule, then each person's gaps worst first (and what is still
 // needed in the open periods), then the branch duties; or, for one person, every verdict in full.
-import type { AuditReport, AuditVerdict, PersonAudit } from '../../reports/audit.js';
+import { citesOf, type AuditReport, type AuditVerdict, type PersonAudit } from '../../reports/audit.js';
 import type { AppContext } from '../context.js';
 import { formatTable } from '../output.js';
 import { PERIOD_EVERY, STATUS_LABELS, citeCount, compactPeriods, formatProgress, paintStatus, periodCount } from './auditFormat.js';
@@ -95,7 +95,7 @@ export function renderMemberAudit(ctx: AppContext, r: AuditReport, p: PersonAudi
   const rows: MemberRow[] = [];
   for (const v of p.all) {
     const rule = ruleOf.get(v.rule)!;
-    const row: MemberRow = { v, periods: [v.period], progress: formatProgress(rule, v.actual, v.required), cited: citeCount(v.cites) };
+    const row: MemberRow = { v, periods: [v.period], progress: formatProgress(rule, v.actual, v.required), cited: citeCount(citesOf(v.evidence)) };
     const last = rows[rows.length - 1];
     const same = last && last.v.rule === v.rule && last.v.status === v.status && last.progress === row.progress
       && last.cited === row.cited && (last.v.need ?? last.v.note) === (v.need ?? v.note);

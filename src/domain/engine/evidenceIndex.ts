@@ -1,43 +1,32 @@
 // Evidence grouped by member and sorted by date, so each period's count is a binary search, not a scan:
-// an organ's year (thousands of members × weekly periods) must audit in well under a second.
+// an organ's year (thousands of members × weekly periods) must audit in well under a second. The three
+// big kinds (sign-ins, self-study, lectures) are typed columns (columns.ts), the rest date-sorted lists.
 import type {
-  Evidence, EvidenceAttendance, EvidenceExam, EvidenceExchange, EvidenceLecture, EvidenceMember, EvidenceReading,
+  Evidence, EvidenceExam, EvidenceExchange, EvidenceMember, EvidenceReading,
   EvidenceResearch, EvidenceSession, EvidenceTalk, EvidenceTraining, EvidenceWriting,
 } from '../evidence.js';
-import type { DateRange } from '../periods.js';
+import { type DateRange, toDayNumber } from '../periods.js';
+import {
+  NO_ATTENDANCE, NO_IDS, NO_STUDY, attendanceColumnsOf, dayIdsOf, statusCode, studyColumnsOf,
+  type AttendanceColumns, type DayIds, type StudyColumns,
+} from './columns.js';
+
+export { dayOf, firstOnOrAfter, idsWithin, type AttendanceColumns, type DayIds, type StudyColumns } from './columns.js';
 
 /**
- * Items sorted by the date they count on (a session's date for attendance, `finished` for readings, `from`
- * for spans), with those dates alongside: a year of an organ's self-study is ~1.8 million items, so the
- * dates are kept in a parallel array rather than one wrapper object per item.
+ * Items sorted by the date they count on (`finished` for readings, `from` for spans), with those dates
+ * alongside in a parallel array rather than one wrapper object per item.
  */
 export interface Dated<T> {
   dates: string[];
   items: T[];
 }
 
-/**
- * One member's self-study, column by column, in date order (then id): an organ's year is ~1.8 million
- * days of self-study, and columns of numbers cost the garbage collector nothing, where objects do.
- */
-export interface StudyColumns {
-  dates: string[];
-  ids: number[];
-  hours: number[];
-  notes: boolean[];
-}
-
-/** An attendance row joined to its session. */
-export interface AttendanceRow {
-  row: EvidenceAttendance;
-  session: EvidenceSession;
-}
-
 /** One member's evidence, each list sorted by date. */
 export interface MemberEvidence {
-  attendance: Dated<AttendanceRow>;
+  attendance: AttendanceColumns;
   selfStudy: StudyColumns;
-  lectures: Dated<EvidenceLecture>;
+  lectures: DayIds;
   readings: Dated<EvidenceReading>;
   writings: Dated<EvidenceWriting>;
   research: Dated<EvidenceResearch>;
@@ -54,7 +43,15 @@ export interface EvidenceIndex {
   /** Every branch that has a member or a session. */
   branchIds: number[];
   sessionsByBranch: Map<number, Dated<EvidenceSession>>;
+  sessionById: Map<number, EvidenceSession>;
   byMember(memberId: number): MemberEvidence;
+}
+
+/** The big kinds already as columns by member (the audit's organ-scale path), used besides the bundle's items. */
+export interface EvidenceColumns {
+  study?: Map<number, StudyColumns>;
+  lectures?: Map<number, DayIds>;
+  attendance?: Map<number, AttendanceColumns>;
 }
 
 const none = <T>(): Dated<T> => ({ dates: [], items: [] });
@@ -62,8 +59,10 @@ const none = <T>(): Dated<T> => ({ dates: [], items: [] });
 /** A list with nothing in it (for a branch without sessions). */
 export const NO_ITEMS: Dated<never> = Object.freeze({ dates: [], items: [] }) as unknown as Dated<never>;
 
+const DATED = ['readings', 'writings', 'research', 'talks', 'trainings', 'exams', 'exchanges'] as const;
+
 const emptyMember = (): MemberEvidence => ({
-  attendance: none(), selfStudy: { dates: [], ids: [], hours: [], notes: [] }, lectures: none(), readings: none(), writings: none(), research: none(), talks: none(),
+  attendance: NO_ATTENDANCE, selfStudy: NO_STUDY, lectures: NO_IDS, readings: none(), writings: none(), research: none(), talks: none(),
   trainings: none(), exams: none(), exchanges: none(),
 });
 
@@ -80,19 +79,20 @@ function sortDated<T>(list: Dated<T>): void {
 
 const add = <T>(list: Dated<T>, date: string, item: T) => { list.dates.push(date); list.items.push(item); };
 
-/** Sorts a member's self-study columns by date, keeping id order within a day (skipped when sorted). */
-function sortColumns(c: StudyColumns): StudyColumns {
-  const { dates } = c;
-  let sorted = true;
-  for (let i = 1; i < dates.length && sorted; i++) if (dates[i - 1]! > dates[i]!) sorted = false;
-  if (sorted) return c;
-  const order = dates.map((_, i) => i).sort((a, b) => (dates[a]! < dates[b]! ? -1 : dates[a]! > dates[b]! ? 1 : a - b));
-  return { dates: order.map((i) => dates[i]!), ids: order.map((i) => c.ids[i]!), hours: order.map((i) => c.hours[i]!), notes: order.map((i) => c.notes[i]!) };
+/** Gathers items by member into loose lists (starting from a member's columns, if any), then makes columns. */
+function gather<L, X>(items: X[], memberOf: (x: X) => number, start: (memberId: number) => L, push: (l: L, x: X) => void, done: (memberId: number, l: L) => void): void {
+  const loose = new Map<number, L>();
+  for (const x of items) {
+    const id = memberOf(x);
+    let l = loose.get(id);
+    if (!l) loose.set(id, (l = start(id)));
+    push(l, x);
+  }
+  for (const [id, l] of loose) done(id, l);
 }
 
-/** Builds the index once per audit; self-study comes from `study` (columns by member) when given, else
- * from the bundle's `selfStudy` items. */
-export function indexEvidence(ev: Evidence, study?: Map<number, StudyColumns>): EvidenceIndex {
+/** Builds the index once per audit; the big kinds come from `columns` when given, and from the bundle's items. */
+export function indexEvidence(ev: Evidence, columns: EvidenceColumns = {}): EvidenceIndex {
   const per = new Map<number, MemberEvidence>();
   const of = (id: number) => {
     let m = per.get(id);
@@ -100,16 +100,22 @@ export function indexEvidence(ev: Evidence, study?: Map<number, StudyColumns>): 
     return m;
   };
   const sessionById = new Map(ev.sessions.map((s) => [s.id, s]));
-  for (const row of ev.attendance) {
-    const session = sessionById.get(row.sessionId);
-    if (session) add(of(row.memberId).attendance, session.date, { row, session });
-  }
-  if (study) for (const [id, columns] of study) of(id).selfStudy = columns;
-  for (const x of ev.selfStudy) {
-    const c = of(x.memberId).selfStudy;
-    c.dates.push(x.date); c.ids.push(x.id); c.hours.push(x.hours); c.notes.push(x.notes);
-  }
-  for (const x of ev.lectures) add(of(x.memberId).lectures, x.date, x);
+  for (const [id, c] of columns.attendance ?? []) of(id).attendance = c;
+  for (const [id, c] of columns.study ?? []) of(id).selfStudy = c;
+  for (const [id, c] of columns.lectures ?? []) of(id).lectures = c;
+  // Items (the other callers of the engine) are added after any columns; sign-ins count on their session's day.
+  gather(ev.attendance.filter((a) => sessionById.has(a.sessionId)), (a) => a.memberId,
+    (id) => { const c = of(id).attendance; return { days: Array.from(c.days), sessions: Array.from(c.sessions), ids: Array.from(c.ids), status: Array.from(c.status) }; },
+    (l, a) => { l.days.push(toDayNumber(sessionById.get(a.sessionId)!.date)); l.sessions.push(a.sessionId); l.ids.push(a.id); l.status.push(statusCode(a.status)); },
+    (id, l) => { of(id).attendance = attendanceColumnsOf(l); });
+  gather(ev.selfStudy, (x) => x.memberId,
+    (id) => { const c = of(id).selfStudy; return { days: Array.from(c.days), ids: Array.from(c.ids), hours: Array.from(c.hours), notes: Array.from(c.notes) }; },
+    (l, x) => { l.days.push(toDayNumber(x.date)); l.ids.push(x.id); l.hours.push(x.hours); l.notes.push(x.notes ? 1 : 0); },
+    (id, l) => { of(id).selfStudy = studyColumnsOf(l); });
+  gather(ev.lectures, (x) => x.memberId,
+    (id) => { const c = of(id).lectures; return { days: Array.from(c.days), ids: Array.from(c.ids) }; },
+    (l, x) => { l.days.push(toDayNumber(x.date)); l.ids.push(x.id); },
+    (id, l) => { of(id).lectures = dayIdsOf(l); });
   for (const x of ev.readings) if (x.finished) add(of(x.memberId).readings, x.finished, x);
   for (const x of ev.writings) add(of(x.memberId).writings, x.date, x);
   for (const x of ev.research) add(of(x.memberId).research, x.from, x);
@@ -117,10 +123,7 @@ export function indexEvidence(ev: Evidence, study?: Map<number, StudyColumns>): 
   for (const x of ev.trainings) add(of(x.memberId).trainings, x.from, x);
   for (const x of ev.exams) add(of(x.memberId).exams, x.date, x);
   for (const x of ev.exchanges) add(of(x.memberId).exchanges, x.date, x);
-  for (const m of per.values()) {
-    for (const [k, list] of Object.entries(m)) if (k !== 'selfStudy') sortDated(list as Dated<unknown>);
-    m.selfStudy = sortColumns(m.selfStudy);
-  }
+  for (const m of per.values()) for (const k of DATED) sortDated(m[k] as Dated<unknown>);
 
   const sessionsByBranch = new Map<number, Dated<EvidenceSession>>();
   for (const s of ev.sessions) {
@@ -136,19 +139,7 @@ export function indexEvidence(ev: Evidence, study?: Map<number, StudyColumns>): 
   }
   const branchIds = [...new Set([...membersByBranch.keys(), ...sessionsByBranch.keys()])].sort((a, b) => a - b);
   const nothing = emptyMember();
-  return { members: ev.members, membersByBranch, branchIds, sessionsByBranch, byMember: (id) => per.get(id) ?? nothing };
-}
-
-/** The first index of a sorted date list at or after `date`. */
-export function firstOnOrAfter(dates: string[], date: string): number {
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dates[mid]! < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { members: ev.members, membersByBranch, branchIds, sessionsByBranch, sessionById, byMember: (id) => per.get(id) ?? nothing };
 }
 
 /** The items of a date-sorted list that fall inside any of the ranges (ranges sorted, not overlapping). */

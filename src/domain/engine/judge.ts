@@ -8,9 +8,9 @@
 // - 'na' (with a note): a yearly/half-yearly quota prorated to 0; a monthly/weekly/quarterly/daily period
 //   with fewer than half its days on the roll; a rate with no session to be expected at.
 import type { Evidence, EvidenceIds } from '../evidence.js';
-import { type DateRange, type Period, addDaysIso, daysBetween, daysIn, parsePeriodId, periodsInRange } from '../periods.js';
+import { type DateRange, type Period, addDaysIso, daysBetween, parsePeriodId, periodsInRange } from '../periods.js';
 import { METRIC_SHAPES, type Rule, type RuleSet } from '../ruleSet.js';
-import { indexEvidence, type EvidenceIndex } from './evidenceIndex.js';
+import { dayOf, indexEvidence, type EvidenceIndex } from './evidenceIndex.js';
 import { gapOf, isZero, mapFigure } from './figures.js';
 import { cutAt, isProratedKind, judgedIntervals, prorate, segmentsIn, tooFewDays, totalDays } from './intervals.js';
 import { BRANCH_METRICS } from './metricsBranch.js';
@@ -18,11 +18,13 @@ import { MEMBER_METRICS } from './metricsMember.js';
 import { needSentence } from './need.js';
 import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
 
-/** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period. */
+/** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period.
+ * With `opts.sink`, each verdict goes there as it is made and the returned list stays empty. */
 export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions): Verdict[] {
   const scope = resolveScope(opts.scope);
-  const idx = indexEvidence(evidence, opts.selfStudy);
+  const idx = indexEvidence(evidence, { study: opts.selfStudy, lectures: opts.lectures, attendance: opts.attendance });
   const out: Verdict[] = [];
+  const push = opts.sink ? (_: Verdict[], v: Verdict | undefined) => v && opts.sink!(v) : keep;
   for (const base of ruleSet.rules) {
     if (opts.ruleIds && !opts.ruleIds.includes(base.id)) continue;
     // Resolve the rule-set default once, so metrics and sentences read one flag.
@@ -41,7 +43,7 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
   return out;
 }
 
-const push = (out: Verdict[], v: Verdict | undefined) => v && out.push(v);
+const keep = (out: Verdict[], v: Verdict | undefined) => v && out.push(v);
 
 /** A period id or a range; a bad id is a programming error here (the CLI validates flags first). */
 export function resolveScope(scope: string | DateRange): DateRange {
@@ -55,7 +57,7 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
   // Fast path: on the roll (in post) for the whole period — the common case, and worth it for weekly rules.
   const whole = intervals.length === 1 && intervals[0]!.start <= p.start && intervals[0]!.end >= p.end;
   const segments = whole ? [p] : segmentsIn(intervals, p);
-  const total = daysIn(p);
+  const total = dayOf(p.end) - dayOf(p.start);
   const daysOn = whole ? total : totalDays(segments);
   if (daysOn === 0 || segments[0]!.start > o.asOf) return undefined;
   const end = segments[segments.length - 1]!.end;
@@ -63,6 +65,7 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
   const counted = open ? cutAt(segments, o.asOf) : segments;
   const measure = MEMBER_METRICS[rule.metric]!({
     rule, member: m, period: p, segments, counted, excusedCounts: rule.options.excusedCountsAsAttended!, idx, calendar: o.calendar, asOf: o.asOf,
+    citeSelfStudy: o.citeSelfStudy,
   });
   const who = rule.appliesTo === 'leaders' ? '任职' : '在册';
   const daysLeft = open ? daysBetween(o.asOf, end) : undefined;

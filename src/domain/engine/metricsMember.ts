@@ -1,7 +1,8 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
 import { type AttendanceStatus, type BookCategory, type EvidenceReading, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
 import type { MetricName } from '../ruleSet.js';
-import { NO_ITEMS, firstOnOrAfter, within, type AttendanceRow } from './evidenceIndex.js';
+import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, within } from './evidenceIndex.js';
+import { STATUS_CODES, eachWithin } from './columns.js';
 import type { Measure, MemberMetricContext } from './types.js';
 
 type Ctx = MemberMetricContext;
@@ -14,13 +15,25 @@ export function countsAsAttended(status: AttendanceStatus, excusedCounts: boolea
   return status === 'present' || status === 'late' || (excusedCounts && status === 'excused');
 }
 
-/** The member's sign-ins at sessions of the given types: those that count (one per session) and the excused ones. */
-function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: AttendanceRow[]; excused: number } {
+/** The member's sign-ins at sessions of the given types: the ids of those that count (one per session)
+ * and the number of excused ones. */
+function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[]; excused: number } {
   const types = c.rule.options.sessionTypes ?? fallback;
-  const rows = within(c.idx.byMember(c.member.id).attendance, c.counted).filter((a) => types.includes(a.session.type));
-  const seen = new Set<number>();
-  const counted = rows.filter((a) => countsAsAttended(a.row.status, c.excusedCounts) && !seen.has(a.session.id) && seen.add(a.session.id));
-  return { counted, excused: rows.filter((a) => a.row.status === 'excused').length };
+  const a = c.idx.byMember(c.member.id).attendance;
+  const counted: number[] = [];
+  let excused = 0;
+  let seen: Set<number> | undefined;
+  eachWithin(a.days, c.counted, (i) => {
+    const session = a.sessions[i]!;
+    const type = c.idx.sessionById.get(session)?.type;
+    if (type === undefined || !types.includes(type)) return;
+    const status = STATUS_CODES[a.status[i]!]!;
+    if (status === 'excused') excused++;
+    if (!countsAsAttended(status, c.excusedCounts) || seen?.has(session)) return;
+    (seen ??= new Set()).add(session);
+    counted.push(a.ids[i]!);
+  });
+  return { counted, excused };
 }
 
 /** Books finished in the counted days, each book once. */
@@ -29,24 +42,26 @@ function booksFinished(c: Ctx): EvidenceReading[] {
   return within(c.idx.byMember(c.member.id).readings, c.counted).filter((r) => !seen.has(r.bookId) && seen.add(r.bookId));
 }
 
-const attendanceIds = (rows: AttendanceRow[]) => rows.map((a) => a.row.id);
 
 /** One counter per member metric. */
 export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = {
   'sessions-attended': (c) => {
     const { counted, excused } = attendanceOf(c, ['collective-study']);
-    return { actual: counted.length, evidence: { attendance: attendanceIds(counted) }, detail: { excused } };
+    return { actual: counted.length, evidence: { attendance: counted }, detail: { excused } };
   },
 
   'attendance-rate': (c) => {
     const types = c.rule.options.sessionTypes ?? ['collective-study'];
     const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted).filter((s) => types.includes(s.type));
-    const rowOf = new Map(within(c.idx.byMember(c.member.id).attendance, c.counted).map((a) => [a.session.id, a.row]));
-    const rows = expected.map((s) => rowOf.get(s.id)).filter((r) => r !== undefined);
-    const attended = rows.filter((r) => countsAsAttended(r.status, c.excusedCounts));
-    const excused = rows.filter((r) => r.status === 'excused').length;
+    // The member's sign-in at each expected session (the last one, were there two).
+    const a = c.idx.byMember(c.member.id).attendance;
+    const rowOf = new Map<number, number>();
+    eachWithin(a.days, c.counted, (i) => { rowOf.set(a.sessions[i]!, i); });
+    const rows = expected.map((s) => rowOf.get(s.id)).filter((i) => i !== undefined);
+    const attended = rows.filter((i) => countsAsAttended(STATUS_CODES[a.status[i]!]!, c.excusedCounts)).map((i) => a.ids[i]!);
+    const excused = rows.filter((i) => STATUS_CODES[a.status[i]!] === 'excused').length;
     const detail = { attended: attended.length, expected: expected.length, excused };
-    const m: Measure = { actual: expected.length ? round(attended.length / expected.length, 4) : 0, evidence: { attendance: ids(attended) }, detail };
+    const m: Measure = { actual: expected.length ? round(attended.length / expected.length, 4) : 0, evidence: { attendance: attended }, detail };
     if (expected.length === 0) m.naReason = '期间支部没有举办应参加的活动，无从计算参加率';
     return m;
   },
@@ -96,21 +111,25 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
     const t = c.rule.threshold as Record<string, number>;
     const workingDays = c.segments.reduce((n, s) => n + c.calendar.workingDaysIn(s.start, s.end), 0);
     const workingDaysLeft = c.segments.reduce((n, s) => n + (s.end > c.asOf ? c.calendar.workingDaysIn(s.start > c.asOf ? s.start : c.asOf, s.end) : 0), 0);
-    // Straight over the member's columns: no object per day (a year of an organ is 1.8 million days).
+    // Straight over the member's typed columns: no object per day (a year of an organ is 1.8 million days).
     const s = c.idx.byMember(c.member.id).selfStudy;
     let hours = 0;
-    const noted = new Set<string>();
+    let noteDays = 0;
+    let lastNoted = NaN;
     const cited: number[] = [];
+    const cite = c.citeSelfStudy !== false;
     for (const r of c.counted) {
-      for (let i = firstOnOrAfter(s.dates, r.start); i < s.dates.length && s.dates[i]! < r.end; i++) {
+      const end = dayOf(r.end);
+      for (let i = firstOnOrAfter(s.days, dayOf(r.start)); i < s.days.length && s.days[i]! < end; i++) {
         hours += s.hours[i]!;
-        if (s.notes[i]) noted.add(s.dates[i]!);
-        cited.push(s.ids[i]!);
+        // Days are sorted, so a day's rows are adjacent: a noted day is counted once.
+        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays++; lastNoted = s.days[i]!; }
+        if (cite) cited.push(s.ids[i]!);
       }
     }
     return {
       required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9) },
-      actual: { hours: round(hours, 2), noteDays: noted.size },
+      actual: { hours: round(hours, 2), noteDays },
       evidence: { selfStudy: cited },
       detail: { workingDays, workingDaysLeft },
     };
@@ -118,8 +137,8 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
 
   'lectures-heard': (c) => {
     const { counted, excused } = attendanceOf(c, ['lecture']);
-    const logged = within(c.idx.byMember(c.member.id).lectures, c.counted);
-    return { actual: counted.length + logged.length, evidence: { attendance: attendanceIds(counted), lectures: ids(logged) }, detail: { excused } };
+    const logged = idsWithin(c.idx.byMember(c.member.id).lectures, c.counted);
+    return { actual: counted.length + logged.length, evidence: { attendance: counted, lectures: logged }, detail: { excused } };
   },
 
   'books-and-exchanges': (c) => {
@@ -128,7 +147,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
     const logged = within(c.idx.byMember(c.member.id).exchanges, c.counted);
     return {
       actual: { books: books.length, exchanges: counted.length + logged.length },
-      evidence: { readings: ids(books), attendance: attendanceIds(counted), exchanges: ids(logged) },
+      evidence: { readings: ids(books), attendance: counted, exchanges: ids(logged) },
       detail: { excused },
     };
   },
@@ -143,6 +162,6 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
   assessment: (c) => {
     const { counted, excused } = attendanceOf(c, ['assessment']);
     const exams = within(c.idx.byMember(c.member.id).exams, c.counted);
-    return { actual: counted.length + exams.length, evidence: { attendance: attendanceIds(counted), exams: ids(exams) }, detail: { excused } };
+    return { actual: counted.length + exams.length, evidence: { attendance: counted, exams: ids(exams) }, detail: { excused } };
   },
 };

@@ -3,7 +3,7 @@ import type { EvidenceIds, EvidenceMember } from '../evidence.js';
 import type { DateRange, Period } from '../periods.js';
 import type { Rule } from '../ruleSet.js';
 import type { WorkCalendar } from '../workdays.js';
-import type { EvidenceIndex, StudyColumns } from './evidenceIndex.js';
+import type { AttendanceColumns, DayIds, EvidenceIndex, StudyColumns } from './evidenceIndex.js';
 
 /** A figure of a verdict: a number, or numbers by part/category (`{"业务": 1, "科学人文": 0}`). */
 export type Figure = number | Record<string, number>;
@@ -50,6 +50,14 @@ export interface JudgeOptions {
   memberIds?: number[];
   /** Self-study as columns by member (the organ-scale path of the audit), used besides evidence.selfStudy. */
   selfStudy?: Map<number, StudyColumns>;
+  /** false: self-study verdicts list no evidence ids (the period report shows figures only; an organ's year cites 1.7 million). */
+  citeSelfStudy?: boolean;
+  /** Lectures logged, as day/id columns by member (the organ-scale path), used besides evidence.lectures. */
+  lectures?: Map<number, DayIds>;
+  /** Sign-ins as columns by member (the organ-scale path), used besides evidence.attendance. */
+  attendance?: Map<number, AttendanceColumns>;
+  /** Receives each verdict as it is made (judge then returns none), so a caller can keep only some. */
+  sink?: (v: Verdict) => void;
 }
 
 /** Everything a member metric needs to count one period. */
@@ -65,6 +73,8 @@ export interface MemberMetricContext {
   idx: EvidenceIndex;
   calendar: WorkCalendar;
   asOf: string;
+  /** false: the self-study counter lists no ids (see JudgeOptions.citeSelfStudy). */
+  citeSelfStudy?: boolean;
 }
 
 /** Everything a branch metric needs to count one period. */

@@ -2,14 +2,13 @@
 // 花名册, 学习活动, 个人学习统计, 读书, 心得文章, 调研, 宣讲, 培训考试, 达标情况.
 import { BOOK_CATEGORIES } from '../../domain/evidence.js';
 import type { ItemRow, PeriodReport } from '../../reports/periodReportTypes.js';
+import { auditSheet } from './ledgerAudit.js';
 import type { CellValue } from './ledgerStyle.js';
 import type { TableColumn, TableSheet } from './tableSheet.js';
 
 const col = (header: string, kind: TableColumn['kind'] = 'text', extra: Partial<TableColumn> = {}): TableColumn => ({ header, kind, ...extra });
 const SEQ = col('序号', 'int', { width: 6, align: 'center' });
 const NAME = col('姓名', 'text');
-const STATUS: Record<string, string> = { gap: '未达标', open: '进行中' };
-const APPLIES: Record<string, string> = { all: '全体党员', leaders: '班子成员', branch: '支部' };
 const v = (row: ItemRow, key: string): CellValue => {
   const x = row.values[key];
   return typeof x === 'boolean' ? (x ? '是' : '否') : x ?? null;
@@ -77,14 +76,7 @@ export function tableSheets(r: PeriodReport): { roster: TableSheet; sessions: Ta
     list('培训考试', '培训与考试登记', [col('类别'), col('名称', 'text', { wrap: true }), col('日期', 'date'), col('结束日期', 'date'), col('学时', 'num'), col('成绩', 'num'), col('是否合格')],
       trainingExam, (x) => [v(x, '_kind'), v(x, 'name'), x.values._kind === '培训' ? v(x, 'from') : v(x, 'date'), v(x, 'to'), v(x, 'hours'), v(x, 'score'), v(x, 'passed')],
       '本期没有登记培训或考试。'),
-    {
-      name: '达标情况', title: t('达标情况（未达标与进行中）'), freezeColumns: 3,
-      columns: [SEQ, col('规则编号'), col('对象'), col('规则名称', 'text', { wrap: true }), col('考核对象'), ...(multi ? [col('支部')] : []), col('期间'), col('状态'),
-        col('要求', 'figure'), col('实际', 'figure'), col('差距', 'figure'), col('说明', 'text', { wrap: true, width: 44 })],
-      rows: r.audit.verdicts.map((x, i) => [i + 1, x.rule, x.subject, x.ruleTitle, APPLIES[x.appliesTo], ...(multi ? [x.branch] : []), x.period,
-        STATUS[x.status], x.required, x.actual, x.short, x.need]),
-      emptyNote: '本期各项指标均已达标。',
-    },
+    auditSheet(r, t('达标情况（未达标与进行中）'), multi),
   ];
   return { roster, sessions, rest };
 }

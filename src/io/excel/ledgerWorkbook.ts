@@ -18,7 +18,7 @@ export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明�
 export async function writeLedgerWorkbook(file: string, r: PeriodReport): Promise<void> {
   const ExcelJS = (await import('exceljs')).default;
   const stream = createWriteStream(file);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   try {
     await fill(wb as unknown as Workbook, r);
     await wb.commit();

@@ -74,7 +74,8 @@ export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
       cell.value = cellValue(c.kind, values[i]);
       cell.style = look[i]!;
     });
-    row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' ? x : null)), widths);
+    // Text grows the row, and so do wrapped figure lists (达标情况: one figure per period).
+    row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' || t.columns[i]!.wrap ? x : null)), widths);
     row.commit();
   };
   for (const values of t.rows) put(values, false);
