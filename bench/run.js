@@ -187,6 +187,16 @@ if (CASES.has('report')) {
   const model = measure(() => node([bin, '--db', organ, '--json', 'report', '--year', String(YEAR)], { env: NOW }));
   const docx = measure(() => node([bin, '--db', organ, '-q', 'report', '--year', String(YEAR), '--docx', join(out, 'summary.docx')], { env: NOW }));
   record('report --year --docx (organ)', docx, 'the report model alone (report --json)', model, '< 5 s', (o) => o.s < 5);
+
+  // Issue 6: the demo branch's year report (25 members, a year of records), workbook and Word summary together.
+  const demo = join(data, 'report-demo');
+  rmSync(demo, { recursive: true, force: true });
+  execFileSync(process.execPath, [bin, 'demo', demo, '-q'], { stdio: 'ignore', env: { ...process.env, SHUXIANG_NOW: `${YEAR}-12-31` } });
+  const demoDb = join(demo, 'shuxiang.db');
+  const demoEnv = { env: { SHUXIANG_NOW: `${YEAR}-12-31` } };
+  const demoModel = measure(() => node([bin, '--db', demoDb, '--json', 'report', '--year', String(YEAR)], demoEnv));
+  const demoBoth = measure(() => node([bin, '--db', demoDb, '-q', 'report', '--year', String(YEAR), '--xlsx', join(demo, 'ledger.xlsx'), '--docx', join(demo, 'summary.docx')], demoEnv));
+  record('report --year --xlsx --docx (demo branch, 25 members)', demoBoth, 'the report model alone (report --json)', demoModel, '< 2 s', (o) => o.s < 2);
 }
 
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : '—');
