@@ -28,7 +28,7 @@ export async function askSelect<T extends string>(ctx: AppContext, flag: string,
 
 export async function askConfirm(ctx: AppContext, flag: string, message: string, def = false): Promise<boolean> {
   const { confirm } = await import('@inquirer/prompts');
-  return guard(ctx, flag, (c) => confirm({ message, default: def }, c));
+  return guard(ctx, flag, (c) => confirm({ message, default: def, transformer: (yes: boolean) => (yes ? '是' : '否') }, c));
 }
 
 /** A select whose highlighted answer starts at `def` (checkin pre-selects each person's current status). */
