@@ -35,6 +35,19 @@ describe('exit codes and bad input', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('a database with no one on the roll says so, instead of "all met"', async () => {
+    const { dir: empty, cleanup: done } = tempDir();
+    try {
+      await initDb(empty);
+      const r = await runCli(['audit'], { cwd: empty, now: '2026-07-15' });
+      expect(r.code).toBe(0);
+      expect(r.stderr).toContain('此期间没有在册人员，没有需要检查的个人指标。请先导入花名册');
+      expect(r.stderr).not.toContain('全部达标');
+    } finally {
+      done();
+    }
+  });
+
   it('exit 0 when nothing has ended yet, with the open periods shown', async () => {
     const r = await run('audit', '--as-of', '2026-01-01');
     expect(r.code).toBe(0);

@@ -120,7 +120,9 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
     const who = [people && `${people} 人`, duties && `支部职责 ${duties} 项`].filter(Boolean).join('及');
     throw new AuditGaps(`审计发现 ${report.endedGaps} 项未达标（已结束的周期，涉及 ${who}）${plan?.gaps ? `；学习计划有 ${plan.gaps} 个月未开展` : ''}。`);
   }
-  if (!ctx.json) ctx.info('已结束的周期全部达标。');
+  if (ctx.json) return;
+  if (!member && report.people.length === 0) ctx.info('此期间没有在册人员，没有需要检查的个人指标。请先导入花名册：shuxiang import 花名册.xlsx');
+  else ctx.info('已结束的周期全部达标。');
 }
 
 /** The rule id as the rule set spells it (case-insensitive), or an error listing the ids there are. */
