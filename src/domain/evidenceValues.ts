@@ -4,6 +4,7 @@
 import { parseDate } from './dates.js';
 import type { EvidenceField, RecordSpec } from './evidenceKinds.js';
 import { cellText, isBlank, type Cell } from './grid.js';
+import { parseIsbn } from './isbn.js';
 import { daysBetween } from './periods.js';
 import { cleanText, parseYesNo } from './text.js';
 
@@ -83,7 +84,7 @@ export function parseFieldValue(f: EvidenceField, v: Cell | string | undefined):
   }
 }
 
-/** Checks across the fields of one item and fills derived values (research days); mutates `values`. */
+/** Checks across the fields of one item and fills derived values (research days, the catalogue's bare ISBN); mutates `values`. */
 export function checkItem(kind: RecordSpec, values: ItemValues): ItemProblem[] {
   const out: ItemProblem[] = [];
   const from = values.from ?? values.started;
@@ -96,6 +97,12 @@ export function checkItem(kind: RecordSpec, values: ItemValues): ItemProblem[] {
     const span = daysBetween(from, to) + 1;
     if (values.days === null || values.days === undefined) values.days = span;
     else if ((values.days as number) > span) out.push({ key: 'days', message: `天数 ${values.days} 多于 ${from} 至 ${to} 的 ${span} 天，请核对` });
+  }
+  // The catalogue (书目) checks ISBNs by their check digit and keeps the bare digits; a reading keeps what was typed.
+  if (kind.id === 'books' && typeof values.isbn === 'string' && values.isbn) {
+    const r = parseIsbn(values.isbn);
+    if (r.ok) values.isbn = r.isbn;
+    else out.push({ key: 'isbn', message: `ISBN“${values.isbn}”无效：${r.reason}。不清楚时可留空` });
   }
   return out;
 }

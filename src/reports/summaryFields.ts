@@ -5,7 +5,7 @@ import { formatRate } from '../domain/attendanceStats.js';
 import { addDaysIso } from '../domain/periods.js';
 import type { PeriodReport } from './periodReportTypes.js';
 import { dateText, periodNoun } from './reportNames.js';
-import { problemParagraphs, themeParagraphs } from './summaryText.js';
+import { planSentence, problemParagraphs, themeParagraphs } from './summaryText.js';
 
 /** One placeholder. */
 export interface SummaryField {
@@ -38,6 +38,7 @@ export const SUMMARY_FIELDS: SummaryField[] = [
   { name: '活动次数', alias: 'sessionsHeld', help: '组织学习活动次数', value: (r) => String(r.headline.sessionsHeld) },
   { name: '活动学时', alias: 'sessionHours', help: '学习活动学时合计', value: (r) => String(r.headline.sessionHours) },
   { name: '活动类型情况', alias: 'sessionsByType', help: '如 集中学习12次、读书交流4次', value: (r) => r.headline.sessionsByType.filter((t) => t.held).map((t) => `${t.name}${t.held}次`).join('、') || '暂无' },
+  { name: '学习计划情况', alias: 'planSummary', help: '年度学习计划执行情况（一句话，没有学习计划时为空）', value: planSentence },
   { name: '出勤率', alias: 'attendanceRate', help: '学习活动出勤率', value: (r) => formatRate(r.headline.attendance.rate) },
   { name: '应到人次', alias: 'expected', help: '应到人次', value: (r) => n(r.headline.attendance.expected) },
   { name: '实到人次', alias: 'attended', help: '实到人次（含迟到）', value: (r) => n(r.headline.attendance.attended) },

@@ -4,7 +4,7 @@
 import { formatRate } from '../domain/attendanceStats.js';
 import { gapDigest, subjectsText } from './gapDigest.js';
 import type { PeriodReport } from './periodReportTypes.js';
-import { shortPeriodText, tightCjk } from './reportNames.js';
+import { periodNoun, shortPeriodText, tightCjk } from './reportNames.js';
 
 /** A table of the summary: caption, header and rows of text; `numeric` columns are centred. */
 export interface SummaryTable {
@@ -35,6 +35,26 @@ export function themeParagraphs(r: PeriodReport): string[] {
     out.push(`${t.name}${list.length}次${shown ? `，主题包括${shown}${topics.length > 6 ? `等${topics.length}个` : ''}` : ''}。`);
   }
   return out.length ? out : [`${r.period.label}尚未登记学习活动。`];
+}
+
+/**
+ * One sentence on the annual study plan for the period (“年度学习计划安排12个月，已开展10个月，未开展1个月
+ * （2月“……”）……”), naming the months not held; empty when the branch keeps no plan.
+ */
+export function planSentence(r: PeriodReport): string {
+  const p = r.plan;
+  if (!p?.rows.length) return '';
+  // Over several branches the rows are branch-months: count them as items and name the branch of each gap.
+  const multi = new Set(p.rows.map((x) => x.branch)).size > 1;
+  const unit = multi ? '项' : '个月';
+  const gaps = p.rows.filter((x) => x.status === 'gap');
+  const named = gaps.slice(0, 6).map((x) => `${multi ? x.branch : ''}${Number(x.month.slice(5, 7))}月“${x.theme}”`).join('、');
+  const parts = [`已开展${p.held}${unit}`];
+  if (p.gaps) parts.push(`未开展${p.gaps}${unit}（${named}${gaps.length > 6 ? '等' : ''}）`);
+  if (p.open) parts.push(`${p.open}${unit}正在进行`);
+  if (p.future) parts.push(`${p.future}${unit}尚未到期`);
+  const lead = `${multi ? '各支部' : ''}年度学习计划${r.period.kind === 'year' ? '' : `中${periodNoun(r.period.kind)}`}`;
+  return `${lead}安排${p.rows.length}${multi ? '项月度学习' : '个月'}，${parts.join('，')}。`;
 }
 
 /** “一是……；二是……”: one paragraph per rule with ended gaps, naming who is short. */

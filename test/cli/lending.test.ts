@@ -119,7 +119,7 @@ describe('lend and return', () => {
 });
 
 describe('catalogue in Excel', () => {
-  it('template books is read back by books import; a wrong ISBN is named by title', async () => {
+  it('template books is read back by books import; a wrong ISBN is named by file › sheet › cell', async () => {
     const t = await run('template', 'books', '书目.xlsx');
     expect(t.code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -131,7 +131,7 @@ describe('catalogue in Excel', () => {
     await wb.xlsx.writeFile(join(dir, '书目.xlsx'));
     const bad = await run('books', 'import', '书目.xlsx');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('书目.xlsx › 《苏东坡传》：ISBN“9787000000000”无效');
+    expect(bad.stderr).toContain('书目.xlsx › 书目 › D6：ISBN“9787000000000”无效：校验位应为 1，请核对是否抄错。不清楚时可留空');
     ws.getRow(6).getCell(4).value = '';
     await wb.xlsx.writeFile(join(dir, '书目.xlsx'));
     expect(await json('books', 'import', '书目.xlsx')).toMatchObject({ added: 2 });

@@ -90,6 +90,15 @@ describe('report --docx', () => {
     expect(all).toContain('【请在此填写下一步工作打算');
   });
 
+  it('says how the annual study plan went, naming the month not held, in the .docx and the .md', () => {
+    expect(rep.plan).toMatchObject({ gaps: 1 });
+    const gap = rep.plan!.rows.find((row) => row.status === 'gap')!;
+    expect(gap).toMatchObject({ month: '2026-02', theme: '全面从严治党新要求' });
+    const sentence = `年度学习计划安排${rep.plan!.rows.length}个月，已开展${rep.plan!.held}个月，未开展1个月（2月“全面从严治党新要求”）`;
+    expect(text(x['word/document.xml']!)).toContain(`做到有计划、有签到、有记录。${sentence}`);
+    expect(readFileSync(join(t.dir, '2026年度学习型党组织建设工作总结.md'), 'utf8')).toContain(sentence);
+  });
+
   it('writes the same summary as Markdown', () => {
     const md = readFileSync(join(t.dir, '2026年度学习型党组织建设工作总结.md'), 'utf8');
     expect(md.split('\n')[0]).toBe('# 机关第一党支部2026年度学习型党组织建设工作总结');

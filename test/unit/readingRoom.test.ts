@@ -1,10 +1,13 @@
 // The reading room and plan rules, pure: lending (copies, the same reader twice, overdue from the day after
 // the due date, which loan a return closes), ISBN check digits, plan months and forms, the co-host
-// rotation, and plan against what was held at the month boundaries.
+// rotation, plan against what was held at the month boundaries, and the summary's sentence on the plan.
 import { describe, expect, it } from 'vitest';
 import { parseIsbn } from '../../src/domain/isbn.js';
 import { checkLend, dueDate, loanToReturn, overdueDays, type Loan } from '../../src/domain/lending.js';
 import { parsePlanForm, parsePlanMonth, planVsActual, rotateCohosts, type PlanMonth } from '../../src/domain/studyPlan.js';
+import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
+import type { PlanReport, PlanReportRow } from '../../src/reports/planReport.js';
+import { planSentence } from '../../src/reports/summaryText.js';
 
 const loan = (id: number, memberId: number, lentOn = '2026-10-01', dueOn = '2026-10-31'): Loan => ({ id, bookId: 1, memberId, lentOn, dueOn });
 
@@ -81,5 +84,26 @@ describe('study plan', () => {
     const linked = planVsActual(plans, sessions.map((s) => (s.id === 11 ? { ...s, planId: 2 } : s)), '2027-03-01');
     expect(linked.map((r) => r.status)).toEqual(['held', 'held', 'open', 'future']);
     expect(linked[1]).toMatchObject({ linked: true, sessions: [{ id: 11 }] });
+  });
+});
+
+describe('the written summary on the plan', () => {
+  const row = (month: string, status: PlanReportRow['status'], branch = '一支部'): PlanReportRow => ({
+    planId: 0, branch, month, theme: `${month}主题`, form: '集中学习', books: '', status, statusName: '', linked: false, sessions: [],
+  });
+  const report = (kind: string, rows: PlanReportRow[]): PeriodReport => {
+    const count = (s: string) => rows.filter((x) => x.status === s).length;
+    const plan: PlanReport = { rows, held: count('held'), gaps: count('gap'), open: count('open'), future: count('future') };
+    return { period: { kind }, ...(rows.length ? { plan } : {}) } as unknown as PeriodReport;
+  };
+
+  it('counts the months and names those not held; says nothing without a plan', () => {
+    expect(planSentence(report('year', [row('2026-01', 'held'), row('2026-02', 'gap'), row('2026-03', 'open'), row('2026-04', 'future')])))
+      .toBe('年度学习计划安排4个月，已开展1个月，未开展1个月（2月“2026-02主题”），1个月正在进行，1个月尚未到期。');
+    expect(planSentence(report('quarter', [row('2026-01', 'held'), row('2026-02', 'held'), row('2026-03', 'held')])))
+      .toBe('年度学习计划中本季度安排3个月，已开展3个月。');
+    expect(planSentence(report('year', [row('2026-01', 'gap'), row('2026-01', 'held', '二支部')])))
+      .toBe('各支部年度学习计划安排2项月度学习，已开展1项，未开展1项（一支部1月“2026-01主题”）。');
+    expect(planSentence(report('year', []))).toBe('');
   });
 });

@@ -2,7 +2,6 @@
 // Same rules as every import: all checked first, every problem by file › sheet › cell, one transaction,
 // --dry-run, --skip-invalid; importing it again changes nothing.
 import { basename } from 'node:path';
-import { parseIsbn } from '../../domain/isbn.js';
 import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import type { BookInput } from '../../store/books.js';
 import type { AppContext } from '../context.js';
@@ -21,15 +20,7 @@ export function bookInput(values: Record<string, unknown>): BookInput {
 export async function importBooks(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
   const paths = expandInputs(files);
   const read = await readSheets(ctx, paths, [LIBRARY_CATALOGUE], null);
-  // ISBNs are checked by their check digit; a wrong one rejects the book (named by title).
-  read.items = read.items.filter((item) => {
-    const raw = item.values.isbn;
-    if (typeof raw !== 'string' || !raw) return true;
-    const r = parseIsbn(raw);
-    if (r.ok) item.values.isbn = r.isbn;
-    else read.problems.push(`${paths.length === 1 ? basename(paths[0]!) : '书单'} › 《${item.values.title}》：ISBN“${raw}”无效：${r.reason}。不清楚时可留空`);
-    return r.ok;
-  });
+  // ISBNs are checked by their check digit as each row is read (evidenceValues.checkItem), named by cell.
   for (const w of read.warnings) ctx.warn(w);
   refuseProblems(read, opts, paths.length > 1 ? `${paths.length} 个书目文件` : `${basename(paths[0]!)} `);
   const rejectsFiles = opts.skipInvalid && !opts.dryRun ? await writeAllRejects(read) : [];
