@@ -1,8 +1,8 @@
 // What the binary runs: the root command plus only the command named on the command line, loaded on
 // demand — every other command is a light stand-in carrying the line the top-level help lists for it.
 // So `shuxiang --help` loads no command module at all, and `shuxiang member list` loads `member` alone
-// (issue 7: start-up within 1.5 × `node -e 0`). test/unit/coldStart.test.ts checks these lines against
-// the commands' own definitions (program.ts registers them all, eagerly).
+// (issue 7: start-up within 1.5 × `node -e 0`). This list is the one registry: a new command is one line
+// here. test/unit/coldStart.test.ts checks each help line against the command's own definition.
 import type { Command, Help } from 'commander';
 import type { AppContext, AppIo } from './context.js';
 import { baseProgram, Help as HelpClass, type Act } from './programBase.js';
@@ -17,7 +17,7 @@ export interface CommandEntry {
 
 const one = (name: string, term: string, description: string) => [{ name, term, description }];
 
-/** Every command module, in help order (the same order as program.ts registers them). */
+/** Every command module, in help order. */
 export const COMMANDS: CommandEntry[] = [
   { commands: one('init', 'init [options]', '创建数据库：机关名称、第一个支部、年度和规则集'), load: async () => (await import('./commands/init.js')).registerInit },
   { commands: one('import', 'import [options] <文件...>', '从 Excel/CSV 导入：花名册（默认）、签到表、学习台账等'), load: async () => (await import('./commands/import.js')).registerImport },

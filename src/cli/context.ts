@@ -69,11 +69,11 @@ export class AppContext {
 
   /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them). */
   async openDb(opts: OpenOptions = {}): Promise<Db> {
-    const { connect, CURRENT_SCHEMA } = await import('../store/dbConnect.js');
+    const { connect, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
     const path = this.dbPath();
     const db = connect(path, opts);
     this.opened.push(db);
-    if (db.pragma('user_version', { simple: true }) !== CURRENT_SCHEMA) {
+    if (schemaVersion(db) !== CURRENT_SCHEMA) {
       (await import('../store/db.js')).finishOpen(db, path, opts);
     } else if (!opts.readonly) {
       (await import('../store/undoTriggers.js')).ensureUndoTriggers(db);

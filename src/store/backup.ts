@@ -6,6 +6,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, ren
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
 import type { Db } from './db.js';
+import { schemaVersion } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations.js';
 
 /** How many automatic backups are kept per database. */
@@ -98,7 +99,7 @@ export function checkBackupFile(file: string): BackupInfo {
     src = new Database(file, { readonly: true, fileMustExist: true });
     const ok = (src.pragma('quick_check', { simple: true }) as string) === 'ok';
     if (!ok) throw new UserError(`备份文件 ${name} 已损坏（完整性检查未通过），不能用来恢复。`, ['请换一个较早的备份文件。']);
-    const version = src.pragma('user_version', { simple: true }) as number;
+    const version = schemaVersion(src);
     const tables = new Set((src.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     if (!tables.has('members') || !tables.has('batches') || version < 1) {
       throw new UserError(`${name} 不是 shuxiang 的数据库或备份文件（缺少花名册等数据表）。`, ['请指定 shuxiang backup 生成的文件，通常在数据库旁的 shuxiang-backups 文件夹里。']);
@@ -111,7 +112,7 @@ export function checkBackupFile(file: string): BackupInfo {
     return { file, schemaVersion: version, members: count('SELECT count(*) AS n FROM members'), batches: count('SELECT count(*) AS n FROM batches'), lastBatchAt: last?.at, bytes: statSync(file).size };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${name} 不是有效的 SQLite 数据库文件，或已损坏：${(e as Error).message}`, ['请指定 shuxiang backup 生成的文件。']);
+    throw new UserError(`${name} 不是有效的 SQLite 数据库文件，或已损坏。`, ['请指定 shuxiang backup 生成的文件。']);
   } finally {
     src?.close();
   }

@@ -63,16 +63,31 @@ function journalCounts(db: Db, id: number, added: number): BatchCounts {
   return { added: added + r.inserted, changed: r.changed, removed: r.removed };
 }
 
+type BatchRow = { id: number; command: string; args: string; started_at: string; added: number; changed: number; removed: number };
+const BATCH_COLUMNS = 'SELECT id, command, args, started_at, added, changed, removed FROM batches';
+
+function batchInfo(r: BatchRow): BatchInfo {
+  return { id: r.id, command: r.command, args: r.args, startedAt: r.started_at, counts: { added: r.added, changed: r.changed, removed: r.removed } };
+}
+
 /** The most recent batches, newest first. */
 export function listBatches(db: Db, limit = 20): BatchInfo[] {
-  const rows = db
-    .prepare('SELECT id, command, args, started_at, added, changed, removed FROM batches ORDER BY id DESC LIMIT ?')
-    .all(limit) as { id: number; command: string; args: string; started_at: string; added: number; changed: number; removed: number }[];
-  return rows.map((r) => ({
-    id: r.id,
-    command: r.command,
-    args: r.args,
-    startedAt: r.started_at,
-    counts: { added: r.added, changed: r.changed, removed: r.removed },
-  }));
+  return (db.prepare(`${BATCH_COLUMNS} ORDER BY id DESC LIMIT ?`).all(limit) as BatchRow[]).map(batchInfo);
+}
+
+/** One batch by its number (undefined when there is none, e.g. already undone). */
+export function getBatch(db: Db, id: number): BatchInfo | undefined {
+  const r = db.prepare(`${BATCH_COLUMNS} WHERE id = ?`).get(id) as BatchRow | undefined;
+  return r && batchInfo(r);
+}
+
+/** How many batches the database records. */
+export function countBatches(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
+}
+
+/** The newest batch's number (undefined for a database with no writes yet). */
+export function lastBatchId(db: Db): number | undefined {
+  const r = db.prepare('SELECT max(id) AS id FROM batches').get() as { id: number | null };
+  return r.id ?? undefined;
 }

@@ -153,3 +153,14 @@ export class BookCatalogue {
     return { book: found, outcome: 'updated' };
   }
 }
+
+/** How many finished readings of the book are recorded (the book's readers so far). */
+export function countReaders(db: Db, bookId: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM readings WHERE book_id = ? AND finished IS NOT NULL').get(bookId) as { n: number }).n;
+}
+
+/** When the member finished the book (null: a reading recorded but not finished; undefined: none). */
+export function readingFinished(db: Db, memberId: number, bookId: number): string | null | undefined {
+  const r = db.prepare('SELECT finished FROM readings WHERE member_id = ? AND book_id = ?').get(memberId, bookId) as { finished: string | null } | undefined;
+  return r?.finished;
+}

@@ -1,6 +1,6 @@
 // Opening the one SQLite file (dbConnect.ts), migrated forward (with the undo journal's triggers in
 // place); a file made by a newer shuxiang is refused.
-import { connect, type Db, type OpenOptions } from './dbConnect.js';
+import { connect, schemaVersion, type Db, type OpenOptions } from './dbConnect.js';
 import { DbError } from '../shared/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { ensureUndoTriggers } from './undoTriggers.js';
@@ -21,7 +21,7 @@ export function finishOpen(db: Db, path: string, opts: OpenOptions = {}): Db {
 
 /** Applies every pending migration, each in one transaction with its user_version. */
 export function migrate(db: Db, path = ''): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) {
     db.close();
     throw new DbError(

@@ -21,6 +21,11 @@ export interface OpenOptions {
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
 export const CURRENT_SCHEMA = 5;
 
+/** The schema version a database file is at (PRAGMA user_version). */
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
 /** Opens (or creates) the database file at `path`, not yet migrated. */
 export function connect(path: string, opts: OpenOptions = {}): Db {
   if (!existsSync(path)) {

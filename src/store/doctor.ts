@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupFolder } from './backup.js';
 import type { Db } from './db.js';
+import { schemaVersion } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
@@ -32,7 +33,7 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
     checks.unshift({ id: 'integrity', title: '文件完整性（integrity_check）', problems: integrity.slice(0, 20), fix: '数据库文件已损坏：用 shuxiang restore 从 shuxiang-backups 文件夹里最近的备份恢复。' });
-    const version = db.pragma('user_version', { simple: true }) as number;
+    const version = schemaVersion(db);
     checks.push({
       id: 'schema', title: `数据结构版本（本程序：${SCHEMA_VERSION}）`,
       problems: version > SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，比本程序新`] : version < SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，尚未升级到 ${SCHEMA_VERSION}`] : [],

@@ -2,6 +2,7 @@
 // nothing in another database). `importJson.ts` reads it back, renumbering ids so that documents from
 // several branches can be merged into one database.
 import type { Db } from './db.js';
+import { schemaVersion } from './dbConnect.js';
 import { dataTables, q } from './undoTriggers.js';
 
 /** The marker of the document format. */
@@ -30,7 +31,7 @@ export function exportDocument(db: Db, exportedAt: string): ExportDocument {
     return {
       format: EXPORT_FORMAT,
       formatVersion: EXPORT_FORMAT_VERSION,
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersion(db),
       exportedAt,
       tables,
     } satisfies ExportDocument;

@@ -21,11 +21,6 @@ interface LogRow {
   old: string | null;
 }
 
-/** The id of the latest batch, or undefined when there is none. */
-export function lastBatchId(db: Db): number | undefined {
-  const r = db.prepare('SELECT max(id) AS id FROM batches').get() as { id: number | null };
-  return r.id ?? undefined;
-}
 
 /** The later batch that depends on `batchId`, if any (the earliest one). */
 export function laterDependent(db: Db, batchId: number, tables: TableShape[] = dataTables(db)): number | undefined {

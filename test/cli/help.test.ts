@@ -12,7 +12,7 @@ function allCommands(cmd: Command, path: string[] = []): string[][] {
   });
 }
 
-const program = buildProgram(
+const program = await buildProgram(
   { stdout: { write: () => true }, stderr: { write: () => true }, stdin: new PassThrough(), env: {}, cwd: '/' },
   {},
 );

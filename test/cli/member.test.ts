@@ -1,9 +1,8 @@
-// `shuxiang member list|show|add|edit|leave`, in-process against a real SQLite file with frozen time.
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// `shuxiang member list|show|add`, in-process against a real SQLite file with frozen time (edit/leave: memberEdit.test.ts).
+import { beforeEach, describe, expect, it } from 'vitest';
 import { validateIdCard } from '../../src/domain/idcard.js';
-import { initDb, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { query } from '../helpers/db.js';
+import { memberFixture } from '../helpers/memberCli.js';
 
 const ID = '11010519491231002X'; // valid checksum, a woman born 1949-12-31
 const ID_MASKED = '110105********002X';
@@ -15,35 +14,8 @@ const FIELDS = [
   'onRollLeft', 'extra',
 ];
 
-let dir: string;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  await initDb(dir);
-});
-afterEach(() => cleanup());
-
-const cli = (args: string[], now?: string): Promise<CliResult> => runCli(args, { cwd: dir, now });
-
-async function ok(args: string[], now?: string): Promise<CliResult> {
-  const r = await cli(args, now);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
-
-async function listJson(...extra: string[]): Promise<Record<string, unknown>[]> {
-  return JSON.parse((await ok(['--json', 'member', 'list', ...extra])).stdout);
-}
-
-function batchCount(): number {
-  const db = new Database(join(dir, 'shuxiang.db'), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const f = memberFixture();
+const { cli, ok, listJson, batchCount } = f;
 
 describe('member add', () => {
   it('the test ID number is valid', () => {
@@ -90,9 +62,7 @@ describe('member add', () => {
 
   it('records the batch with ID and phone masked', async () => {
     await ok(['member', 'add', '--name', '张三', '--phone', PHONE, '--id-card', ID]);
-    const db = new Database(join(dir, 'shuxiang.db'), { readonly: true });
-    const row = db.prepare("SELECT command, args, added FROM batches WHERE command = 'member add'").get() as Record<string, unknown>;
-    db.close();
+    const [row] = query<Record<string, unknown>>(f.dir, "SELECT command, args, added FROM batches WHERE command = 'member add'");
     expect(row).toMatchObject({ command: 'member add', added: 1 });
     expect(row.args).toContain(ID_MASKED);
     expect(row.args).not.toContain(PHONE);

@@ -1,42 +1,13 @@
 // `shuxiang member edit|leave`, in-process against a real SQLite file with frozen time (split from member.test.ts).
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { memberFixture } from '../helpers/memberCli.js';
 
 const ID = '11010519491231002X'; // valid checksum, a woman born 1949-12-31
 const PHONE = '13812345678';
 const PHONE_MASKED = '138****5678';
 
-let dir: string;
-let cleanup: () => void;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  await initDb(dir);
-});
-afterEach(() => cleanup());
-
-const cli = (args: string[], now?: string): Promise<CliResult> => runCli(args, { cwd: dir, now });
-
-async function ok(args: string[], now?: string): Promise<CliResult> {
-  const r = await cli(args, now);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
-
-async function listJson(...extra: string[]): Promise<Record<string, unknown>[]> {
-  return JSON.parse((await ok(['--json', 'member', 'list', ...extra])).stdout);
-}
-
-function batchCount(): number {
-  const db = new Database(join(dir, 'shuxiang.db'), { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
+const f = memberFixture();
+const { cli, ok, listJson, batchCount } = f;
 
 describe('member edit', () => {
   beforeEach(async () => {

@@ -1,4 +1,4 @@
-// The house rules that can be checked by reading files: pure domain, SQLite only in store, exits only in main.
+// The house rules that can be checked by reading files: pure domain, SQLite and SQL only in store, exits only in main.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,11 @@ describe('architecture', () => {
 
   it('only src/store imports better-sqlite3', () => {
     const bad = files(root).filter((f) => !f.includes(`${join('src', 'store')}`) && /from ['"]better-sqlite3['"]/.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+
+  it('SQL runs only in src/store (no prepare/pragma/exec on a database elsewhere)', () => {
+    const bad = files(root).filter((f) => !f.includes(`${join('src', 'store')}`) && /\b(db|src)\.(prepare|pragma|exec)\(/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);
   });
 

@@ -109,7 +109,7 @@ describe('cold start: what each command loads', () => {
 
 describe('the lazy command index', () => {
   it('lists every command as the commands define themselves, in help order', async () => {
-    const eager = buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: '/' }, {});
+    const eager = await buildProgram({ stdout: { write: () => true }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: '/' }, {});
     const help = new Help();
     const listed = (p: Command) => p.commands.map((c) => ({ name: c.name(), term: help.subcommandTerm(c), description: help.subcommandDescription(c) }));
     expect(COMMANDS.flatMap((e) => e.commands)).toEqual(listed(eager));
@@ -124,7 +124,7 @@ describe('the lazy command index', () => {
   it('prints the same top-level help as the full registry', async () => {
     const lazy = await runCli(['--help'], { cwd: dir });
     let eager = '';
-    const program = buildProgram({ stdout: { write: (s: string) => { eager += s; return true; } }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: '/' }, {});
+    const program = await buildProgram({ stdout: { write: (s: string) => { eager += s; return true; } }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: '/' }, {});
     await program.parseAsync(['--help'], { from: 'user' }).catch(() => undefined);
     expect(lazy.code).toBe(0);
     expect(lazy.stdout).toBe(eager);

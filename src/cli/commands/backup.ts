@@ -98,7 +98,7 @@ export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: bo
   }
   await restoreInto(file, dbPath);
   const db = await ctx.openDb(); // migrates an older backup forward and re-creates the journal triggers
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const version = (await import('../../store/dbConnect.js')).schemaVersion(db);
   if (ctx.json) {
     ctx.outJson({ restoredFrom: file, database: dbPath, previousSavedTo: aside ?? null, members: info.members, batches: info.batches, schemaVersion: version });
     return;

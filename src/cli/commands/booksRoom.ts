@@ -72,7 +72,8 @@ async function runBooksShow(ctx: AppContext, typed: string): Promise<void> {
   const today = ctx.today();
   const loans: LoanLine[] = listLoans(db, { bookId: book.id }).map((l) => ({ ...l, overdue: overdueDays(l, today) }));
   const open = loans.filter((l) => !l.returnedOn);
-  const readers = (db.prepare('SELECT count(*) AS n FROM readings WHERE book_id = ? AND finished IS NOT NULL').get(book.id) as { n: number }).n;
+  const { countReaders } = await import('../../store/books.js');
+  const readers = countReaders(db, book.id);
   if (ctx.json) return ctx.outJson({ ...book, available: copiesIn(book.copies, open.length), readers, loans });
   const lines = [
     `#${book.id} ${bookName(book)}`,

@@ -35,10 +35,10 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     if (!Number.isInteger(limit) || limit <= 0) throw new UserError(`--limit 的取值“${o.limit}”无效：请写一个正整数，例如 --limit 10。`);
   }
   const db = await ctx.openDb();
-  const { listBatches } = await import('../../store/batches.js');
+  const { countBatches, listBatches } = await import('../../store/batches.js');
   const { maskPersonalData } = await import('../../domain/pii.js');
   const rows = listBatches(db, limit).map((b) => ({ ...b, args: maskPersonalData(b.args) }));
-  const total = (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
+  const total = countBatches(db);
   if (ctx.json) {
     ctx.outJson({ total, batches: rows });
     return;

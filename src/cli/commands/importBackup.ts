@@ -34,13 +34,13 @@ export function withAutoBackup(body: ImportBody): ImportBody {
 async function backedUp(ctx: AppContext, work: () => Promise<void>): Promise<void> {
   const { autoBackup, pruneAutoBackups } = await import('../../store/backup.js');
   const db = await ctx.openDb();
-  const lastBatch = () => (db.prepare('SELECT max(id) AS id FROM batches').get() as { id: number | null }).id;
-  const before = lastBatch();
+  const { lastBatchId } = await import('../../store/batches.js');
+  const before = lastBatchId(db);
   const file = await autoBackup(db, ctx.dbPath(), ctx.nowStamp());
   let kept = false;
   try {
     await work();
-    kept = lastBatch() !== before;
+    kept = lastBatchId(db) !== before;
   } finally {
     if (kept) {
       pruneAutoBackups(ctx.dbPath());

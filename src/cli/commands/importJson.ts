@@ -15,8 +15,8 @@ export async function importJsonFiles(ctx: AppContext, files: string[], opts: Im
   let doc: unknown;
   try {
     doc = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UserError(`${name} 不是有效的 JSON 文件：${(e as Error).message}`, ['请使用 shuxiang export --json 导出的文件，不要手工修改。']);
+  } catch {
+    throw new UserError(`${name} 不是有效的 JSON 文件（内容不是 JSON，或已被改坏）。`, ['请使用 shuxiang export --json 导出的文件，不要手工修改。']);
   }
   const fresh = !existsSync(ctx.dbPath());
   try {

@@ -115,7 +115,8 @@ async function runReturn(ctx: AppContext, bookTyped: string, who: string | undef
   const loan = pick;
   if (day < loan.lentOn) throw new UserError(`--date ${day} 早于借出日期 ${loan.lentOn}，请核对归还日期。`);
   let logRead = o.logRead;
-  const already = (db.prepare('SELECT finished FROM readings WHERE member_id = ? AND book_id = ?').get(loan.memberId, book.id) as { finished: string | null } | undefined)?.finished;
+  const { readingFinished } = await import('../../store/books.js');
+  const already = readingFinished(db, loan.memberId, book.id);
   if (logRead === undefined && ctx.interactive && !already) {
     const { askConfirm } = await import('../prompts.js');
     logRead = await askConfirm(ctx, '--log-read', `${loan.member} 读完《${book.title}》了吗？记入读书记录`, true);

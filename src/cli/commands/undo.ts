@@ -36,15 +36,15 @@ export async function runUndo(ctx: AppContext, idText: string | undefined, o: { 
     if (!Number.isInteger(id) || id <= 0) throw new UserError(`编号“${idText}”无效：请写 shuxiang history 中显示的编号，例如 shuxiang undo 12。`);
   }
   const db = await ctx.openDb();
-  const { lastBatchId, assertUndoable, undoBatch } = await import('../../store/undo.js');
+  const { assertUndoable, undoBatch } = await import('../../store/undo.js');
+  const { getBatch, lastBatchId } = await import('../../store/batches.js');
   const last = lastBatchId(db);
   if (last === undefined) throw new UserError('没有可以撤销的写入记录。', ['shuxiang history 可查看写入记录。']);
   id ??= last;
-  const b = db.prepare('SELECT id, command, args, started_at, added, changed, removed FROM batches WHERE id = ?').get(id) as
-    | { id: number; command: string; args: string; started_at: string; added: number; changed: number; removed: number } | undefined;
+  const b = getBatch(db, id);
   if (!b) throw new UserError(`没有编号为 ${id} 的写入记录（可能已被撤销）。`, ['请用 shuxiang history 查看可以撤销的记录及其编号。']);
   assertUndoable(db, id);
-  const what = `第 ${b.id} 次写入：${b.started_at.replace('T', ' ')} ${b.command}${b.args ? ` ${b.args}` : ''}（新增 ${b.added}，修改 ${b.changed}，删除 ${b.removed}）`;
+  const what = `第 ${b.id} 次写入：${b.startedAt.replace('T', ' ')} ${b.command}${b.args ? ` ${b.args}` : ''}（新增 ${b.counts.added}，修改 ${b.counts.changed}，删除 ${b.counts.removed}）`;
   if (!o.yes) {
     ctx.info(`将撤销${what}`);
     const { askConfirm } = await import('../prompts.js');

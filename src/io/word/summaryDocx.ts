@@ -3,7 +3,8 @@
 // (odd pages right, even pages left, one character in from the edge). The docx package is loaded here only.
 import type { SummaryBlock } from '../../reports/summaryBlocks.js';
 import type { SummaryTable } from '../../reports/summaryText.js';
-import { INDENT_2, PAGE, TEXT_WIDTH, gbStyles } from './gbStyles.js';
+import { INDENT_2, PAGE, gbStyles } from './gbStyles.js';
+import { gbTable } from './gbTable.js';
 
 type Docx = typeof import('docx');
 
@@ -59,26 +60,9 @@ export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], met
 
 /** A caption and a full-width table whose header row repeats on each page. */
 function table(d: Docx, t: SummaryTable, no: number) {
-  const total = t.widths.reduce((a, b) => a + b, 0);
-  const widths = t.widths.map((w) => Math.floor((w / total) * TEXT_WIDTH));
-  const border = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cell = (text: string, i: number, head: boolean) => new d.TableCell({
-    width: { size: widths[i]!, type: d.WidthType.DXA },
-    verticalAlign: d.VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 30, bottom: 30 },
-    children: [new d.Paragraph({ style: head ? 'GbTableHead' : 'GbTable', alignment: head || t.numeric[i] ? 'center' : 'left', children: [new d.TextRun(text)] })],
-  });
   return [
     new d.Paragraph({ style: 'GbCaption', children: [new d.TextRun(`表${no}　${t.caption}`)] }),
-    new d.Table({
-      width: { size: TEXT_WIDTH, type: d.WidthType.DXA },
-      columnWidths: widths,
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: [
-        new d.TableRow({ tableHeader: true, cantSplit: true, children: t.headers.map((h, i) => cell(h, i, true)) }),
-        ...(t.rows.length ? t.rows : [t.headers.map((_, i) => (i === 0 ? '（无）' : ''))]).map((r) => new d.TableRow({ cantSplit: true, children: r.map((x, i) => cell(x, i, false)) })),
-      ],
-    }),
+    gbTable(d, { headers: t.headers, rows: t.rows, widths: t.widths, centred: t.numeric }),
     new d.Paragraph({ style: 'GbBody', children: [] }),
   ];
 }
