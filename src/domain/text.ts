@@ -1,8 +1,18 @@
-// Normalising text typed by many hands: full-width characters, stray spaces, the many "middle dots".
+// The one rule for text typed by many hands (SPEC §5.1 "kept as typed"): only what identifies or counts
+// is normalised — names (cleanName), and ID/phone numbers, dates, numbers, category and status words
+// (cleanText, through their own parsers) — so that the same thing typed two ways matches. Every other text
+// (titles, topics, places, 职务, notes, reasons, unknown columns) goes through keepText: stored exactly as
+// typed, full-width punctuation included (`线上党课：党的创新理论（第一讲）` stays byte for byte).
 
 const DOTS = /[•・･∙⋅●．.]/g;
 
-/** Full-width digits/letters/spaces to ASCII, trimmed, inner runs of spaces collapsed. */
+/** Text kept as typed: only the blank space around it is dropped (an all-blank cell is empty). */
+export function keepText(s: string): string {
+  return s.trim();
+}
+
+/** For words that identify or count only (never stored text): full-width digits/letters/spaces to ASCII,
+ * trimmed, inner runs of spaces collapsed. */
 export function cleanText(s: string): string {
   return s.normalize('NFKC').replace(/[\u00a0\u3000\s]+/g, ' ').trim();
 }
@@ -13,6 +23,11 @@ export function cleanName(s: string): string {
     .replace(/\s+/g, '')
     .replace(DOTS, '·')
     .replace(/·+/g, '·');
+}
+
+/** A name as compared when looking someone up: cleaned, and without its 间隔号 (古丽娜尔艾买提). */
+export function nameWithoutDots(s: string): string {
+  return cleanName(s).replace(/·/g, '');
 }
 
 /** Whether a cleaned name looks like a person's name (CJK with optional ·, or Latin letters). */

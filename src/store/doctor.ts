@@ -7,7 +7,7 @@ import { backupFolder } from './backup.js';
 import type { Db } from './db.js';
 import { schemaVersion } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations.js';
-import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
+import { evidenceOutsideRoll, futureDated, impossibleMemberDates } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
 
 /** One named check and its findings (empty = passed). */
@@ -47,6 +47,7 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
     });
     checks.push(orphans(db));
     checks.push({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' });
+    checks.push({ id: 'future-dated', title: '没有把今天以后的事记成已完成', problems: futureDated(db, today), fix: '核对这些记录的日期（也可能是电脑日期不对）：记错的用 shuxiang log list --member 姓名 查到编号后 shuxiang log remove 编号 删除再重新登记；签到用 shuxiang checkin 编号 改正。' });
     checks.push({ id: 'evidence-on-roll', title: '学习记录都在在册期间内', problems: evidenceOutsideRoll(db), fix: '核对记录日期，或用 shuxiang member edit 姓名 --from 日期 改正转入日期；记错的记录可用 shuxiang log remove 删除。' });
   } finally {
     db.close();

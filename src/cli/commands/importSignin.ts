@@ -99,7 +99,7 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
           plan.blankAsAbsent.push(member!.name);
         }
       }
-      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined };
+      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined, ...(!r.status && !r.signature ? { onlyIfNew: true } : {}) };
       if (parsed.status === 'excused') entry.excuseKind = parsed.excuseKind ?? parseExcuseKind(r.note.split(/[,，;；\s:：]/)[0] ?? '');
       plan.entries.push(entry);
     }

@@ -10,6 +10,7 @@ import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from 
 import { onRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
+import { didYouMean, findByName } from '../../domain/nameSuggest.js';
 import { cleanName } from '../../domain/text.js';
 import { UserError } from '../../shared/errors.js';
 import type { RejectsPart } from '../../io/excel/writeRejects.js';
@@ -55,15 +56,17 @@ export function expandInputs(paths: string[]): string[] {
 }
 
 /** A person by what a ledger says: exact name, or 张三#12 / #12 when names repeat. */
-function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>): Member | string {
+function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>, all: Member[]): Member | string {
   const m = /^(.*?)[#＃](\d+)$/.exec(text.trim());
   if (m) {
     const hit = byId.get(Number(m[2]));
     return hit && (!m[1] || cleanName(m[1]) === hit.name) ? hit : `“${text}”：没有这个编号的人员（编号见 shuxiang member list）`;
   }
-  const same = byName.get(cleanName(text)) ?? [];
+  const exact = byName.get(cleanName(text));
+  // The fast path is the exact name; only a miss pays for the 间隔号-less form and the nearest names.
+  const { found: same, near } = exact ? { found: exact, near: [] } : findByName(text, all);
   if (same.length === 1) return same[0]!;
-  if (same.length === 0) return `姓名“${text}”不在花名册中，请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
+  if (same.length === 0) return `姓名“${text}”不在花名册中。${didYouMean(near.map((x) => x.name))}请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
   return `花名册中有 ${same.length} 个“${text}”（${same.map((x) => `${x.branch}，编号 #${x.id}`).join('；')}），请写成“${text}#${same[0]!.id}”这样带编号的形式`;
 }
 
@@ -90,14 +93,14 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
     const owner: NameRef | undefined = found.find((s) => s.owner)?.owner;
     for (const sheet of found) {
       const sheetName = sheet.grid.name;
-      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null });
+      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null, today: ctx.today() });
       const problems: Located[] = [...read.problems];
       const warnings: CellProblem[] = [];
       let accepted = 0;
       for (const row of read.rows) {
         let memberId = 0;
         if (members !== null) {
-          const who = matchName(row.name.text, byName, byId);
+          const who = matchName(row.name.text, byName, byId, members);
           if (typeof who === 'string') { problems.push({ row: row.row, col: row.name.col, message: who, ...(row.name.row !== row.row ? { at: row.name } : {}) }); continue; }
           memberId = who.id;
           const day = row.values[(sheet.kind as { dateKey?: string }).dateKey ?? ''];

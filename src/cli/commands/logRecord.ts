@@ -71,7 +71,7 @@ async function collectValues(ctx: AppContext, kind: EvidenceKindSpec, opts: Opts
     if (v === undefined && f.today) v = ctx.today();
     values[f.key] = parseFlagValue(f, v);
   }
-  const problems = checkItem(kind, values);
+  const problems = checkItem(kind, values, ctx.today());
   if (problems.length) {
     const flagOf = (key: string) => flagName(kind.fields.find((f) => f.key === key)!);
     throw new UserError(problems.map((p) => `${flagOf(p.key)}：${p.message}`).join('\n'));
