@@ -67,12 +67,13 @@ export async function runRulesShow(ctx: AppContext, id: string | undefined, o: {
   const rule = set.rules.find((r) => r.id.toLowerCase() === id.trim().toLowerCase());
   if (!rule) throw new UserError(`规则集“${set.title}”中没有编号为“${id}”的指标。`, [`可用的编号：${set.rules.map((r) => r.id).join('、')}`]);
   if (ctx.json) return ctx.outJson(rule);
-  const opts = Object.entries(rule.options).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} = ${JSON.stringify(v)}`);
+  const { metricLabel, ruleOptionsText } = await import('../../domain/ruleText.js');
+  const opts = ruleOptionsText(rule.options);
   const note = (rule as Rule & { note?: string }).note;
   ctx.out([
     `编号：${rule.id}`, `名称：${rule.title}`, `对象：${APPLIES[rule.appliesTo]}`, `周期：${PERIOD_EVERY[rule.period]}`,
     `要求：${thresholdText(rule)}${rule.recommended !== undefined ? `（建议 ${thresholdText(rule, rule.recommended)}）` : ''}`,
-    `指标：${rule.metric}`, `出处：“${rule.source}”`,
+    `指标：${metricLabel(rule.metric)}`, `出处：“${rule.source}”`,
     ...(opts.length ? [`设置：${opts.join('；')}`] : []), ...(note ? [`说明：${note}`] : []),
     `所属规则集：${loaded.label}`,
   ].join('\n'));
