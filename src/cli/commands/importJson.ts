@@ -46,10 +46,10 @@ async function importInto(ctx: AppContext, fresh: boolean, doc: unknown, name: s
     ctx.outJson({ file: name, dryRun: !!opts.dryRun, tables: outcome });
     return;
   }
-  const label: Record<string, string> = { settings: '设置', branches: '支部', members: '人员', sessions: '学习活动', attendance: '签到', books: '书目' };
+  const { tableLabel } = await import('../../domain/tableLabels.js');
   const lines = [`${opts.dryRun ? '试运行（--dry-run），未写入任何数据' : '导入完成'}：${name}`];
   const verb = opts.dryRun ? '将' : '已';
-  for (const [t, o] of Object.entries(outcome)) lines.push(`  ${label[t] ?? t}：${verb}新增 ${o.added} 条${o.matched ? `，${o.matched} 条已存在（未重复导入）` : ''}`);
+  for (const [t, o] of Object.entries(outcome)) lines.push(`  ${tableLabel(t)}：${verb}新增 ${o.added} 条${o.matched ? `，${o.matched} 条已存在（未重复导入）` : ''}`);
   if (lines.length === 1) lines.push('  （文件中没有记录）');
   ctx.out(lines.join('\n'));
 }
