@@ -52,7 +52,7 @@ export function registerBooks(program: Command, act: Act): void {
   addFieldOptions(books.command('add').description('添加一本书，或修改已有书目的类别、册数和标记（书名 + 作者确定一本书）'), LIBRARY_CATALOGUE.fields)
     .addHelpText('after', `
 示例：
-  shuxiang books add --title 之江新语 --author 习近平 --category 政治理论 --isbn 978-7-213-03584-0
+  shuxiang books add --title 之江新语 --author 习近平 --category 政治理论 --isbn 978-7-213-03584-5
   shuxiang books add --title 之江新语 --author 习近平 --copies 3 --shelf "二楼图书角 A-3"
   shuxiang books add --title 之江新语 --author 习近平 --recommended --by 李书记 --reason "文风清新，常读常新"
   shuxiang books add --title "中国共产党简史" --category 党史 --required 2026

@@ -30,7 +30,7 @@ export function registerBooksRoom(books: Command, act: Act): void {
     .addHelpText('after', `
 示例：
   shuxiang books edit 之江新语 --copies 3 --shelf B-1
-  shuxiang books edit '#3' --isbn 9787213035840
+  shuxiang books edit '#3' --isbn 9787213035845
   shuxiang books edit 之江新语 --not-recommended
 `)
     .action(act(runBooksEdit));
