@@ -71,7 +71,8 @@ export class AppContext {
   async openDb(opts: OpenOptions = {}): Promise<Db> {
     const { connect, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
     const path = this.dbPath();
-    const db = connect(path, opts);
+    const wait = Number(this.io.env.SHUXIANG_BUSY_TIMEOUT_MS);
+    const db = connect(path, Number.isFinite(wait) && this.io.env.SHUXIANG_BUSY_TIMEOUT_MS ? { ...opts, busyTimeoutMs: wait } : opts);
     this.opened.push(db);
     if (schemaVersion(db) !== CURRENT_SCHEMA) {
       (await import('../store/db.js')).finishOpen(db, path, opts);

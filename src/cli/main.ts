@@ -40,7 +40,7 @@ function reportError(e: unknown, io: AppIo): number {
     return 130;
   }
   if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
-    io.stderr.write('错误：数据库正被另一个 shuxiang 进程长时间占用，请稍后再试。\n');
+    io.stderr.write('错误：数据库正被其他程序占用（可能是另一个正在运行的 shuxiang 命令，也可能是用别的软件打开了这个数据库文件），等待后仍未释放，没有写入任何内容。\n  请等它结束或关闭占用它的软件后再试。\n');
     return 3;
   }
   io.stderr.write(

@@ -3,6 +3,7 @@
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
 
 // better-sqlite3 is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
@@ -16,6 +17,8 @@ export interface OpenOptions {
   /** Create the file when missing (only `init` and `demo` do). */
   create?: boolean;
   readonly?: boolean;
+  /** How long to wait for a lock another connection holds (default 10 s; tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
@@ -27,6 +30,13 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Opens (or creates) the database file at `path`, not yet migrated. */
+/** A --db that names a folder is refused with the file name to use instead. */
+export function assertNotFolder(path: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UserError(`${path} 是一个文件夹，不是数据库文件。`, [`请用 --db 写出数据库文件的名字，如 --db ${join(path, 'shuxiang.db')}。`]);
+  }
+}
+
 export function connect(path: string, opts: OpenOptions = {}): Db {
   if (!existsSync(path)) {
     if (!opts.create) {
@@ -40,13 +50,11 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     } catch (e) {
       throw new DbError(`无法创建数据库文件 ${path}：${(e as Error).message}`);
     }
-  } else if (statSync(path).isDirectory()) {
-    throw new UserError(`${path} 是一个文件夹，不是数据库文件。请用 --db 指定文件路径。`);
-  }
+  } else assertNotFolder(path);
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false });
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 10000))}`);
     if (!opts.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
