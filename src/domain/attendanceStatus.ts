@@ -57,8 +57,9 @@ export function statusLabel(status: AttendanceStatus | null | undefined, kind?: 
 }
 
 /** Why a status cannot be recorded for a session on `sessionDate` yet (Chinese), or undefined when it can:
- * before its day only 请假 is registered in advance; 出席, 迟到 and 缺席 wait for the day itself. */
+ * before its day only 请假 is registered in advance; 出席, 迟到 and 缺席 wait for the day itself. Callers add how
+ * (the flag, the sheet's column). */
 export function signinNotYet(sessionId: number, sessionDate: string, status: AttendanceStatus, today: string): string | undefined {
   if (status === 'excused' || !isFutureDay(sessionDate, today)) return undefined;
-  return `活动 #${sessionId}（${sessionDate}）还没有举行（今天是 ${today}）：只能预先登记请假（--excused，或在签到表上填“请假”）；出席、迟到、缺席请在活动当天或之后登记`;
+  return `活动 #${sessionId}（${sessionDate}）还没有举行（今天是 ${today}）：只能预先登记请假`;
 }

@@ -34,8 +34,8 @@ export interface StatusChange {
   toKind?: ExcuseKind;
 }
 
-/** What recording did: new rows, rows whose status changed (and how), rows already as asked, and blank
- * lines that left a known status as it was. */
+/** What recording did: new rows, rows whose status changed (and how, in member order), rows left as they
+ * were (`unchanged`), of which `kept` were blank lines that left a known status alone. */
 export interface RecordOutcome {
   added: number;
   changed: number;
@@ -60,6 +60,7 @@ function planAttendance(db: Db, sessionId: number, entries: AttendanceEntry[]): 
     }
     if (e.onlyIfNew) {
       outcome.kept++;
+      outcome.unchanged++;
       return { op: 'none' };
     }
     if (old.status === e.status && old.excuse_kind === kind && old.reason === reason) {
@@ -72,6 +73,7 @@ function planAttendance(db: Db, sessionId: number, entries: AttendanceEntry[]): 
     }
     return { op: 'update', e, kind, reason };
   });
+  outcome.changes.sort((a, b) => a.memberId - b.memberId);
   return { steps, outcome };
 }
 

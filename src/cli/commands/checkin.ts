@@ -3,7 +3,7 @@
 // 缺席 and the late arrivals, confirm, and only then write (one batch).
 import type { Command } from 'commander';
 import { attendanceStats } from '../../domain/attendanceStats.js';
-import { EXCUSE_KINDS, parseExcuseKind, statusLabel, type AttendanceStatus, type ExcuseKind } from '../../domain/attendanceStatus.js';
+import { EXCUSE_KINDS, parseExcuseKind, signinNotYet, statusLabel, type AttendanceStatus, type ExcuseKind } from '../../domain/attendanceStatus.js';
 import type { Member } from '../../domain/member.js';
 import { SESSION_TYPES, sessionTypeName } from '../../domain/sessionTypes.js';
 import { CancelledError, ShuxiangError, UserError } from '../../shared/errors.js';
@@ -113,6 +113,9 @@ async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefin
     ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', o.excused, 'excused'], ['--absent', o.absent, 'absent'],
   ];
   for (const [flag, names, status] of lists) {
+    // Before its day a session takes only 请假 registered in advance.
+    const notYet = names?.length ? signinNotYet(s.id, s.date, status, ctx.today()) : undefined;
+    if (notYet) { problems.push(`${flag}：${notYet}（--excused）；出席、迟到、缺席请在活动当天或之后登记。`); continue; }
     for (const item of names ?? []) {
       let name = item;
       let excuseKind: ExcuseKind | undefined;
@@ -130,6 +133,8 @@ async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefin
       if (m) put(m, { status, excuseKind, reason, flag });
     }
   }
+  const restNotYet = o.absentRest ? signinNotYet(s.id, s.date, 'absent', ctx.today()) : undefined;
+  if (restNotYet) problems.push(`--absent-rest：${restNotYet}（--excused）；缺席请在活动当天或之后登记。`);
   if (problems.length) throw new UserError(`签到未登记（没有写入任何内容），有 ${problems.length} 处问题：`, problems);
   const { attendanceForSession, recordAttendance } = await import('../../store/attendance.js');
   const existing = new Set(attendanceForSession(db, s.id).map((a) => a.memberId));
@@ -156,7 +161,8 @@ async function findOnRoll(db: Db, s: SessionRecord, members: Member[], name: str
       const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
       problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），不能为这次活动签到。`);
     } else {
-      problems.push(e.message, ...e.details.map((d) => `  ${d}`));
+      // One name, one problem: its hints go on the lines under it.
+      problems.push([e.message, ...e.details].join('\n    '));
     }
     return undefined;
   }
@@ -204,6 +210,8 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
     } else s = getSession(db, Number(pick))!;
   }
   const session = s!;
+  const notYet = signinNotYet(session.id, session.date, 'present', ctx.today());
+  if (notYet) throw new UserError(`${notYet}（--excused），不能逐人勾选到会情况。`, [`例如：shuxiang checkin ${session.id} --excused 张三:公假:出差`]);
   const members = await expectedMembers(db, session);
   if (members.length === 0) {
     throw new UserError(`${session.branch}在 ${session.date} 没有在册人员，无法签到。请先导入花名册（shuxiang import 花名册.xlsx）或添加人员（shuxiang member add）。`);
