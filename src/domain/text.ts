@@ -25,6 +25,12 @@ export function cleanName(s: string): string {
     .replace(/·+/g, '·');
 }
 
+/** Kept text as compared when looking something up by it (a book by its title): full-width forms folded
+ * and spaces dropped on both sides, so 之江新语(第二版) finds 之江新语（第二版）. Never stored. */
+export function textKey(s: string): string {
+  return cleanText(s).replace(/\s/g, '');
+}
+
 /** A name as compared when looking someone up: cleaned, and without its 间隔号 (古丽娜尔艾买提). */
 export function nameWithoutDots(s: string): string {
   return cleanName(s).replace(/·/g, '');

@@ -6,16 +6,19 @@ import type { Db } from '../../store/db.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
 export async function findBook(db: Db, typed: string, what = '书'): Promise<BookRecord> {
-  const { getBook, findBooksByTitle } = await import('../../store/books.js');
-  const t = typed.normalize('NFKC').trim().replace(/^《(.*)》$/, '$1');
-  const id = /^[#＃]?(\d+)$/.exec(t);
+  const { getBook, listBooks } = await import('../../store/books.js');
+  const { keepText, textKey } = await import('../../domain/text.js');
+  const t = keepText(typed).replace(/^《(.*)》$/, '$1');
+  const id = /^[#＃]?(\d+)$/.exec(textKey(t));
   if (id) {
     const b = getBook(db, Number(id[1]));
     if (!b) throw new UserError(`${what}：书目库中没有编号 #${id[1]} 的书。`, ['编号见 shuxiang books list。']);
     return b;
   }
-  const found = findBooksByTitle(db, t);
-  const exact = found.filter((b) => b.title === t);
+  // Titles are kept as typed; the lookup folds full-width forms on both sides (text.ts textKey).
+  const key = textKey(t);
+  const found = listBooks(db).filter((b) => textKey(b.title).includes(key)).sort((a, b) => a.title.localeCompare(b.title, 'zh') || a.id - b.id);
+  const exact = found.filter((b) => textKey(b.title) === key);
   if (exact.length === 1) return exact[0]!;
   const list = exact.length > 1 ? exact : found;
   if (list.length === 1) return list[0]!;
