@@ -46,7 +46,7 @@ describe('audit --as-of a year with no records', () => {
 });
 
 describe('plan link to another month', () => {
-  it.fails('a March session linked to August asks for --force; with it, it is linked', async () => {
+  it('a March session linked to August asks for --force; with it, it is linked', async () => {
     const s = (await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A')).id;
     const file = join(dir, '计划.xlsx');
     await writeXlsx(file, [{ name: '学习计划', rows: [['2026年度学习计划'], ['序号', '月份', '学习主题', '形式'], [1, '2026-03', '三月主题', '集中学习'], [2, '2026-08', '八月主题', '集中学习']] }]);
