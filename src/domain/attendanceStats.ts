@@ -127,3 +127,8 @@ export function attendanceStats(sessions: StatsSession[], members: StatsMember[]
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
+
+/** A session's rate as printed: 未签到 while nobody expected has been signed in yet (not 0.0%). */
+export function sessionRateText(f: Pick<SessionFigures, 'expected' | 'unmarked' | 'rate'>): string {
+  return f.expected > 0 && f.unmarked === f.expected ? '未签到' : formatRate(f.rate);
+}

@@ -2,7 +2,7 @@
 // the members expected that day, the figures, and one way to print a session's title.
 import type { Member } from '../../domain/member.js';
 import { onRollOn } from '../../domain/member.js';
-import { attendanceStats, formatRate, type SessionFigures } from '../../domain/attendanceStats.js';
+import { attendanceStats, sessionRateText, type SessionFigures } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
 import { UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
@@ -70,7 +70,8 @@ export function sessionTitle(s: Pick<SessionRecord, 'id' | 'date' | 'type' | 'to
 export function figuresLine(f: Pick<SessionFigures, 'expected' | 'attended' | 'late' | 'excused' | 'absent' | 'unmarked' | 'rate'>): string {
   const parts = [`应到 ${f.expected}`, `实到 ${f.attended}${f.late ? `（含迟到 ${f.late}）` : ''}`, `请假 ${f.excused}`, `缺席 ${f.absent}`];
   if (f.unmarked) parts.push(`未登记 ${f.unmarked}`);
-  parts.push(`出席率 ${formatRate(f.rate)}`);
+  const rate = sessionRateText(f);
+  parts.push(rate === '未签到' ? rate : `出席率 ${rate}`);
   return parts.join('，');
 }
 

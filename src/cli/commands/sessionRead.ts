@@ -1,5 +1,5 @@
 // `session list` and `session show`: the read side of the branch's sessions.
-import { formatRate } from '../../domain/attendanceStats.js';
+import { sessionRateText } from '../../domain/attendanceStats.js';
 import { statusLabel } from '../../domain/attendanceStatus.js';
 import { parsePeriodId, type PeriodRange } from '../../domain/periodId.js';
 import { parseSessionType, sessionTypeChoicesText, sessionTypeName } from '../../domain/sessionTypes.js';
@@ -54,7 +54,7 @@ export async function runSessionList(ctx: AppContext, o: SessionListOptions): Pr
     { header: '请假', value: (r) => r.f.excused, align: 'right' },
     { header: '缺席', value: (r) => r.f.absent, align: 'right' },
     { header: '未登记', value: (r) => r.f.unmarked, align: 'right' },
-    { header: '出席率', value: (r) => formatRate(r.f.rate), align: 'right' },
+    { header: '出席率', value: (r) => sessionRateText(r.f), align: 'right' },
   ], rows, footer);
 }
 
