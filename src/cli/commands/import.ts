@@ -29,6 +29,8 @@ export interface ImportSummary {
   left: number;
   leaders: number;
   branches: string[];
+  /** Branches the file's 所在支部 column creates (the only way besides branch add / --new-branch). */
+  newBranches: string[];
   rejectsFile?: string;
   dryRun: boolean;
 }
@@ -98,6 +100,9 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const sheet = layout.grid.name;
   const today = ctx.today();
   const parsed = parseRosterRows(layout, today);
+  if (parsed.rows.length === 0 && parsed.problems.length === 0) {
+    throw new UserError(`${name} 只有表头，没有可导入的人员。`, ['请在表头下面逐行填写人员（至少填写姓名）；如果人员在另一个工作表里，请用 --sheet 指定。']);
+  }
 
   const db = await ctx.openDb();
   const { listMembers } = await import('../../store/members.js');
@@ -150,7 +155,8 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const rejectedRows = [...new Set(problems.map((p) => p.row))];
   const summary: ImportSummary = {
     file: name, sheet, added: plan.adds.length, updated: plan.updates.length, unchanged: plan.unchanged.length,
-    rejected: rejectedRows.length, left: plan.leaves.length, leaders: plan.leaders, branches: plan.branches, dryRun: !!opts.dryRun,
+    rejected: rejectedRows.length, left: plan.leaves.length, leaders: plan.leaders, branches: plan.branches,
+    newBranches: plan.newBranches, dryRun: !!opts.dryRun,
   };
   if (opts.dryRun) {
     printPlan(ctx, plan);
@@ -203,7 +209,8 @@ export function printSummary(ctx: AppContext, s: ImportSummary): void {
       `  ${verb}新增 ${s.added} 人，${verb}更新 ${s.updated} 人，未变 ${s.unchanged} 人，拒绝 ${s.rejected} 行` +
       (s.left ? `，${verb}标记转出 ${s.left} 人` : '') +
       `\n  班子成员 ${s.leaders} 人；支部 ${s.branches.length} 个` +
-      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : ''),
+      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : '') +
+      (s.newBranches.length ? `\n  ${verb}新建支部 ${s.newBranches.length} 个：${s.newBranches.join('、')}` : ''),
   );
   if (s.rejectsFile) ctx.info(`有问题的 ${s.rejected} 行已写入 ${s.rejectsFile}，改正后可再导入该文件。`);
 }
