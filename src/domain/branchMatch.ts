@@ -16,8 +16,8 @@ export function branchName(typed: string): string {
 
 export type BranchMatch<B> = { kind: 'one'; branch: B } | { kind: 'none'; suggestions: B[] };
 
-/** The branch a typed name means, or the nearest few (one part of the name contained in the other, or a
- * few characters apart) to suggest. */
+/** The branch a typed name means, or the nearest ones (one name contained in the other, or a few
+ * characters apart) to suggest. */
 export function matchBranch<B extends { name: string }>(typed: string, branches: B[]): BranchMatch<B> {
   const q = branchKey(typed);
   const hit = branches.find((b) => branchKey(b.name) === q);
@@ -31,7 +31,9 @@ export function matchBranch<B extends { name: string }>(typed: string, branches:
     })
     .filter((x) => x.d <= allowed)
     .sort((a, b) => a.d - b.d || a.b.name.localeCompare(b.b.name, 'zh'));
-  return { kind: 'none', suggestions: scored.slice(0, 3).map((x) => x.b) };
+  // Only the nearest: 机关第一支部 suggests 机关第一党支部, not also 机关第二党支部 one more slip away.
+  const best = scored[0]?.d;
+  return { kind: 'none', suggestions: scored.filter((x) => x.d === best).slice(0, 3).map((x) => x.b) };
 }
 
 /** The error text for a branch that does not exist: what was typed, the nearest names, how to go on. */

@@ -11,6 +11,8 @@ export interface ImportOptions {
   kind?: string;
   sheet?: string;
   branch?: string;
+  /** --branch names a branch to create (otherwise it must exist). */
+  newBranch?: boolean;
   dryRun?: boolean;
   skipInvalid?: boolean;
   sync?: boolean;
@@ -44,7 +46,8 @@ export function registerImport(program: Command, act: Act): void {
     .argument('<文件...>', '.xlsx 或 .csv 文件')
     .option('--kind <类型>', '文件类型：roster 花名册（默认）、signin 签到表、ledger 个人学习台账（可一次给多个文件）、books 书目、plan 年度学习计划、json 由 shuxiang export 导出的整库数据')
     .option('--sheet <工作表>', '指定工作表名称（默认自动找出花名册所在的表）')
-    .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部）')
+    .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部；须是已有的支部）')
+    .option('--new-branch', '--branch 写的是一个新支部：确认新建它')
     .option('--dry-run', '只显示将会新增、修改哪些人，不写入')
     .option('--skip-invalid', '跳过有问题的行，导入其余的行；有问题的行写到“原文件名.rejects.xlsx”')
     .option('--sync', '名单里没有的人（同一支部）标记为今天转出；会先确认')
@@ -113,7 +116,12 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const settings = readSettings(db);
   const nameCol = layout.columns.find((c) => c.role.kind === 'field' && c.role.field === 'name')?.col;
   const hasBranchColumn = layout.columns.some((c) => c.role.kind === 'field' && c.role.field === 'branch');
-  let defaultBranch = opts.branch ?? settings.defaultBranch;
+  let defaultBranch = settings.defaultBranch;
+  if (opts.branch) {
+    const { branchToWrite } = await import('../args/branch.js');
+    const target = branchToWrite(db, opts.branch, '--branch', !!opts.newBranch);
+    defaultBranch = 'branch' in target ? target.branch.name : target.create;
+  }
   if (!hasBranchColumn && !opts.branch) {
     const { branchInTitle } = await import('../../domain/rosterHeader.js');
     const titled = branchInTitle(layout.title);

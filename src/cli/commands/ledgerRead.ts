@@ -66,7 +66,8 @@ function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number
   // The fast path is the exact name; only a miss pays for the 间隔号-less form and the nearest names.
   const { found: same, near } = exact ? { found: exact, near: [] } : findByName(text, all);
   if (same.length === 1) return same[0]!;
-  if (same.length === 0) return `姓名“${text}”不在花名册中。${didYouMean(near.map((x) => x.name))}请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
+  const guess = didYouMean(near.map((x) => x.name));
+  if (same.length === 0) return `姓名“${text}”不在花名册中${guess ? `。${guess}` : '，'}请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
   return `花名册中有 ${same.length} 个“${text}”（${same.map((x) => `${x.branch}，编号 #${x.id}`).join('；')}），请写成“${text}#${same[0]!.id}”这样带编号的形式`;
 }
 

@@ -6,9 +6,9 @@ import {
 import { maskIdCard, maskPhone } from '../../domain/idcard.js';
 import { displayWidth, padDisplay } from '../../shared/width.js';
 import { UserError } from '../../shared/errors.js';
-import { findBranch, listBranches } from '../../store/branches.js';
 import type { Db } from '../../store/db.js';
 import { listMembers } from '../../store/members.js';
+import { requireBranch } from '../args/branch.js';
 import type { AppContext } from '../context.js';
 import { printListing, type Column } from '../output.js';
 
@@ -24,16 +24,8 @@ export interface MemberShowOptions {
   reveal?: boolean;
 }
 
-/** The branch named by a flag, or an error listing the branches there are. */
-export function requireBranch(db: Db, name: string, flag = '--branch'): { id: number; name: string } {
-  const b = findBranch(db, name.trim());
-  if (b) return b;
-  const names = listBranches(db).map((x) => x.name);
-  throw new UserError(`${flag} 指定的支部“${name}”不存在。`, [
-    names.length ? `已有的支部：${names.join('、')}` : '数据库中还没有支部，请先运行 shuxiang init 或导入花名册。',
-    '请检查支部名称是否写错（需写全称）。',
-  ]);
-}
+/** The branch named by a flag (the one resolver, src/cli/args/branch.ts), re-exported for its callers here. */
+export { requireBranch };
 
 /** One member by what the user typed (name, initials or #id), among everyone in the branch given. */
 export async function pickMember(db: Db, query: string, branch?: string): Promise<Member> {

@@ -6,7 +6,8 @@ import { MEMBER_LABELS, dayBefore, memberToJson } from '../../domain/memberView.
 import { maskIdCard, maskPhone } from '../../domain/idcard.js';
 import { UserError } from '../../shared/errors.js';
 import { inBatch } from '../../store/batches.js';
-import { ensureBranch, findBranch, listBranches } from '../../store/branches.js';
+import { branchToWrite } from '../args/branch.js';
+import { ensureBranch, listBranches } from '../../store/branches.js';
 import type { Db } from '../../store/db.js';
 import { findMemberByIdCard, findMembersByName, getMember, insertMember, updateMember, type MemberInsert } from '../../store/members.js';
 import { readSettings } from '../../store/settings.js';
@@ -28,6 +29,7 @@ export interface MemberAddOptions {
   birth?: string;
   category?: string;
   job?: string;
+  newBranch?: boolean;
 }
 
 export interface MemberEditOptions extends Omit<MemberAddOptions, 'name'> {
@@ -63,12 +65,15 @@ export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Pro
     m.gender ??= id.gender;
     m.birthDate ??= id.birthDate;
   }
-  const branchName = opts.branch?.trim() || readSettings(db).defaultBranch;
-  if (!branchName) {
+  const typedBranch = opts.branch?.trim() || readSettings(db).defaultBranch;
+  if (!typedBranch) {
     const names = listBranches(db).map((b) => b.name);
     throw new UserError('没有指定支部：请用 --branch 写明所在支部。', names.length ? [`已有的支部：${names.join('、')}`] : []);
   }
-  const isNewBranch = !findBranch(db, branchName);
+  // A typo in --branch is an error with suggestions; only --new-branch creates a branch.
+  const target = branchToWrite(db, typedBranch, '--branch', !!opts.newBranch);
+  const branchName = 'branch' in target ? target.branch.name : target.create;
+  const isNewBranch = 'create' in target;
   const id = inBatch(db, { command: 'member add', args: batchArgs([], opts), at: ctx.nowStamp() }, (batchId, counts) => {
     m.branchId = ensureBranch(db, branchName, batchId, counts).id;
     const newId = insertMember(db, m, batchId);
@@ -94,6 +99,8 @@ export async function runMemberEdit(ctx: AppContext, query: string, opts: Member
   const patch = buildEditPatch(ctx, db, m, opts);
   let moveTo = opts.moveTo?.trim();
   if (opts.moveTo !== undefined && !moveTo) throw new UserError('--move-to 后面需要写要调往的支部名称。');
+  const target = moveTo ? branchToWrite(db, moveTo, '--move-to', !!opts.newBranch) : undefined;
+  if (target) moveTo = 'branch' in target ? target.branch.name : target.create;
   if (moveTo === m.branch) moveTo = undefined;
   const changes = diffMember(m, patch);
   if (moveTo) changes.push({ field: 'branch', label: MEMBER_LABELS.branch, from: m.branch, to: moveTo });
@@ -102,7 +109,7 @@ export async function runMemberEdit(ctx: AppContext, query: string, opts: Member
     else ctx.out(`${m.name}（编号 #${m.id}）没有需要修改的内容${Object.keys(opts).some((k) => k !== 'branch') ? '：填写的值与现有记录相同' : '：请用 --phone、--post、--leader 等选项写明要改什么（见 shuxiang member edit --help）'}。`);
     return;
   }
-  const newBranch = !!moveTo && !findBranch(db, moveTo);
+  const newBranch = !!moveTo && !!target && 'create' in target;
   inBatch(db, { command: 'member edit', args: batchArgs([query], opts), at: ctx.nowStamp() }, (batchId, counts) => {
     const changed = onlyChanged(m, patch);
     if (moveTo) changed.branchId = ensureBranch(db, moveTo, batchId, counts).id;

@@ -10,19 +10,9 @@ import type { Branch } from '../../store/branches.js';
 import type { SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
 
-/** The branch named by --branch, else the default branch from init, else the only one. */
+/** The branch named by --branch, else the default branch from init, else the only one (src/cli/args/branch.ts). */
 export async function resolveBranch(db: Db, name?: string): Promise<Branch> {
-  const { findBranch, listBranches } = await import('../../store/branches.js');
-  const { readSettings } = await import('../../store/settings.js');
-  const all = listBranches(db);
-  const wanted = name?.trim() || readSettings(db).defaultBranch;
-  if (wanted) {
-    const b = findBranch(db, wanted);
-    if (b) return b;
-    throw new UserError(`没有名为“${wanted}”的支部。`, [`已有的支部：${all.map((x) => x.name).join('、') || '（无）'}`]);
-  }
-  if (all.length === 1) return all[0]!;
-  throw new UserError('数据库中有多个支部，请用 --branch 指定是哪一个。', [`已有的支部：${all.map((x) => x.name).join('、') || '（无）'}`]);
+  return (await import('../args/branch.js')).resolveBranch(db, name);
 }
 
 /** The session with the id the user typed (12 or #12). */
