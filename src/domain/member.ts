@@ -52,7 +52,7 @@ export const FIELD_SPECS: FieldSpec[] = [
   { field: 'jobTitle', label: '职务', synonyms: ['职务', '行政职务', '工作单位及职务', '工作职务', '现任职务', '职务职级'], kind: 'kept' },
   { field: 'partyPost', label: '党内职务', synonyms: ['党内职务', '支部职务', '党内职务支部职务', '支委职务'], kind: 'kept' },
   { field: 'leader', label: '是否班子成员', synonyms: ['是否班子成员', '班子成员', '支委', '是否支委', '是否支委成员'], kind: 'yesno' },
-  { field: 'branch', label: '所在支部', synonyms: ['所在支部', '支部', '党支部', '所在党支部', '支部名称'], kind: 'text' },
+  { field: 'branch', label: '所在支部', synonyms: ['所在支部', '支部', '党支部', '所在党支部', '支部名称'], kind: 'kept' },
   { field: 'phone', label: '联系电话', synonyms: ['联系电话', '手机', '手机号码', '手机号', '电话', '联系方式'], kind: 'phone' },
   { field: 'idCard', label: '身份证号', synonyms: ['身份证号', '公民身份号码', '身份证号码', '身份证'], kind: 'idcard' },
   { field: 'onRollFrom', label: '转入日期', synonyms: ['转入日期', '调入日期', '转入时间', '调入时间'], kind: 'date' },

@@ -76,6 +76,14 @@ describe('a --branch typo is an error with suggestions, never a new branch', () 
     expect(s.newBranches).toEqual([]);
     expect(branches()).toEqual(['机关第一党支部', '机关第二党支部', '机关第三党支部']);
   });
+
+  it('a roster 所在支部 spaced differently finds the existing branch; a new one keeps its full-width marks', async () => {
+    writeFileSync(join(dir, 'r.csv'), '\ufeff姓名,所在支部\n王五,机关第二　党支部\n赵六,机关第四党支部（综合）\n');
+    const r = await json('import', 'r.csv');
+    expect(r.newBranches).toEqual(['机关第四党支部（综合）']);
+    expect(branches()).toEqual(['机关第一党支部', '机关第二党支部', '机关第四党支部（综合）']);
+    expect(await json('member', 'show', '王五')).toMatchObject({ branch: '机关第二党支部' });
+  });
 });
 
 describe('branch list|add|rename|merge|remove', () => {
