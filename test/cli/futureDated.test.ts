@@ -57,6 +57,22 @@ describe('log refuses evidence dated after today', () => {
   });
 });
 
+describe('the reading room records loans and returns once they happened', () => {
+  it('lend or return --date after today: exit 2 naming --date, nothing stored', async () => {
+    await ok(['books', 'add', '--title', '之江新语', '--category', '政治理论']);
+    const lend = await run(['lend', '之江新语', '张三', '--date', '2026-03-16']);
+    expect(lend.code).toBe(2);
+    expect(lend.stderr).toContain('--date：日期 2026-03-16 在今天（2026-03-15）之后');
+    expect(query(dir, 'SELECT count(*) AS n FROM loans')).toEqual([{ n: 0 }]);
+    await ok(['lend', '之江新语', '张三', '--date', '2026-03-01']);
+    const back = await run(['return', '之江新语', '--date', '2026-04-01', '--log-read']);
+    expect(back.code).toBe(2);
+    expect(back.stderr).toContain('--date：日期 2026-04-01 在今天（2026-03-15）之后');
+    expect(query(dir, 'SELECT returned_on FROM loans')).toEqual([{ returned_on: null }]);
+    expect(query(dir, 'SELECT count(*) AS n FROM readings')).toEqual([{ n: 0 }]);
+  });
+});
+
 describe('the ledger import refuses rows dated after today', () => {
   it('names file › sheet › cell and writes nothing; --skip-invalid keeps only the past rows', async () => {
     const file = join(dir, '台账.xlsx');

@@ -119,6 +119,13 @@ describe('imports keep every text as typed', () => {
     expect(shown.attendance[0]).toMatchObject({ name: '张建华', status: 'excused', excuseKind: '病假', reason: '住院：三天（已报备）' });
   });
 
+  it('checkin --excused 姓名:类别:事由 keeps the 事由 as typed, its colons included', async () => {
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    await ok('checkin', String(s.id), '--excused', '张建华:公假:出差：省厅（预算会）');
+    const shown = await json('session', 'show', String(s.id));
+    expect(shown.attendance[0]).toMatchObject({ status: 'excused', excuseKind: '公假', reason: '出差：省厅（预算会）' });
+  });
+
   it('book catalogue import: title, author and reason kept; CSV too', async () => {
     writeFileSync(join(dir, '书目.csv'), `\ufeff书名,作者,类别,推荐理由\n之江新语（第二版）,习近平（著）,政治理论,"读原著、学原文：悟原理"\n`);
     await ok('books', 'import', '书目.csv');

@@ -121,13 +121,14 @@ async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefin
       let excuseKind: ExcuseKind | undefined;
       let reason: string | undefined;
       if (status === 'excused') {
-        const parts = item.split(/[:：]/);
-        name = parts[0]!;
-        if (parts[1]?.trim()) {
-          excuseKind = parseExcuseKind(parts[1]);
-          if (!excuseKind) { problems.push(`--excused 中“${item}”的请假类别“${parts[1]}”无法识别，可写：${EXCUSE_KINDS.join('、')}。`); continue; }
+        // 姓名:类别:事由 — the 事由 is kept as typed, its own colons included.
+        const parts = /^([^:：]*)(?:[:：]([^:：]*)(?:[:：]([\s\S]*))?)?$/.exec(item)!;
+        name = parts[1]!;
+        if (parts[2]?.trim()) {
+          excuseKind = parseExcuseKind(parts[2]);
+          if (!excuseKind) { problems.push(`--excused 中“${item}”的请假类别“${parts[2]}”无法识别，可写：${EXCUSE_KINDS.join('、')}。`); continue; }
         }
-        if (parts.length > 2) reason = parts.slice(2).join('：').trim() || undefined;
+        if (parts[3] !== undefined) reason = parts[3].trim() || undefined;
       }
       const m = await findOnRoll(db, s, members, name, flag, problems);
       if (m) put(m, { status, excuseKind, reason, flag });

@@ -3,6 +3,7 @@
 // person; returning a book that is not out is an error. A return can record the book as read (a
 // `log book` reading, finished on the return date) — asked on a terminal, or by --log-read.
 import type { Command } from 'commander';
+import { futureDayReason, isFutureDay } from '../../domain/dates.js';
 import type { LendRefusal } from '../../domain/lending.js';
 import { UserError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
@@ -58,6 +59,8 @@ function dayOf(ctx: AppContext, raw: string | undefined, flag: string): string {
   const iso = p ? `${p[1]}-${p[2]!.padStart(2, '0')}-${p[3]!.padStart(2, '0')}` : '';
   const d = new Date(`${iso}T00:00:00Z`);
   if (!p || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new UserError(`${flag} 的取值“${raw}”不是有效日期，请写成 2026-03-10 这样的格式。`);
+  // A loan or a return (which can log the reading) is recorded only once it has happened.
+  if (isFutureDay(iso, ctx.today())) throw new UserError(`${flag}：${futureDayReason('日期', iso, ctx.today())}。`);
   return iso;
 }
 
