@@ -26,7 +26,8 @@ describe('exit codes and bad input', () => {
     [['--year', '2027'], '2027 在检查日期 2026-07-15 之后'],
     [['--member', '赵六'], '姓名“赵六”没有找到对应的人员'],
     [['--rule', 'X9'], '--rule 指定的规则“X9”不在当前规则集中'],
-    [['--branch', '第九支部'], '--branch 指定的支部“第九支部”不存在'],
+    // Issue 14: the one branch resolver's wording (with the nearest branch when there is one).
+    [['--branch', '第九支部'], '--branch：没有名为“第九支部”的支部。'],
     [['--member', '张三', '--rule', 'B1-monthly-study'], '规则 B1-monthly-study 考核的是支部，不能与 --member 同时使用'],
   ])('%j → exit 2', async (args, message) => {
     const r = await run('audit', ...args);

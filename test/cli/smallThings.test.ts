@@ -40,8 +40,11 @@ describe('audit --as-of a year with no records', () => {
     const y = await run(['audit', '--year', '2024']);
     expect(y.code).toBe(2);
     expect(y.stderr).toContain('2024 年没有任何记录');
-    // The year that has records is audited as before (gaps → exit 1).
+    // The year that has records is audited as before (gaps → exit 1), and so is the current year even
+    // before anything is recorded in it (the clock says 2027-01-04 here).
     expect((await run(['audit', '--as-of', '2026-06-30'])).code).toBe(1);
+    const fresh = await runCli(['audit', '--as-of', '2027-01-04'], { cwd: dir, now: '2027-01-04' });
+    expect(fresh.stderr).not.toContain('没有任何记录');
   });
 });
 
