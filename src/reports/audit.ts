@@ -85,8 +85,11 @@ export interface AuditReport {
   calendarNote?: string;
   /** Verdicts of ended periods that are short: the exit code is 1 when this is above 0. */
   endedGaps: number;
-  /** The rows the audit read (its year ± a week), for the period report to reuse rather than read again. */
-  sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns> };
+  /** The rows the audit read (its year ± a week), for the period report and the branch comparison to
+   * reuse rather than read again. */
+  sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns>; evidence: Evidence };
+  /** Per rule: each subject's worst status over the rule's periods (people by id, branches by −1 − id). */
+  worst: Map<string, Map<number, VerdictStatus>>;
   /** Names by member id and branch id, for the verdicts (see nameOf, branchOf). */
   memberNames: Map<number, string>;
   branchNames: Map<number, string>;
@@ -164,8 +167,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     verdicts, people: order, branches: [...branches.values()],
     calendarNote: input.calendar.calendarNote(scope),
     endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
-    sources: { attendance: evidence.signIns, study: evidence.study },
-    memberNames, branchNames,
+    sources: { attendance: evidence.signIns, study: evidence.study, evidence },
+    worst, memberNames, branchNames,
   };
 }
 

@@ -41,7 +41,7 @@ async function importInto(ctx: AppContext, fresh: boolean, doc: unknown, name: s
   const { faultHook } = await import('../../shared/faults.js');
   const onRow = faultHook(ctx.env, ctx.io.stderr);
   const outcome = await writeOrPreview(ctx, db, opts, { command: 'import json', args: name }, (batchId, counts) =>
-    importDocument(db, doc as import('../../store/exportJson.js').ExportDocument, name, batchId, counts, onRow));
+    importDocument(db, doc as import('../../store/exportJson.js').ExportDocument, name, batchId, counts, { onRow, remember: !fresh }).tables);
   if (ctx.json) {
     ctx.outJson({ file: name, dryRun: !!opts.dryRun, tables: outcome });
     return;
