@@ -112,7 +112,9 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
   const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
   const roster = input.roster ?? listMembers(db);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster }, true);
+  // Without self-study ids to cite, and with month-aligned self-study rules, whole months come as totals.
+  const monthly = input.citeSelfStudy === false && input.ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, ...(monthly ? { studyMonths: { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) } } } : {}) }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
@@ -176,6 +178,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
 function leadersIn(ev: Evidence, scope: Period): number[] {
   return ev.members.filter((m) => totalDays(segmentsIn(judgedIntervals(m, 'leaders'), scope)) > 0).map((m) => m.id);
 }
+
+const MONTH_ALIGNED = new Set(['month', 'quarter', 'half', 'year']);
 
 const RANK: Record<VerdictStatus, number> = { na: 0, met: 1, open: 2, gap: 3 };
 
