@@ -53,6 +53,11 @@ export interface BranchFigures {
   peopleWithGaps: number;
   /** (membersInPeriod − peopleWithGaps) ÷ membersInPeriod; null with nobody on the roll. */
   shareAllMet: number | null;
+  /** People with an ended gap in a rule for all members (五坚持), and the share of the roll without one. */
+  peopleWithPersistGaps: number;
+  sharePersistsMet: number | null;
+  /** Branch-duty periods met ÷ judged (met + gap); null when none was judged. */
+  shareDutiesMet: number | null;
   books: number;
   booksPerHead: number;
   studyHours: number;
@@ -166,7 +171,13 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     }
     for (const [id, s] of per) row(id).rules.push(s);
   }
-  for (const p of a.people) if (p.gaps.length) { const b = branchOf.get(p.memberId); if (b !== undefined) row(b).peopleWithGaps++; }
+  const forAll = new Set(a.ruleSet.rules.filter((r) => r.appliesTo === 'all').map((r) => r.id));
+  for (const p of a.people) {
+    const b = branchOf.get(p.memberId);
+    if (b === undefined || !p.gaps.length) continue;
+    row(b).peopleWithGaps++;
+    if (p.gaps.some((v) => forAll.has(v.rule))) row(b).peopleWithPersistGaps++;
+  }
 
   const idByName = new Map([...rows.values()].map((r) => [r.branch, r.branchId!]));
   for (const p of plan?.rows ?? []) {
@@ -190,7 +201,7 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
 function blank(id: number | null, name: string): BranchFigures {
   return {
     branchId: id, branch: name, members: 0, membersInPeriod: 0, sessionsHeld: 0, sessionsByType: {}, duties: [], dutiesUnmet: 0, dutiesOpen: 0,
-    attendance: { expected: 0, attended: 0, rate: null }, rules: [], peopleWithGaps: 0, shareAllMet: null,
+    attendance: { expected: 0, attended: 0, rate: null }, rules: [], peopleWithGaps: 0, shareAllMet: null, peopleWithPersistGaps: 0, sharePersistsMet: null, shareDutiesMet: null,
     books: 0, booksPerHead: 0, studyHours: 0, studyHoursPerHead: 0, plan: { planned: 0, held: 0, gap: 0, open: 0 },
   };
 }
@@ -202,8 +213,11 @@ function finish(r: BranchFigures): void {
   r.studyHoursPerHead = r.membersInPeriod ? round(r.studyHours / r.membersInPeriod) : 0;
   r.booksPerHead = r.membersInPeriod ? round(r.books / r.membersInPeriod, 2) : 0;
   r.shareAllMet = ratio(r.membersInPeriod - r.peopleWithGaps, r.membersInPeriod);
+  r.sharePersistsMet = ratio(r.membersInPeriod - r.peopleWithPersistGaps, r.membersInPeriod);
   r.dutiesUnmet = r.duties.reduce((n, d) => n + d.gap, 0);
   r.dutiesOpen = r.duties.reduce((n, d) => n + d.open, 0);
+  const met = r.duties.reduce((n, d) => n + d.met, 0);
+  r.shareDutiesMet = ratio(met, met + r.dutiesUnmet);
   for (const s of r.rules) s.share = ratio(s.applicable - s.gap, s.applicable);
 }
 
@@ -211,7 +225,7 @@ function finish(r: BranchFigures): void {
 function totals(rows: BranchFigures[]): BranchFigures {
   const t = blank(null, '合计');
   for (const r of rows) {
-    for (const k of ['members', 'membersInPeriod', 'sessionsHeld', 'peopleWithGaps', 'books', 'studyHours'] as const) t[k] += r[k];
+    for (const k of ['members', 'membersInPeriod', 'sessionsHeld', 'peopleWithGaps', 'peopleWithPersistGaps', 'books', 'studyHours'] as const) t[k] += r[k];
     for (const type of SESSION_TYPES) if (r.sessionsByType[type]) t.sessionsByType[type] = (t.sessionsByType[type] ?? 0) + r.sessionsByType[type]!;
     t.attendance.expected += r.attendance.expected;
     t.attendance.attended += r.attendance.attended;
@@ -227,4 +241,9 @@ function totals(rows: BranchFigures[]): BranchFigures {
   }
   finish(t);
   return t;
+}
+
+/** A branch's row as the branch award (rank --branches) scores it. */
+export function branchYearFigures(r: BranchFigures): import('../domain/branchRanking.js').BranchYearFigures {
+  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.booksPerHead };
 }
