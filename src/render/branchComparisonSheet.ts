@@ -12,7 +12,7 @@ const col = (header: string, kind: TableColumn['kind'] = 'text', extra: Partial<
 /** The table, read off the comparison; `title` names the organ and the period. */
 export function branchComparisonSheet(c: BranchComparison, title: string): TableSheet {
   const duties = c.organ.duties;
-  const rules = c.organ.rules;
+  const rules = c.organ.rules.filter((r) => r.applicable > 0);
   const row = (r: BranchFigures, seq: CellValue): CellValue[] => [
     seq, r.branch, r.members, r.sessionsHeld,
     ...duties.flatMap((d) => { const x = r.duties.find((y) => y.rule === d.rule); return [x?.actual ?? null, x?.required ?? null]; }),

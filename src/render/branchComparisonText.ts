@@ -30,7 +30,7 @@ export function branchComparisonLines(c: BranchComparison): string[] {
   const out = [formatTable(columns, rows)];
   out.push(`说明：活动为各类学习活动次数；${duties.length ? `${duties.join('、')} 为支部职责“已举办/应举办”（缺 N 为未完成的周期数）；` : ''}全部达标为已结束的周期无一未达标的人员占比；计划开展为已开展/已到期的计划月份。`);
   out.push(c.order);
-  const rules = c.organ.rules.map((r) => ({ id: r.rule, title: r.title }));
+  const rules = c.organ.rules.filter((r) => r.applicable > 0).map((r) => ({ id: r.rule, title: r.title }));
   if (rules.length) {
     out.push('', '各项指标达标人员占比（已结束的周期无未达标 ÷ 适用人数）');
     out.push(formatTable([

@@ -88,6 +88,8 @@ export interface AuditReport {
   /** The rows the audit read (its year ± a week), for the period report and the branch comparison to
    * reuse rather than read again. */
   sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns>; evidence: Evidence };
+  /** People with at least one verdict (kept or not): the renderers' “the rest met everything” count. */
+  judgedMembers: number;
   /** Per rule: each subject's worst status over the rule's periods (people by id, branches by −1 − id). */
   worst: Map<string, Map<number, VerdictStatus>>;
   /** Names by member id and branch id, for the verdicts (see nameOf, branchOf). */
@@ -122,6 +124,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const keepMet = input.keepMet !== false;
   const verdicts: AuditVerdict[] = [];
   const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
+  const judged = new Set<number>();
   judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
@@ -131,6 +134,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
       const key = v.memberId === undefined ? -1 - v.branchId : v.memberId;
       const was = subjects.get(key);
       if (was === undefined || RANK[v.status] > RANK[was]) subjects.set(key, v.status);
+      if (v.memberId !== undefined) judged.add(v.memberId);
       if (keepMet || v.status !== 'met' || v.memberId === undefined) verdicts.push(v);
     },
   });
@@ -170,7 +174,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     calendarNote: input.calendar.calendarNote(scope),
     endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
     sources: { attendance: evidence.signIns, study: evidence.study, evidence },
-    worst, memberNames, branchNames,
+    worst, memberNames, branchNames, judgedMembers: judged.size,
   };
 }
 

@@ -22,6 +22,7 @@ export interface ReportOptions {
   md?: string | true;
   template?: string;
   reveal?: boolean;
+  byBranch?: boolean;
 }
 
 export function registerReport(program: Command, act: Act): void {
@@ -39,6 +40,7 @@ export function registerReport(program: Command, act: Act): void {
     .option('--md [文件]', '生成工作总结 Markdown 文本（与 Word 内容相同）')
     .option('--template <文件>', '自己的模板：带 {{占位符}} 的 .docx，或 .md 措辞模板（见下）')
     .option('--reveal', '台账中显示完整的身份证号和手机号（默认打码）')
+    .option('--by-branch', '只看各支部对比（每个支部一行，差的在前）；多个支部时报表和台账、总结里都有这张对比表')
     .addHelpText('after', `
 示例：
   shuxiang report --quarter                         当前季度的概况与达标情况
@@ -100,6 +102,12 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   const { writeReportFiles } = await import('./reportFiles.js');
   const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, template });
   if (ctx.json) return ctx.outJson(report);
+  if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
+  if (written.length === 0 && o.byBranch) {
+    const { branchLines } = await import('./reportText.js');
+    ctx.out([`各支部对比：${report.branch} · ${report.period.label}（截至 ${report.asOf}）`, ...branchLines(ctx, report)].join('\n'));
+    return;
+  }
   if (written.length === 0) {
     const { renderReportText } = await import('./reportText.js');
     ctx.out(renderReportText(ctx, report));
