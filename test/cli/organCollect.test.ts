@@ -58,7 +58,7 @@ describe('import --kind json of the branches', () => {
     for (const [i, b] of BRANCHES.entries()) expect(branchContent('organ', b.name)).toEqual(branchContent(`b${i}`, b.name));
     expect(r.stdout).toContain('二支部');
     const history = await runCli(['--json', 'history'], { cwd: at('organ'), now: '2026-04-11' });
-    expect(JSON.parse(history.stdout).filter((b: { command: string }) => b.command === 'import json')).toHaveLength(1);
+    expect(JSON.parse(history.stdout).batches.filter((b: { command: string }) => b.command === 'import json')).toHaveLength(1);
     const before = fullDump(at('organ'));
     const again = await runCli(['import', '--kind', 'json', at('各支部', '0.json'), at('各支部', '1.json'), at('各支部', '2.json')], { cwd: at('organ'), now: '2026-04-12' });
     expect(again.code, again.stderr).toBe(0);
@@ -115,5 +115,18 @@ describe('import --kind json of the branches', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(branchContent('organ', '二支部')).toEqual(firstTwo);
     expect([branchContent('organ', '一支部'), branchContent('organ', '三支部')]).toEqual(others);
+  });
+});
+
+describe('import --kind db of a branch database', () => {
+  it("reads the branch's own file without changing it, and replaces that branch like its export would", async () => {
+    const before = fullDump(at('b1'));
+    const r = await runCli(['import', '--kind', 'db', at('b1', 'shuxiang.db')], { cwd: at('organ'), now: '2026-04-11' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/二支部（shuxiang\.db，2026-04-10 09:00 导出）：人员 已新增 3/);
+    expect(branchContent('organ', '二支部')).toEqual(branchContent('b1', '二支部'));
+    expect(fullDump(at('b1'))).toEqual(before);
+    const again = await runCli(['import', '--kind', 'db', at('b1', 'shuxiang.db')], { cwd: at('organ'), now: '2026-04-12' });
+    expect(again.stdout).toContain('与已有数据相同，没有变化');
   });
 });
