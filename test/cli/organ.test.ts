@@ -148,3 +148,30 @@ describe('report --by-branch', () => {
     expect(doc.byBranch.organ).toEqual(near(ORGAN));
   });
 });
+
+describe('rank --branches (书香支部)', () => {
+  // By hand, the year 2026 as of 2026-04-10 (April is still open, so it does not count against anyone):
+  // duties met ÷ judged: 一 3/3, 二 2/3, 三 0/3; members with no gap in the 五坚持 (M1, R1): 一 1/2,
+  // 二 0/3, 三 0/1; attendance as above; books per head 0.5, 0.67, 1. Default weights 30/30/20/5:
+  // 一 30 + 15 + 16.67 + 2.5 = 64.17; 二 20 + 0 + 12 + 3.35 = 35.35; 三 0 + 0 + 20 + 5 = 25.
+  it('scores each branch with explained components, awards the top ones, writes the award list and certificates', async () => {
+    fresh();
+    const j = await run('--json', 'rank', '--branches', '--year', '2026', '--top', '1');
+    expect(j.code, j.stderr).toBe(0);
+    const doc = JSON.parse(j.stdout);
+    expect(doc.ranked.map((b: { branch: string; score: number }) => [b.branch, b.score])).toEqual([['一支部', 64.17], ['二支部', 35.35], ['三支部', 25]]);
+    expect(doc.ranked[0].components.map((c: { key: string; points: number }) => [c.key, c.points])).toEqual([['duties', 30], ['persists', 15], ['attendanceRate', 16.67], ['booksPerHead', 2.5]]);
+    expect(doc.awardees.map((b: { branch: string }) => b.branch)).toEqual(['一支部']);
+    const t = await run('rank', '--branches', '--year', '2026', '--top', '1', '--docx', '--xlsx');
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout).toMatch(/1\. 一支部：支部职责完成 100%，五坚持全部达标人员占 50%，参加率 83\.3%，人均读书 0\.5 本，总分 64\.17/);
+    const { default: JSZip } = await import('jszip');
+    const { readFileSync } = await import('node:fs');
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, '2026年度书香支部评比.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('关于表彰2026年度“书香支部”的决定');
+    expect(text).toContain('一支部：');
+    expect(text).not.toContain('一支部 同志');
+  });
+});
