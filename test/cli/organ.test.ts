@@ -4,11 +4,12 @@
 // member attends ≥ 1 集中学习 a month; R1 each member finishes ≥ 1 book a quarter), for 2026-Q1 as of
 // 2026-04-10 (the quarter has ended: every period is judged met or gap).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
 import { BRANCHES, useOrganRules, writeBranch } from '../helpers/organ.js';
+import { readXlsx } from '../helpers/xlsx.js';
 
 let template: string;
 let dir: string;
@@ -146,6 +147,30 @@ describe('report --by-branch', () => {
     const doc = JSON.parse(j.stdout);
     expect(doc.byBranch.branches).toEqual(EXPECTED.map(near));
     expect(doc.byBranch.organ).toEqual(near(ORGAN));
+
+    const files = await run('report', '--quarter', '2026-Q1', '--xlsx', join(dir, '台账.xlsx'), '--docx', join(dir, '总结.docx'));
+    expect(files.code, files.stderr).toBe(0);
+    const wb = await readXlsx(join(dir, '台账.xlsx'));
+    const ws = wb.getWorksheet('支部对比')!;
+    expect(ws).toBeDefined();
+    const rowOf = (name: string) => ws.getRows(1, ws.rowCount)!.find((r) => r.getCell(2).value === name)!;
+    expect(ws.getRow(2).getCell(2).value).toBe('支部');
+    expect([3, 4, 5].map((i) => ws.getRow(i).getCell(2).value)).toEqual(['三支部', '二支部', '一支部']);
+    const two = rowOf('二支部');
+    const header = (ws.getRow(2).values as unknown[]).map(String);
+    const cell = (h: string) => two.getCell(header.indexOf(h)).value;
+    expect([cell('在册'), cell('未完成职责'), cell('参加率'), cell('有未达标人数'), cell('读书')]).toEqual([3, 1, 0.6, 3, 2]);
+    expect(ws.getRow(6).getCell(1).value).toBe('合计');
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, '总结.docx')));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('各支部学习情况对比（未完成支部职责多的在前）');
+    const table = text.slice(text.indexOf('各支部学习情况对比'));
+    // 支部 在册 活动 未完成职责 参加率 全部达标 有未达标 人均读书 人均自学, the cells run together once the XML is gone.
+    expect(table).toContain('三支部113100.0%0.0%110');
+    expect(table).toContain('二支部32160.0%0.0%30.671');
+    expect(table).toContain('一支部23083.3%50.0%10.51.8');
+    expect(table).toContain('合计66475.0%16.7%50.671.1');
   });
 });
 
