@@ -114,7 +114,7 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
 
   const comparison = organView || o.byBranch ? (await import('../../reports/branchComparison.js')).buildBranchComparison(report, plan) : undefined;
   if (ctx.json && o.byBranch) ctx.outJson(comparison);
-  else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) });
+  else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
   else if (o.byBranch) {
     const { branchComparisonLines } = await import('../../render/branchComparisonText.js');
     ctx.out([`各支部对比：${settings.organ ?? ''}全部 ${all.length} 个支部 · ${scopeName(scope)}（截至 ${asOf}）`, `规则集：${ruleSet.title}`, '', ...branchComparisonLines(comparison!)].join('\n'));
