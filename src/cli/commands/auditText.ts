@@ -53,6 +53,8 @@ export function renderAudit(ctx: AppContext, r: AuditReport, heading: string): s
 
 /** How many people the organ's view lists by name (the worst first). */
 export const ATTENTION_PEOPLE = 20;
+/** How many branches' unmet duties the organ's view spells out. */
+export const ATTENTION_BRANCHES = 10;
 
 /** The organ's audit (several branches, none chosen): the branch comparison first, the rules, then only
  * the people who need attention most — the worst ATTENTION_PEOPLE with an ended gap. */
@@ -66,6 +68,16 @@ export function renderOrganAudit(ctx: AppContext, r: AuditReport, c: BranchCompa
   out.push('', `三、需要关注的人员（有未达标项的共 ${short.length} 人${short.length > ATTENTION_PEOPLE ? `，列出最需关注的 ${ATTENTION_PEOPLE} 人` : ''}）`);
   short.slice(0, ATTENTION_PEOPLE).forEach((p, i) => out.push(...personBlock(ctx, p, i + 1, titles, true)));
   if (!short.length) out.push('已结束的周期没有人未达标。');
+  // Branch duties not (yet) met, for the worst branches of the comparison.
+  const order = new Map(c.branches.map((b, i) => [b.branchId, i]));
+  const owing = r.branches.filter((b) => b.verdicts.some((v) => v.status === 'gap' || v.status === 'open'))
+    .sort((a, b) => (order.get(a.branchId) ?? 1e9) - (order.get(b.branchId) ?? 1e9));
+  if (owing.length) {
+    out.push('', `四、支部职责（未完成或进行中的 ${owing.length} 个支部${owing.length > ATTENTION_BRANCHES ? `，列出最需关注的 ${ATTENTION_BRANCHES} 个` : ''}）`);
+    for (const b of owing.slice(0, ATTENTION_BRANCHES)) {
+      out.push(`${b.name}：`, ...groupLines(ctx, b.verdicts.filter((v) => v.status === 'gap' || v.status === 'open'), titles).map((l) => `   ${l}`));
+    }
+  }
   return out.join('\n');
 }
 
