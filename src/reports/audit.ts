@@ -128,6 +128,14 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
+    // Without met verdicts to keep, a member's 'met' is only counted (no object made).
+    ...(keepMet ? {} : {
+      onMet: (rule: string, memberId: number) => {
+        const subjects = worst.get(rule)!;
+        if (subjects.get(memberId) === undefined || subjects.get(memberId) === 'na') subjects.set(memberId, 'met');
+        judged.add(memberId);
+      },
+    }),
     sink: (v) => {
       // People by id, branches by −1 − id: a subject's worst status over the rule's periods.
       const subjects = worst.get(v.rule)!;
