@@ -130,13 +130,13 @@ async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: 
   const written: string[] = [];
   if (both || o.xlsx !== undefined) {
     const file = target(o.xlsx, 'xlsx');
-    const { writeTableWorkbook } = await import('../../../io/excel/tableWorkbook.js');
+    const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
     await writeAtomically(file, (tmp) => writeTableWorkbook(tmp, [model.sheet], model.doc.title));
     written.push(file);
   }
   if (both || o.docx !== undefined) {
     const file = target(o.docx, 'docx');
-    const { writeListDocx } = await import('../../../io/word/listDocx.js');
+    const { writeListDocx } = await import('../../../render/word/listDocx.js');
     await writeAtomically(file, (tmp) => writeListDocx(tmp, model.doc));
     written.push(file);
   }

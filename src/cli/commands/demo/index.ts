@@ -48,7 +48,7 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: '生成示例花名册',
     run: async (s) => {
-      const { writeRosterWorkbook } = await import('../../../io/excel/rosterTemplate.js');
+      const { writeRosterWorkbook } = await import('../../../render/excel/rosterTemplate.js');
       await writeRosterWorkbook(s.rosterFile, { title: `${s.data.branch}党员花名册`, rows: s.data.members });
       s.files.push([join(s.shownDir, ROSTER_NAME), '示例花名册，格式与 shuxiang template roster 生成的模板相同']);
       s.json.roster = s.rosterFile;

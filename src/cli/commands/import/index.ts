@@ -165,7 +165,7 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
     }
   }
   if (rejectedRows.length > 0) {
-    const { writeRejects } = await import('../../../io/excel/writeRejects.js');
+    const { writeRejects } = await import('../../../render/excel/writeRejects.js');
     summary.rejectsFile = join(dirname(file), `${basename(file, extname(file))}.rejects.xlsx`);
     const byRow = new Map<number, string[]>();
     for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), describeProblem(name, sheet, p).split('：').slice(1).join('：')]);

@@ -30,7 +30,7 @@ export function refuseProblems(read: SheetsRead, opts: ImportOptions, what: stri
 
 /** With --skip-invalid: one rejects workbook beside each input that had problems; returns their paths. */
 export async function writeAllRejects(read: SheetsRead): Promise<string[]> {
-  const { writeRejectsSheets } = await import('../../../io/excel/writeRejects.js');
+  const { writeRejectsSheets } = await import('../../../render/excel/writeRejects.js');
   const written: string[] = [];
   for (const f of read.files) {
     if (f.rejects.length === 0) continue;

@@ -12,7 +12,7 @@ import { digestWarnings } from '../../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../../domain/rosterRows.js';
 import { cleanName } from '../../../domain/text.js';
 import { UserError } from '../../../shared/errors.js';
-import type { RejectsPart } from '../../../io/excel/writeRejects.js';
+import type { RejectsPart } from '../../../render/excel/writeRejects.js';
 import type { AppContext } from '../../context.js';
 
 /** A row's problem; `at` is where the name came from when it is not on the row (B2, the title). */

@@ -30,7 +30,7 @@ export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, 
   const { listBooks } = await import('../../../store/books.js');
   const existing = listPlan(db, year, branch.id);
   const { writeAtomically } = await import('../../../io/atomicWrite.js');
-  const { writePlanWorkbook } = await import('../../../io/excel/readingForms.js');
+  const { writePlanWorkbook } = await import('../../../render/excel/readingForms.js');
   await writeAtomically(file, (tmp) => writePlanWorkbook(tmp, { year, branch: branch.name, existing, requiredBooks: listBooks(db, { requiredYear: year }).map((b) => b.title) }));
   if (ctx.json) return ctx.outJson({ file, year, branch: branch.name, prefilled: existing.length });
   ctx.out(`已生成${branch.name} ${year} 年度学习计划：${file}${existing.length ? `（已按数据库中的 ${existing.length} 个月填好）` : ''}`);

@@ -12,14 +12,14 @@ export async function writeRankFiles(ctx: AppContext, r: RankingReport, o: { xls
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
     const file = target(o.xlsx, 'xlsx');
-    const { writeTableWorkbook } = await import('../../../io/excel/tableWorkbook.js');
+    const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
     await writeAtomically(file, (tmp) => writeTableWorkbook(tmp, rankSheets(r), stem));
     out.push([file, `评比计分表（${r.ranked.length} 人）`]);
   }
   if (o.docx !== undefined) {
     const file = target(o.docx, 'docx');
-    const { writeListDocx } = await import('../../../io/word/listDocx.js');
-    const { certificateSections } = await import('../../../io/word/certificates.js');
+    const { writeListDocx } = await import('../../../render/word/listDocx.js');
+    const { certificateSections } = await import('../../../render/word/certificates.js');
     const certs = certificatesOf(r, o.signDate);
     await writeAtomically(file, (tmp) => writeListDocx(tmp, awardList(r, o.signDate), (d) => certificateSections(d, certs)));
     out.push([file, `表彰名单和荣誉证书（${certs.length} 张）`]);

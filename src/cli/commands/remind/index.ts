@@ -50,7 +50,7 @@ export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void
   if (o.xlsx) {
     const file = ctx.path(o.xlsx);
     if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx 的文件名“${o.xlsx}”应以 .xlsx 结尾。`);
-    const { writeRemindSheet } = await import('../../../io/excel/remindSheet.js');
+    const { writeRemindSheet } = await import('../../../render/excel/remindSheet.js');
     const { writeAtomically } = await import('../../../io/atomicWrite.js');
     await writeAtomically(file, (tmp) => writeRemindSheet(tmp, r));
     ctx.info(`已写入 ${file}`);

@@ -26,7 +26,7 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
     const file = target(o.xlsx, 'xlsx');
-    const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../io/excel/ledgerWorkbook.js');
+    const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
     await writeAtomically(file, (tmp) => writeLedgerWorkbook(tmp, r));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
@@ -35,7 +35,7 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const fields = summaryFields(r);
   if (o.docx !== undefined && o.template?.kind === 'docx') {
     const file = target(o.docx, 'docx');
-    const { fillDocxTemplate } = await import('../../../io/word/docxTemplate.js');
+    const { fillDocxTemplate } = await import('../../../render/word/docxTemplate.js');
     let unknown: string[] = [];
     await writeAtomically(file, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
     out.push([file, `工作总结（按模板 ${o.template.file} 填写）`]);
@@ -50,13 +50,13 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   if (o.docx !== undefined && o.template?.kind !== 'docx') {
     const file = target(o.docx, 'docx');
-    const { writeSummaryDocx } = await import('../../../io/word/summaryDocx.js');
+    const { writeSummaryDocx } = await import('../../../render/word/summaryDocx.js');
     await writeAtomically(file, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
     out.push([file, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
   if (o.md !== undefined) {
     const file = target(o.md, 'md');
-    const { summaryMarkdown } = await import('../../../io/markdown/summaryMd.js');
+    const { summaryMarkdown } = await import('../../../render/markdown/summaryMd.js');
     await writeAtomically(file, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
     out.push([file, '工作总结（Markdown 文本）']);
   }

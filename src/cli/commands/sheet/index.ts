@@ -46,7 +46,7 @@ export async function runSheet(ctx: AppContext, idText: string, fileArg: string 
   if (existsSync(path) && !o.force) {
     throw new UserError(`文件 ${path} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
   }
-  const { writeSigninSheet } = await import('../../../io/excel/signinSheet.js');
+  const { writeSigninSheet } = await import('../../../render/excel/signinSheet.js');
   try {
     const { writeAtomically } = await import('../../../io/atomicWrite.js');
     await writeAtomically(path, (tmp) => writeSigninSheet(tmp, {

@@ -24,21 +24,21 @@ export const TEMPLATES: TemplateKind[] = [
     title: '党员花名册',
     defaultFile: '党员花名册模板.xlsx',
     importCommand: 'shuxiang import',
-    write: async (file) => (await import('../../../io/excel/rosterTemplate.js')).writeRosterWorkbook(file),
+    write: async (file) => (await import('../../../render/excel/rosterTemplate.js')).writeRosterWorkbook(file),
   },
   {
     name: 'ledger',
     title: '个人学习台账',
     defaultFile: '个人学习台账模板.xlsx',
     importCommand: 'shuxiang import --kind ledger',
-    write: async (file) => (await import('../../../io/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
+    write: async (file) => (await import('../../../render/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
   },
   {
     name: 'books',
     title: '图书角书目',
     defaultFile: '图书角书目模板.xlsx',
     importCommand: 'shuxiang books import',
-    write: async (file) => (await import('../../../io/excel/readingForms.js')).writeBooksTemplate(file),
+    write: async (file) => (await import('../../../render/excel/readingForms.js')).writeBooksTemplate(file),
   },
   {
     name: 'plan',
@@ -47,7 +47,7 @@ export const TEMPLATES: TemplateKind[] = [
     importCommand: 'shuxiang import --kind plan',
     write: async (file, ctx) => {
       const year = Number(ctx.today().slice(0, 4)) + 1;
-      await (await import('../../../io/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] });
+      await (await import('../../../render/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] });
     },
   },
 ];

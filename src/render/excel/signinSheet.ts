@@ -1,7 +1,7 @@
 // Writes the printable A4 sign-in sheet (学习签到表) for one session: title block, a row per member on the
 // roll that day with room for a signature, a 状态 drop-down, repeated header on every page, and a hidden
 // column of member ids (plus the session id) so `import --kind signin` can match the filled sheet exactly.
-import { SIGNIN_HEADERS, STATUS_CHOICES, sessionMarker } from './signinLayout.js';
+import { SIGNIN_HEADERS, STATUS_CHOICES, sessionMarker } from '../../io/excel/signinLayout.js';
 
 /** Everything the sheet prints. */
 export interface SigninSheetModel {
