@@ -33,7 +33,7 @@ export async function importJsonFiles(ctx: AppContext, files: string[], opts: Im
 
 async function importInto(ctx: AppContext, fresh: boolean, doc: unknown, name: string, opts: ImportOptions): Promise<void> {
   const db = await ctx.openDb({ create: fresh });
-  const { SCHEMA_VERSION } = await import('../../../store/migrations.js');
+  const { SCHEMA_VERSION } = await import('../../../store/migrations/index.js');
   const { checkDocument, importDocument } = await import('../../../store/importJson.js');
   const problems = checkDocument(db, doc, name, SCHEMA_VERSION);
   if (problems.length) throw new UserError(`${name} 有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请使用 shuxiang export --json 重新导出，不要手工修改。']);

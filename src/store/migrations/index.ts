@@ -1,8 +1,8 @@
 // The schema, as an append-only list: each entry runs once, in its own transaction, and bumps
 // PRAGMA user_version. Never edit a shipped migration; add the next one.
 
-import { READING_MIGRATION } from './migrationReading.js';
-import { SAFETY_MIGRATION } from './migrationSafety.js';
+import { READING_MIGRATION } from './0004-reading.js';
+import { SAFETY_MIGRATION } from './0005-undo-journal.js';
 
 export interface Migration {
   version: number;
