@@ -1,7 +1,7 @@
 // Migration 4: the reading room (copies and shelf on the book, loans), the annual study plan (a theme per
 // month per branch) and the links from held sessions to their plan month. Every new table carries
 // batch_id, so undo can find the rows a batch inserted.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const READING_MIGRATION: Migration = {
   version: 4,

@@ -1,7 +1,7 @@
 // Migration 5: the undo journal. Triggers (see undoTriggers.ts, created for every data table after the
 // migrations run) append the before-image of every changed or removed row here, under the batch that
 // was current; rows a batch inserted carry its id in their own batch_id column, so inserts need no entry.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /** Schema version 5: undo_log and undo_meta. */
 export const SAFETY_MIGRATION: Migration = {
