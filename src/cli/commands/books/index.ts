@@ -74,7 +74,7 @@ export function registerBooks(program: Command, act: Act): void {
   shuxiang books import 2026年必学书目.xlsx --dry-run
 `)
     .action(act(async (ctx: AppContext, files: string[], opts: ImportOptions) => {
-      const { importBooks } = await import('./import.js');
+      const { importBooks } = await import('../../importing/books.js');
       await importBooks(ctx, files.map((f) => ctx.path(f)), opts);
     }));
 
@@ -135,7 +135,7 @@ async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolea
   }
   const db = await ctx.openDb();
   const { BookCatalogue } = await import('../../../store/books.js');
-  const { bookInput } = await import('./import.js');
+  const { bookInput } = await import('../../importing/books.js');
   const { inBatch } = await import('../../../store/batches.js');
   const r = inBatch(db, { command: 'books add', args: String(values.title), at: ctx.nowStamp() }, (batchId, counts) => {
     const out = new BookCatalogue(db).upsert(bookInput(values), batchId, 'set');

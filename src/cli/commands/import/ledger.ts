@@ -10,9 +10,9 @@ import type { Db } from '../../../store/db.js';
 import type { WriteOutcome } from '../../../store/evidenceWrite.js';
 import type { AppContext } from '../../context.js';
 import type { ImportOptions } from './index.js';
-import { expandInputs, readSheets, type SheetsRead } from './ledgerRead.js';
+import { expandInputs, readSheets, type SheetsRead } from '../../importing/ledgerRead.js';
 
-export { importBooks } from '../books/import.js';
+export { importBooks } from '../../importing/books.js';
 
 /** Thrown inside the transaction to roll a --dry-run back after counting what it would do. */
 class DryRun extends Error {}

@@ -2,12 +2,12 @@
 // Same rules as every import: all checked first, every problem by file › sheet › cell, one transaction,
 // --dry-run, --skip-invalid; importing it again changes nothing.
 import { basename } from 'node:path';
-import { LIBRARY_CATALOGUE } from '../../../domain/libraryCatalogue.js';
-import type { BookInput } from '../../../store/books.js';
-import type { AppContext } from '../../context.js';
-import type { ImportOptions } from '../import/index.js';
-import { refuseProblems, writeAllRejects, writeOrPreview } from '../import/ledger.js';
-import { expandInputs, readSheets } from '../import/ledgerRead.js';
+import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
+import type { BookInput } from '../../store/books.js';
+import type { AppContext } from '../context.js';
+import type { ImportOptions } from '../commands/import/index.js';
+import { refuseProblems, writeAllRejects, writeOrPreview } from '../commands/import/ledger.js';
+import { expandInputs, readSheets } from './ledgerRead.js';
 
 /** A catalogue row's values as a book write (blank fields left alone). */
 export function bookInput(values: Record<string, unknown>): BookInput {
@@ -25,7 +25,7 @@ export async function importBooks(ctx: AppContext, files: string[], opts: Import
   refuseProblems(read, opts, paths.length > 1 ? `${paths.length} 个书目文件` : `${basename(paths[0]!)} `);
   const rejectsFiles = opts.skipInvalid && !opts.dryRun ? await writeAllRejects(read) : [];
   const db = await ctx.openDb();
-  const { BookCatalogue } = await import('../../../store/books.js');
+  const { BookCatalogue } = await import('../../store/books.js');
   const o = await writeOrPreview(ctx, db, opts, { command: 'import books', args: paths.map((p) => basename(p)).join(' ') }, (batchId, counts) => {
     const cat = new BookCatalogue(db);
     const n = { added: 0, updated: 0, unchanged: 0 };

@@ -3,17 +3,17 @@
 // matched by exact name (or 张三#12), and a warning for evidence dated while someone was off the roll.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { EVIDENCE_KINDS, type RecordSpec } from '../../../domain/evidenceKinds.js';
-import { itemKey, type ItemValues } from '../../../domain/evidenceValues.js';
-import { cellRef } from '../../../domain/grid.js';
-import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../../domain/ledgerRows.js';
-import { onRollOn, type Member } from '../../../domain/member.js';
-import { digestWarnings } from '../../../domain/problemDigest.js';
-import { describeProblem, type CellProblem } from '../../../domain/rosterRows.js';
-import { cleanName } from '../../../domain/text.js';
-import { UserError } from '../../../shared/errors.js';
-import type { RejectsPart } from '../../../render/excel/writeRejects.js';
-import type { AppContext } from '../../context.js';
+import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
+import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
+import { cellRef } from '../../domain/grid.js';
+import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
+import { onRollOn, type Member } from '../../domain/member.js';
+import { digestWarnings } from '../../domain/problemDigest.js';
+import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
+import { cleanName } from '../../domain/text.js';
+import { UserError } from '../../shared/errors.js';
+import type { RejectsPart } from '../../render/excel/writeRejects.js';
+import type { AppContext } from '../context.js';
 
 /** A row's problem; `at` is where the name came from when it is not on the row (B2, the title). */
 type Located = CellProblem & { at?: NameRef };
@@ -69,7 +69,7 @@ function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number
 
 /** Reads and checks every file; `members` is empty for anonymous sheets (the book catalogue). */
 export async function readSheets(ctx: AppContext, paths: string[], specs: readonly RecordSpec[], members: Member[] | null): Promise<SheetsRead> {
-  const { readGrids } = await import('../../../io/readGrids.js');
+  const { readGrids } = await import('../../io/readGrids.js');
   const byName = new Map<string, Member[]>();
   for (const m of members ?? []) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
   const byId = new Map((members ?? []).map((m) => [m.id, m]));
