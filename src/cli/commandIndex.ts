@@ -55,6 +55,13 @@ export const COMMANDS: CommandEntry[] = [
   { commands: one('demo', 'demo [文件夹]', '用一个虚构的机关党支部生成示例数据，体验 shuxiang'), load: async () => (await import('./commands/demo/index.js')).registerDemo },
 ];
 
+/** The whole program with every command registered (each command module loaded). */
+export async function buildProgram(io: AppIo, state: { ctx?: AppContext }): Promise<Command> {
+  const { program, act } = baseProgram(io, state);
+  for (const entry of COMMANDS) (await entry.load())(program, act);
+  return program;
+}
+
 /** The command a command line runs (`shuxiang --db x member list` → member; `help audit` → audit). */
 export function commandNamed(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -72,7 +79,7 @@ export async function programFor(argv: string[], io: AppIo, state: { ctx?: AppCo
   const wanted = commandNamed(argv);
   if (wanted !== undefined && !COMMANDS.some((e) => e.commands.some((c) => c.name === wanted))) {
     // A command this index does not know (or a typo, which commander reports): the full registry.
-    return (await import('./program.js')).buildProgram(io, state);
+    return buildProgram(io, state);
   }
   const { program, act } = baseProgram(io, state);
   // The stand-ins only serve the top-level help: a command line that names a command and asks for no

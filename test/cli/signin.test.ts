@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSignin } from '../../src/cli/commands/import/signin.js';
 import { AppContext } from '../../src/cli/context.js';
-import type { ImportOptions } from '../../src/cli/commands/import/index.js';
+import type { ImportOptions } from '../../src/cli/importing/options.js';
 import { ShuxiangError } from '../../src/shared/errors.js';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
 import { addMembers, query } from '../helpers/roster.js';

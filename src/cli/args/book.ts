@@ -1,8 +1,10 @@
 // Finding one book by what the user typed: its number (12 or #12), its exact title, or part of the title
 // when that names one book only; otherwise a Chinese error listing the candidates.
+import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import { UserError } from '../../shared/errors.js';
 import type { BookRecord } from '../../store/books.js';
 import type { Db } from '../../store/db.js';
+import { flagAttr, parseFlagValue } from './evidenceFlags.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
 export async function findBook(db: Db, typed: string, what = '书'): Promise<BookRecord> {
@@ -31,4 +33,20 @@ export async function findBook(db: Db, typed: string, what = '书'): Promise<Boo
 /** 《书名》（作者） */
 export function bookName(b: Pick<BookRecord, 'title' | 'author'>): string {
   return `《${b.title}》${b.author ? `（${b.author}）` : ''}`;
+}
+
+/** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */
+export async function bookFlagValues(opts: Record<string, string | boolean | undefined>): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {};
+  for (const f of LIBRARY_CATALOGUE.fields) {
+    const raw = opts[flagAttr(f)];
+    if (raw !== undefined) values[f.key] = parseFlagValue(f, raw);
+  }
+  if (typeof values.isbn === 'string' && values.isbn) {
+    const { parseIsbn } = await import('../../domain/isbn.js');
+    const r = parseIsbn(values.isbn);
+    if (!r.ok) throw new UserError(`--isbn：ISBN“${values.isbn}”无效：${r.reason}。`, ['ISBN 印在封底条形码上方和版权页上；不清楚时可不填。']);
+    values.isbn = r.isbn;
+  }
+  return values;
 }

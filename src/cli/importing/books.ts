@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import type { BookInput } from '../../store/books.js';
 import type { AppContext } from '../context.js';
-import type { ImportOptions } from '../commands/import/index.js';
-import { refuseProblems, writeAllRejects, writeOrPreview } from '../commands/import/ledger.js';
+import type { ImportOptions } from './options.js';
+import { refuseProblems, writeAllRejects, writeOrPreview } from './preview.js';
 import { expandInputs, readSheets } from './ledgerRead.js';
 
 /** A catalogue row's values as a book write (blank fields left alone). */

@@ -1,11 +1,11 @@
 // `shuxiang audit`: the quota check (SPEC §3.3, §6 item 7). Reads the flags, builds the report model
 // (src/reports/audit.ts), prints it as text or JSON, and exits 1 when an ended period has a gap.
 import type { Command } from 'commander';
-import { parseIsoDay } from '../../../domain/dates.js';
+import { auditAsOf } from '../../args/dates.js';
 import { parsePeriodId, type Period, type PeriodKind } from '../../../domain/periods.js';
 import { AuditGaps, UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** The flags of `audit`, as commander hands them over. */
 export interface AuditOptions {
@@ -69,14 +69,6 @@ export function auditScope(o: AuditOptions, asOf: string): Period {
   return p;
 }
 
-/** The as-of date from --as-of (2026-07-15, 2026/7/15, 2026年7月15日…) or today. */
-export function auditAsOf(ctx: AppContext, raw: string | undefined): string {
-  if (raw === undefined) return ctx.today();
-  const d = parseIsoDay(raw);
-  if (!d) throw new UserError(`--as-of 的取值“${raw}”不是有效日期，请写成 2026-07-15 这样的格式。`);
-  return d;
-}
-
 /** Checks the flags (exit 2), audits, prints text or JSON, then exits 1 via AuditGaps when an ended period is short. */
 export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> {
   const asOf = auditAsOf(ctx, o.asOf);
@@ -86,7 +78,8 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
   const { loaded, calendar, settings } = await loadRuleContext(ctx, db);
   const ruleSet = loaded.ruleSet;
   const ruleIds = o.rule?.length ? o.rule.map((id) => ruleIdOf(ruleSet.rules.map((r) => r.id), id)) : undefined;
-  const { requireBranch, pickMember } = await import('../member/read.js');
+  const { requireBranch } = await import('../../args/branch.js');
+  const { pickMember } = await import('../../args/member.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const member = o.member ? await pickMember(db, o.member, branch?.name) : undefined;
   if ((member || o.leaders) && ruleIds && ruleIds.every((id) => ruleSet.rules.find((r) => r.id === id)!.appliesTo === 'branch')) {

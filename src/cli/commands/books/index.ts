@@ -7,11 +7,12 @@ import { UserError } from '../../../shared/errors.js';
 import type { BookRecord } from '../../../store/books.js';
 import type { AppContext } from '../../context.js';
 import { printListing, type Column } from '../../output.js';
-import type { Act } from '../../program.js';
-import type { ImportOptions } from '../import/index.js';
+import type { Act } from '../../programBase.js';
+import type { ImportOptions } from '../../importing/options.js';
+import { bookFlagValues } from '../../args/book.js';
 import { registerBooksLists } from './lists.js';
 import { registerBooksRoom } from './room.js';
-import { addFieldOptions, flagAttr, parseFlagValue } from '../../args/evidenceFlags.js';
+import { addFieldOptions, parseFlagValue } from '../../args/evidenceFlags.js';
 
 interface BooksListOptions {
   category?: string;
@@ -109,22 +110,6 @@ async function runBooksList(ctx: AppContext, opts: BooksListOptions): Promise<vo
   if (opts.available) rows = rows.filter((b) => b.available > 0);
   const lent = rows.reduce((s, b) => s + b.out, 0);
   printListing(ctx, rows, COLUMNS, rows, rows.length ? `共 ${rows.length} 种 ${rows.reduce((s, b) => s + b.copies, 0)} 册，借出 ${lent} 册` : '书目库中没有符合条件的书（可用 shuxiang books add 或 books import 添加）。');
-}
-
-/** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */
-export async function bookFlagValues(opts: Record<string, string | boolean | undefined>): Promise<Record<string, unknown>> {
-  const values: Record<string, unknown> = {};
-  for (const f of LIBRARY_CATALOGUE.fields) {
-    const raw = opts[flagAttr(f)];
-    if (raw !== undefined) values[f.key] = parseFlagValue(f, raw);
-  }
-  if (typeof values.isbn === 'string' && values.isbn) {
-    const { parseIsbn } = await import('../../../domain/isbn.js');
-    const r = parseIsbn(values.isbn);
-    if (!r.ok) throw new UserError(`--isbn：ISBN“${values.isbn}”无效：${r.reason}。`, ['ISBN 印在封底条形码上方和版权页上；不清楚时可不填。']);
-    values.isbn = r.isbn;
-  }
-  return values;
 }
 
 async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolean | undefined>): Promise<void> {

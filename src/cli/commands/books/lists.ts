@@ -6,7 +6,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { BookRecord } from '../../../store/books.js';
 import type { AppContext } from '../../context.js';
 import { printListing } from '../../output.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
 
 /** Declares recommend, require and print under `books`. */

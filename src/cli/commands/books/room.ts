@@ -6,7 +6,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { LoanView } from '../../../store/loans.js';
 import type { AppContext } from '../../context.js';
 import { formatTable, printListing, type Column } from '../../output.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
 import { addFieldOptions } from '../../args/evidenceFlags.js';
 
@@ -95,7 +95,7 @@ async function runBooksShow(ctx: AppContext, typed: string): Promise<void> {
 }
 
 async function runBooksEdit(ctx: AppContext, typed: string, opts: Record<string, string | boolean | undefined>): Promise<void> {
-  const { bookFlagValues } = await import('./index.js');
+  const { bookFlagValues } = await import('../../args/book.js');
   const values = await bookFlagValues(opts);
   if (opts.notRecommended) {
     if (values.recommended) throw new UserError('--recommended 和 --not-recommended 不能同时使用。');
@@ -130,7 +130,7 @@ async function runBooksEdit(ctx: AppContext, typed: string, opts: Record<string,
 }
 
 async function runBooksOverdue(ctx: AppContext, opts: { asOf?: string }): Promise<void> {
-  const { auditAsOf } = await import('../audit/index.js');
+  const { auditAsOf } = await import('../../args/dates.js');
   const asOf = auditAsOf(ctx, opts.asOf);
   const db = await ctx.openDb();
   const { listLoans } = await import('../../../store/loans.js');
@@ -150,7 +150,7 @@ async function runBooksOverdue(ctx: AppContext, opts: { asOf?: string }): Promis
 
 async function runBooksHistory(ctx: AppContext, who: string): Promise<void> {
   const db = await ctx.openDb();
-  const { pickMember } = await import('../member/read.js');
+  const { pickMember } = await import('../../args/member.js');
   const member = await pickMember(db, who);
   const { listLoans } = await import('../../../store/loans.js');
   const { overdueDays } = await import('../../../domain/lending.js');

@@ -11,7 +11,7 @@ import type { AttendanceEntry, AttendanceRecord } from '../../../store/attendanc
 import type { Db } from '../../../store/db.js';
 import type { SessionInsert, SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { askConfirm, askInput, askPickMembers, askSelectFrom } from '../../prompts.js';
 import { resolveMember } from '../../resolveMember.js';
 import {

@@ -10,7 +10,7 @@ import { UserError } from '../../../shared/errors.js';
 import { displayWidth, padDisplay } from '../../../shared/width.js';
 import { AppContext } from '../../context.js';
 import { formatTable } from '../../output.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 const DB_NAME = 'shuxiang.db';
 const ROSTER_NAME = '示例花名册.xlsx';
@@ -67,7 +67,7 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: '导入花名册',
     run: async (s) => {
-      const { importRosterFile } = await import('../import/index.js');
+      const { importRosterFile } = await import('../../importing/roster.js');
       s.json.import = await importRosterFile(s.demoCtx, s.rosterFile, {});
       await describeRoster(s);
     },

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { AuditGaps, UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** Registers `doctor`. */
 export function registerDoctor(program: Command, act: Act): void {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import { padDisplay, displayWidth } from '../../../shared/width.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** Registers `history`. */
 export function registerHistory(program: Command, act: Act): void {

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { maskPersonalData } from '../../../domain/pii.js';
 import { ShuxiangError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from '../../importing/options.js';
 
 type ImportBody = (ctx: AppContext, files: string[], opts: ImportOptions) => Promise<void>;
 

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from '../../importing/options.js';
 
 /** Reads, checks and (unless --dry-run) merges the JSON export documents. */
 export async function importJsonFiles(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
@@ -37,7 +37,7 @@ async function importInto(ctx: AppContext, fresh: boolean, doc: unknown, name: s
   const { checkDocument, importDocument } = await import('../../../store/importJson.js');
   const problems = checkDocument(db, doc, name, SCHEMA_VERSION);
   if (problems.length) throw new UserError(`${name} 有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请使用 shuxiang export --json 重新导出，不要手工修改。']);
-  const { writeOrPreview } = await import('./ledger.js');
+  const { writeOrPreview } = await import('../../importing/preview.js');
   const { faultHook } = await import('../../../shared/faults.js');
   const onRow = faultHook(ctx.env, ctx.io.stderr);
   const outcome = await writeOrPreview(ctx, db, opts, { command: 'import json', args: name }, (batchId, counts) =>

@@ -2,66 +2,21 @@
 // are checked first; any problem and nothing is written (unless --skip-invalid, which writes a
 // `*.rejects.xlsx` beside each file with problems); then every file goes in as one transaction. The same
 // ledger imported twice adds nothing. `--kind books` is in booksImport.ts.
-import { basename, dirname, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import { EVIDENCE_KINDS, kindSpec, type EvidenceKindId } from '../../../domain/evidenceKinds.js';
-import { UserError } from '../../../shared/errors.js';
-import type { BatchCounts } from '../../../store/batches.js';
-import type { Db } from '../../../store/db.js';
 import type { WriteOutcome } from '../../../store/evidenceWrite.js';
 import type { AppContext } from '../../context.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from '../../importing/options.js';
 import { expandInputs, readSheets, type SheetsRead } from '../../importing/ledgerRead.js';
 
-export { importBooks } from '../../importing/books.js';
-
-/** Thrown inside the transaction to roll a --dry-run back after counting what it would do. */
-class DryRun extends Error {}
-
-/** Lists every problem (at most 40) and refuses, unless --skip-invalid. */
-export function refuseProblems(read: SheetsRead, opts: ImportOptions, what: string): void {
-  if (read.problems.length === 0 || opts.skipInvalid) return;
-  const shown = read.problems.slice(0, 40);
-  if (read.problems.length > 40) shown.push(`……另有 ${read.problems.length - 40} 处问题未列出。`);
-  throw new UserError(`${what}中有 ${read.problems.length} 处问题，未导入任何数据：`, [
-    ...shown,
-    '请按提示改正后重新导入；或加 --skip-invalid 先导入没有问题的行（问题行另存为“原文件名.rejects.xlsx”）。',
-  ]);
-}
-
-/** With --skip-invalid: one rejects workbook beside each input that had problems; returns their paths. */
-export async function writeAllRejects(read: SheetsRead): Promise<string[]> {
-  const { writeRejectsSheets } = await import('../../../render/excel/writeRejects.js');
-  const written: string[] = [];
-  for (const f of read.files) {
-    if (f.rejects.length === 0) continue;
-    const out = join(dirname(f.path), `${basename(f.path, extname(f.path))}.rejects.xlsx`);
-    await writeRejectsSheets(out, f.rejects);
-    written.push(out);
-  }
-  return written;
-}
-
-/** Runs `work` in one batch; with --dry-run the transaction is rolled back after counting. */
-export async function writeOrPreview<T>(ctx: AppContext, db: Db, opts: ImportOptions, meta: { command: string; args: string }, work: (batchId: number, counts: BatchCounts) => T): Promise<T> {
-  const { inBatch } = await import('../../../store/batches.js');
-  let result: T | undefined;
-  try {
-    inBatch(db, { ...meta, at: ctx.nowStamp() }, (batchId, counts) => {
-      result = work(batchId, counts);
-      if (opts.dryRun) throw new DryRun();
-    });
-  } catch (e) {
-    if (!(e instanceof DryRun)) throw e;
-  }
-  return result!;
-}
+import { refuseProblems, writeAllRejects, writeOrPreview } from '../../importing/preview.js';
 
 /** Reads, checks and (unless --dry-run) records the ledgers; called by `import --kind ledger`. */
 export async function importLedger(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
   const paths = expandInputs(files);
   const db = await ctx.openDb();
   const { listMembers } = await import('../../../store/members.js');
-  if (opts.branch) (await import('../member/read.js')).requireBranch(db, opts.branch);
+  if (opts.branch) (await import('../../args/branch.js')).requireBranch(db, opts.branch);
   const read = await readSheets(ctx, paths, EVIDENCE_KINDS, listMembers(db, { branch: opts.branch?.trim() }));
   for (const w of read.warnings) ctx.warn(w);
   refuseProblems(read, opts, paths.length > 1 ? `${paths.length} 个台账文件` : `${basename(paths[0]!)} `);

@@ -9,7 +9,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AttendanceEntry } from '../../../store/attendance.js';
 import type { SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
-import type { ImportOptions } from './index.js';
+import type { ImportOptions } from '../../importing/options.js';
 import { expectedMembers, figuresFor, figuresJson, figuresLine, sessionTitle } from '../../args/session.js';
 
 interface FilePlan {

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { UserError } from '../../../shared/errors.js';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { askInput, askSelect } from '../../prompts.js';
 import { createDatabase } from '../../setupDb.js';
 

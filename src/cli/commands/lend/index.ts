@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { LendRefusal } from '../../../domain/lending.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
 
 interface LendOptions { days?: string; date?: string; branch?: string }
@@ -76,7 +76,7 @@ async function runLend(ctx: AppContext, bookTyped: string, who: string, o: LendO
   }
   const db = await ctx.openDb();
   const book = await findBook(db, bookTyped, '书');
-  const { pickMember } = await import('../member/read.js');
+  const { pickMember } = await import('../../args/member.js');
   const member = await pickMember(db, who, o.branch);
   const { onRollOn } = await import('../../../domain/member.js');
   if (!onRollOn(member, day)) throw new UserError(`${member.name} 在 ${day} 不在册，不能借书。`, ['请核对姓名和日期；在册期间见 shuxiang member show 姓名。']);
@@ -105,7 +105,7 @@ async function runReturn(ctx: AppContext, bookTyped: string, who: string | undef
   const open = listLoans(db, { bookId: book.id, open: true });
   let memberId: number | undefined;
   if (who !== undefined) {
-    const { pickMember } = await import('../member/read.js');
+    const { pickMember } = await import('../../args/member.js');
     memberId = (await pickMember(db, who, o.branch)).id;
   }
   const pick = loanToReturn(open, memberId);

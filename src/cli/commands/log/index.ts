@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { EVIDENCE_KINDS, kindChoicesText, type EvidenceKindId } from '../../../domain/evidenceKinds.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { addFieldOptions } from '../../args/evidenceFlags.js';
 
 const EXAMPLES: Record<EvidenceKindId, string[]> = {

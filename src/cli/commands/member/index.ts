@@ -1,7 +1,7 @@
 // `shuxiang member list|show|add|edit|leave`: the roster by hand. This file declares the subcommands and
 // their Chinese help; the reading ones run in memberRead.ts, the writing ones in memberWrite.ts.
 import type { Command } from 'commander';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 type Read = typeof import('./read.js');
 type Write = typeof import('./write.js');

@@ -5,12 +5,12 @@ import {
 } from '../../../domain/memberView.js';
 import { maskIdCard, maskPhone } from '../../../domain/idcard.js';
 import { displayWidth, padDisplay } from '../../../shared/width.js';
-import { UserError } from '../../../shared/errors.js';
-import { findBranch, listBranches } from '../../../store/branches.js';
 import type { Db } from '../../../store/db.js';
 import { listMembers } from '../../../store/members.js';
 import type { AppContext } from '../../context.js';
 import { printListing, type Column } from '../../output.js';
+import { requireBranch } from '../../args/branch.js';
+import { pickMember } from '../../args/member.js';
 
 export interface MemberListOptions {
   branch?: string;
@@ -22,25 +22,6 @@ export interface MemberListOptions {
 export interface MemberShowOptions {
   branch?: string;
   reveal?: boolean;
-}
-
-/** The branch named by a flag, or an error listing the branches there are. */
-export function requireBranch(db: Db, name: string, flag = '--branch'): { id: number; name: string } {
-  const b = findBranch(db, name.trim());
-  if (b) return b;
-  const names = listBranches(db).map((x) => x.name);
-  throw new UserError(`${flag} 指定的支部“${name}”不存在。`, [
-    names.length ? `已有的支部：${names.join('、')}` : '数据库中还没有支部，请先运行 shuxiang init 或导入花名册。',
-    '请检查支部名称是否写错（需写全称）。',
-  ]);
-}
-
-/** One member by what the user typed (name, initials or #id), among everyone in the branch given. */
-export async function pickMember(db: Db, query: string, branch?: string): Promise<Member> {
-  if (branch) requireBranch(db, branch);
-  // Loaded here: `member list`, the common case, does not need it at start-up.
-  const { resolveMember } = await import('../../resolveMember.js');
-  return resolveMember(query, listMembers(db, { branch: branch?.trim() }), '姓名');
 }
 
 export async function runMemberList(ctx: AppContext, opts: MemberListOptions): Promise<void> {

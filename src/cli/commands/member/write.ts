@@ -11,7 +11,8 @@ import type { Db } from '../../../store/db.js';
 import { findMemberByIdCard, findMembersByName, getMember, insertMember, updateMember, type MemberInsert } from '../../../store/members.js';
 import { readSettings } from '../../../store/settings.js';
 import type { AppContext } from '../../context.js';
-import { formatMemberCard, pickMember } from './read.js';
+import { pickMember } from '../../args/member.js';
+import { formatMemberCard } from './read.js';
 import {
   batchArgs, birthFlag, categoryFlag, dayFlag, genderFlag, idCardFlag, nameFlag, phoneFlag, postFlag,
 } from '../../args/memberFlags.js';

@@ -3,7 +3,7 @@
 // with the sessions held by `plan show`, `audit` and `report`. The bodies are in planRun.ts.
 import type { Command } from 'commander';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** Declares `plan` and its subcommands. */
 export function registerPlan(program: Command, act: Act): void {
@@ -47,7 +47,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan import 2027年度学习计划.xlsx
   shuxiang plan import 计划.xlsx --year 2027 --dry-run
 `)
-    .action(act(async (ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }) => (await import('./run.js')).importPlan(ctx, ctx.path(file), o)));
+    .action(act(async (ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }) => (await import('../../importing/plan.js')).importPlan(ctx, ctx.path(file), o)));
 
   plan
     .command('show')

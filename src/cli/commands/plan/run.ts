@@ -1,19 +1,12 @@
 // The bodies of `plan init|import|show|rotate|link` (declared in plan.ts) and of `import --kind plan`.
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { describeProblem } from '../../../domain/rosterRows.js';
 import { UserError } from '../../../shared/errors.js';
 import type { PlanReportRow } from '../../../reports/planReport.js';
 import type { AppContext } from '../../context.js';
 import { formatTable } from '../../output.js';
 import { resolveBranch } from '../../args/session.js';
-
-function yearOf(ctx: AppContext, raw: string | undefined): number {
-  if (raw === undefined) return Number(ctx.today().slice(0, 4));
-  const y = Number(raw.normalize('NFKC').trim().replace(/年$/, ''));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError(`--year 的取值“${raw}”无效，应写成 2027 这样的年份。`);
-  return y;
-}
+import { yearOf } from '../../args/dates.js';
 
 /** `plan init`: the plan workbook of a year, pre-filled with what the database already holds. */
 export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, o: { year: string; branch?: string; force?: boolean }): Promise<void> {
@@ -37,44 +30,13 @@ export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, 
   ctx.info(`填好每月的学习主题后运行：shuxiang import --kind plan ${basename(file)}`);
 }
 
-/** `import --kind plan` / `plan import`: every row checked first, then one transaction; again = no change. */
-export async function importPlan(ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }): Promise<void> {
-  const year = o.year === undefined ? undefined : yearOf(ctx, o.year);
-  const { readGrids } = await import('../../../io/readGrids.js');
-  const { readPlanGrids } = await import('../../../domain/planRows.js');
-  const name = basename(file);
-  const read = readPlanGrids(await readGrids(file), year);
-  if (!read) throw new UserError(`${name}：没有找到学习计划的表头（前 15 行里没有“月份”和“学习主题”列）。`, ['请使用 shuxiang plan init --year 年份 生成的计划表。']);
-  const problems = read.flatMap((s) => s.problems.map((p) => describeProblem(name, s.sheet, p)));
-  if (problems.length) {
-    throw new UserError(`${name} 中有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请按提示改正后重新导入。']);
-  }
-  const rows = read.flatMap((s) => s.rows);
-  if (rows.length === 0) throw new UserError(`${name}：计划表中没有填写任何月份的学习主题。`, ['请在“学习主题”列填写每月主题后再导入。']);
-  const db = await ctx.openDb();
-  const branch = await resolveBranch(db, o.branch);
-  const { upsertPlanMonth } = await import('../../../store/plan.js');
-  const { writeOrPreview } = await import('../import/ledger.js');
-  const n = await writeOrPreview(ctx, db, { dryRun: o.dryRun }, { command: 'import plan', args: name }, (batchId, counts) => {
-    const c = { added: 0, updated: 0, unchanged: 0 };
-    for (const r of rows) c[upsertPlanMonth(db, { branchId: branch.id, month: r.month, theme: r.theme, form: r.form, books: r.books, cohost: r.cohost, speaker: r.speaker }, batchId)]++;
-    counts.added += c.added;
-    counts.changed += c.updated;
-    return c;
-  });
-  const months = rows.map((r) => r.month).sort();
-  if (ctx.json) return ctx.outJson({ dryRun: !!o.dryRun, branch: branch.name, from: months[0], to: months[months.length - 1], ...n });
-  const verb = o.dryRun ? '将' : '已';
-  ctx.out(`${o.dryRun ? '试运行（--dry-run），未写入任何数据' : '学习计划导入完成'}：${branch.name} ${months[0]} 至 ${months[months.length - 1]}，${verb}新增 ${n.added} 个月，${verb}更新 ${n.updated} 个月，未变 ${n.unchanged} 个月`);
-}
-
 /** `plan show`: the plan of a year against what was held. */
 export async function runPlanShow(ctx: AppContext, o: { year?: string; asOf?: string; branch?: string }): Promise<void> {
-  const { auditAsOf } = await import('../audit/index.js');
+  const { auditAsOf } = await import('../../args/dates.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const year = o.year === undefined ? Number(asOf.slice(0, 4)) : yearOf(ctx, o.year);
   const db = await ctx.openDb({ readonly: true });
-  const { requireBranch } = await import('../member/read.js');
+  const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildPlanReport, planGapLines } = await import('../../../reports/planReport.js');
   const r = buildPlanReport(db, { from: `${year}-01-01`, to: `${year + 1}-01-01`, asOf, branchId: branch?.id });

@@ -7,7 +7,7 @@ import type { RankedMember } from '../../../domain/ranking.js';
 import type { RankingReport } from '../../../reports/ranking.js';
 import type { AppContext } from '../../context.js';
 import { formatTable, type Column } from '../../output.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; date?: string }
 
@@ -59,7 +59,7 @@ function rankTable(ctx: AppContext, r: RankingReport, rows: RankedMember[]): str
 }
 
 async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
-  const { auditAsOf } = await import('../audit/index.js');
+  const { auditAsOf } = await import('../../args/dates.js');
   const today = auditAsOf(ctx, o.asOf);
   const year = o.year === undefined ? Number(today.slice(0, 4)) : Number(o.year.trim().replace(/年$/, ''));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError(`--year 的取值“${o.year}”无效，应写成 2026 这样的年份。`);
@@ -74,7 +74,7 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const db = await ctx.openDb({ readonly: true });
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded } = await loadRuleContext(ctx, db);
-  const { requireBranch } = await import('../member/read.js');
+  const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildRanking } = await import('../../../reports/ranking.js');
   const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, top, branchId: branch?.id });

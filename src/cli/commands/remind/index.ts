@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** The flags of `remind`. */
 export interface RemindOptions {
@@ -33,13 +33,13 @@ export function registerRemind(program: Command, act: Act): void {
 
 /** Audits the year of the as-of date and prints one message per member with something open. */
 export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void> {
-  const { auditAsOf } = await import('../audit/index.js');
+  const { auditAsOf } = await import('../../args/dates.js');
   const { parsePeriodId } = await import('../../../domain/periods.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const db = await ctx.openDb();
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar } = await loadRuleContext(ctx, db);
-  const { requireBranch } = await import('../member/read.js');
+  const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildAudit } = await import('../../../reports/audit.js');
   const { buildRemind } = await import('../../../reports/remind.js');

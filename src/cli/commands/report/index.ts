@@ -7,7 +7,7 @@ import type { PeriodReport } from '../../../reports/periodReportTypes.js';
 import type { ReportKind } from '../../../reports/reportNames.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** The flags of `report`; a period flag or file flag given without a value is `true`. */
 export interface ReportOptions {
@@ -85,14 +85,14 @@ export function reportPeriod(o: ReportOptions, asOf: string): Period & { kind: R
 }
 
 export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void> {
-  const { auditAsOf } = await import('../audit/index.js');
+  const { auditAsOf } = await import('../../args/dates.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const period = reportPeriod(o, asOf);
   const template = o.template ? await loadTemplateOption(ctx, o.template) : undefined;
   const db = await ctx.openDb({ readonly: true });
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar } = await loadRuleContext(ctx, db);
-  const { requireBranch } = await import('../member/read.js');
+  const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildPeriodReport } = await import('../../../reports/periodReport.js');
   const report = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period, branchId: branch?.id, reveal: o.reveal });

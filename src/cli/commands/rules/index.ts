@@ -2,7 +2,7 @@
 // working-day calendar they count with. This file declares the subcommands; they run in rulesRun.ts.
 import type { Command } from 'commander';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** Declares `rules` and its subcommands; their bodies load lazily from rulesRun.ts. */
 export function registerRules(program: Command, act: Act): void {

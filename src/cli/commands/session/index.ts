@@ -5,7 +5,7 @@ import { SESSION_TYPES, parseSessionType, sessionTypeChoicesText } from '../../.
 import { UserError } from '../../../shared/errors.js';
 import type { SessionInsert } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
 import {
   expectedMembers, hoursBetween, loadSession, parseClock,

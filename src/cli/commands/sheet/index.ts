@@ -6,7 +6,7 @@ import { statusLabel } from '../../../domain/attendanceStatus.js';
 import { sessionTypeName } from '../../../domain/sessionTypes.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 import { expectedMembers, loadSession, sessionTitle } from '../../args/session.js';
 
 export function registerSheet(program: Command, act: Act): void {

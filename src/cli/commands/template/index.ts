@@ -5,7 +5,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative } from 'node:path';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** One template the command can write; add an entry here to add a template. */
 export interface TemplateKind {

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import type { Act } from '../../program.js';
+import type { Act } from '../../programBase.js';
 
 /** Registers `undo`. */
 export function registerUndo(program: Command, act: Act): void {
