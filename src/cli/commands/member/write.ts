@@ -13,6 +13,7 @@ import { readSettings } from '../../../store/settings.js';
 import type { AppContext } from '../../context.js';
 import { pickMember } from '../../args/member.js';
 import { formatMemberCard } from './read.js';
+import { endLeader, startLeader, type Patch } from '../../../app/members/tenure.js';
 import {
   batchArgs, birthFlag, categoryFlag, dayFlag, genderFlag, idCardFlag, nameFlag, phoneFlag, postFlag,
 } from '../../args/memberFlags.js';
@@ -41,7 +42,6 @@ export interface MemberLeaveOptions {
   branch?: string;
 }
 
-type Patch = Partial<Record<keyof MemberInsert, unknown>>;
 
 export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Promise<void> {
   const name = nameFlag('--name', opts.name);
@@ -175,7 +175,11 @@ function buildEditPatch(ctx: AppContext, db: Db, m: Member, opts: MemberEditOpti
     }
   }
   if (leader === true) Object.assign(patch, startLeader(m, from));
-  else if (leader === false) Object.assign(patch, endLeader(ctx, m, from));
+  else if (leader === false) {
+    const ended = endLeader(m, from, ctx.today());
+    if (ended.notice) ctx.info(ended.notice);
+    Object.assign(patch, ended.patch);
+  }
   else if (from !== undefined) {
     if (m.onRollLeft && from >= m.onRollLeft) {
       throw new UserError(`--from 的转入日期 ${from} 不能晚于或等于 ${m.name} 的转出日期 ${m.onRollLeft}。`, [
@@ -185,42 +189,6 @@ function buildEditPatch(ctx: AppContext, db: Db, m: Member, opts: MemberEditOpti
     patch.onRollFrom = from;
   }
   return patch;
-}
-
-/** --leader [--from D]: the post starts on D (or spans the on-roll interval); a lifted end is cleared. */
-function startLeader(m: Member, from: string | undefined): Patch {
-  if (from === undefined) {
-    if (!m.leader) return { leader: true, leaderFrom: null, leaderTo: null };
-    return m.leaderTo ? { leaderTo: null } : {};
-  }
-  if (m.onRollFrom && from < m.onRollFrom) {
-    throw new UserError(`--from 的任职日期 ${from} 早于 ${m.name} 的转入日期 ${m.onRollFrom}。`, [
-      '任职只能在在册期间内。如转入日期有误，请先单独用 --from 修改转入日期，再设任职日期。',
-    ]);
-  }
-  if (m.onRollLeft && from >= m.onRollLeft) {
-    throw new UserError(`--from 的任职日期 ${from} 不在 ${m.name} 的在册期间内（${m.onRollLeft} 已转出）。`);
-  }
-  return { leader: true, leaderFrom: from, leaderTo: null };
-}
-
-/** --no-leader [--from D]: the post ends on D (first day without it, default today). */
-function endLeader(ctx: AppContext, m: Member, from: string | undefined): Patch {
-  if (!m.leader) {
-    ctx.info(`${m.name}原本就不是班子成员。`);
-    return {};
-  }
-  if (from === undefined && m.leaderTo) return {};
-  const end = from ?? ctx.today();
-  const start = m.leaderFrom ?? m.onRollFrom;
-  if (start && end < start) {
-    throw new UserError(`--from 的卸任日期 ${end} 早于 ${m.name} 的任职开始日期 ${start}。`, [
-      '卸任日期是不再任职的第一天，应晚于任职开始日期；请核对日期。',
-    ]);
-  }
-  // Ending a post on the day it began means it was never held.
-  if (start && end === start) return { leader: false, leaderFrom: null, leaderTo: null };
-  return { leaderTo: end };
 }
 
 function assertIdCardFree(db: Db, idCard: string, selfId?: number): void {
