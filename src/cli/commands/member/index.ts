@@ -1,17 +1,23 @@
 // `shuxiang member list|show|add|edit|leave`: the roster by hand. This file declares the subcommands and
-// their Chinese help; the reading ones run in memberRead.ts, the writing ones in memberWrite.ts.
+// their Chinese help; each runs from its own file (list, show, add, edit, leave), loaded when it runs.
 import type { Command } from 'commander';
 import type { Act } from '../../programBase.js';
 
-type Read = typeof import('./read.js');
-type Write = typeof import('./write.js');
+type List = typeof import('./list.js');
+type Show = typeof import('./show.js');
+type Add = typeof import('./add.js');
+type Edit = typeof import('./edit.js');
+type Leave = typeof import('./leave.js');
 
 /** A command body loaded when it runs (so `member list` does not load the writing half, nor --help either). */
 function later<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
   return (async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => Promise<void>)(...args)) as M[K];
 }
-const read = <K extends keyof Read>(name: K) => later(() => import('./read.js'), name);
-const write = <K extends keyof Write>(name: K) => later(() => import('./write.js'), name);
+const list = <K extends keyof List>(name: K) => later(() => import('./list.js'), name);
+const show = <K extends keyof Show>(name: K) => later(() => import('./show.js'), name);
+const add = <K extends keyof Add>(name: K) => later(() => import('./add.js'), name);
+const edit = <K extends keyof Edit>(name: K) => later(() => import('./edit.js'), name);
+const leave = <K extends keyof Leave>(name: K) => later(() => import('./leave.js'), name);
 
 export function registerMember(program: Command, act: Act): void {
   const member = program
@@ -40,7 +46,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member list --all
   shuxiang --json member list --reveal > 名单.json
 `)
-    .action(act(read('runMemberList')));
+    .action(act(list('runMemberList')));
 
   member
     .command('show')
@@ -55,7 +61,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member show '#3' --reveal
   shuxiang member show 张三 --branch 机关第二党支部
 `)
-    .action(act(read('runMemberShow')));
+    .action(act(show('runMemberShow')));
 
   member
     .command('add')
@@ -77,7 +83,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member add --name 李四 --post 组织委员 --from 2026-03-01 --phone 13812345678
   shuxiang member add --name 王五 --branch 机关第二党支部 --category 预备 --id-card 11010519491231002X
 `)
-    .action(act(write('runMemberAdd')));
+    .action(act(add('runMemberAdd')));
 
   member
     .command('edit')
@@ -110,7 +116,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member edit 张三 --from 2026-02-01                转入日期改为 2 月 1 日
   shuxiang member edit zs --post 副书记 --move-to 机关第二党支部
 `)
-    .action(act(write('runMemberEdit')));
+    .action(act(edit('runMemberEdit')));
 
   member
     .command('leave')
@@ -123,5 +129,5 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member leave 张三 --date 2026-03-01
   shuxiang member leave zs --date 2026-03-01 --branch 机关第一党支部
 `)
-    .action(act(write('runMemberLeave')));
+    .action(act(leave('runMemberLeave')));
 }
