@@ -4,11 +4,12 @@
 // walks its (member, date) index once and JavaScript splits a few thousand strings instead of
 // materialising a million row arrays.
 import {
-  SESSION_TYPES, emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
+  emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
   type SessionType, type TalkKind, type WritingKind,
 } from '../domain/evidence.js';
 import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } from '../domain/engine/columns.js';
 import { fromDayNumber, toDayNumber } from '../domain/periods.js';
+import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
 import type { Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
@@ -57,7 +58,7 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
       if (m.onRollLeft) e.onRollLeft = m.onRollLeft;
       return e;
     });
-  const known = new Set<string>(SESSION_TYPES);
+  const known = new Set<string>(SESSION_TYPE_IDS);
   ev.sessions = listSessions(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((s) => ({
     id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
   }));
