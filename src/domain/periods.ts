@@ -83,6 +83,14 @@ export function isoWeeksInYear(year: number): number {
   return (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7;
 }
 
+/** The ISO week id (2026-W10) of a calendar day; the ISO year may differ from the calendar year at its edges. */
+export function isoWeekId(iso: string): string {
+  const n = toDayNumber(iso);
+  let year = Number(iso.slice(0, 4)) + 1;
+  while (isoWeekOneMonday(year) > n) year--;
+  return `${year}-W${pad2(Math.floor((n - isoWeekOneMonday(year)) / 7) + 1)}`;
+}
+
 /** Builds a period from its parts, or undefined when they name no real period. */
 function make(kind: PeriodKind, year: number, index: number): Period | undefined {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) return undefined;
@@ -110,7 +118,8 @@ function make(kind: PeriodKind, year: number, index: number): Period | undefined
   }
 }
 
-/** Reads a period id as typed on the command line: `2026`, `2026-H1`/`2026H1`, `2026-Q3`/`2026Q3`, `2026-03`, `2026-W10`, `2026-03-05`. */
+/** Reads a period id as typed on the command line — the one parser every period flag uses: `2026`,
+ * `2026-H1`/`2026H1`, `2026-Q3`/`2026Q3`, `2026-03`/`2026-3`/`202603`, `2026-W10`/`2026W10`, `2026-03-05`. */
 export function parsePeriodId(raw: string): Period | undefined {
   const s = raw.normalize('NFKC').trim().toUpperCase();
   let m: RegExpExecArray | null;
@@ -118,7 +127,7 @@ export function parsePeriodId(raw: string): Period | undefined {
   if ((m = /^(\d{4})-?H([12])$/.exec(s))) return make('half', +m[1]!, +m[2]!);
   if ((m = /^(\d{4})-?Q([1-4])$/.exec(s))) return make('quarter', +m[1]!, +m[2]!);
   if ((m = /^(\d{4})-?W(\d{1,2})$/.exec(s))) return make('week', +m[1]!, +m[2]!);
-  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) return make('month', +m[1]!, +m[2]!);
+  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)) || (m = /^(\d{4})(\d{2})$/.exec(s))) return make('month', +m[1]!, +m[2]!);
   if (isIsoDate(s)) return dayPeriod(s);
   return undefined;
 }

@@ -2,7 +2,7 @@
 // so an item is addressed as `<kind>:<id>` (self-study:12, or 自学:12), or as `12 --kind self-study`.
 import { findKind, kindChoicesText, type EvidenceKindId, type EvidenceKindSpec } from '../../../domain/evidenceKinds.js';
 import { describeValues } from '../../../domain/evidenceView.js';
-import { parsePeriodId } from '../../../domain/periodId.js';
+import { parsePeriodId } from '../../../domain/periods.js';
 import { UserError } from '../../../shared/errors.js';
 import type { EvidenceItem } from '../../../store/evidence.js';
 import type { AppContext } from '../../context.js';

@@ -1,7 +1,7 @@
 // `session list` and `session show`: the read side of the branch's sessions.
 import { formatRate } from '../../../domain/attendanceStats.js';
 import { statusLabel } from '../../../domain/attendanceStatus.js';
-import { parsePeriodId, type PeriodRange } from '../../../domain/periodId.js';
+import { parsePeriodId, type Period } from '../../../domain/periods.js';
 import { parseSessionType, sessionTypeChoicesText, sessionTypeName } from '../../../domain/sessionTypes.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
@@ -10,7 +10,7 @@ import type { SessionListOptions } from './index.js';
 import { attendanceJson, expectedMembers, figuresFor, figuresJson, figuresLine, loadSession, resolveBranch, sessionJson } from '../../args/session.js';
 
 /** The period named by whichever of --month/--quarter/--half/--year/--period was given. */
-export function periodFromFlags(o: SessionListOptions): PeriodRange | undefined {
+export function periodFromFlags(o: SessionListOptions): Period | undefined {
   const given = (['month', 'quarter', 'half', 'year', 'period'] as const).filter((k) => o[k] !== undefined);
   if (given.length > 1) throw new UserError(`${given.map((k) => `--${k}`).join('、')} 只能给一个。`);
   const k = given[0];
