@@ -200,3 +200,32 @@ export function overlapDays(a: DateRange, b: DateRange): number {
 export function inRange(iso: string, range: DateRange): boolean {
   return range.start <= iso && iso < range.end;
 }
+
+const QUARTER_NUMERALS = ['一', '二', '三', '四'];
+
+/** A period in Chinese words as the terminal prints them, numbers set apart: “2026 年度”, “2026 年上半年”,
+ * “2026 年第一季度”, “2026 年 3 月”; a week or a day by its id. */
+export function periodWords(p: Pick<Period, 'kind' | 'id'>): string {
+  const y = p.id.slice(0, 4);
+  switch (p.kind) {
+    case 'year': return `${y} 年度`;
+    case 'half': return `${y} 年${p.id.endsWith('H1') ? '上' : '下'}半年`;
+    case 'quarter': return `${y} 年第${QUARTER_NUMERALS[Number(p.id.slice(-1)) - 1]}季度`;
+    case 'month': return `${y} 年 ${Number(p.id.slice(5, 7))} 月`;
+    default: return p.id;
+  }
+}
+
+/** The same words as official prose writes them, with no spaces: “2026年第一季度”, “2026年3月”. */
+export function periodWordsTight(p: Pick<Period, 'kind' | 'id'>): string {
+  return periodWords(p).replaceAll(' ', '');
+}
+
+/** The quarter as a Chinese ordinal: 2026-Q3 → “第三季度”. */
+export function quarterWords(q: number): string {
+  return `第${QUARTER_NUMERALS[q - 1]}季度`;
+}
+
+/** “本年度” … “本周”: how a period names itself (“…剩余 N 天”, “本季度”). */
+export const PERIOD_NOUNS: Record<PeriodKind, string> = { year: '本年度', half: '本半年', quarter: '本季度', month: '本月', week: '本周', day: '当天' };
+

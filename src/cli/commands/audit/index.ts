@@ -2,7 +2,7 @@
 // (src/reports/audit.ts), prints it as text or JSON, and exits 1 when an ended period has a gap.
 import type { Command } from 'commander';
 import { auditAsOf } from '../../args/dates.js';
-import { parsePeriodId, type Period, type PeriodKind } from '../../../domain/periods.js';
+import { parsePeriodId, periodWords, type Period, type PeriodKind } from '../../../domain/periods.js';
 import { AuditGaps, UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
@@ -98,7 +98,7 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
     const { listBranches } = await import('../../../store/branches.js');
     const all = listBranches(db);
     const where = member ? `${member.name}（${member.branch}）` : branch?.name ?? (all.length === 1 ? all[0]!.name : `${settings.organ ?? ''}全部 ${all.length} 个支部`);
-    const heading = `达标检查：${where} · ${scopeName(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
+    const heading = `达标检查：${where} · ${periodWords(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
     const person = member && report.people.find((p) => p.memberId === member.id);
     if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
     else ctx.out(person ? renderMemberAudit(ctx, report, person, heading) : renderAudit(ctx, report, heading));
@@ -123,13 +123,4 @@ function ruleIdOf(ids: string[], typed: string): string {
   const found = ids.find((id) => id.toLowerCase() === typed.trim().toLowerCase());
   if (found) return found;
   throw new UserError(`--rule 指定的规则“${typed}”不在当前规则集中。`, [`可用的规则：${ids.join('、')}`, '可运行 shuxiang rules list 查看各条规则。']);
-}
-
-/** “2026 年度”, “2026 年上半年”, “2026 年第一季度”, “2026 年 3 月”. */
-export function scopeName(p: Period): string {
-  const y = p.id.slice(0, 4);
-  if (p.kind === 'year') return `${y} 年度`;
-  if (p.kind === 'half') return `${y} 年${p.id.endsWith('1') ? '上' : '下'}半年`;
-  if (p.kind === 'quarter') return `${y} 年第${'一二三四'[Number(p.id.slice(-1)) - 1]}季度`;
-  return `${y} 年 ${Number(p.id.slice(5))} 月`;
 }
