@@ -10,7 +10,7 @@ import {
 import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } from '../domain/engine/columns.js';
 import { fromDayNumber, toDayNumber } from '../domain/periods.js';
 import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
-import type { Member } from '../domain/member.js';
+import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
@@ -51,7 +51,7 @@ export function loadEvidence(db: Db, p: LoadRange, columns: true): Evidence & Or
 export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & Partial<OrganColumns> {
   const ev = emptyEvidence();
   ev.members = (p.roster ?? listMembers(db))
-    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (!m.onRollFrom || m.onRollFrom < p.toExclusive) && (!m.onRollLeft || m.onRollLeft > p.from))
+    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && onRollDuring(m, p.from, p.toExclusive))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
       if (m.onRollFrom) e.onRollFrom = m.onRollFrom;

@@ -4,6 +4,7 @@
 // gaps, the overdue books and the top of the ranking, read back as the commands would show them.
 import { join } from 'node:path';
 import type { DemoState } from './index.js';
+import { onRollOn } from '../../../domain/member.js';
 
 /** Writes the reading room and the plan, then adds their summary and the ranking to the demo's output. */
 export async function writeDemoReading(s: DemoState): Promise<void> {
@@ -46,7 +47,7 @@ export async function writeDemoReading(s: DemoState): Promise<void> {
       const who = members[l.member];
       const book = byTitle.get(l.title);
       const lent = `${year}-${l.lent}`;
-      if (!who || !book || lent > asOf || (who.onRollLeft && who.onRollLeft <= lent) || (who.onRollFrom && who.onRollFrom > lent)) continue;
+      if (!who || !book || lent > asOf || !onRollOn(who, lent)) continue;
       const id = addLoan(db, { bookId: book.id, memberId: who.id, lentOn: lent, dueOn: addDaysIso(lent, l.days) }, batchId);
       counts.added++;
       const back = l.returnedAfter === undefined ? undefined : addDaysIso(lent, l.returnedAfter);
