@@ -3,7 +3,8 @@
 // per head, planned months held — worst first, with the organ's totals. Built from what the audit
 // already read and judged (no second pass over the evidence); plain data for every renderer.
 import { STATUS_CODES } from '../domain/engine/columns.js';
-import { SESSION_TYPES, type SessionType } from '../domain/evidence.js';
+import type { SessionType } from '../domain/evidence.js';
+import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
 import { addDaysIso, toDayNumber } from '../domain/periods.js';
 import type { AuditReport } from './audit.js';
 import type { PlanReport } from './planReport.js';
@@ -226,7 +227,7 @@ function totals(rows: BranchFigures[]): BranchFigures {
   const t = blank(null, '合计');
   for (const r of rows) {
     for (const k of ['members', 'membersInPeriod', 'sessionsHeld', 'peopleWithGaps', 'peopleWithPersistGaps', 'books', 'studyHours'] as const) t[k] += r[k];
-    for (const type of SESSION_TYPES) if (r.sessionsByType[type]) t.sessionsByType[type] = (t.sessionsByType[type] ?? 0) + r.sessionsByType[type]!;
+    for (const type of SESSION_TYPE_IDS) if (r.sessionsByType[type]) t.sessionsByType[type] = (t.sessionsByType[type] ?? 0) + r.sessionsByType[type]!;
     t.attendance.expected += r.attendance.expected;
     t.attendance.attended += r.attendance.attended;
     for (const k of ['planned', 'held', 'gap', 'open'] as const) t.plan[k] += r.plan[k];

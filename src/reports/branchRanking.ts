@@ -5,9 +5,9 @@ import { DEFAULT_BRANCH_RANKING, branchAwardees, rankBranches, type BranchRankin
 import { parsePeriodId } from '../domain/periods.js';
 import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
-import type { TableSheet } from '../io/excel/tableSheet.js';
-import type { Certificate } from '../io/word/certificates.js';
-import type { ListDoc } from '../io/word/listDocx.js';
+import type { TableSheet } from '../render/excel/tableSheet.js';
+import type { Certificate } from '../render/word/certificates.js';
+import type { ListDoc } from '../render/word/listDocx.js';
 import type { Db } from '../store/db.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit } from './audit.js';
