@@ -55,7 +55,7 @@ describe('messages name tables, metrics and documents in Chinese', () => {
     await ok('log', 'exchange', '--member', '张三', '--date', '2026-03-12', '--book', '之江新语');
     await ok('export', '--json', 'e.json');
     const r = await ok('--db', 'copy.db', 'import', '--kind', 'json', 'e.json');
-    for (const label of ['支部', '人员', '自学', '考试', '读书交流', '设置']) expect(r.stdout).toContain(`  ${label}：已新增`);
+    for (const label of ['人员 已新增 1', '自学 已新增 1', '考试 已新增 1', '读书交流 已新增 1', '设置已新增']) expect(r.stdout).toContain(label);
     expect(r.stdout).not.toMatch(/self_study|exams|exchanges|branches/);
   });
 

@@ -1,0 +1,105 @@
+// What session, checkin, sheet and the sign-in import share: finding the branch and the session,
+// the members expected that day, the figures, and one way to print a session's title.
+import type { Member } from '../../domain/member.js';
+import { onRollOn } from '../../domain/member.js';
+import { attendanceStats, sessionRateText, type SessionFigures } from '../../domain/attendanceStats.js';
+import { sessionTypeName } from '../../domain/sessionTypes.js';
+import { UserError } from '../../shared/errors.js';
+import type { Db } from '../../store/db.js';
+import type { Branch } from '../../store/branches.js';
+import type { SessionRecord } from '../../store/sessions.js';
+import type { AttendanceRecord } from '../../store/attendance.js';
+
+/** The branch named by --branch, else the default branch from init, else the only one (src/cli/args/branch.ts). */
+export async function resolveBranch(db: Db, name?: string): Promise<Branch> {
+  return (await import('./branch.js')).resolveBranch(db, name);
+}
+
+/** The session with the id the user typed (12 or #12). */
+export async function loadSession(db: Db, idText: string): Promise<SessionRecord> {
+  const m = /^#?(\d+)$/.exec(idText.normalize('NFKC').trim());
+  if (!m) throw new UserError(`“${idText}”不是活动编号。活动编号是数字，可用 shuxiang session list 查看。`);
+  const { getSession } = await import('../../store/sessions.js');
+  const s = getSession(db, Number(m[1]));
+  if (!s) throw new UserError(`没有编号为 ${m[1]} 的学习活动。可用 shuxiang session list 查看已有的活动。`);
+  return s;
+}
+
+/** Members of the session's branch on the roll on its date, in pinyin order of their names. */
+export async function expectedMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date'>): Promise<Member[]> {
+  const { listMembers } = await import('../../store/members.js');
+  return sortByPinyin(listMembers(db, { branch: s.branch, onRollOn: s.date }));
+}
+
+const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+
+/** Pinyin order of names, reading surnames right (曾 as zeng, 单 as shan), as paper rosters list people. */
+export async function sortByPinyin<T extends { name: string }>(list: T[]): Promise<T[]> {
+  const { pinyin } = await import('pinyin-pro');
+  const key = new Map(list.map((m) => [m, pinyin(m.name, { toneType: 'none', surname: 'head', type: 'array', nonZh: 'consecutive' }).join(' ').toLowerCase()]));
+  return [...list].sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : collator.compare(a.name, b.name)));
+}
+
+/** The figures of some sessions (all of one branch or several), from the store. */
+export async function figuresFor(db: Db, sessions: SessionRecord[]): Promise<Map<number, SessionFigures>> {
+  const { listMembers } = await import('../../store/members.js');
+  const { attendanceForSessions } = await import('../../store/attendance.js');
+  const branches = new Set(sessions.map((s) => s.branch));
+  const members = [...branches].flatMap((b) => listMembers(db, { branch: b }));
+  const rows = attendanceForSessions(db, sessions.map((s) => s.id));
+  const stats = attendanceStats(sessions, members, rows);
+  return new Map(stats.sessions.map((f) => [f.sessionId, f]));
+}
+
+/** 2026-03-10 集中学习《…》 — how a session is named in messages. */
+export function sessionTitle(s: Pick<SessionRecord, 'id' | 'date' | 'type' | 'topic'>): string {
+  return `#${s.id} ${s.date} ${sessionTypeName(s.type)}《${s.topic}》`;
+}
+
+/** 应到 10，实到 8（迟到 1），请假 1，缺席 1，出席率 80.0% — the one-line summary. */
+export function figuresLine(f: Pick<SessionFigures, 'expected' | 'attended' | 'late' | 'excused' | 'absent' | 'unmarked' | 'rate'>): string {
+  const parts = [`应到 ${f.expected}`, `实到 ${f.attended}${f.late ? `（含迟到 ${f.late}）` : ''}`, `请假 ${f.excused}`, `缺席 ${f.absent}`];
+  if (f.unmarked) parts.push(`未登记 ${f.unmarked}`);
+  const rate = sessionRateText(f);
+  parts.push(rate === '未签到' ? rate : `出席率 ${rate}`);
+  return parts.join('，');
+}
+
+/** A session as JSON scripts read it: both the type id and its Chinese name. */
+export function sessionJson(s: SessionRecord): Record<string, unknown> {
+  return {
+    id: s.id, branch: s.branch, type: s.type, typeName: sessionTypeName(s.type), date: s.date,
+    startTime: s.startTime ?? null, endTime: s.endTime ?? null, hours: s.hours ?? null, topic: s.topic,
+    place: s.place ?? null, speaker: s.speaker ?? null, recorder: s.recorder ?? null, notes: s.notes ?? null,
+  };
+}
+
+/** Figures as JSON (rate as a fraction, or null). */
+export function figuresJson(f: SessionFigures): Record<string, unknown> {
+  return { expected: f.expected, attended: f.attended, present: f.present, late: f.late, excused: f.excused, absent: f.absent, unmarked: f.unmarked, rate: f.rate };
+}
+
+/** One line per member of the attendance list, JSON-ready. */
+export function attendanceJson(members: Member[], rows: AttendanceRecord[], date: string): Record<string, unknown>[] {
+  const byId = new Map(rows.map((r) => [r.memberId, r]));
+  const out: Record<string, unknown>[] = [];
+  for (const m of members) {
+    const a = byId.get(m.id);
+    out.push({ memberId: m.id, name: m.name, status: a?.status ?? null, excuseKind: a?.excuseKind ?? null, reason: a?.reason ?? null, expected: onRollOn(m, date) });
+    byId.delete(m.id);
+  }
+  return out;
+}
+
+/** 09:00 (also 9:00, 9：00) as HH:MM, or undefined. */
+export function parseClock(text: string): string | undefined {
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(text.normalize('NFKC').trim());
+  if (!m || +m[1]! > 23 || +m[2]! > 59) return undefined;
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/** Hours between two HH:MM clock times, to two decimals. */
+export function hoursBetween(start: string, end: string): number {
+  const mins = (t: string) => +t.slice(0, 2) * 60 + +t.slice(3, 5);
+  return Math.round(((mins(end) - mins(start)) / 60) * 100) / 100;
+}
