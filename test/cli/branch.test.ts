@@ -5,19 +5,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { initDb, tempDir } from '../helpers/cli.js';
+import { cliAt } from '../helpers/cliAt.js';
 import { query } from '../helpers/db.js';
 import { addMembers } from '../helpers/roster.js';
 
 let dir: string;
 let cleanup: () => void;
-const run = (...args: string[]) => runCli(args, { cwd: dir, now: '2026-03-15' });
-async function ok(...args: string[]) {
-  const r = await run(...args);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
-const json = async (...args: string[]) => JSON.parse((await ok('--json', ...args)).stdout);
+const { run, ok, json } = cliAt(() => dir, '2026-03-15');
 const branches = () => query<{ name: string }>(dir, 'SELECT name FROM branches ORDER BY id').map((b) => b.name);
 
 beforeEach(async () => {

@@ -4,18 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { initDb, tempDir } from '../helpers/cli.js';
+import { cliAt } from '../helpers/cliAt.js';
 import { addMembers } from '../helpers/roster.js';
 import { KEY, runTty } from '../helpers/tty.js';
 
 let dir: string;
 let cleanup: () => void;
-const run = (...args: string[]) => runCli(args, { cwd: dir, now: '2026-03-15' });
-async function ok(...args: string[]) {
-  const r = await run(...args);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
+const { run, ok } = cliAt(() => dir, '2026-03-15');
 const ROOT = join(import.meta.dirname, '..', '..');
 
 beforeEach(() => ({ dir, cleanup } = tempDir()));

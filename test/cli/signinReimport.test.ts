@@ -4,19 +4,14 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { initDb, tempDir } from '../helpers/cli.js';
+import { cliAt } from '../helpers/cliAt.js';
 import { query } from '../helpers/db.js';
 
 let dir: string;
 let cleanup: () => void;
 let id: number;
-const run = (...args: string[]) => runCli(args, { cwd: dir, now: '2026-03-15' });
-async function ok(...args: string[]) {
-  const r = await run(...args);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
-  return r;
-}
-const json = async (...args: string[]) => JSON.parse((await ok('--json', ...args)).stdout);
+const { run, ok, json } = cliAt(() => dir, '2026-03-15');
 const stored = () => Object.fromEntries(query<{ name: string; status: string }>(dir, 'SELECT m.name, a.status FROM attendance a JOIN members m ON m.id = a.member_id ORDER BY m.id').map((r) => [r.name, r.status]));
 
 /** A copy of the sheet printed before anyone signed in, filled with statuses (and signatures) by name. */
