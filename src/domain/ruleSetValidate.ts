@@ -1,7 +1,7 @@
 // Checks a rule-set JSON file on load and collects every error, each naming the rule and the field in Chinese.
 import { BOOK_CATEGORIES, SESSION_TYPES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
 import { PERIOD_KINDS } from './periods.js';
-import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
+import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, SETTING_DEFAULTS, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,14 +23,17 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
   for (const k of Object.keys(json)) if (!SET_KEYS.includes(k)) top(`不认识的字段“${k}”，可用的字段有 ${SET_KEYS.slice(1).join('/')}`);
   if (typeof json.id !== 'string' || !json.id.trim()) top('字段 id 缺失，应为规则集的英文代号，如 "learning-org"');
   if (typeof json.title !== 'string' || !json.title.trim()) top('字段 title 缺失，应为规则集的中文名称');
-  let excused = false;
+  const settings = { ...SETTING_DEFAULTS };
   if (json.settings !== undefined) {
-    if (!isObj(json.settings)) top('字段 settings 应为对象，如 {"excusedCountsAsAttended": false}');
+    const names = Object.keys(SETTING_DEFAULTS) as (keyof typeof SETTING_DEFAULTS)[];
+    if (!isObj(json.settings)) top('字段 settings 应为对象，如 {"excusedCountsAsAttended": false, "skipPeriodsWithoutWorkdays": true}');
     else {
-      for (const k of Object.keys(json.settings)) if (k !== 'excusedCountsAsAttended') top(`settings 中不认识的设置“${k}”，可用 excusedCountsAsAttended`);
-      const e = json.settings.excusedCountsAsAttended;
-      if (e !== undefined && typeof e !== 'boolean') top(`settings.excusedCountsAsAttended 的取值“${show(e)}”无效，应为 true 或 false`);
-      else excused = e ?? false;
+      for (const k of Object.keys(json.settings)) if (!(names as string[]).includes(k)) top(`settings 中不认识的设置“${k}”，可用 ${names.join('、')}`);
+      for (const k of names) {
+        const v = json.settings[k];
+        if (v !== undefined && typeof v !== 'boolean') top(`settings.${k} 的取值“${show(v)}”无效，应为 true 或 false`);
+        else if (v !== undefined) settings[k] = v;
+      }
     }
   }
   if (!Array.isArray(json.rules) || json.rules.length === 0) top('字段 rules 缺失或为空，应为规则列表');
@@ -53,7 +56,7 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
     ok: true,
     ruleSet: {
       id: j.id, title: j.title, ...(typeof j.description === 'string' ? { description: j.description } : {}),
-      settings: { excusedCountsAsAttended: excused },
+      settings,
       rules: rules.map((r) => ({ ...(r as Rule), options: (r as Obj).options ?? {} }) as Rule),
       ...(ranking ? { ranking } : {}),
     },

@@ -200,7 +200,7 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
         return Number.isFinite(h) && h > 0 && h <= 24 ? true : '请输入 0 到 24 之间的数，如 2 或 1.5';
       }));
       pending = { branchId: branch.id, type, date: ctx.today(), topic, hours: Number.isFinite(hours) ? hours : undefined };
-      s = { ...pending, id: 0, branch: branch.name };
+      s = { ...pending, id: 0, branch: branch.name, attendees: 'all', attendeeIds: [] };
     } else s = getSession(db, Number(pick))!;
   }
   const session = s!;
