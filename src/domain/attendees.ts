@@ -43,11 +43,27 @@ export function isExpectedAt(s: AttendeesOf, m: TenureMember): boolean {
   }
 }
 
-/** The attendees in words: 全体在册人员 / 支委（班子成员） / 指定人员（3 人）. */
+/** The attendees in words: 全体在册人员 / 支委 / 指定 3 人. */
 export function attendeesLabel(s: Pick<AttendeesOf, 'attendees' | 'attendeeIds'>): string {
   switch (s.attendees ?? 'all') {
     case 'all': return '全体在册人员';
-    case 'leaders': return '支委（班子成员）';
-    case 'named': return `指定人员（${s.attendeeIds?.length ?? 0} 人）`;
+    case 'leaders': return '支委';
+    case 'named': return `指定 ${s.attendeeIds?.length ?? 0} 人`;
   }
+}
+
+/** What `--attendees` said: a kind, or the names typed (still to be resolved against the roll). */
+export type AttendeesSpec = { kind: 'all' | 'leaders' } | { kind: 'named'; names: string[] };
+
+const ALL_WORDS = new Set(['all', '全体', '全部', '全体人员', '全体党员', '所有人']);
+const LEADER_WORDS = new Set(['leaders', 'leader', 'committee', '支委', '支委会', '班子', '班子成员', '支部委员会']);
+
+/** Reads `--attendees`: all / 全体, leaders / 支委 / 班子, or names separated by , ，、; or spaces;
+ * undefined when no name is left (an empty list). */
+export function parseAttendeesSpec(text: string): AttendeesSpec | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (ALL_WORDS.has(t.toLowerCase())) return { kind: 'all' };
+  if (LEADER_WORDS.has(t.toLowerCase())) return { kind: 'leaders' };
+  const names = [...new Set(t.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean))];
+  return names.length ? { kind: 'named', names } : undefined;
 }

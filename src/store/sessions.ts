@@ -20,12 +20,13 @@ export interface SessionRecord {
   notes?: string;
   /** Who is expected: everyone on the roll that day, the committee that day, or the people in attendeeIds. */
   attendees: AttendeesKind;
-  /** The people named, for attendees 'named' (else empty). */
+  /** The people named, for attendees 'named' (else empty), in id order; their names alongside. */
   attendeeIds: number[];
+  attendeeNames: string[];
 }
 
 /** What a new session needs; the id and branch name come from the database (attendees: everyone unless said). */
-export type SessionInsert = Omit<SessionRecord, 'id' | 'branch' | 'attendees' | 'attendeeIds'> & Partial<Pick<SessionRecord, 'attendees' | 'attendeeIds'>>;
+export type SessionInsert = Omit<SessionRecord, 'id' | 'branch' | 'attendees' | 'attendeeIds' | 'attendeeNames'> & Partial<Pick<SessionRecord, 'attendees' | 'attendeeIds'>>;
 
 interface SessionRow {
   id: number; branch_id: number; branch: string; type: string; date: string; start_time: string | null;
@@ -41,7 +42,7 @@ const FIELDS: Record<Exclude<keyof SessionInsert, 'attendeeIds'>, string> = {
 const SELECT = 'SELECT s.*, b.name AS branch FROM sessions s JOIN branches b ON b.id = s.branch_id';
 
 function toSession(r: SessionRow): SessionRecord {
-  const s: SessionRecord = { id: r.id, branchId: r.branch_id, branch: r.branch, type: r.type, date: r.date, topic: r.topic, attendees: r.attendees, attendeeIds: [] };
+  const s: SessionRecord = { id: r.id, branchId: r.branch_id, branch: r.branch, type: r.type, date: r.date, topic: r.topic, attendees: r.attendees, attendeeIds: [], attendeeNames: [] };
   if (r.start_time !== null) s.startTime = r.start_time;
   if (r.end_time !== null) s.endTime = r.end_time;
   if (r.hours !== null) s.hours = r.hours;
@@ -77,8 +78,13 @@ function withAttendees(db: Db, list: SessionRecord[]): SessionRecord[] {
   const ids = [...named.keys()];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = db.prepare(`SELECT session_id AS s, member_id AS m FROM session_attendees WHERE session_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY member_id`).all(...chunk) as { s: number; m: number }[];
-    for (const r of rows) named.get(r.s)!.attendeeIds.push(r.m);
+    const rows = db.prepare(`SELECT a.session_id AS s, a.member_id AS m, m.name AS name FROM session_attendees a JOIN members m ON m.id = a.member_id
+      WHERE a.session_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY a.member_id`).all(...chunk) as { s: number; m: number; name: string }[];
+    for (const r of rows) {
+      const s = named.get(r.s)!;
+      s.attendeeIds.push(r.m);
+      s.attendeeNames.push(r.name);
+    }
   }
   return list;
 }
