@@ -61,6 +61,7 @@ export async function runRulesShow(ctx: AppContext, id: string | undefined, o: {
       `规则集：${loaded.label}`, `文件：${loaded.file}`, ...(set.description ? [`说明：${set.description}`] : []),
       `指标：共 ${set.rules.length} 项（班子成员 ${count('leaders')} 项，全体人员 ${count('all')} 项，支部 ${count('branch')} 项）`,
       `请假是否算参加：${set.settings.excusedCountsAsAttended ? '算' : '不算'}（settings.excusedCountsAsAttended）`,
+      `没有一个工作日的周、月（如春节所在周）：${set.settings.skipPeriodsWithoutWorkdays === false ? '照常考核' : '计活动、听课的指标不考核'}（settings.skipPeriodsWithoutWorkdays）`,
     ].join('\n'));
     return;
   }
