@@ -5,16 +5,12 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { initDb, runOk, tempDir } from '../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;
 const NOW = '2027-01-04';
-async function ok(args: string[], now = NOW) {
-  const r = await runCli(args, { cwd: dir, now });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → exit ${r.code}: ${r.stderr}`);
-  return r;
-}
+const ok = (args: string[], now = NOW) => runOk(args, { cwd: dir, now });
 async function book(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(join(dir, file));

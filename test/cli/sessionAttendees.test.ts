@@ -4,17 +4,13 @@
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { initDb, runCli, runOk, tempDir } from '../helpers/cli.js';
 import { query } from '../helpers/roster.js';
 
 let dir: string;
 let cleanup: () => void;
 const cli = (args: string[], now = '2026-12-01') => runCli(args, { cwd: dir, now });
-async function ok(args: string[], now?: string) {
-  const r = await cli(args, now);
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → exit ${r.code}: ${r.stderr}`);
-  return r;
-}
+const ok = (args: string[], now = '2026-12-01') => runOk(args, { cwd: dir, now });
 async function add(date: string, extra: string[] = [], type = '集中学习'): Promise<number> {
   return JSON.parse((await ok(['--json', 'session', 'add', '--type', type, '--date', date, '--topic', `学习（${date}）`, ...extra])).stdout).id as number;
 }

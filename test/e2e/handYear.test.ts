@@ -29,16 +29,12 @@
 //
 // 2026-W08 (02-16 … 02-22) is the Spring Festival holiday: no working day at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runCli, runOk, tempDir } from '../helpers/cli.js';
 
 let dir: string;
 let cleanup: () => void;
 
-async function ok(now: string, args: string[]) {
-  const r = await runCli(args, { cwd: dir, now });
-  if (r.code !== 0) throw new Error(`${args.join(' ')} → exit ${r.code}: ${r.stderr}`);
-  return r;
-}
+const ok = (now: string, args: string[]) => runOk(args, { cwd: dir, now });
 
 const EVERYONE = ['赵书记', '钱委员', '孙宣传', '李一', '周二', '吴三'];
 
