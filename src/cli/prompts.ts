@@ -8,7 +8,7 @@ async function guard<T>(ctx: AppContext, flag: string, ask: (ctxOpt: object) => 
     throw new UserError(`缺少 ${flag}：当前不是交互式终端，无法提问。请在命令中加上 ${flag}。`);
   }
   try {
-    return await ask({ input: ctx.io.stdin, output: ctx.io.stderr, clearPromptOnDone: false });
+    return await ask({ input: ctx.io.stdin, output: ctx.rawIo.stderr, clearPromptOnDone: false });
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new CancelledError();
@@ -46,7 +46,7 @@ export async function askPickMembers<V>(
   choices: { value: V; name: string; keys: string; hint?: string; checked?: boolean }[],
 ): Promise<V[]> {
   const { memberPicker } = await import('./memberPicker.js');
-  const rows = (ctx.io.stderr as { rows?: number }).rows ?? 24;
+  const rows = (ctx.rawIo.stderr as { rows?: number }).rows ?? 24;
   const pageSize = Math.max(5, Math.min(20, rows - 6));
   return guard(ctx, flag, (c) => memberPicker({ message, choices, pageSize }, c) as Promise<V[]>);
 }

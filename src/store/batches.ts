@@ -3,6 +3,8 @@
 // command counted; added rows are counted by the command (plus journalled inserts, e.g. settings).
 import { maskPersonalData } from '../domain/pii.js';
 import type { Db } from './db.js';
+import { assertIntact } from './integrity.js';
+import { pruneJournal } from './journalBound.js';
 
 /** Rows a batch added, changed and removed (shown by `history`). */
 export interface BatchCounts {
@@ -26,12 +28,14 @@ export function inBatch<T>(
   meta: { command: string; args?: string; at: string },
   work: (batchId: number, counts: BatchCounts) => T,
 ): T {
+  assertIntact(db);
   return db.transaction(() => {
     const id = Number(
       db
         .prepare('INSERT INTO batches (command, args, started_at) VALUES (?, ?, ?)')
         .run(meta.command, maskPersonalData(meta.args ?? ''), meta.at).lastInsertRowid,
     );
+    pruneJournal(db, id, meta.at);
     const counts: BatchCounts = { added: 0, changed: 0, removed: 0 };
     const result = work(id, counts);
     Object.assign(counts, journalCounts(db, id, counts.added));

@@ -3,6 +3,7 @@
 
 import { READING_MIGRATION } from './migrationReading.js';
 import { SAFETY_MIGRATION } from './migrationSafety.js';
+import { HORIZON_MIGRATION } from './migrationHorizon.js';
 
 export interface Migration {
   version: number;
@@ -213,6 +214,7 @@ export const MIGRATIONS: Migration[] = [
   },
   READING_MIGRATION,
   SAFETY_MIGRATION,
+  HORIZON_MIGRATION,
 ];
 
 /** The schema version this code writes; a database above it was made by a newer shuxiang. */

@@ -3,6 +3,7 @@
 // its rows, or points at them) is refused, naming the later batch.
 import { UserError } from '../shared/errors.js';
 import type { Db } from './db.js';
+import { prunedThrough } from './journalBound.js';
 import { dataTables, q, type TableShape } from './undoTriggers.js';
 
 /** What an undo took back. */
@@ -54,6 +55,11 @@ export function assertUndoable(db: Db, batchId: number): void {
 export function undoBatch(db: Db, batchId: number): UndoResult {
   const batch = db.prepare('SELECT id, command FROM batches WHERE id = ?').get(batchId) as { id: number; command: string } | undefined;
   if (!batch) throw new UserError(`没有编号为 ${batchId} 的写入记录。`, ['请用 shuxiang history 查看可以撤销的写入及其编号。']);
+  if (batchId <= prunedThrough(db)) {
+    throw new UserError(`第 ${batchId} 次写入（${batch.command}）的撤销记录已按保留期限清除，不能再撤销。`, [
+      '撤销记录只保留最近的写入（默认最近 50 次、90 天内）；需要回到更早的状态，请用 shuxiang restore 恢复当时的备份。',
+    ]);
+  }
   const tables = dataTables(db);
   const byName = new Map(tables.map((t) => [t.name, t]));
   const run = db.transaction((): UndoResult => {

@@ -1,7 +1,7 @@
 // The reading half of `shuxiang member`: list and show, and the lookups the writing half shares.
 import { leaderOn, type Member } from '../../domain/member.js';
 import {
-  MEMBER_LABELS, leaderAsOf, leaderText, memberToJson, onRollText, rollStatusCell,
+  MEMBER_LABELS, leaderAsOf, leaderText, memberToJson, onRollText, rollStatusCell, shownExtras,
 } from '../../domain/memberView.js';
 import { maskIdCard, maskPhone } from '../../domain/idcard.js';
 import { displayWidth, padDisplay } from '../../shared/width.js';
@@ -116,7 +116,7 @@ export function formatMemberCard(m: Member, today: string, reveal: boolean): str
     ['在册情况', onRollText(m, today)],
     [L.leader, leaderText(m, today)],
   ];
-  const extra = Object.entries(m.extra ?? {});
+  const extra = Object.entries(shownExtras(m.extra ?? {}, reveal));
   const width = Math.max(...[...rows, ...extra].map(([k]) => displayWidth(k)));
   const line = ([k, v]: [string, string | undefined]) => `${padDisplay(k, width)}  ${v || '—'}`;
   const out = rows.map(line);
