@@ -112,7 +112,8 @@ export class AppContext {
     const { connect, closeDb, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
     this.closeDb = closeDb;
     const path = this.dbPath();
-    const db = connect(path, opts);
+    const fault = this.io.env.SHUXIANG_FAULT_MAX_PAGES;
+    const db = connect(path, fault ? { ...opts, maxExtraPages: Number(fault) } : opts);
     this.opened.push(db);
     if (schemaVersion(db) !== CURRENT_SCHEMA) {
       (await import('../store/db.js')).finishOpen(db, path, opts);

@@ -21,6 +21,8 @@ export interface OpenOptions {
   /** Create the file when missing (only `init` and `demo` do). */
   create?: boolean;
   readonly?: boolean;
+  /** Fault injection for tests (SHUXIANG_FAULT_MAX_PAGES): the file may grow by this many pages only. */
+  maxExtraPages?: number;
 }
 
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
@@ -51,7 +53,7 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
   // A file (or folder) that cannot be written — a read-only mount, chmod 0400 — is opened read-only, so
   // the reading commands still work; a write then fails with SQLITE_READONLY, said in Chinese (storageFault).
   const readonly = opts.readonly || !writable(path);
-  let db: Db;
+  let db: Db | undefined;
   try {
     db = openFile(path, readonly);
     db.pragma('busy_timeout = 10000');
@@ -63,7 +65,9 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (opts.maxExtraPages !== undefined) db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + opts.maxExtraPages}`);
   } catch (e) {
+    if (db?.open) db.close();
     if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
       throw new DbError(`无法打开数据库 ${path}：这不是 SQLite 数据库文件，或文件已损坏。`, [
         '如果这不是 shuxiang 的数据库，请用 --db 指定正确的文件。', restoreHint(path),
@@ -87,13 +91,16 @@ export function writable(path: string): boolean {
 
 /** Opens the file as it is (no pragmas); read-only media without a -shm file beside the database is opened `immutable`. */
 export function openFile(path: string, readonly: boolean): Db {
+  const db = new Database(path, { readonly });
   try {
-    return new Database(path, { readonly });
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // SQLite opens lazily: this is where it fails
+    return db;
   } catch (e) {
+    db.close();
     if (!readonly || (e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
-    const uri = `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`;
-    return new Database(uri, { readonly: true });
   }
+  const uri = `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`;
+  return new Database(uri, { readonly: true });
 }
 
 /** Closes a connection; a writable one first checkpoints the WAL into the main file and truncates it, so
