@@ -20,7 +20,10 @@ export function maskPersonalData(text: string): string {
   if (!hasDigitRun(text, 3)) return text;
   let out = text;
   if (hasDigitRun(text, 15)) out = out.replace(ID_LIKE, (m) => maskIdCard(m.toUpperCase()));
-  return out.replace(MOBILE_LIKE, (m) => maskPhone(m));
+  return out.replace(MOBILE_LIKE, (m) => {
+    const prefix = /^\+?86[- ]?(?=1[3-9])/.exec(m)?.[0] ?? '';
+    return prefix + maskPhone(m.slice(prefix.length));
+  });
 }
 
 /** One cell or text of an output file: masked unless the user asked for full numbers (--reveal). */
