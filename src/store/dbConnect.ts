@@ -2,7 +2,7 @@
 // without the migrations (db.ts adds them). Split out so that commands opening an up-to-date database
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import { createRequire } from 'node:module';
-import { accessSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
 import { restoreHint, storageFault } from '../shared/storageFault.js';
@@ -49,6 +49,13 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     }
   } else if (statSync(path).isDirectory()) {
     throw new UserError(`${path} 是一个文件夹，不是数据库文件。请用 --db 指定文件路径。`);
+  } else if (opts.create && statSync(path).size === 0) {
+    // `init` taking over an empty file someone made (touch, an editor): it will hold ID numbers — owner-only.
+    try {
+      chmodSync(path, 0o600);
+    } catch (e) {
+      throw storageFault(e, { dbPath: path }) ?? e;
+    }
   }
   // A file (or folder) that cannot be written — a read-only mount, chmod 0400 — is opened read-only, so
   // the reading commands still work; a write then fails with SQLITE_READONLY, said in Chinese (storageFault).
