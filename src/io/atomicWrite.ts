@@ -5,7 +5,7 @@
 // leaves a temporary file that the next write of the same target removes. Every file the tool writes
 // goes through here; every folder it creates through ensureFolder (0700).
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ensureFolder } from '../shared/folders.js';
 import { storageFault } from '../shared/storageFault.js';
@@ -56,8 +56,25 @@ function fsyncPath(p: string, flags: string): void {
   }
 }
 
-/** Runs `write(tmp)` and renames tmp to `file`; file-system errors become messages a user can act on (exit 2). */
-export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
+/** Puts the finished temporary file in place: replacing `file` only when allowed (--force), otherwise
+ * linked in so that a file created meanwhile by someone else is never clobbered (EEXIST). */
+function putInPlace(tmp: string, file: string, replace: boolean): void {
+  if (replace) return renameSync(tmp, file);
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // FAT/exFAT USB sticks and some network drives have no hard links: check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+    if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
+    return renameSync(tmp, file);
+  }
+  rmSync(tmp, { force: true });
+}
+
+/** Runs `write(tmp)` and puts tmp in place of `file` (an existing file only with `replace`, i.e. --force);
+ * file-system errors become messages a user can act on (exit 2). */
+export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>, opts: { replace?: boolean } = { replace: true }): Promise<void> {
   removeStaleTemps(file);
   const tmp = tempName(file);
   try {
@@ -65,7 +82,7 @@ export async function writeAtomically(file: string, write: (tmp: string) => Prom
     await write(tmp);
     chmodSync(tmp, 0o600); // in case a writer replaced the file instead of filling it
     fsyncPath(tmp, 'r+');
-    renameSync(tmp, file);
+    putInPlace(tmp, file, opts.replace ?? true);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw storageFault(e, { file }) ?? e;
@@ -78,9 +95,9 @@ export async function writeAtomically(file: string, write: (tmp: string) => Prom
 }
 
 /** Writes `data` to `file` through writeAtomically. */
-export async function writeFileAtomically(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomically(file: string, data: string | Uint8Array, opts: { replace?: boolean } = { replace: true }): Promise<void> {
   const { writeFile } = await import('node:fs/promises');
-  await writeAtomically(file, (tmp) => writeFile(tmp, data));
+  await writeAtomically(file, (tmp) => writeFile(tmp, data), opts);
 }
 
 export { ensureFolder };
