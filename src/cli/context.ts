@@ -56,6 +56,7 @@ export class AppContext {
   readonly verbose: boolean;
   private opened: Db[] = [];
   private closeDb?: (db: Db) => void;
+  private lock?: typeof import('../store/planLock.js');
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
   private flushers: (() => void)[] = [];
@@ -107,11 +108,19 @@ export class AppContext {
     return this.path(this.globals.db ?? this.io.env.SHUXIANG_DB ?? 'shuxiang.db');
   }
 
-  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them). */
+  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them).
+   * A writable connection holds the write lock from here on (store/planLock.ts): what the command reads
+   * to plan its write is read inside the write transaction. One writable connection per file and command. */
   async openDb(opts: OpenOptions = {}): Promise<Db> {
     const { connect, closeDb, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
+    const lock = await import('../store/planLock.js');
     this.closeDb = closeDb;
+    this.lock = lock;
     const path = this.dbPath();
+    if (!opts.readonly) {
+      const mine = this.opened.find((d) => d.open && !d.readonly && d.name === path);
+      if (mine) return mine;
+    }
     const fault = this.io.env.SHUXIANG_FAULT_MAX_PAGES;
     const db = connect(path, fault ? { ...opts, maxExtraPages: Number(fault) } : opts);
     this.opened.push(db);
@@ -120,7 +129,18 @@ export class AppContext {
     } else if (!db.readonly) {
       (await import('../store/undoTriggers.js')).ensureUndoTriggers(db);
     }
+    if (!db.readonly) lock.holdPlanLock(db);
     return db;
+  }
+
+  /** Before a prompt: the write lock is let go while the user thinks. */
+  releaseLocks(): void {
+    for (const db of this.opened) if (db.open) this.lock?.releasePlanLock(db);
+  }
+
+  /** After a prompt: the lock taken back (StalePlan when someone else wrote meanwhile: main.ts starts over). */
+  retakeLocks(): void {
+    for (const db of this.opened) if (db.open) this.lock?.retakePlanLock(db);
   }
 
   /** Writes out what the personal-data filters still hold (the end of the last line). */
@@ -128,12 +148,19 @@ export class AppContext {
     for (const f of this.flushers) f();
   }
 
-  closeAll(): void {
+  /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
+  closeAll(commit = true): void {
     this.flush();
     // Read-only connections first: the last connection to close checkpoints the WAL into the main file
     // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
     const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
-    for (const db of order) this.closeDb!(db);
+    for (const db of order) {
+      try {
+        this.lock?.endPlanLock(db, commit);
+      } finally {
+        this.closeDb!(db);
+      }
+    }
     this.opened = [];
   }
 

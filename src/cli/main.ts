@@ -1,29 +1,48 @@
 // The entry point, and the only place that turns errors into exit codes.
-import { ShuxiangError } from '../shared/errors.js';
+import { DbError, ShuxiangError } from '../shared/errors.js';
 import { maskPersonalData } from '../domain/pii.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
 
+/** How many times a command starts over when the database changed under it (see store/planLock.ts). */
+const ATTEMPTS = 4;
+
 /** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
-  const state: { ctx?: AppContext } = {};
-  try {
-    // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
-    const program = await programFor(argv, io, state);
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (e) {
-    state.ctx?.flush();
-    return reportError(await classified(e, state.ctx), io);
-  } finally {
-    state.ctx?.closeAll();
+  for (let attempt = 1; ; attempt++) {
+    const state: { ctx?: AppContext } = {};
+    let code = 70;
+    try {
+      // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
+      const program = await programFor(argv, io, state);
+      await program.parseAsync(argv, { from: 'user' });
+      code = 0;
+      return 0;
+    } catch (e) {
+      state.ctx?.flush();
+      if ((e as Error)?.name === 'StalePlan' && attempt < ATTEMPTS) {
+        state.ctx?.closeAll(false);
+        io.stderr.write('提示：另一个 shuxiang 刚刚修改了数据库，已按最新的数据重新执行本命令。\n');
+        continue;
+      }
+      code = reportError(await classified(e, state.ctx), io);
+      return code;
+    } finally {
+      // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
+      try {
+        state.ctx?.closeAll(code === 0 || code === 1);
+      } catch {
+        // closing after a storage fault: the error is already said
+      }
+    }
   }
 }
 
 /** A storage failure (full disk, read-only or damaged database, missing folder) as the typed error it is. */
 async function classified(e: unknown, ctx: AppContext | undefined): Promise<unknown> {
   if (e instanceof ShuxiangError || e instanceof CommanderError) return e;
+  if ((e as Error)?.name === 'StalePlan') return new DbError('数据库正被另一个 shuxiang 不断修改，本次没有写入任何内容。', ['请稍后再试。']);
   const code = (e as { code?: unknown })?.code;
   if (typeof code !== 'string') return e;
   const { storageFault } = await import('../shared/storageFault.js');

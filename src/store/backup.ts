@@ -46,7 +46,14 @@ export async function backupTo(db: Db, file: string): Promise<void> {
   const partial = `${file}.partial`;
   closeSync(openSync(partial, 'wx', 0o600));
   try {
-    await db.backup(partial, { progress: () => 1 << 30 });
+    // Under the planning lock (planLock.ts) the copy is read through a second connection: SQLite's backup
+    // from a connection inside its own write transaction copies nothing usable.
+    const source = db.inTransaction ? new Database(db.name, { readonly: true }) : db;
+    try {
+      await source.backup(partial, { progress: () => 1 << 30 });
+    } finally {
+      if (source !== db) source.close();
+    }
     standalone(partial);
     if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
     renameSync(partial, file);

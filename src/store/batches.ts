@@ -5,6 +5,7 @@ import { maskPersonalData } from '../domain/pii.js';
 import type { Db } from './db.js';
 import { assertIntact } from './integrity.js';
 import { pruneJournal } from './journalBound.js';
+import { inWrite } from './planLock.js';
 
 /** Rows a batch added, changed and removed (shown by `history`). */
 export interface BatchCounts {
@@ -29,7 +30,7 @@ export function inBatch<T>(
   work: (batchId: number, counts: BatchCounts) => T,
 ): T {
   assertIntact(db);
-  return db.transaction(() => {
+  return inWrite(db, () => {
     const id = Number(
       db
         .prepare('INSERT INTO batches (command, args, started_at) VALUES (?, ?, ?)')
@@ -50,7 +51,7 @@ export function inBatch<T>(
       );
     }
     return result;
-  }).immediate();
+  });
 }
 
 /** Changed and removed rows of batch `id`, from the journal (rows it inserted itself do not count). */

@@ -3,6 +3,7 @@
 // what the user replaced. By default the journal of the newest 50 batches no older than 90 days is kept
 // (settings undoKeepBatches / undoKeepDays); older batches stay listed in `history` but cannot be undone.
 import type { Db } from './db.js';
+import { inWrite } from './planLock.js';
 
 /** How much of the journal is kept. */
 export interface JournalPolicy {
@@ -50,8 +51,8 @@ export function pruneJournal(db: Db, current: number, at: string): void {
 
 /** `history --prune`: drops the whole journal now (every batch so far can then no longer be undone). */
 export function dropJournal(db: Db): { entries: number; through: number } {
-  return db.transaction(() => {
+  return inWrite(db, () => {
     const through = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM batches').get() as { id: number }).id;
     return { entries: dropThrough(db, through), through };
-  }).immediate();
+  });
 }

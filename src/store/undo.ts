@@ -4,6 +4,7 @@
 import { UserError } from '../shared/errors.js';
 import type { Db } from './db.js';
 import { prunedThrough } from './journalBound.js';
+import { inWrite } from './planLock.js';
 import { dataTables, q, type TableShape } from './undoTriggers.js';
 
 /** What an undo took back. */
@@ -62,7 +63,7 @@ export function undoBatch(db: Db, batchId: number): UndoResult {
   }
   const tables = dataTables(db);
   const byName = new Map(tables.map((t) => [t.name, t]));
-  const run = db.transaction((): UndoResult => {
+  const run = (): UndoResult => {
     const later = laterDependent(db, batchId, tables);
     if (later !== undefined) throw dependentError(db, batchId, later);
     db.pragma('defer_foreign_keys = ON');
@@ -89,9 +90,9 @@ export function undoBatch(db: Db, batchId: number): UndoResult {
     db.prepare('DELETE FROM undo_log WHERE batch_id = ? OR id > ?').run(batchId, mark);
     db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
     return { batchId, command: batch.command, deleted, restored };
-  });
+  };
   try {
-    return run.immediate();
+    return inWrite(db, run);
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as { code?: string }).code ?? '';
