@@ -4,10 +4,11 @@
 // 138-1234-5678 or +86 …) is shown masked, so nothing leaks by accident — wherever it was typed.
 import { maskIdCard, maskPhone } from './idcard.js';
 
-/** Looks like an ID-card number: a run of 15–20 digits (17 digits + X included), bounded by non-digits. */
-const ID_LIKE = /(?<![0-9])(?:\d{17}[Xx]|\d{15,20})(?![0-9])/g;
+/** Looks like an ID-card number: a run of 15–20 digits (17 digits + X included), bounded by non-digits —
+ * not the fraction of a decimal number (0.33333333333333331 in JSON stays as it is). */
+const ID_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\d{17}[Xx]|\d{15,20})(?!\.?[0-9])/g;
 /** Looks like a mobile number, with optional +86 and - or space separators. */
-const MOBILE_LIKE = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/g;
+const MOBILE_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\.?[0-9])/g;
 
 // What the scanner of tests and `doctor` calls a full number: a real-shaped 18-digit ID (birth date
 // inside), an old 15-digit ID, and a plain mobile number.
@@ -56,8 +57,9 @@ function hasDigitRun(text: string, n: number): boolean {
   return false;
 }
 
-/** The characters a number may be written with (digits, X, +, -, space): a chunk ending in them may be cut mid-number. */
-const NUMBERISH = /[0-9Xx+\- ]+$/;
+/** The characters a number may be written with (digits, X, +, -, space, the decimal point): a chunk
+ * ending in them may be cut mid-number. */
+const NUMBERISH = /[0-9Xx+\-. ]+$/;
 
 /**
  * A stream filter for text written in pieces: each piece is masked, except a trailing run that may be the

@@ -16,13 +16,14 @@ describe('maskPersonalData', () => {
     ['138-1234-5678 或 138 1234 5678', '138****5678 或 138****5678'],
     ['+8613812345678', '+86138****5678'],
     ['"phone": "13812345678"', '"phone": "138****5678"'],
+    ['电话13812345678。身份证11010519491231002X.', '电话138****5678。身份证110105********002X.'],
   ])('%s', (text, masked) => {
     expect(maskPersonalData(text)).toBe(masked);
     expect(findPersonalData(maskPersonalData(text))).toEqual([]);
   });
 
   it('leaves dates, ISBNs, counts, landlines and times alone', () => {
-    for (const t of ['2026-03-10', 'ISBN 9787010000000', '共 12345 人', '010-12345678', '20261122-090000', '1764590000000']) expect(maskPersonalData(t)).toBe(t);
+    for (const t of ['0.33333333333333331', '{"rate": 0.13812345678}', '12.138123456789', '2026-03-10', 'ISBN 9787010000000', '共 12345 人', '010-12345678', '20261122-090000', '1764590000000']) expect(maskPersonalData(t)).toBe(t);
   });
 
   it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {
@@ -33,7 +34,7 @@ describe('maskPersonalData', () => {
 });
 
 describe('PersonalDataFilter (a stream written in pieces)', () => {
-  const text = '张三 11010519491231002X 电话 13812345678\n{"phone":"13998765432","id":"110105491231002"}\n末尾 13700001111';
+  const text = '张三 11010519491231002X 电话 13812345678\n{"phone":"13998765432","id":"110105491231002","rate":0.33333333333333331}\n末尾 13700001111';
   it.each([1, 2, 3, 5, 7, 11, 64])('masks the same whatever the chunk size (%i)', (size) => {
     const f = new PersonalDataFilter();
     let out = '';
