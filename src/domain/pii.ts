@@ -44,6 +44,37 @@ export function maskedCell<T>(value: T, reveal = false): T | string {
   return value;
 }
 
+/** A renderer's whole input with every string in it masked (plain objects, arrays, Maps; Dates and other
+ * class instances kept as they are): the one call a file writer makes so no cell or paragraph leaks. */
+export function maskDeep<T>(value: T, reveal = false): T {
+  if (reveal) return value;
+  const seen = new WeakMap<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return maskPersonalData(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return seen.get(v);
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      seen.set(v, out);
+      for (const x of v) out.push(walk(x));
+      return out;
+    }
+    if (v instanceof Map) {
+      const out = new Map();
+      seen.set(v, out);
+      for (const [k, x] of v) out.set(k, walk(x));
+      return out;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+    return out;
+  };
+  return walk(value) as T;
+}
+
 /** True when `text` holds `n` ASCII digits in a row: most text has none, and this scan is far cheaper
  * than the patterns. */
 function hasDigitRun(text: string, n: number): boolean {

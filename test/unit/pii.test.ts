@@ -1,7 +1,7 @@
 // Masking personal numbers anywhere in text (issue 16): every ID-looking or mobile-looking number, in
 // one piece or cut across chunked writes, and the roster headers that name the two fields.
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskedCell, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
+import { findPersonalData, maskDeep, maskedCell, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
 import { fieldForHeader, isPersonalNumberHeader } from '../../src/domain/rosterHeader.js';
 import { shownExtras } from '../../src/domain/memberView.js';
 
@@ -24,6 +24,16 @@ describe('maskPersonalData', () => {
 
   it('leaves dates, ISBNs, counts, landlines and times alone', () => {
     for (const t of ['0.33333333333333331', '{"rate": 0.13812345678}', '12.138123456789', '2026-03-10', 'ISBN 9787010000000', '共 12345 人', '010-12345678', '20261122-090000', '1764590000000']) expect(maskPersonalData(t)).toBe(t);
+  });
+
+  it('maskDeep masks every string of a model, keeps Dates and numbers, and is a no-op with reveal', () => {
+    const when = new Date(Date.UTC(2026, 0, 1));
+    const model = { title: '名单', rows: [{ name: '张三', note: '电话13812345678', n: 3, when }], byId: new Map([[1, ['11010519491231002X']]]) };
+    const masked = maskDeep(model);
+    expect(masked.rows[0]).toEqual({ name: '张三', note: '电话138****5678', n: 3, when });
+    expect(masked.byId.get(1)).toEqual(['110105********002X']);
+    expect(model.rows[0]!.note).toBe('电话13812345678');
+    expect(maskDeep(model, true)).toBe(model);
   });
 
   it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {
