@@ -9,7 +9,7 @@ import { backupFolder } from '../shared/storageFault.js';
 import { ensureFolder } from '../shared/folders.js';
 import type { Db } from './db.js';
 import { schemaVersion } from './dbConnect.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 
 /** How many automatic backups are kept per database. */
 export const KEEP_AUTO_BACKUPS = 10;

@@ -6,7 +6,7 @@ import { backupFolder } from './backup.js';
 import { restoreHint } from '../shared/storageFault.js';
 import type { Db } from './db.js';
 import { openFile, schemaVersion, writable } from './dbConnect.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
 
