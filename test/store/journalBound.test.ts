@@ -65,3 +65,21 @@ describe('the bounded undo journal', () => {
     expect((await cli(['undo', '--yes', '--no-backup'])).code).toBe(2);
   });
 });
+
+describe('history says so, and --prune drops the journal', () => {
+  it('history names the bound; --prune then leaves nothing to undo and no old phone in the file', async () => {
+    expect((await cli(['member', 'add', '--name', '赵六', '--phone', '13655556666'])).code).toBe(0);
+    expect((await cli(['member', 'edit', '赵六', '--phone', '13655557777'])).code).toBe(0);
+    const h = await cli(['history']);
+    expect(h.stderr).toContain('撤销记录只保留最近 50 次、90 天以内的写入');
+    const p = await cli(['history', '--prune']);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/已清除撤销记录 \d+ 条/);
+    expect(journal().entries).toBe(0);
+    const { readFileSync, existsSync } = await import('node:fs');
+    for (const f of ['shuxiang.db', 'shuxiang.db-wal']) if (existsSync(join(dir, f))) expect(readFileSync(join(dir, f)).toString('latin1').includes('13655556666'), f).toBe(false);
+    const j = JSON.parse((await cli(['--json', 'history'])).stdout);
+    expect(j.journal.prunedThrough).toBeGreaterThan(0);
+    expect(j.batches.every((b: { undoable: boolean }) => !b.undoable)).toBe(true);
+  });
+});
