@@ -6,7 +6,9 @@ import { SESSIONS_MIGRATION } from './0002-sessions.js';
 import { STUDY_MIGRATION } from './0003-study-evidence.js';
 import { READING_MIGRATION } from './0004-reading.js';
 import { SAFETY_MIGRATION } from './0005-undo-journal.js';
-import { ATTENDEES_MIGRATION } from './0006-attendees.js';
+import { STUDY_MONTHS_MIGRATION } from './0006-study-months.js';
+import { HORIZON_MIGRATION } from './0007-undo-horizon.js';
+import { ATTENDEES_MIGRATION } from './0008-attendees.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -17,6 +19,8 @@ export const MIGRATIONS: Migration[] = [
   STUDY_MIGRATION,
   READING_MIGRATION,
   SAFETY_MIGRATION,
+  STUDY_MONTHS_MIGRATION,
+  HORIZON_MIGRATION,
   ATTENDEES_MIGRATION,
 ];
 

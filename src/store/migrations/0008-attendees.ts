@@ -1,11 +1,11 @@
-// Migration 6: who is expected at a session (SPEC §3.3 "Expected at a session"). `attendees` says how:
+// Migration 8: who is expected at a session (SPEC §3.3 "Expected at a session"). `attendees` says how:
 // 'all' (everyone on the branch's roll that day, as before), 'leaders' (the branch committee that day,
 // by leader tenure) or 'named' (the people listed in session_attendees).
 import type { Migration } from './migration.js';
 
-/** Schema version 6: sessions.attendees and session_attendees. */
+/** Schema version 8: sessions.attendees and session_attendees. */
 export const ATTENDEES_MIGRATION: Migration = {
-  version: 6,
+  version: 8,
   name: 'session attendees',
   sql: `
     ALTER TABLE sessions ADD COLUMN attendees TEXT NOT NULL DEFAULT 'all' CHECK (attendees IN ('all', 'leaders', 'named'));
