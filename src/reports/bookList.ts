@@ -3,6 +3,7 @@
 import type { BookRecord } from '../store/books.js';
 import type { TableSheet } from '../io/excel/tableSheet.js';
 import type { ListDoc } from '../io/word/listDocx.js';
+import { bookTitle } from '../domain/text.js';
 
 /** The sheet, the document and the default file name (without extension). */
 export interface BookListModel {
@@ -17,8 +18,8 @@ export function bookListModel(books: BookRecord[], o: { organ: string; year?: nu
   const name = required ? `${o.year}年必学书目` : '书记荐书书目';
   const title = `${o.organ}${name}`;
   const rows = books.map((b, i) => required
-    ? [String(i + 1), `《${b.title}》`, b.author ?? '', b.category ?? '', b.shelf ?? '']
-    : [String(i + 1), `《${b.title}》`, b.author ?? '', b.recommendedBy ?? '', b.recommendReason ?? '']);
+    ? [String(i + 1), `${bookTitle(b.title)}`, b.author ?? '', b.category ?? '', b.shelf ?? '']
+    : [String(i + 1), `${bookTitle(b.title)}`, b.author ?? '', b.recommendedBy ?? '', b.recommendReason ?? '']);
   const headers = required ? ['序号', '书名', '作者', '类别', '存放位置'] : ['序号', '书名', '作者', '推荐人', '推荐理由'];
   const intro = required
     ? [`根据年度学习计划，${o.year} 年全体党员必学书目共 ${books.length} 本，请结合每月学习主题安排阅读，读完后在个人学习台账中登记，并撰写心得体会。图书角藏书可凭 shuxiang lend 登记借阅。`]

@@ -12,6 +12,7 @@ import type { ImportOptions } from './import.js';
 import { registerBooksLists } from './booksLists.js';
 import { registerBooksRoom } from './booksRoom.js';
 import { addFieldOptions, flagAttr, parseFlagValue } from './evidenceFlags.js';
+import { bookTitle } from '../../domain/text.js';
 
 interface BooksListOptions {
   category?: string;
@@ -147,5 +148,5 @@ async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolea
   const b = r.book;
   const marks = [b.category, `${b.copies} 册`, b.shelf ? `存放于 ${b.shelf}` : '', b.recommended ? '书记荐书' : '', b.requiredYear ? `${b.requiredYear} 年必学书目` : ''].filter(Boolean).join('，');
   const verb = { added: '已添加', updated: '已更新', unchanged: '书目库中已有' }[r.outcome];
-  ctx.out(`${verb}《${b.title}》${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
+  ctx.out(`${verb}${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
 }
