@@ -95,7 +95,7 @@ function complianceChart(r: PeriodReport): SummaryChart | undefined {
     ],
     table: {
       caption: '党员各项学习要求达标情况（按人数计）', headers: ['要求', '应检查', '达标', '进行中', '未达标', '达标比例'],
-      numeric: [false, true, true, true, true, true], widths: [7, 1.6, 1.4, 1.6, 1.6, 2],
+      numeric: [false, true, true, true, true, true], widths: [5.5, 2, 1.6, 2, 2, 2.4],
       rows: rules.map((x) => [x.title, `${x.applicable}人`, String(x.met), String(x.open), String(x.gap), pctText(share(x.met, x.applicable))]),
     },
   };

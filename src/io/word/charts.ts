@@ -25,6 +25,8 @@ export function chartParagraphs(d: Docx, c: Charts, chart: SummaryChart, no: num
     categoryAxis: { font: label, ...(chart.type === 'bar' ? { reverseOrder: true } : {}) },
     valueAxis: {
       minimum: 0, ...(chart.max !== undefined ? { maximum: chart.max } : {}),
+      // Bars read top-down in category order; the value axis then sits under them, not above.
+      ...(chart.type === 'bar' ? { crossesAt: 'maximum' as const } : {}),
       title: { text: chart.axisTitle, font: { size: 10.5 } }, font: label, numberFormat: '0',
     },
     // Zero labels are hidden (“0;-0;;”): a stacked bar's empty parts would otherwise print a stray 0.

@@ -3,6 +3,7 @@
 // (odd pages right, even pages left, one character in from the edge). The docx package is loaded here only.
 import type { SummaryBlock } from '../../reports/summaryBlocks.js';
 import type { SummaryTable } from '../../reports/summaryText.js';
+import { titleLines } from '../../reports/titleLines.js';
 import { chartParagraphs } from './charts.js';
 import { FACE, INDENT_2, PAGE, gbStyles } from './gbStyles.js';
 import { gbTable } from './gbTable.js';
@@ -19,7 +20,7 @@ export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], met
   let figureNo = 0;
   for (const b of blocks) {
     switch (b.kind) {
-      case 'title': children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(b.text)] })); break;
+      case 'title': children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: titleLines(b.text).map((t, i) => new d.TextRun({ text: t, break: i ? 1 : 0 })) })); break;
       case 'h1': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [new d.TextRun(b.text)] })); break;
       case 'h2': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(b.text)] })); break;
       case 'p':
