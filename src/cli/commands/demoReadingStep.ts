@@ -63,8 +63,8 @@ export async function writeDemoReading(s: DemoState): Promise<void> {
   const late = open.map((l) => ({ ...l, days: overdueDays(l, asOf) })).filter((l) => l.days > 0);
   const { loadRuleContext } = await import('../ruleContext.js');
   const { buildRanking } = await import('../../reports/ranking.js');
-  const { loaded } = await loadRuleContext(s.demoCtx, db);
-  const rank = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet });
+  const { loaded, calendar } = await loadRuleContext(s.demoCtx, db);
+  const rank = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar });
   s.sections.push([
     `图书角：${d.DEMO_SHELF.length} 种书，书记荐书 ${d.DEMO_RECOMMENDED.length} 本，${year} 年必学书目 ${d.DEMO_REQUIRED.length} 本；借出未还 ${open.length} 册${late.length ? `，其中逾期 ${late.map((l) => `${l.member}${bookTitle(l.title)}${l.days} 天`).join('、')}` : ''}。`,
     ...planGapLines(plan),

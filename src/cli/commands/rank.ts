@@ -73,11 +73,11 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const signDate = o.date === undefined ? asOf : auditAsOf(ctx, o.date);
   const db = await ctx.openDb({ readonly: true });
   const { loadRuleContext } = await import('../ruleContext.js');
-  const { loaded } = await loadRuleContext(ctx, db);
+  const { loaded, calendar } = await loadRuleContext(ctx, db);
   const { requireBranch } = await import('./memberRead.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildRanking } = await import('../../reports/ranking.js');
-  const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, top, branchId: branch?.id });
+  const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar, top, branchId: branch?.id });
   if (r.ranked.length === 0) throw new UserError(`${year} 年没有在册人员，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const { writeRankFiles } = await import('./rankFiles.js');
   const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, signDate });
@@ -89,7 +89,8 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
     `每项为“数量→得分”；* 表示超过上限，只计上限。同分按参加率排序，“=”表示并列。`,
     r.awardees.length
       ? `拟表彰“${r.ranking.award}”${r.awardees.length} 人：${r.awardees.map((m) => m.name).join('、')}${r.awardees.length > r.top ? `（第 ${r.top} 名并列，共 ${r.awardees.length} 人）` : ''}。`
-      : '没有人得分，暂不产生表彰名单。',
+      : '没有人达到评选条件，暂不产生表彰名单。',
+    ...(r.leftOut.length ? [`未达到评选条件、不列入表彰 ${r.leftOut.length} 人：${r.leftOut.slice(0, 5).map((m) => `${m.name}（${m.why.join('，')}）`).join('；')}${r.leftOut.length > 5 ? ' 等' : ''}。`] : []),
   ];
   ctx.out(out.join('\n'));
   if (written.length) ctx.info(['已生成：', ...written.map(([f, what]) => `  ${f}  ${what}`)].join('\n'));
