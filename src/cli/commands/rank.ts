@@ -9,7 +9,7 @@ import type { AppContext } from '../context.js';
 import { formatTable, type Column } from '../output.js';
 import type { Act } from '../program.js';
 
-interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; date?: string }
+interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; pdf?: string | true; date?: string }
 
 /** Declares `rank`. */
 export function registerRank(program: Command, act: Act): void {
@@ -22,6 +22,7 @@ export function registerRank(program: Command, act: Act): void {
     .option('--branch <支部>', '只评一个支部（默认全部支部）')
     .option('--xlsx [文件]', '生成评比计分表 Excel（默认“2026年度书香之星评比.xlsx”）')
     .option('--docx [文件]', '生成表彰名单和荣誉证书 Word（每人一页证书）')
+    .option('--pdf [文件]', '生成表彰名单和荣誉证书 PDF（由 Word 版经 LibreOffice 转换）')
     .option('--date <日期>', '证书落款日期（默认统计截止日）')
     .addHelpText('after', `
 计分办法在规则集的 ranking 一节（shuxiang rules show 查看，shuxiang rules init 复制后可改）：
@@ -80,7 +81,7 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar, top, branchId: branch?.id });
   if (r.ranked.length === 0) throw new UserError(`${year} 年没有在册人员，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const { writeRankFiles } = await import('./rankFiles.js');
-  const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, signDate });
+  const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, pdf: o.pdf, signDate });
   if (ctx.json) return ctx.outJson({ ...r, files: written.map(([f]) => f) });
   const out = [
     ctx.paint('bold', `${r.branch} ${year} 年度“${r.ranking.award}”评比（截至 ${asOf}，${r.ruleSetTitle}计分办法）`),
