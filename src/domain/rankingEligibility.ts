@@ -21,7 +21,7 @@ export function shortOfMinimums(m: RankedMember, gaps: Map<string, number> | und
   return out;
 }
 
-/** Why an awardee was chosen: 第1名，总分271.8；读书9本、心得文章5篇，参加率100%；各项学习要求均已达标. */
+/** Why an awardee was chosen (beside its rank and score): 读书9本、心得文章5篇，参加率100%，各项学习要求均已达标. */
 export function awardReason(m: RankedMember, min: RankingMinimums): string {
   const c = (k: string) => m.components.find((x) => x.key === k);
   const rate = c('attendanceRate')?.value;
@@ -29,7 +29,7 @@ export function awardReason(m: RankedMember, min: RankingMinimums): string {
     `读书${c('books')?.value ?? 0}本、心得文章${c('writings')?.value ?? 0}篇`,
     ...(rate !== null && rate !== undefined ? [`参加率${Math.round(rate * 1000) / 10}%`] : []),
   ];
-  return `第${m.rank}名，总分${m.score}；${parts.join('，')}${min.noGapIn !== 'none' ? '；各项学习要求均已达标' : ''}`;
+  return `${parts.join('，')}${min.noGapIn !== 'none' ? '，各项学习要求均已达标' : ''}`;
 }
 
 /** The top `n` places among those who qualify (everyone sharing the last place included), with reasons. */

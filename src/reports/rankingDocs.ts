@@ -56,7 +56,7 @@ export function awardList(r: RankingReport, signDate: string): ListDoc {
     caption: `${r.year}年度“${r.ranking.award}”名单`,
     headers: ['名次', '姓名', ...(multi ? ['所在支部'] : []), '总分', '评选理由'],
     rows: r.awardees.map((m) => [String(m.rank), m.name, ...(multi ? [m.branch] : []), String(m.score), m.reason]),
-    widths: [6, 12, ...(multi ? [18] : []), 9, multi ? 40 : 52],
+    widths: [8, 12, ...(multi ? [18] : []), 10, multi ? 38 : 50],
     centred: [true, true, ...(multi ? [false] : []), true, false],
     sign: [organ, chineseDate(signDate)],
   };
