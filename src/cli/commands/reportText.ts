@@ -5,6 +5,7 @@ import { gapDigest, subjectsText } from '../../reports/gapDigest.js';
 import type { PeriodReport, RuleRow, SessionTypeCount } from '../../reports/periodReportTypes.js';
 import type { AppContext } from '../context.js';
 import { formatTable } from '../output.js';
+import { renderReportBars } from './reportBars.js';
 import { renderReadingText } from './reportReadingText.js';
 
 const n = (x: number) => x.toLocaleString('en');
@@ -12,7 +13,7 @@ const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', bran
 
 /** The whole terminal report. */
 export function renderReportText(ctx: AppContext, r: PeriodReport): string {
-  return [renderReportHeadline(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
+  return [renderReportHeadline(ctx, r), ...renderReportBars(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
 }
 
 /** The first half: who and when, the figures in sentences, sessions by type against the rules. */
