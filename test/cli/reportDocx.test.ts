@@ -82,11 +82,12 @@ describe('report --docx', () => {
     expect(all).toContain('机关第一党支部2026年度学习型党组织建设工作总结');
     for (const h of ['一、基本情况', '二、主要做法', '三、学习成效', '四、存在问题', '五、下一步打算']) expect(all).toContain(h);
     expect(doc).toContain('<w:tblHeader/>');
-    expect((doc.match(/<w:tbl>/g) ?? []).length).toBe(4);
+    // 基本数据, then the tables after the charts (活动类型, 出勤率, 读书类别, 党员达标), then all rules.
+    expect((doc.match(/<w:tbl>/g) ?? []).length).toBe(6);
     const gapNames = new Set(rep.audit.verdicts.filter((v) => v.status === 'gap' && v.appliesTo === 'leaders').map((v) => v.subject));
     expect(gapNames.size).toBeGreaterThan(0);
     for (const name of gapNames) expect(all).toContain(name);
-    expect(all).toContain(`以上共${rep.audit.gapCount}项未达标`);
+    expect(all).toContain(`${rep.audit.gapCount}人次未达标，逐人逐项情况见学习台账“达标情况”表`);
     expect(all).toContain('【请在此填写下一步工作打算');
   });
 
@@ -104,7 +105,7 @@ describe('report --docx', () => {
     expect(md.split('\n')[0]).toBe('# 机关第一党支部2026年度学习型党组织建设工作总结');
     expect(md).toContain('## 四、存在问题');
     expect(md).toContain('| 项目 | 数量 | 说明 |');
-    expect(md).toContain(`以上共${rep.audit.gapCount}项未达标`);
+    expect(md).toContain(`${rep.audit.gapCount}人次未达标，逐人逐项情况见学习台账“达标情况”表`);
     expect(md).not.toContain('{{');
   });
 });
