@@ -1,14 +1,17 @@
 // The year-end papers as a reader above sees them: the Word summary's native charts (chart parts with the
 // right series and categories, value axes from 0, 图N captions, a table of the same figures after each),
 // no sentence with an empty figure, the 存在问题 section summarised per rule (golden, demo year), a title
-// broken at a sensible point, terminal bar charts, and the PDF through LibreOffice (skipped, and said so,
-// where soffice is not installed).
+// broken at a sensible point, terminal bar charts, the ledger and rank workbooks printed at 9 pt or more
+// on A4, and the PDF through LibreOffice (skipped, and said so, where soffice is not installed).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { printScale } from '../../src/io/excel/ledgerStyle.js';
 import { findSoffice } from '../../src/io/pdf.js';
+import { displayWidth } from '../../src/shared/width.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 let t: { dir: string; cleanup: () => void };
@@ -110,6 +113,46 @@ describe('summary charts and wording', () => {
     const title = /<w:p>(?:(?!<\/w:p>)[\s\S])*?w:val="Title"[\s\S]*?<\/w:p>/.exec(q)![0];
     expect([...title.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(['机关第一党支部2026年第一季度', '学习型党组织建设工作总结']);
     expect(title).toContain('<w:br/>');
+  });
+});
+
+/** The printed size of a sheet's body text, from its page setup and column widths. */
+function printedPt(ws: ExcelJS.Worksheet, body: number): number {
+  const p = ws.pageSetup;
+  const widths = ws.columns.map((c) => c.width ?? 8.43);
+  return body * (p.fitToPage ? printScale(widths, p.orientation ?? 'portrait') : (p.scale ?? 100) / 100);
+}
+
+describe('printed on A4', () => {
+  it('every ledger sheet keeps its text at 9 pt or more; 达标情况 is one row per person × rule', async () => {
+    expect((await run(['report', '--year', '2026', '--xlsx', '台账.xlsx'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(t.dir, '台账.xlsx'));
+    const sizes = Object.fromEntries(wb.worksheets.map((ws) => [ws.name, Math.round(printedPt(ws, ws.name === '签到明细' ? 10 : 10.5) * 100) / 100]));
+    expect(Object.entries(sizes).filter(([, pt]) => pt < 9)).toEqual([]);
+    // The two that used to shrink to 6 pt: one page wide, at full or near-full size.
+    expect(wb.getWorksheet('个人学习统计')!.pageSetup).toMatchObject({ fitToPage: true, orientation: 'landscape' });
+    expect(sizes['达标情况']).toBe(10.5);
+    // A sheet too wide for 9 pt on one page prints across pages with the names repeated.
+    const roster = wb.getWorksheet('花名册')!.pageSetup;
+    expect(roster).toMatchObject({ fitToPage: false, scale: 86, printTitlesColumn: 'A:B' });
+    const audit = wb.getWorksheet('达标情况')!;
+    const keys: string[] = [];
+    audit.eachRow((row, n) => { if (n > 2) keys.push(`${row.getCell(2).value}|${row.getCell(3).value}`); });
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(wb.getWorksheet('未达标明细')!.rowCount).toBeGreaterThan(audit.rowCount);
+  }, 30_000);
+
+  it('the rank sheet fits the longest name', async () => {
+    expect((await run(['rank', '--year', '2026', '--xlsx', '评比.xlsx'])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(t.dir, '评比.xlsx'));
+    const ws = wb.getWorksheet('评比计分')!;
+    let longest = 0;
+    ws.eachRow((row, n) => { if (n > 2) longest = Math.max(longest, displayWidth(String(row.getCell(2).value))); });
+    expect(longest).toBeGreaterThanOrEqual(15); // 阿依古丽·买买提
+    expect(ws.getColumn(2).width).toBeGreaterThanOrEqual(longest + 1);
+    expect(printedPt(ws, 10.5)).toBeGreaterThanOrEqual(9);
   });
 });
 
