@@ -12,13 +12,16 @@ export interface SummaryChart {
   caption: string;
   type: 'column' | 'bar';
   categories: string[];
-  series: { name: string; values: (number | null)[] }[];
+  /** `color`: a 6-digit hex colour, else the theme's next. */
+  series: { name: string; values: (number | null)[]; color?: string; labelColor?: string }[];
   /** Value-axis title, e.g. 出勤率（%）. */
   axisTitle: string;
   /** Fixed top of the value axis (100 for percentages); the bottom is always 0. */
   max?: number;
   /** Series stacked to 100 %. */
   stacked?: boolean;
+  /** Data labels: one decimal (rates) or whole numbers (counts). */
+  decimals: 0 | 1;
   table: SummaryTable;
 }
 
@@ -48,7 +51,7 @@ function attendanceChart(r: PeriodReport): SummaryChart | undefined {
   const label = (k: string) => `${Number(k.slice(5, 7))}月`;
   const rates = rows.map(([, m]) => pct1(m.attended / m.expected));
   return {
-    key: '出勤率', caption: `${r.period.label}各月学习活动出勤率`, type: 'column', axisTitle: '出勤率（%）', max: 100,
+    key: '出勤率', caption: `${r.period.label}各月学习活动出勤率`, type: 'column', axisTitle: '出勤率（%）', max: 100, decimals: 1,
     categories: rows.map(([k]) => label(k)),
     series: [{ name: '出勤率', values: rates }],
     table: {
@@ -65,7 +68,7 @@ function sessionsChart(r: PeriodReport): SummaryChart | undefined {
   if (!types.length) return undefined;
   const anyRequired = types.some((t) => t.required !== null);
   return {
-    key: '活动类型', caption: '学习活动开展次数与规则要求', type: 'column', axisTitle: '次数',
+    key: '活动类型', caption: '学习活动开展次数与规则要求', type: 'column', axisTitle: '次数', decimals: 0,
     categories: types.map((t) => t.name),
     series: [
       { name: '举办次数', values: types.map((t) => t.held) },
@@ -86,12 +89,12 @@ function complianceChart(r: PeriodReport): SummaryChart | undefined {
   if (!rules.length) return undefined;
   const share = (n: number, of: number) => pct1(n / of);
   return {
-    key: '达标情况', caption: '党员各项学习要求达标比例', type: 'bar', axisTitle: '占应检查人数（%）', max: 100, stacked: true,
+    key: '达标情况', caption: '党员各项学习要求达标比例', type: 'bar', axisTitle: '占应检查人数（%）', max: 100, stacked: true, decimals: 0,
     categories: rules.map((x) => x.title),
     series: [
-      { name: '达标', values: rules.map((x) => share(x.met, x.applicable)) },
-      { name: '进行中', values: rules.map((x) => share(x.open, x.applicable)) },
-      { name: '未达标', values: rules.map((x) => share(x.gap, x.applicable)) },
+      { name: '达标', values: rules.map((x) => share(x.met, x.applicable)), color: '4472C4', labelColor: 'FFFFFF' },
+      { name: '进行中', values: rules.map((x) => share(x.open, x.applicable)), color: 'BFBFBF' },
+      { name: '未达标', values: rules.map((x) => share(x.gap, x.applicable)), color: 'C00000', labelColor: 'FFFFFF' },
     ],
     table: {
       caption: '党员各项学习要求达标情况（按人数计）', headers: ['要求', '应检查', '达标', '进行中', '未达标', '达标比例'],
@@ -106,7 +109,7 @@ function booksChart(r: PeriodReport): SummaryChart | undefined {
   const h = r.headline;
   if (!h.books || !h.booksByCategory.length) return undefined;
   return {
-    key: '读书类别', caption: `${r.period.label}读书情况（按类别）`, type: 'column', axisTitle: '本数',
+    key: '读书类别', caption: `${r.period.label}读书情况（按类别）`, type: 'column', axisTitle: '本数', decimals: 0,
     categories: h.booksByCategory.map((b) => b.category),
     series: [{ name: '读完本数', values: h.booksByCategory.map((b) => b.count) }],
     table: {

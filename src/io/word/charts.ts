@@ -14,11 +14,21 @@ const WIDTH = 560;
 export function chartParagraphs(d: Docx, c: Charts, chart: SummaryChart, no: number): InstanceType<Docx['Paragraph']>[] {
   const font = { name: FACE.latin };
   const label = { size: 10.5 };
-  const height = chart.type === 'bar' ? Math.max(240, 60 + chart.categories.length * 42) : 300;
+  // 260 px (69 mm) leaves room for the caption and the table's first rows on the same page.
+  const height = chart.type === 'bar' ? Math.max(220, 60 + chart.categories.length * 40) : 260;
+  const labels = {
+    value: true, font: { size: 9 },
+    // Zero labels are hidden (“0;-0;;”): a stacked bar's empty parts would otherwise print a stray 0.
+    numberFormat: chart.stacked ? '0;-0;;' : chart.decimals ? '0.0' : '0',
+    ...(chart.stacked ? { position: 'center' as const } : {}),
+  };
   const run = new c.ChartRun({
     type: chart.type,
     categories: chart.categories,
-    series: chart.series.map((s) => ({ name: s.name, values: s.values })),
+    series: chart.series.map((s) => ({
+      name: s.name, values: s.values, ...(s.color ? { color: s.color } : {}),
+      ...(s.labelColor ? { dataLabels: { ...labels, font: { size: 9, color: s.labelColor } } } : {}),
+    })),
     stacking: chart.stacked ? 'stacked' : 'none',
     font,
     legend: chart.series.length > 1 ? { position: 'bottom', font: label } : false,
@@ -29,8 +39,7 @@ export function chartParagraphs(d: Docx, c: Charts, chart: SummaryChart, no: num
       ...(chart.type === 'bar' ? { crossesAt: 'maximum' as const } : {}),
       title: { text: chart.axisTitle, font: { size: 10.5 } }, font: label, numberFormat: '0',
     },
-    // Zero labels are hidden (“0;-0;;”): a stacked bar's empty parts would otherwise print a stray 0.
-    dataLabels: { value: true, numberFormat: chart.stacked ? '0;-0;;' : '0.#;-0.#;0', font: { size: 9 }, ...(chart.stacked ? { position: 'center' as const } : {}) },
+    dataLabels: labels,
     gapWidth: 80,
     ...(chart.series.length > 1 && !chart.stacked ? { overlap: -10 } : {}),
     transformation: { width: WIDTH, height },
