@@ -6,39 +6,28 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { printScale } from '../../src/io/excel/ledgerStyle.js';
 import { findSoffice } from '../../src/io/pdf.js';
 import { displayWidth } from '../../src/shared/width.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { useDemo } from '../helpers/demo.js';
+import { docxParts, runText } from '../helpers/docx.js';
 
-let t: { dir: string; cleanup: () => void };
-let db: string;
 const NOW = '2026-12-31';
-const run = (args: string[], env?: Record<string, string>) => runCli(['--db', db, ...args], { cwd: t.dir, now: NOW, env });
+const demo = useDemo(NOW);
+const run = demo.run;
+/** The demo's working folder. */
+const t = { get dir() { return demo.dir(); } };
 
-async function parts(file: string): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) if (name.endsWith('.xml')) out[name] = await zip.file(name)!.async('string');
-  return out;
-}
+const parts = docxParts;
 /** The text of each body paragraph outside tables. */
 function sentences(doc: string): string[] {
   const body = doc.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
-  return [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).filter(Boolean);
+  return [...body.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => runText(p[0])).filter(Boolean);
 }
 /** A figure that says nothing: 0次, 0项, 0天, 0本, 0篇, 0人次, —分, —%. */
 const EMPTY = /(?<![\d.,])0(?:次|项|天|本|篇|人次|名|学时)|—(?:分|%|学时|次)/;
-
-beforeAll(async () => {
-  t = tempDir();
-  expect((await runCli(['demo', 'd'], { cwd: t.dir, now: NOW })).code).toBe(0);
-  db = join(t.dir, 'd', 'shuxiang.db');
-}, 60_000);
-afterAll(() => t.cleanup());
 
 describe('summary charts and wording', () => {
   let x: Record<string, string>;

@@ -3,31 +3,20 @@
 // the Markdown twin, and the user's own templates (.docx with placeholders split over runs, and .md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillXml } from '../../src/io/word/docxTemplate.js';
 import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { useDemo } from '../helpers/demo.js';
+import { docxParts, runText } from '../helpers/docx.js';
 
-let t: { dir: string; cleanup: () => void };
-let db: string;
 const NOW = '2026-12-31';
-const run = (args: string[]) => runCli(['--db', db, ...args], { cwd: t.dir, now: NOW });
+const demo = useDemo(NOW);
+const run = demo.run;
+/** The demo's working folder. */
+const t = { get dir() { return demo.dir(); } };
 
-async function parts(file: string): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) if (name.endsWith('.xml')) out[name] = await zip.file(name)!.async('string');
-  return out;
-}
-const text = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-
-beforeAll(async () => {
-  t = tempDir();
-  expect((await runCli(['demo', 'd'], { cwd: t.dir, now: NOW })).code).toBe(0);
-  db = join(t.dir, 'd', 'shuxiang.db');
-}, 60_000);
-afterAll(() => t.cleanup());
+const parts = docxParts;
+const text = runText;
 
 describe('report --docx', () => {
   let x: Record<string, string>;

@@ -101,7 +101,7 @@ describe('sheet', () => {
     expect([...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]*)"/g)].map((m) => m[1])).toEqual([`D6:D${5 + names.length}`]);
     // Printed for members: no command lines on the sheet.
     const texts: string[] = [];
-    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && c.col <= 5) texts.push(c.value); }));
+    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && Number(c.col) <= 5) texts.push(c.value); }));
     expect(texts.filter((x) => /shuxiang|--kind/.test(x))).toEqual([]);
     // The formula-looking name is a text cell, never a formula.
     const evil = names.findIndex((n) => n.startsWith('='));
