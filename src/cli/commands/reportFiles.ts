@@ -1,6 +1,7 @@
 // The files `report` writes: the ledger workbook, the written summary as .docx (from the wording
-// template, or filled into the user's own .docx) and as .md — each under its default name when the flag
-// has no value, each written whole (temp file + rename). Returns what was written, for the message.
+// template, or filled into the user's own .docx), as .md and as .pdf (the .docx through LibreOffice) —
+// each under its default name when the flag has no value, each written whole (temp file + rename).
+// Returns what was written, for the message.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,13 +39,11 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
   if (o.docx === undefined && o.md === undefined && o.pdf === undefined) return out;
-  const { summaryFields } = await import('../../reports/summaryFields.js');
-  const fields = summaryFields(r);
   // The PDF is made from the Word file: the one asked for, or one in a private temporary folder.
   const scratch = o.pdf !== undefined && o.docx === undefined ? mkdtempSync(join(tmpdir(), 'shuxiang-')) : undefined;
   const docxFile = o.docx !== undefined ? target(o.docx, 'docx') : scratch ? join(scratch, 'summary.docx') : undefined;
   try {
-    await writeSummaryFiles();
+    await writeSummaryFiles(ctx, r, o, { docxFile, mdFile: o.md === undefined ? undefined : target(o.md, 'md') }, out);
     if (o.pdf !== undefined && docxFile) {
       const file = target(o.pdf, 'pdf');
       await writeAtomically(file, (tmp) => pdf!.convertDocxToPdf(soffice!, docxFile, tmp, ctx.env));
@@ -54,35 +53,37 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   return out;
+}
 
-  async function writeSummaryFiles(): Promise<void> {
-  const asked = o.docx !== undefined || scratch !== undefined;
-  if (asked && o.template?.kind === 'docx') {
-    const file = docxFile!;
+/** The written summary: .docx (from the wording, or the user's .docx filled) and .md; only asked-for files are listed in `out`. */
+async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions, files: { docxFile?: string; mdFile?: string }, out: [string, string][]): Promise<void> {
+  const { writeAtomically } = await import('../../io/atomicWrite.js');
+  const { summaryFields } = await import('../../reports/summaryFields.js');
+  const fields = summaryFields(r);
+  const { docxFile, mdFile } = files;
+  const listed = o.docx !== undefined;
+  if (docxFile && o.template?.kind === 'docx') {
     const { fillDocxTemplate } = await import('../../io/word/docxTemplate.js');
     let unknown: string[] = [];
-    await writeAtomically(file, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
-    if (o.docx !== undefined) out.push([file, `工作总结（按模板 ${o.template.file} 填写）`]);
+    await writeAtomically(docxFile, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
+    if (listed) out.push([docxFile, `工作总结（按模板 ${o.template.file} 填写）`]);
     if (unknown.length) ctx.warn(`模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   }
-  const needBlocks = o.md !== undefined || (asked && o.template?.kind !== 'docx');
-  if (!needBlocks) return;
+  const wordFromBlocks = docxFile !== undefined && o.template?.kind !== 'docx';
+  if (!mdFile && !wordFromBlocks) return;
   const { defaultWording } = await import('../../io/reportTemplate.js');
   const { summaryBlocks } = await import('../../reports/summaryBlocks.js');
   const wording = o.template?.kind === 'md' ? o.template.text : defaultWording();
   const { blocks, unknown } = summaryBlocks(wording, r, fields);
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
-  if (asked && o.template?.kind !== 'docx') {
-    const file = docxFile!;
+  if (wordFromBlocks) {
     const { writeSummaryDocx } = await import('../../io/word/summaryDocx.js');
-    await writeAtomically(file, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
-    if (o.docx !== undefined) out.push([file, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
+    await writeAtomically(docxFile, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
+    if (listed) out.push([docxFile, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
-  if (o.md !== undefined) {
-    const file = target(o.md, 'md');
+  if (mdFile) {
     const { summaryMarkdown } = await import('../../io/markdown/summaryMd.js');
-    await writeAtomically(file, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
-    out.push([file, '工作总结（Markdown 文本）']);
-  }
+    await writeAtomically(mdFile, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
+    out.push([mdFile, '工作总结（Markdown 文本）']);
   }
 }
