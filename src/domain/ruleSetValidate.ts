@@ -1,5 +1,6 @@
 // Checks a rule-set JSON file on load and collects every error, each naming the rule and the field in Chinese.
-import { BOOK_CATEGORIES, SESSION_TYPES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
+import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
+import { SESSION_TYPE_IDS } from './sessionTypes.js';
 import { PERIOD_KINDS } from './periods.js';
 import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
 
@@ -118,7 +119,7 @@ function checkOptions(o: unknown, metric: MetricName, err: (m: string) => void):
       err(allowed.length ? `指标 ${metric} 不使用选项“${k}”，可用 ${allowed.join('/')}` : `指标 ${metric} 没有选项，请删去“${k}”`);
       continue;
     }
-    if (k === 'sessionTypes') list(k, v, SESSION_TYPES);
+    if (k === 'sessionTypes') list(k, v, SESSION_TYPE_IDS);
     else if (k === 'writingKinds') list(k, v, WRITING_KINDS);
     else if (k === 'talkKinds') list(k, v, TALK_KINDS);
     else if (k === 'excusedCountsAsAttended' && typeof v !== 'boolean') err(`选项 excusedCountsAsAttended 的取值“${show(v)}”无效，应为 true 或 false`);

@@ -2,8 +2,8 @@
 // list: numbered rows with title, author, category, where to find it, and the recommender's line. It is
 // printed for members, so it carries no command lines, and dates are written 2026年12月1日.
 import type { BookRecord } from '../store/books.js';
-import type { TableSheet } from '../io/excel/tableSheet.js';
-import type { ListDoc } from '../io/word/listDocx.js';
+import type { TableSheet } from '../render/excel/tableSheet.js';
+import type { ListDoc } from '../render/word/listDocx.js';
 import { bookTitle } from '../domain/text.js';
 import { dateText } from './reportNames.js';
 

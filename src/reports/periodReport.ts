@@ -6,7 +6,7 @@ import type { AttendanceStatus } from '../domain/attendanceStatus.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
-import type { Member } from '../domain/member.js';
+import { onRollDuring, type Member } from '../domain/member.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
 import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
@@ -44,7 +44,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
   const roster = listMembers(db);
   const members = roster.filter((m) =>
-    (branchId === undefined || m.branchId === branchId) && (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > period.start));
+    (branchId === undefined || m.branchId === branchId) && onRollDuring(m, period.start, countedEnd));
   const sessions = listSessions(db, { branchId, ...range });
   // The report shows figures, never evidence ids: self-study's 1.7 million (an organ's year) are not listed.
   const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });

@@ -4,12 +4,13 @@
 // walks its (member, date) index once and JavaScript splits a few thousand strings instead of
 // materialising a million row arrays.
 import {
-  SESSION_TYPES, emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
+  emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
   type SessionType, type TalkKind, type WritingKind,
 } from '../domain/evidence.js';
 import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } from '../domain/engine/columns.js';
 import { fromDayNumber, toDayNumber } from '../domain/periods.js';
-import type { Member } from '../domain/member.js';
+import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
+import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
@@ -50,14 +51,14 @@ export function loadEvidence(db: Db, p: LoadRange, columns: true): Evidence & Or
 export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & Partial<OrganColumns> {
   const ev = emptyEvidence();
   ev.members = (p.roster ?? listMembers(db))
-    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (!m.onRollFrom || m.onRollFrom < p.toExclusive) && (!m.onRollLeft || m.onRollLeft > p.from))
+    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && onRollDuring(m, p.from, p.toExclusive))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
       if (m.onRollFrom) e.onRollFrom = m.onRollFrom;
       if (m.onRollLeft) e.onRollLeft = m.onRollLeft;
       return e;
     });
-  const known = new Set<string>(SESSION_TYPES);
+  const known = new Set<string>(SESSION_TYPE_IDS);
   ev.sessions = listSessions(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((s) => ({
     id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
   }));
