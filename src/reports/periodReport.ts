@@ -17,6 +17,7 @@ import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit } from './audit.js';
+import { buildBranchComparison } from './branchComparison.js';
 import { periodFigures, studyTotals } from './periodFigures.js';
 import type { ItemRow, PeriodReport, ReportItems, RosterRow } from './periodReportTypes.js';
 import { addSessionRequirements, reportAudit } from './reportAudit.js';
@@ -68,6 +69,9 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   addSessionRequirements(figures.headline.sessionsByType, audit, period);
 
   const inPeriod = (d: string | undefined) => !!d && d >= period.start && d < countedEnd;
+  const reading = readingParts(db, { from: period.start, to: countedEnd, planTo: period.end, asOf, branchId });
+  // A report over several branches compares them (SPEC §6.7), from what the audit already judged.
+  const byBranch = branchId === undefined && branches.length > 1 ? buildBranchComparison(audit, reading.plan) : undefined;
   return {
     organ,
     branch: branches.length === 1 ? branches[0]! : `${organ || '本机关'}（${branches.length} 个支部）`,
@@ -86,7 +90,8 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
       joined: members.filter((m) => inPeriod(m.onRollFrom)).map((m) => ({ name: m.name, date: m.onRollFrom! })),
       left: members.filter((m) => inPeriod(m.onRollLeft)).map((m) => ({ name: m.name, date: m.onRollLeft! })),
     },
-    ...readingParts(db, { from: period.start, to: countedEnd, planTo: period.end, asOf, branchId }),
+    ...reading,
+    ...(byBranch ? { byBranch } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
+import { loadStudyMonths } from './studyMonthsLoad.js';
 
 /** Attendance rows have no id of their own (key: session, member); this is the number verdicts cite. */
 export function attendanceId(sessionId: number, memberId: number): number {
@@ -33,6 +34,9 @@ export interface LoadRange {
   toExclusive: string;
   branchId?: number;
   roster?: Member[];
+  /** With `columns`: self-study as monthly totals where no period can cut a month (studyMonthsLoad.ts):
+   * for audits that cite no self-study ids and whose self-study rules are month-aligned. */
+  studyMonths?: { asOf: string; scope: { start: string; end: string } };
 }
 
 /** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
@@ -68,8 +72,11 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   if (!columns) for (const [sessionId, memberId, status] of rows(db, `SELECT a.session_id, a.member_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${br}`, [p.from, p.toExclusive, ...brArgs])) {
     ev.attendance.push({ id: attendanceId(sessionId as number, memberId as number), sessionId: sessionId as number, memberId: memberId as number, status: status as AttendanceStatus });
   }
-  const study = new Map<number, StudyColumns>();
-  loadSelfStudy(db, p, (memberId, c) => {
+  let study = new Map<number, StudyColumns>();
+  if (columns && p.studyMonths) {
+    const roster = (p.roster ?? listMembers(db)).filter((m) => p.branchId === undefined || m.branchId === p.branchId);
+    study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
+  } else loadSelfStudy(db, p, (memberId, c) => {
     if (columns) { study.set(memberId, c); return; }
     for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
   });
@@ -113,7 +120,10 @@ function byDate<T>(list: T[], dateOf: (x: T) => string): T[] {
 }
 
 function rows(db: Db, sql: string, args: unknown[]): Raw[] {
-  return db.prepare(sql).raw(true).all(...args) as Raw[];
+  const t = Date.now();
+  const r = db.prepare(sql).raw(true).all(...args) as Raw[];
+  if (process.env.H18_SQL) process.stderr.write(`${Date.now() - t} ms ${sql.slice(0, 90)}\n`);
+  return r;
 }
 
 /** The member-branch condition for a per-member query of `table`. */

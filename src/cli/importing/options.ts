@@ -11,6 +11,8 @@ export interface ImportOptions {
   yes?: boolean;
   /** false with --no-backup: no automatic backup before the import. */
   backup?: boolean;
+  /** --kind json/db: take a file older than the one already imported for its branch. */
+  force?: boolean;
 }
 
 /** The counts and names a roster import ends with. */

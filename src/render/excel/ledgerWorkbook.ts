@@ -10,6 +10,7 @@ import { addOverview } from './ledgerOverview.js';
 import { tableSheets } from './ledgerSheets.js';
 import { readingSheets } from './ledgerReading.js';
 import { addTableSheet } from './tableSheet.js';
+import { branchComparisonSheet } from './branchComparisonSheet.js';
 
 /** Sheet names in workbook order (tests and the README list them from here). */
 export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明细', '个人学习统计', '读书', '心得文章', '调研', '宣讲', '培训考试', '达标情况', '未达标明细', '图书借阅', '学习计划'] as const;
@@ -39,5 +40,6 @@ async function fill(book: Workbook, r: PeriodReport): Promise<void> {
   addTableSheet(book, sheets.sessions);
   addAttendanceGrid(book, r);
   for (const t of sheets.rest) addTableSheet(book, t);
+  if (r.byBranch) addTableSheet(book, branchComparisonSheet(r.byBranch, `${r.branch} ${r.period.label}各支部对比`));
   for (const t of readingSheets(r)) addTableSheet(book, t);
 }

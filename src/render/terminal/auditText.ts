@@ -3,6 +3,8 @@
 import { citesOf, type AuditReport, type AuditVerdict, type PersonAudit } from '../../reports/audit.js';
 import type { AppContext } from '../../cli/context.js';
 import { formatTable } from '../../cli/output.js';
+import type { BranchComparison } from '../../reports/branchComparison.js';
+import { branchComparisonLines } from './branchComparisonText.js';
 import { PERIOD_EVERY, STATUS_LABELS, citeCount, compactPeriods, formatProgress, paintStatus, periodCount } from './auditFormat.js';
 
 /** The summary table: each rule with how many people (or branches) are met, short, open, not judged. */
@@ -29,14 +31,14 @@ export function renderAudit(ctx: AppContext, r: AuditReport, heading: string): s
 
   const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title]));
   const people = r.people.filter((p) => p.gaps.length || p.open.length);
-  if (r.people.length) {
+  if (r.judgedMembers) {
     out.push('', '二、个人情况（未达标多的在前）');
     people.forEach((p, i) => out.push(...personBlock(ctx, p, i + 1, titles)));
-    const fine = r.people.length - people.length;
+    const fine = r.judgedMembers - people.length;
     if (fine) out.push(`${people.length ? '其余 ' : ''}${fine} 人各项均已达标（或不适用）。`);
   }
   if (r.branches.length) {
-    out.push('', `${r.people.length ? '三' : '二'}、支部职责`);
+    out.push('', `${r.judgedMembers ? '三' : '二'}、支部职责`);
     for (const b of r.branches) {
       out.push(`${b.name}：`);
       const items = groupLines(ctx, b.verdicts.filter((v) => v.status !== 'met' && v.status !== 'na'), titles);
@@ -49,8 +51,38 @@ export function renderAudit(ctx: AppContext, r: AuditReport, heading: string): s
   return out.join('\n');
 }
 
-function personBlock(ctx: AppContext, p: PersonAudit, rank: number, titles: Map<string, string>): string[] {
-  const who = `${p.name}${p.post ? `（${p.post}）` : ''}`;
+/** How many people the organ's view lists by name (the worst first). */
+export const ATTENTION_PEOPLE = 20;
+/** How many branches' unmet duties the organ's view spells out. */
+export const ATTENTION_BRANCHES = 10;
+
+/** The organ's audit (several branches, none chosen): the branch comparison first, the rules, then only
+ * the people who need attention most — the worst ATTENTION_PEOPLE with an ended gap. */
+export function renderOrganAudit(ctx: AppContext, r: AuditReport, c: BranchComparison, heading: string): string {
+  const out: string[] = [heading, `规则集：${r.ruleSet.title}`];
+  if (r.calendarNote) out.push(ctx.paint('yellow', `注意：${r.calendarNote}。`));
+  out.push('', `一、各支部对比（${c.branches.length} 个支部，差的在前）`, ...branchComparisonLines(c));
+  out.push('', '二、各项指标（按人数计，支部职责按支部计）', summaryTable(ctx, r));
+  const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title]));
+  const short = r.people.filter((p) => p.gaps.length);
+  out.push('', `三、需要关注的人员（有未达标项的共 ${short.length} 人${short.length > ATTENTION_PEOPLE ? `，列出最需关注的 ${ATTENTION_PEOPLE} 人` : ''}）`);
+  short.slice(0, ATTENTION_PEOPLE).forEach((p, i) => out.push(...personBlock(ctx, p, i + 1, titles, true)));
+  if (!short.length) out.push('已结束的周期没有人未达标。');
+  // Branch duties not (yet) met, for the worst branches of the comparison.
+  const order = new Map(c.branches.map((b, i) => [b.branchId, i]));
+  const owing = r.branches.filter((b) => b.verdicts.some((v) => v.status === 'gap' || v.status === 'open'))
+    .sort((a, b) => (order.get(a.branchId) ?? 1e9) - (order.get(b.branchId) ?? 1e9));
+  if (owing.length) {
+    out.push('', `四、支部职责（未完成或进行中的 ${owing.length} 个支部${owing.length > ATTENTION_BRANCHES ? `，列出最需关注的 ${ATTENTION_BRANCHES} 个` : ''}）`);
+    for (const b of owing.slice(0, ATTENTION_BRANCHES)) {
+      out.push(`${b.name}：`, ...groupLines(ctx, b.verdicts.filter((v) => v.status === 'gap' || v.status === 'open'), titles).map((l) => `   ${l}`));
+    }
+  }
+  return out.join('\n');
+}
+
+function personBlock(ctx: AppContext, p: PersonAudit, rank: number, titles: Map<string, string>, withBranch = false): string[] {
+  const who = `${p.name}${p.post ? `（${p.post}）` : ''}${withBranch ? `　${p.branch}` : ''}`;
   const counts = [p.gaps.length && ctx.paint('red', `未达标 ${p.gaps.length} 项`), p.open.length && ctx.paint('yellow', `进行中 ${p.open.length} 项`)]
     .filter(Boolean).join('，');
   return [`${rank}. ${who}：${counts}`, ...groupLines(ctx, [...p.gaps, ...p.open], titles).map((l) => `   ${l}`)];

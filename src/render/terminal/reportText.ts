@@ -7,13 +7,19 @@ import type { AppContext } from '../../cli/context.js';
 import { formatTable } from '../../cli/output.js';
 import { renderReportBars } from './reportBars.js';
 import { renderReadingText } from './reportReadingText.js';
+import { branchComparisonLines } from './branchComparisonText.js';
 
 const n = (x: number) => x.toLocaleString('en');
 const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', branch: '支部' };
 
 /** The whole terminal report. */
 export function renderReportText(ctx: AppContext, r: PeriodReport): string {
-  return [renderReportHeadline(ctx, r), ...renderReportBars(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
+  return [renderReportHeadline(ctx, r), ...branchLines(ctx, r), ...renderReportBars(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
+}
+
+/** Over several branches: the comparison, worst first (SPEC §6.7). */
+export function branchLines(ctx: AppContext, r: PeriodReport): string[] {
+  return r.byBranch ? ['', ctx.paint('bold', `各支部对比（${r.byBranch.branches.length} 个支部，差的在前）`), ...branchComparisonLines(r.byBranch)] : [];
 }
 
 /** The first half: who and when, the figures in sentences, sessions by type against the rules. */

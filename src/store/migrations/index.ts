@@ -6,6 +6,8 @@ import { SESSIONS_MIGRATION } from './0002-sessions.js';
 import { STUDY_MIGRATION } from './0003-study-evidence.js';
 import { READING_MIGRATION } from './0004-reading.js';
 import { SAFETY_MIGRATION } from './0005-undo-journal.js';
+import { STUDY_MONTHS_MIGRATION } from './0006-study-months.js';
+import { HORIZON_MIGRATION } from './0007-undo-horizon.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -16,6 +18,8 @@ export const MIGRATIONS: Migration[] = [
   STUDY_MIGRATION,
   READING_MIGRATION,
   SAFETY_MIGRATION,
+  STUDY_MONTHS_MIGRATION,
+  HORIZON_MIGRATION,
 ];
 
 /** The one schema version constant: the version this code writes; a database above it was made by a newer shuxiang. */

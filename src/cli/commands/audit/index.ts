@@ -18,6 +18,8 @@ export interface AuditOptions {
   leaders?: boolean;
   rule?: string[];
   branch?: string;
+  byBranch?: boolean;
+  all?: boolean;
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(/[,，、\s]+/).filter(Boolean)];
@@ -36,6 +38,8 @@ export function registerAudit(program: Command, act: Act): void {
     .option('--leaders', '只看班子成员（四带头及其五坚持）')
     .option('--rule <编号>', '只看某条规则，如 L1-books（可写多个，逗号分隔；编号见 shuxiang rules list）', collect)
     .option('--branch <支部>', '只看一个支部（默认全部支部）')
+    .option('--by-branch', '只看各支部对比：每个支部一行（在册、活动与支部职责、参加率、达标占比、人均读书和自学、计划开展），差的在前')
+    .option('--all', '多个支部时列出全部人员（默认先列各支部对比，只列最需关注的人员）')
     .addHelpText('after', `
 示例：
   shuxiang audit                              今年截至今天的达标情况
@@ -43,6 +47,7 @@ export function registerAudit(program: Command, act: Act): void {
   shuxiang audit --quarter 2026-Q1            一季度的各项指标
   shuxiang audit --member 张三                一个人的全部结果
   shuxiang audit --leaders --rule L1-books    班子成员的年度自学书目
+  shuxiang audit --by-branch                  机关党委：各支部对比（差的在前）
   shuxiang --json audit > 达标情况.json
 
 退出码：0 已结束的周期全部达标；1 有未达标；2 选项有误。进行中的周期不影响退出码。
@@ -85,25 +90,40 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
   if ((member || o.leaders) && ruleIds && ruleIds.every((id) => ruleSet.rules.find((r) => r.id === id)!.appliesTo === 'branch')) {
     throw new UserError(`规则 ${ruleIds.join('、')} 考核的是支部，不能与 ${member ? '--member' : '--leaders'} 同时使用。`);
   }
+  if (o.byBranch && (member || o.leaders || branch)) throw new UserError(`--by-branch 是各支部的对比，不能与 ${member ? '--member' : o.leaders ? '--leaders' : '--branch'} 同时使用。`);
+  const { listBranches } = await import('../../../store/branches.js');
+  const all = listBranches(db);
+  // The organ's view (SPEC §6.7): several branches and none chosen → the comparison leads.
+  const organView = !branch && !member && !o.leaders && all.length > 1;
   const { buildAudit, auditJson } = await import('../../../reports/audit.js');
+  // On a terminal (and for the comparison) no self-study ids are shown: whole months are read as totals.
+  const cite = !!member || (ctx.json && !o.byBranch);
   const report = buildAudit(db, {
     ruleSet, calendar, asOf, scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
+    citeSelfStudy: cite, keepMet: cite || !!o.all,
   });
   // The study plan against what was held (a planned month with no session is a gap); branch-wide audits only.
   const plan = member || o.leaders || ruleIds ? undefined : (await import('../../../reports/planReport.js')).buildPlanReport(db, { from: scope.start, to: scope.end, asOf, branchId: branch?.id });
 
-  if (ctx.json) ctx.outJson(plan?.rows.length ? { ...auditJson(report), plan } : auditJson(report));
-  else {
+  const comparison = organView || o.byBranch ? (await import('../../../reports/branchComparison.js')).buildBranchComparison(report, plan) : undefined;
+  if (ctx.json && o.byBranch) ctx.outJson(comparison);
+  else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
+  else if (o.byBranch) {
+    const { branchComparisonLines } = await import('../../../render/terminal/branchComparisonText.js');
+    ctx.out([`各支部对比：${settings.organ ?? ''}全部 ${all.length} 个支部 · ${periodWords(scope)}（截至 ${asOf}）`, `规则集：${ruleSet.title}`, '', ...branchComparisonLines(comparison!)].join('\n'));
+    ctx.info('\n每个支部的人员情况：shuxiang audit --branch 支部名称；全部人员：shuxiang audit --all');
+  } else {
     const { renderAudit, renderMemberAudit } = await import('../../../render/terminal/auditText.js');
-    const { listBranches } = await import('../../../store/branches.js');
-    const all = listBranches(db);
     const where = member ? `${member.name}（${member.branch}）` : branch?.name ?? (all.length === 1 ? all[0]!.name : `${settings.organ ?? ''}全部 ${all.length} 个支部`);
     const heading = `达标检查：${where} · ${periodWords(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
     const person = member && report.people.find((p) => p.memberId === member.id);
     if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
-    else ctx.out(person ? renderMemberAudit(ctx, report, person, heading) : renderAudit(ctx, report, heading));
+    else if (person) ctx.out(renderMemberAudit(ctx, report, person, heading));
+    else if (organView && !o.all) ctx.out((await import('../../../render/terminal/auditText.js')).renderOrganAudit(ctx, report, comparison!, heading));
+    else ctx.out(renderAudit(ctx, report, heading));
     if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...(await import('../../../reports/planReport.js')).planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
-    if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');
+    if (organView && !o.all) ctx.info('\n全部人员：shuxiang audit --all；一个支部：shuxiang audit --branch 支部名称；只看对比：shuxiang audit --by-branch');
+    else if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');
   }
   if (report.endedGaps === 0 && plan?.gaps) throw new AuditGaps(`学习计划有 ${plan.gaps} 个月未开展（已结束的月份）。`);
   if (report.endedGaps > 0) {

@@ -17,15 +17,21 @@ export interface ReportFileOptions {
   md?: string | true;
   pdf?: string | true;
   template?: TemplateOption;
+  /** Replace files that exist (without it a named file is refused and a default name takes the next number). */
+  force?: boolean;
 }
+
+type Ext = 'xlsx' | 'docx' | 'md' | 'pdf';
+type Put = (v: string | true, ext: Ext, write: (tmp: string) => Promise<void>) => Promise<string>;
 
 /** Writes the requested files; returns [path, description] pairs. */
 export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions): Promise<[string, string][]> {
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
-  const target = (v: string | true, ext: 'xlsx' | 'docx' | 'md' | 'pdf') => {
+  const { writeOutput } = await import('../../writeOutput.js');
+  /** Writes one file under the overwrite rule; returns the file written. */
+  const put: Put = (v, ext, write) => {
     let f = v === true ? defaultFileName(r.period, ext) : v;
     if (!f.toLowerCase().endsWith(`.${ext}`)) f += `.${ext}`;
-    return ctx.path(f);
+    return writeOutput(ctx, { file: ctx.path(f), named: v !== true, force: o.force, flag: `--${ext}` }, write);
   };
   // Without LibreOffice, say so before anything is written (all or nothing).
   const pdf = o.pdf === undefined ? undefined : await import('../../../render/pdf/libreoffice.js');
@@ -33,20 +39,19 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   if (pdf && !soffice) throw pdf.noSofficeError('用 --docx 生成 Word 版');
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
-    const file = target(o.xlsx, 'xlsx');
     const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
-    await writeAtomically(file, (tmp) => writeLedgerWorkbook(tmp, r));
+    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, r));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
   if (o.docx === undefined && o.md === undefined && o.pdf === undefined) return out;
   // The PDF is made from the Word file: the one asked for, or one in a private temporary folder.
-  const scratch = o.pdf !== undefined && o.docx === undefined ? mkdtempSync(join(tmpdir(), 'shuxiang-')) : undefined;
-  const docxFile = o.docx !== undefined ? target(o.docx, 'docx') : scratch ? join(scratch, 'summary.docx') : undefined;
+  const scratch = pdf && o.docx === undefined ? mkdtempSync(join(tmpdir(), 'shuxiang-')) : undefined;
+  const word = o.docx !== undefined ? (write: (tmp: string) => Promise<void>) => put(o.docx!, 'docx', write)
+    : scratch ? async (write: (tmp: string) => Promise<void>) => { const f = join(scratch, 'summary.docx'); await write(f); return f; } : undefined;
   try {
-    await writeSummaryFiles(ctx, r, o, { docxFile, mdFile: o.md === undefined ? undefined : target(o.md, 'md') }, out);
-    if (o.pdf !== undefined && docxFile) {
-      const file = target(o.pdf, 'pdf');
-      await writeAtomically(file, (tmp) => pdf!.convertDocxToPdf(soffice!, docxFile, tmp, ctx.env));
+    const docxFile = await writeSummaryFiles(ctx, r, o, { word, put }, out);
+    if (pdf && docxFile) {
+      const file = await put(o.pdf!, 'pdf', (tmp) => pdf.convertDocxToPdf(soffice!, docxFile, tmp, ctx.env));
       out.push([file, '工作总结（PDF，由 Word 版经 LibreOffice 转换）']);
     }
   } finally {
@@ -55,35 +60,39 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   return out;
 }
 
-/** The written summary: .docx (from the wording, or the user's .docx filled) and .md; only asked-for files are listed in `out`. */
-async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions, files: { docxFile?: string; mdFile?: string }, out: [string, string][]): Promise<void> {
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
+/** The written summary as .docx (through `word`, when given) and .md; returns the .docx written. Only the files asked for go in `out`. */
+async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions, w: { word?: (write: (tmp: string) => Promise<void>) => Promise<string>; put: Put }, out: [string, string][]): Promise<string | undefined> {
+  const { maskDeep } = await import('../../../domain/pii.js');
   const { summaryFields } = await import('../../../reports/summaryFields.js');
-  const fields = summaryFields(r);
-  const { docxFile, mdFile } = files;
+  // Free text (topics, notes, the user's wording) may hold a number: masked unless --reveal.
+  const fields = maskDeep(summaryFields(r), r.revealed);
   const listed = o.docx !== undefined;
-  if (docxFile && o.template?.kind === 'docx') {
+  let docxFile: string | undefined;
+  if (w.word && o.template?.kind === 'docx') {
     const { fillDocxTemplate } = await import('../../../render/word/docxTemplate.js');
     let unknown: string[] = [];
-    await writeAtomically(docxFile, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
+    docxFile = await w.word(async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
     if (listed) out.push([docxFile, `工作总结（按模板 ${o.template.file} 填写）`]);
     if (unknown.length) ctx.warn(`模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   }
-  const wordFromBlocks = docxFile !== undefined && o.template?.kind !== 'docx';
-  if (!mdFile && !wordFromBlocks) return;
+  const wordFromBlocks = w.word !== undefined && o.template?.kind !== 'docx';
+  if (o.md === undefined && !wordFromBlocks) return docxFile;
   const { defaultWording } = await import('../../../io/reportTemplate.js');
   const { summaryBlocks } = await import('../../../reports/summaryBlocks.js');
   const wording = o.template?.kind === 'md' ? o.template.text : defaultWording();
-  const { blocks, unknown } = summaryBlocks(wording, r, fields);
+  const made = summaryBlocks(wording, r, fields);
+  const blocks = maskDeep(made.blocks, r.revealed);
+  const unknown = made.unknown;
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   if (wordFromBlocks) {
     const { writeSummaryDocx } = await import('../../../render/word/summaryDocx.js');
-    await writeAtomically(docxFile, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
+    docxFile = await w.word!((tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
     if (listed) out.push([docxFile, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
-  if (mdFile) {
+  if (o.md !== undefined) {
     const { summaryMarkdown } = await import('../../../render/markdown/summaryMd.js');
-    await writeAtomically(mdFile, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
-    out.push([mdFile, '工作总结（Markdown 文本）']);
+    const file = await w.put(o.md, 'md', async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
+    out.push([file, '工作总结（Markdown 文本）']);
   }
+  return docxFile;
 }
