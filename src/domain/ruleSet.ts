@@ -122,6 +122,18 @@ export interface Ranking {
   top: number;
   /** The honour conferred (书香之星). */
   award: string;
+  /** Who may be awarded at all; absent: DEFAULT_MINIMUMS (rankingEligibility.ts). */
+  minimums?: RankingMinimums;
+}
+
+/** The least an awardee must have done in the year. */
+export interface RankingMinimums {
+  /** No 未达标 (ended period) in: 'members' — every rule that applies to all members (五坚持); a list of rule ids; or 'none'. */
+  noGapIn: 'members' | 'none' | string[];
+  /** Books finished, at least. */
+  books: number;
+  /** Articles (心得体会, 理论文章, 调研报告), at least. */
+  writings: number;
 }
 
 /** The ranking a rule set without a ranking block uses. */

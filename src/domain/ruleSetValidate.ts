@@ -142,7 +142,7 @@ function checkOptions(o: unknown, metric: MetricName, err: (m: string) => void):
 
 function checkRanking(r: unknown, err: (m: string) => void): Ranking | undefined {
   if (!isObj(r)) return err('应为对象，如 {"weights": {…}, "top": 10}'), undefined;
-  for (const k of Object.keys(r)) if (!['weights', 'caps', 'tieBreak', 'top', 'award', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/caps/tieBreak/top/award`);
+  for (const k of Object.keys(r)) if (!['weights', 'caps', 'tieBreak', 'top', 'award', 'minimums', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/caps/tieBreak/top/award/minimums`);
   const all = [...WEIGHT_KEYS, ...OPTIONAL_WEIGHT_KEYS];
   const weights: Record<string, number> = { writingChars: 0, talks: 0, researchDays: 0 };
   if (!isObj(r.weights)) err(`字段 weights 缺失，应写成 {${WEIGHT_KEYS.map((k) => `"${k}": 10`).join(', ')}}`);
@@ -166,8 +166,25 @@ function checkRanking(r: unknown, err: (m: string) => void): Ranking | undefined
   if (r.tieBreak !== undefined && r.tieBreak !== 'attendanceRate') err(`字段 tieBreak 的取值“${show(r.tieBreak)}”无效，可选 attendanceRate`);
   if (r.top !== undefined && (!Number.isInteger(r.top) || (r.top as number) < 1)) err(`字段 top 的取值“${show(r.top)}”无效，应为正整数（表彰人数）`);
   if (r.award !== undefined && (typeof r.award !== 'string' || !r.award.trim())) err(`字段 award 的取值“${show(r.award)}”无效，应为荣誉称号，如 "书香之星"`);
+  const minimums = r.minimums === undefined ? undefined : checkMinimums(r.minimums, err);
   return {
+    ...(minimums ? { minimums } : {}),
     weights: weights as unknown as Ranking['weights'], caps, tieBreak: 'attendanceRate',
     top: (r.top as number | undefined) ?? DEFAULT_RANKING.top, award: typeof r.award === 'string' && r.award.trim() ? r.award.trim() : DEFAULT_RANKING.award,
   };
+}
+
+function checkMinimums(m: unknown, err: (m: string) => void): Ranking['minimums'] {
+  if (!isObj(m)) return err('字段 minimums 应为对象，如 {"noGapIn": "members", "books": 1, "writings": 1}'), undefined;
+  for (const k of Object.keys(m)) if (!['noGapIn', 'books', 'writings', 'note'].includes(k)) err(`minimums 中的“${k}”无效，可选 noGapIn/books/writings`);
+  const g = m.noGapIn;
+  const okGap = g === undefined || g === 'members' || g === 'none' || (Array.isArray(g) && g.every((x) => typeof x === 'string'));
+  if (!okGap) err(`minimums.noGapIn 的取值“${show(g)}”无效，可写 "members"（全体党员的各项要求）、"none"（不要求），或规则编号的列表`);
+  const count = (k: 'books' | 'writings') => {
+    const v = m[k];
+    if (v === undefined) return 1;
+    if (!Number.isInteger(v) || (v as number) < 0) { err(`minimums.${k} 的取值“${show(v)}”无效，应为不小于 0 的整数`); return 1; }
+    return v as number;
+  };
+  return { noGapIn: okGap && g !== undefined ? (g as 'members' | 'none' | string[]) : 'members', books: count('books'), writings: count('writings') };
 }

@@ -86,7 +86,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     if (m) { m.studyHours += t.hours; m.studyDays += t.days; m.noteDays += t.noteDays; }
   }
   const scores = new Map<number, number[]>();
-  const tally = { category: new Map<string, number>(), writing: new Map<string, number>(), talk: new Map<string, number>(), trainingHours: 0, scores: [] as number[] };
+  const tally = { category: new Map<string, number>(), writing: new Map<string, number>(), talk: new Map<string, number>(), trainingHours: 0, scores: [] as number[], essayChars: 0 };
   for (const it of x.items) {
     const m = row.get(it.memberId);
     if (!m) continue;
@@ -104,6 +104,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
       case 'writing':
         m.writings++; m.writingChars += num(v.chars);
         tally.writing.set(String(v.kind), (tally.writing.get(String(v.kind)) ?? 0) + 1);
+        if (v.kind !== '调研报告') tally.essayChars += num(v.chars);
         break;
       case 'research': m.researchDays += num(v.days); break;
       case 'talk':
@@ -154,6 +155,8 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     writings: sum((m) => m.writings),
     writingsByKind: byOrder(WRITING_KINDS, tally.writing).map(({ k, n }) => ({ kind: k, count: n })),
     writingChars: sum((m) => m.writingChars),
+    essays: (tally.writing.get('心得体会') ?? 0) + (tally.writing.get('理论文章') ?? 0),
+    essayChars: tally.essayChars,
     researchDays: sum((m) => m.researchDays),
     researchTrips: x.items.filter((i) => i.kind === 'research' && row.has(i.memberId)).length,
     talks: sum((m) => m.talks),

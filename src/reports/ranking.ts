@@ -1,14 +1,17 @@
 // The year-end ranking model (年终评比): the year's evidence from the store, the figures per member, the
 // rule set's weights and caps, everyone ranked with each component, and the awardees. Plain data for
 // the terminal table, JSON, the .xlsx table and the .docx award list and certificates.
-import { awardees, rankMembers, type RankedMember } from '../domain/ranking.js';
+import { rankMembers, type RankedMember } from '../domain/ranking.js';
+import { DEFAULT_MINIMUMS, pickAwardees, type GapsByRule } from '../domain/rankingEligibility.js';
+import type { WorkCalendar } from '../domain/workdays.js';
+import { buildAudit } from './audit.js';
 import { memberYearFigures } from '../domain/rankingFigures.js';
 import { DEFAULT_RANKING, type Ranking, type RuleSet } from '../domain/ruleSet.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { loadEvidence } from '../store/evidence.js';
 import { readSettings } from '../store/settings.js';
-import { addDaysIso } from '../domain/periods.js';
+import { addDaysIso, parsePeriodId } from '../domain/periods.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 
 /** Everything the renderers show. */
@@ -21,11 +24,14 @@ export interface RankingReport {
   ranking: Ranking;
   top: number;
   ranked: RankedMember[];
-  awardees: RankedMember[];
+  /** The top N of those meeting the minimums, each with the reason it was chosen. */
+  awardees: (RankedMember & { reason: string })[];
+  /** Ranked people who do not meet the minimums, with why. */
+  leftOut: { name: string; rank: number; why: string[] }[];
 }
 
 /** Ranks the members on the roll at the as-of date on their year so far, optionally of one branch. */
-export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; top?: number; branchId?: number }): RankingReport {
+export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; calendar: WorkCalendar; top?: number; branchId?: number }): RankingReport {
   const from = `${p.year}-01-01`;
   const yearEnd = `${p.year + 1}-01-01`;
   const dayAfter = p.asOf >= yearEnd ? yearEnd : addDaysIso(p.asOf, 1);
@@ -41,10 +47,31 @@ export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: R
   const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));
   const ranked = rankMembers(figures, people, ranking);
   const top = p.top ?? ranking.top;
+  const min = ranking.minimums ?? DEFAULT_MINIMUMS;
+  const chosen = pickAwardees(ranked, top, yearGaps(db, p, min.noGapIn), min);
   const organ = readSettings(db).organ ?? '';
   const shown = branches.filter((b) => p.branchId === undefined || b.id === p.branchId);
   return {
     year: p.year, asOf: p.asOf, organ, branch: shown.length === 1 ? shown[0]!.name : organ || '本机关', ruleSetTitle: p.ruleSet.title,
-    ranking, top, ranked, awardees: awardees(ranked, top),
+    ranking, top, ranked, awardees: chosen.awardees, leftOut: chosen.leftOut,
   };
+}
+
+/** Each member's ended gaps of the year in the rules the minimums name: member → rule title → periods. */
+function yearGaps(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; calendar: WorkCalendar; branchId?: number }, which: 'members' | 'none' | string[]): GapsByRule {
+  const out: GapsByRule = new Map();
+  if (which === 'none') return out;
+  const rules = p.ruleSet.rules.filter((r) => r.appliesTo !== 'branch' && (which === 'members' ? r.appliesTo === 'all' : which.includes(r.id)));
+  if (!rules.length) return out;
+  const scope = parsePeriodId(String(p.year))!;
+  const a = buildAudit(db, { ruleSet: p.ruleSet, calendar: p.calendar, asOf: p.asOf, scope, branchId: p.branchId, ruleIds: rules.map((r) => r.id), citeSelfStudy: false, keepMet: false });
+  const title = new Map(rules.map((r) => [r.id, r.title]));
+  for (const v of a.verdicts) {
+    if (v.status !== 'gap' || v.memberId === undefined) continue;
+    const m = out.get(v.memberId) ?? new Map<string, number>();
+    const t = title.get(v.rule) ?? v.rule;
+    m.set(t, (m.get(t) ?? 0) + 1);
+    out.set(v.memberId, m);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import type { Db } from '../../store/db.js';
 import type { Branch } from '../../store/branches.js';
 import type { SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
+import { bookTitle } from '../../domain/text.js';
 
 /** The branch named by --branch, else the default branch from init, else the only one. */
 export async function resolveBranch(db: Db, name?: string): Promise<Branch> {
@@ -115,7 +116,7 @@ export async function resolveAttendees(db: Db, s: Pick<SessionRecord, 'branchId'
 
 /** 2026-03-10 集中学习《…》 — how a session is named in messages. */
 export function sessionTitle(s: Pick<SessionRecord, 'id' | 'date' | 'type' | 'topic'>): string {
-  return `#${s.id} ${s.date} ${sessionTypeName(s.type)}《${s.topic}》`;
+  return `#${s.id} ${s.date} ${sessionTypeName(s.type)}${bookTitle(s.topic)}`;
 }
 
 /** 应到 10，实到 8（迟到 1），请假 1，缺席 1，出席率 80.0% — the one-line summary. */

@@ -17,6 +17,7 @@ import { askConfirm, askInput, askPickMembers, askSelectFrom } from '../../promp
 import {
   attendanceJson, attendeesText, expectedMembers, figuresFor, figuresJson, figuresLine, findOnRoll, loadSession, resolveBranch, rollMembers, sessionJson, sessionTitle,
 } from '../../args/session.js';
+import { bookTitle } from '../../../domain/text.js';
 
 export interface CheckinOptions {
   present?: string[];
@@ -237,7 +238,7 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
   for (const m of attendees) marks.set(m.id, { memberId: m.id, status: late.has(m.id) ? 'late' : 'present' });
   const entries = members.map((m) => marks.get(m.id)!);
   const preview = attendanceStats([{ id: 0, branchId: session.branchId, date: session.date }], members, entries.map((e) => ({ ...e, sessionId: 0 }))).sessions[0]!;
-  ctx.io.stderr.write(`\n${session.id ? sessionTitle(session) : `新活动 ${session.date} ${sessionTypeName(session.type)}《${session.topic}》`}\n  ${figuresLine(preview)}\n`);
+  ctx.io.stderr.write(`\n${session.id ? sessionTitle(session) : `新活动 ${session.date} ${sessionTypeName(session.type)}${bookTitle(session.topic)}`}\n  ${figuresLine(preview)}\n`);
   const excused = entries.filter((e) => e.status === 'excused');
   if (excused.length) ctx.io.stderr.write(`  请假：${excused.map((e) => `${members.find((m) => m.id === e.memberId)!.name}（${e.excuseKind}）`).join('、')}\n`);
   const lateNames = entries.filter((e) => e.status === 'late');
