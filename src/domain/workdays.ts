@@ -23,6 +23,8 @@ export interface WorkCalendar {
   uncoveredYears(range: DateRange): number[];
   /** A sentence for the audit when some year of the range falls back to Monday–Friday. */
   calendarNote(range: DateRange): string | undefined;
+  /** The Chinese names of the statutory holidays in [start, endExclusive) (春节, 国庆节…), each once. */
+  holidayNames(start: string, endExclusive: string): string[];
 }
 
 const packageHolidays: Record<string, string> = calendarData.holidays;
@@ -89,7 +91,19 @@ export function createWorkCalendar(overrides: CalendarOverrides = {}): WorkCalen
     return `${years.join('、')} 年的法定节假日数据未收录，按周一至周五计算工作日；可在 overrides 文件中补充`;
   };
 
-  return { isWorkingDay, workingDaysIn, isYearCovered, uncoveredYears, calendarNote };
+  const holidayNames = (start: string, endExclusive: string) => {
+    const names = new Set<string>();
+    for (let n = toDayNumber(start), end = toDayNumber(endExclusive); n < end; n++) {
+      const iso = fromDayNumber(n);
+      // The package writes "Spring Festival,春节,4": the Chinese name is the second part.
+      const entry = ons.has(iso) ? undefined : packageHolidays[iso];
+      const name = entry?.split(',')[1]?.trim();
+      if (name && !isWorkingDay(iso)) names.add(name);
+    }
+    return [...names];
+  };
+
+  return { isWorkingDay, workingDaysIn, isYearCovered, uncoveredYears, calendarNote, holidayNames };
 }
 
 const defaultCalendar = createWorkCalendar();
