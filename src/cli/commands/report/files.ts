@@ -40,7 +40,8 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
     const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
-    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, r));
+    // Topics, notes and kept columns are free text: any number in them masked too, unless --reveal.
+    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, maskDeep(r, r.revealed)));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
   if (o.docx === undefined && o.md === undefined && o.pdf === undefined) return out;
