@@ -13,31 +13,34 @@ export interface ReportFileOptions {
   docx?: string | true;
   md?: string | true;
   template?: TemplateOption;
+  /** Replace files that exist (without it a named file is refused and a default name takes the next number). */
+  force?: boolean;
 }
 
 /** Writes the requested files; returns [path, description] pairs. */
 export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions): Promise<[string, string][]> {
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
-  const target = (v: string | true, ext: 'xlsx' | 'docx' | 'md') => {
+  const { writeOutput } = await import('../../writeOutput.js');
+  const { maskDeep } = await import('../../../domain/pii.js');
+  /** Writes one file under the overwrite rule; returns the file written. */
+  const put = (v: string | true, ext: 'xlsx' | 'docx' | 'md', write: (tmp: string) => Promise<void>) => {
     let f = v === true ? defaultFileName(r.period, ext) : v;
     if (!f.toLowerCase().endsWith(`.${ext}`)) f += `.${ext}`;
-    return ctx.path(f);
+    return writeOutput(ctx, { file: ctx.path(f), named: v !== true, force: o.force, flag: `--${ext}` }, write);
   };
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
-    const file = target(o.xlsx, 'xlsx');
     const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
-    await writeAtomically(file, (tmp) => writeLedgerWorkbook(tmp, r));
+    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, r));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
   if (o.docx === undefined && o.md === undefined) return out;
   const { summaryFields } = await import('../../../reports/summaryFields.js');
-  const fields = summaryFields(r);
+  // Free text (topics, notes, the user's wording) may hold a number: masked unless --reveal.
+  const fields = maskDeep(summaryFields(r), r.revealed);
   if (o.docx !== undefined && o.template?.kind === 'docx') {
-    const file = target(o.docx, 'docx');
     const { fillDocxTemplate } = await import('../../../render/word/docxTemplate.js');
     let unknown: string[] = [];
-    await writeAtomically(file, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
+    const file = await put(o.docx, 'docx', async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
     out.push([file, `工作总结（按模板 ${o.template.file} 填写）`]);
     if (unknown.length) ctx.warn(`模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   }
@@ -46,18 +49,18 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const { defaultWording } = await import('../../../io/reportTemplate.js');
   const { summaryBlocks } = await import('../../../reports/summaryBlocks.js');
   const wording = o.template?.kind === 'md' ? o.template.text : defaultWording();
-  const { blocks, unknown } = summaryBlocks(wording, r, fields);
+  const made = summaryBlocks(wording, r, fields);
+  const blocks = maskDeep(made.blocks, r.revealed);
+  const unknown = made.unknown;
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   if (o.docx !== undefined && o.template?.kind !== 'docx') {
-    const file = target(o.docx, 'docx');
     const { writeSummaryDocx } = await import('../../../render/word/summaryDocx.js');
-    await writeAtomically(file, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
+    const file = await put(o.docx, 'docx', (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
     out.push([file, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
   if (o.md !== undefined) {
-    const file = target(o.md, 'md');
     const { summaryMarkdown } = await import('../../../render/markdown/summaryMd.js');
-    await writeAtomically(file, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
+    const file = await put(o.md, 'md', async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
     out.push([file, '工作总结（Markdown 文本）']);
   }
   return out;
