@@ -13,13 +13,13 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
-    return reportError(e, io);
+    return reportError(e, io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
   } finally {
     state.ctx?.closeAll();
   }
 }
 
-function reportError(e: unknown, io: AppIo): number {
+function reportError(e: unknown, io: AppIo, verbose: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     io.stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
@@ -31,6 +31,7 @@ function reportError(e: unknown, io: AppIo): number {
       return 130;
     }
     const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)];
+    if (verbose && e.technical) lines.push(`  技术细节：${e.technical}`);
     io.stderr.write(lines.join('\n') + '\n');
     return e.exitCode;
   }
