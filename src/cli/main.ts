@@ -1,5 +1,6 @@
 // The entry point, and the only place that turns errors into exit codes.
 import { ShuxiangError } from '../shared/errors.js';
+import { clipQuotes } from '../domain/text.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
@@ -30,7 +31,8 @@ function reportError(e: unknown, io: AppIo, verbose: boolean): number {
       io.stderr.write(`${e.message}\n`);
       return 130;
     }
-    const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)];
+    // A cell value is quoted at most QUOTE_LIMIT characters, whichever importer wrote the message.
+    const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)].map(clipQuotes);
     if (verbose && e.technical) lines.push(`  技术细节：${e.technical}`);
     io.stderr.write(lines.join('\n') + '\n');
     return e.exitCode;
