@@ -12,8 +12,25 @@ import { CellBudget, TooLarge, size } from './limits.js';
 
 type SheetJs = typeof import('@e965/xlsx');
 let loaded: SheetJs | undefined;
+
+/**
+ * The built-in formats a Chinese Excel or WPS uses without writing their code (SheetJS's table leaves
+ * them out, so their dates would read as numbers), and 71–81, which Excel maps onto 14–22 and 45–47.
+ */
+const EAST_ASIAN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  71: 'm/d/yy', 72: 'm/d/yy', 73: 'd-mmm-yy', 74: 'd-mmm', 75: 'mmm-yy', 76: 'h:mm', 77: 'h:mm:ss', 78: 'm/d/yy h:mm', 79: 'mm:ss', 80: '[h]:mm:ss', 81: 'mmss.0',
+};
+
 /** The CommonJS build: it brings the code pages that old .xls files (BIFF5, GBK) need. */
-export const sheetJs = (): SheetJs => (loaded ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJs);
+export function sheetJs(): SheetJs {
+  if (loaded) return loaded;
+  const X = createRequire(import.meta.url)('@e965/xlsx') as SheetJs;
+  for (const [id, code] of Object.entries(EAST_ASIAN_FORMATS)) X.SSF.load(code, Number(id));
+  return (loaded = X);
+}
 
 /** Input the full reader takes at most: it holds the whole workbook model, several times its size. */
 export const MAX_FULL_READ_BYTES = 100 * 1024 * 1024;
