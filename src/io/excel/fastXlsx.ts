@@ -7,7 +7,7 @@
 // the file to the full reader. Any other exception is a bug. Work is bounded (read/limits.ts).
 import type { Cell, Grid } from '../../domain/grid.js';
 import { finishGrid, serialToDate, type Box } from '../read/gridBuild.js';
-import { CellBudget, MAX_CELLS, TooLarge, count } from '../read/limits.js';
+import { CellBudget, MAX_CELLS, TooLarge, count, tooManyCells } from '../read/limits.js';
 import { DamagedFile, NotPlainXlsx, zipEntries, type ZipEntry } from './zipEntries.js';
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
@@ -209,6 +209,16 @@ function cellValue(a: Record<string, string>, inner: string, book: Book, shared:
 
 const TAG = /<(row|c)\b([^>]*?)(\/?)>|<\/row>/g;
 
+/** How many <c> elements lie between start and end, stopping past MAX_CELLS. */
+function countCells(xml: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('<c', start); i >= 0 && i < end && n <= MAX_CELLS; i = xml.indexOf('<c', i + 2)) {
+    const next = xml.charCodeAt(i + 2);
+    if (next === 47 || next === 62 || next === 32 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
+}
+
 function sheet(name: string, xml: string, book: Book): Grid {
   const budget = new CellBudget(name);
   let start = xml.indexOf('<sheetData');
@@ -222,11 +232,15 @@ function sheet(name: string, xml: string, book: Book): Grid {
     end = xml.indexOf('</sheetData>', start);
     if (end < 0) end = xml.length;
   }
+  // Counted before anything is parsed: a sheet of millions of empty <c/> is refused in a fraction of a second.
+  const elements = countCells(xml, start, end);
+  if (elements > MAX_CELLS) throw tooManyCells(name);
   const rows: (Cell | undefined)[][] = [];
   const shared = new Map<string, string>();
   let cells: (Cell | undefined)[] | undefined;
   let rowNo = 0;
   let col = -1;
+  let width = 0;
   TAG.lastIndex = start;
   for (let m = TAG.exec(xml); m && m.index < end; m = TAG.exec(xml)) {
     if (m[1] === 'row') {
@@ -235,6 +249,7 @@ function sheet(name: string, xml: string, book: Book): Grid {
       if (rowNo < 1 || rowNo > MAX_ROW) throw new DamagedFile(`row ${rowNo} outside the sheet`);
       col = -1;
       cells = m[3] ? undefined : (rows[rowNo - 1] ??= []);
+      width = cells?.length ?? 0;
       continue;
     }
     if (m[1] === undefined) { cells = undefined; continue; }
@@ -252,7 +267,9 @@ function sheet(name: string, xml: string, book: Book): Grid {
     const c = ref ? colIndex(ref.toUpperCase()) : col + 1;
     col = c < 0 ? col + 1 : c;
     if (col >= MAX_COL) throw new DamagedFile(`column ${col + 1} outside the sheet`);
-    budget.spend(Math.max(1, col + 1 - cells.length));
+    // Every cell counts once, and so does every column a row's width grows by (a lone XFD1 is 16,384).
+    budget.spend(Math.max(1, col + 1 - width));
+    if (col + 1 > width) width = col + 1;
     const value = cellValue(a, inner, book, shared, ref ?? `R${rowNo}C${col + 1}`);
     if (value !== undefined) cells[col] = value;
   }

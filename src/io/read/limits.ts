@@ -22,8 +22,8 @@ export function size(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function tooManyCells(sheet: string, cells: number | string): TooLarge {
-  return new TooLarge(`工作表“${sheet}”的单元格超过 ${count(MAX_CELLS)} 个（已数到 ${typeof cells === 'number' ? count(cells) : cells}），超出 shuxiang 能读取的上限`);
+export function tooManyCells(sheet: string, cells?: number): TooLarge {
+  return new TooLarge(`工作表“${sheet}”的单元格超过 ${count(MAX_CELLS)} 个${cells === undefined ? '' : `（已数到 ${count(cells)} 个）`}，超出 shuxiang 能读取的上限`);
 }
 
 export function partTooLarge(what: string, bytes: number | undefined): TooLarge {
