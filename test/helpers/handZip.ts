@@ -14,6 +14,17 @@ export interface ZipPart {
   declare?: number;
 }
 
+/** A zip header: its signature, then little-endian fields at their offsets. */
+function record(length: number, signature: number, fields: [offset: number, width: 2 | 4, value: number][]): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value >>> 0, at);
+  }
+  return b;
+}
+
 /** A zip archive of the parts, in order. */
 export function zip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
@@ -25,37 +36,15 @@ export function zip(parts: ZipPart[]): Buffer {
     const size = p.declare ?? p.size ?? raw!.length;
     const crc = p.crc ?? (raw ? crc32(raw) : 0);
     const name = Buffer.from(p.path, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(crc >>> 0, 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(size >>> 0, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
+    // Version 20, UTF-8 names, deflate; the central record adds "made by" and the local header's offset.
+    const local = record(30, 0x04034b50, [[4, 2, 20], [6, 2, 0x0800], [8, 2, 8], [14, 4, crc], [18, 4, body.length], [22, 4, size], [26, 2, name.length]]);
+    const cd = record(46, 0x02014b50, [[4, 2, 20], [6, 2, 20], [8, 2, 0x0800], [10, 2, 8], [16, 4, crc], [20, 4, body.length], [24, 4, size], [28, 2, name.length], [42, 4, offset]]);
     locals.push(local, name, body);
     central.push(cd, name);
     offset += 30 + name.length + body.length;
   }
   const cdSize = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(cdSize, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, 0x06054b50, [[8, 2, parts.length], [10, 2, parts.length], [12, 4, cdSize], [16, 4, offset]]);
   return Buffer.concat([...locals, ...central, end]);
 }
 
