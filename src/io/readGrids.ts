@@ -67,8 +67,10 @@ async function full(buf: Buffer, zip: ReturnType<typeof zipEntries>): Promise<Gr
   const { readWithSheetJs, MAX_FULL_READ_BYTES } = await import('./read/sheetjs.js');
   let total = 0;
   for (const [path, entry] of zip) {
-    total += entry.read(path).length;
+    const bytes = entry.read(path);
+    total += bytes.length;
     if (total > MAX_FULL_READ_BYTES) throw new TooLarge(`文件解压后超过 ${size(MAX_FULL_READ_BYTES)}，超出 shuxiang 能完整读取的上限`);
+    if (path === 'content.xml') (await import('./read/odsBounds.js')).checkOdsCells(bytes.toString('utf8'));
   }
   return readWithSheetJs(buf);
 }

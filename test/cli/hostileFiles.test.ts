@@ -7,7 +7,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initDb, tempDir } from '../helpers/cli.js';
-import { deflatedRepeat, handXlsx, MAIN, type HandBook } from '../helpers/handZip.js';
+import { deflatedRepeat, handXlsx, MAIN, zip, type HandBook } from '../helpers/handZip.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'shuxiang.js');
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -69,6 +69,20 @@ const CASES: { name: string; file: () => string; message: RegExp }[] = [
     name: 'a 1.27 GB sharedStrings part, declared as 4 KB',
     file: () => write('ss-lying.xlsx', { sheets: [{ name: 'S', xml: `${HEAD}<row r="1"><c r="A1" t="s"><v>0</v></c></row>${TAIL}` }], sharedStrings: { ...deflatedRepeat(`<sst xmlns="${MAIN}">`, '<si><t>x</t></si>', 75_000_000, '</sst>'), declare: 4096 } }),
     message: /ss-lying\.xlsx 太大，无法读取：共享字符串表（sharedStrings）解压后超过上限 200 MB/,
+  },
+  {
+    name: 'an .ods of a few hundred bytes repeating one cell a billion times (rows × columns repeated)',
+    file: () => {
+      const f = join(dir, 'repeat.ods');
+      const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+      writeFileSync(f, zip([
+        { path: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+        { path: 'content.xml', data: `<office:document-content ${ns}><office:body><office:spreadsheet><table:table table:name="重复"><table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="1024" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>` },
+        { path: 'styles.xml', data: `<office:document-styles ${ns}/>` },
+      ]));
+      return f;
+    },
+    message: /repeat\.ods 太大，无法读取：工作表“重复”的单元格超过 5,000,000 个/,
   },
   {
     name: 'a CSV cell of 35 million characters',
