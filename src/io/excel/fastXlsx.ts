@@ -289,7 +289,7 @@ function sheet(name: string, xml: string, book: Book): Grid {
     }
     if (!cells) continue;
     const ref = a.r;
-    const c = ref ? colIndex(ref.toUpperCase()) : col + 1;
+    const c = ref ? colIndex(ref) : col + 1;
     col = c < 0 ? col + 1 : c;
     if (col >= MAX_COL) throw new DamagedFile(`column ${col + 1} outside the sheet`);
     // Every cell counts once, and so does every column a row's width grows by (a lone XFD1 is 16,384).
