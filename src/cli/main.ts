@@ -1,52 +1,84 @@
 // The entry point, and the only place that turns errors into exit codes.
-import { ShuxiangError } from '../shared/errors.js';
+import { DbError, ShuxiangError } from '../shared/errors.js';
+import { maskPersonalData } from '../domain/pii.js';
 import { clipQuotes } from '../domain/text.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
 
+/** How many times a command starts over when the database changed under it (see store/planLock.ts). */
+const ATTEMPTS = 4;
+
 /** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
-  const state: { ctx?: AppContext } = {};
-  try {
-    // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
-    const program = await programFor(argv, io, state);
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (e) {
-    return reportError(e, io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
-  } finally {
-    state.ctx?.closeAll();
+  for (let attempt = 1; ; attempt++) {
+    const state: { ctx?: AppContext } = {};
+    let code = 70;
+    try {
+      // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
+      const program = await programFor(argv, io, state);
+      await program.parseAsync(argv, { from: 'user' });
+      code = 0;
+      return 0;
+    } catch (e) {
+      state.ctx?.flush();
+      if ((e as Error)?.name === 'StalePlan' && attempt < ATTEMPTS) {
+        state.ctx?.closeAll(false);
+        io.stderr.write('提示：另一个 shuxiang 刚刚修改了数据库，已按最新的数据重新执行本命令。\n');
+        continue;
+      }
+      code = reportError(await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
+      return code;
+    } finally {
+      // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
+      try {
+        state.ctx?.closeAll(code === 0 || code === 1);
+      } catch {
+        // closing after a storage fault: the error is already said
+      }
+    }
   }
 }
 
+/** A storage failure (full disk, read-only or damaged database, missing folder) as the typed error it is. */
+async function classified(e: unknown, ctx: AppContext | undefined): Promise<unknown> {
+  if (e instanceof ShuxiangError || e instanceof CommanderError) return e;
+  if ((e as Error)?.name === 'StalePlan') return new DbError('数据库正被另一个 shuxiang 不断修改，本次没有写入任何内容。', ['请稍后再试。']);
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string') return e;
+  const { storageFault } = await import('../shared/storageFault.js');
+  return storageFault(e, { dbPath: ctx?.dbPath() }) ?? e;
+}
+
 function reportError(e: unknown, io: AppIo, verbose: boolean): number {
+  // What an error repeats of the user's input (an ID typed as a name, a cell's value) is masked too.
+  const stderr = { write: (s: string) => io.stderr.write(maskPersonalData(s)) };
+  return reportMasked(e, stderr, verbose);
+}
+
+function reportMasked(e: unknown, stderr: { write(s: string): unknown }, verbose: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    io.stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
+    stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
     return 2;
   }
   if (e instanceof ShuxiangError) {
     if (e.exitCode === 130) {
-      io.stderr.write(`${e.message}\n`);
+      stderr.write(`${e.message}\n`);
       return 130;
     }
     // A cell value is quoted at most QUOTE_LIMIT characters, whichever importer wrote the message.
     const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)].map(clipQuotes);
     if (verbose && e.technical) lines.push(`  技术细节：${e.technical}`);
-    io.stderr.write(lines.join('\n') + '\n');
+    stderr.write(lines.join('\n') + '\n');
     return e.exitCode;
   }
   const err = e as Error;
   if (err?.name === 'ExitPromptError') {
-    io.stderr.write('已取消，未做任何修改。\n');
+    stderr.write('已取消，未做任何修改。\n');
     return 130;
   }
-  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
-    io.stderr.write('错误：数据库正被另一个 shuxiang 进程长时间占用，请稍后再试。\n');
-    return 3;
-  }
-  io.stderr.write(
+  stderr.write(
     `内部错误：${err?.message ?? String(e)}\n这是 shuxiang 的缺陷，不是您的操作问题。请把下面的信息发给维护者：\n${err?.stack ?? ''}\n`,
   );
   return 70;
@@ -59,6 +91,9 @@ export async function start(): Promise<void> {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
+  // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.
+  (process.stdout as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -70,6 +105,8 @@ export async function start(): Promise<void> {
     cwd: process.cwd(),
   });
   process.exitCode = code;
+  // Whatever is still queued for stdout is written first.
+  if (process.stdout.writableLength > 0) await new Promise((done) => process.stdout.once('drain', done));
   // Anything still holding the event loop (a prompt's stdin) must not keep a finished command alive.
   setTimeout(() => process.exit(code), 1500).unref();
 }

@@ -9,6 +9,7 @@ import type { Db } from '../store/db.js';
 import { loadEvidence } from '../store/evidence.js';
 import { readSettings } from '../store/settings.js';
 import { addDaysIso } from '../domain/periods.js';
+import { STATUS_CODES } from '../domain/engine/columns.js';
 
 /** Everything the renderers show. */
 export interface RankingReport {
@@ -28,11 +29,13 @@ export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: R
   const from = `${p.year}-01-01`;
   const yearEnd = `${p.year + 1}-01-01`;
   const dayAfter = p.asOf >= yearEnd ? yearEnd : addDaysIso(p.asOf, 1);
-  const ev = loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId });
+  // Self-study as monthly totals and sign-ins as columns: an organ's year is 1.7 million days of self-study.
+  const ev = loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId, studyMonths: { asOf: addDaysIso(dayAfter, -1), scope: { start: from, end: yearEnd } } }, true);
+  for (const [memberId, c] of ev.signIns) for (let i = 0; i < c.sessions.length; i++) ev.attendance.push({ id: c.ids[i]!, sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
   const ranking = p.ruleSet.ranking ?? DEFAULT_RANKING;
   // Only people still on the roll at the as-of date are ranked (someone who has left is not awarded).
   const current = new Set(ev.members.filter((m) => !m.onRollLeft || m.onRollLeft > p.asOf).map((m) => m.id));
-  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended).filter((f) => current.has(f.memberId));
+  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended, ev.study).filter((f) => current.has(f.memberId));
   const branches = listBranches(db);
   const names = new Map(branches.map((b) => [b.id, b.name]));
   const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));

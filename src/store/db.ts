@@ -2,7 +2,7 @@
 // place); a file made by a newer shuxiang is refused.
 import { connect, schemaVersion, type Db, type OpenOptions } from './dbConnect.js';
 import { DbError } from '../shared/errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { ensureUndoTriggers } from './undoTriggers.js';
 
 export type { Db, OpenOptions };
@@ -15,7 +15,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
 /** Migrates a connected database and checks its journal triggers. */
 export function finishOpen(db: Db, path: string, opts: OpenOptions = {}): Db {
   migrate(db, path);
-  if (!opts.readonly) ensureUndoTriggers(db);
+  if (!db.readonly) ensureUndoTriggers(db);
   return db;
 }
 
