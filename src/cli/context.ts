@@ -4,7 +4,9 @@ import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { useColour } from '../shared/colour.js';
 import { maskPersonalData } from '../domain/pii.js';
+import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
+import { progressFor, type ProgressLine } from './progress.js';
 
 export interface OutStream {
   write(s: string): unknown;
@@ -33,6 +35,7 @@ export class AppContext {
   readonly quiet: boolean;
   readonly verbose: boolean;
   private opened: Db[] = [];
+  private progressLine?: ProgressLine;
 
   constructor(readonly io: AppIo, readonly globals: GlobalOptions) {
     this.json = !!globals.json;
@@ -81,7 +84,18 @@ export class AppContext {
     return db;
   }
 
+  /** Shows how far a long run has got (stderr, on a terminal only; see progress.ts); any other output clears it. */
+  progress(event: ProgressEvent): void {
+    (this.progressLine ??= progressFor(this.io.stderr, this)).report(event);
+  }
+
+  /** Clears the progress line, if one is showing (before any other output, and when the run ends). */
+  endProgress(): void {
+    this.progressLine?.done();
+  }
+
   closeAll(): void {
+    this.endProgress();
     // Read-only connections first: the last connection to close checkpoints the WAL into the main file
     // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
     const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
@@ -91,21 +105,25 @@ export class AppContext {
 
   /** Result text for stdout. */
   out(text: string): void {
+    this.endProgress();
     this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
 
   /** Machine output: JSON on stdout and nothing else. */
   outJson(data: unknown): void {
+    this.endProgress();
     writeJson((s) => this.io.stdout.write(s), data);
   }
 
   /** A message for the user on stderr (silenced by -q). */
   info(text: string): void {
+    this.endProgress();
     if (!this.quiet) this.io.stderr.write(maskPersonalData(text.endsWith('\n') ? text : text + '\n'));
   }
 
   /** Warnings quote what the user typed or a cell held: personal numbers in them are always masked. */
   warn(text: string): void {
+    this.endProgress();
     this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
   }
 

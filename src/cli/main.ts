@@ -13,6 +13,7 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    state.ctx?.endProgress();
     return reportError(e, io);
   } finally {
     state.ctx?.closeAll();

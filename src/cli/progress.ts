@@ -4,10 +4,13 @@
 // nothing when nobody is watching and leaves nothing running.
 import type { ProgressEvent, OnProgress } from '../shared/progress.js';
 import { displayWidth } from '../shared/width.js';
-import type { AppContext, OutStream } from './context.js';
 
-/** A terminal stream: it says how wide it is. */
-export type TtyStream = OutStream & { columns?: number };
+/** A stream that may be a terminal, and then says how wide it is. */
+export interface TtyStream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
 export interface ProgressOptions {
   /** Counts are shown only once the run has taken this long (a quick import stays silent). */
@@ -72,8 +75,7 @@ export function progressLine(stream: TtyStream, enabled: boolean, o: ProgressOpt
   };
 }
 
-/** The progress line for a command: on stderr, when it is a terminal and output is for a person. */
-export function progressFor(ctx: AppContext, o: ProgressOptions = {}): ProgressLine {
-  const stderr = ctx.io.stderr as TtyStream;
-  return progressLine(stderr, !!stderr.isTTY && !ctx.json && !ctx.quiet, o);
+/** The progress line for a command: on stderr, when it is a terminal and the output is for a person (no --json, no -q). */
+export function progressFor(stderr: TtyStream, mode: { json: boolean; quiet: boolean }, o: ProgressOptions = {}): ProgressLine {
+  return progressLine(stderr, !!stderr.isTTY && !mode.json && !mode.quiet, o);
 }

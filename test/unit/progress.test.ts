@@ -70,12 +70,29 @@ describe('progress line', () => {
     const err = fakeStream(isTTY);
     const out = fakeStream(false);
     const ctx = new AppContext({ stdout: out.stream, stderr: err.stream, stdin: process.stdin, env: {}, cwd: '/' }, globals);
-    const p = progressFor(ctx, { now: () => 10_000 });
+    const p = progressFor(ctx.io.stderr, ctx, { now: () => 10_000 });
     p.report({ stage: '判定' });
     p.report({ stage: '写入', done: 10, total: 20, unit: '行' });
     p.done();
+    // And through the context, as the commands use it.
+    ctx.progress({ stage: '判定' });
+    ctx.closeAll();
     expect(err.writes).toEqual([]);
     expect(out.writes).toEqual([]);
+  });
+
+  it('through the context, any other output clears the line first, and closing clears it', () => {
+    const err = fakeStream(true);
+    const out = fakeStream(false);
+    const ctx = new AppContext({ stdout: out.stream, stderr: err.stream, stdin: process.stdin, env: {}, cwd: '/' }, {});
+    ctx.progress({ stage: '判定' });
+    ctx.warn('注意');
+    ctx.progress({ stage: '生成 Word' });
+    ctx.out('完成');
+    ctx.progress({ stage: '收尾' });
+    ctx.closeAll();
+    expect(err.writes.join('')).toBe('\r\u001b[K判定…\r\u001b[K提示：注意\n\r\u001b[K生成 Word…\r\u001b[K\r\u001b[K收尾…\r\u001b[K');
+    expect(out.writes).toEqual(['完成\n']);
   });
 
   it('formats an event', () => {
