@@ -3,7 +3,7 @@
 // in a pipe, a log file or a JSON document. Drawing happens when the run reports (no timer), so it costs
 // nothing when nobody is watching and leaves nothing running.
 import type { ProgressEvent, OnProgress } from '../shared/progress.js';
-import { displayWidth } from '../shared/width.js';
+import { clipDisplay } from '../shared/width.js';
 
 /** A stream that may be a terminal, and then says how wide it is. */
 export interface TtyStream {
@@ -35,17 +35,6 @@ export function progressText(e: ProgressEvent): string {
   return `${e.stage}：${count}${e.unit ? ` ${e.unit}` : ''}`;
 }
 
-/** Cuts text to fit in `width` columns (the line must never wrap, or `\r` cannot erase it). */
-function fit(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = '';
-  for (const ch of text) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return out + '…';
-}
-
 /** A progress line on `stream`; with `enabled` false, one that does nothing. */
 export function progressLine(stream: TtyStream, enabled: boolean, o: ProgressOptions = {}): ProgressLine {
   if (!enabled) return { report: () => {}, done: () => {} };
@@ -64,7 +53,8 @@ export function progressLine(stream: TtyStream, enabled: boolean, o: ProgressOpt
       // A new stage is shown at once (it may be a long silent step); counts only after the delay, throttled.
       if (e.done !== undefined && (t - started < delay || (!newStage && t - lastDraw < interval))) return;
       const width = Math.max(10, (stream.columns ?? 80) - 1);
-      stream.write(CLEAR + fit(progressText(e), width));
+      // Cut to the width: a wrapped line could not be erased by `\r`.
+      stream.write(CLEAR + clipDisplay(progressText(e), width));
       drawn = true;
       lastDraw = t;
     },
