@@ -109,10 +109,11 @@ export class AppContext {
     this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
 
-  /** Machine output: JSON on stdout and nothing else. */
-  outJson(data: unknown): void {
+  /** Machine output: JSON on stdout and nothing else. `compact`: without indentation when stdout is not a
+   * terminal (an organ's audit is ~10⁶ lines of indentation otherwise). */
+  outJson(data: unknown, o: { compact?: boolean } = {}): void {
     this.endProgress();
-    writeJson((s) => this.io.stdout.write(s), data);
+    writeJson((s) => this.io.stdout.write(s), data, o.compact && !this.io.stdout.isTTY ? 0 : 2);
   }
 
   /** A message for the user on stderr (silenced by -q). */

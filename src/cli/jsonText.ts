@@ -15,9 +15,13 @@ const isLazyList = (v: unknown): v is LazyList =>
 const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || isLazyList(v)) && v.length > PIECE;
 
 /** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece. */
-export function writeJson(write: (s: string) => unknown, data: unknown): void {
+export function writeJson(write: (s: string) => unknown, data: unknown, space = 2): void {
   if (data === null || typeof data !== 'object' || Array.isArray(data) || typeof (data as { toJSON?: unknown }).toJSON === 'function') {
-    write(JSON.stringify(data, null, 2) + '\n');
+    write(JSON.stringify(data, null, space) + '\n');
+    return;
+  }
+  if (space === 0) {
+    writeCompact(write, data as Record<string, unknown>);
     return;
   }
   const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
@@ -43,6 +47,24 @@ export function writeJson(write: (s: string) => unknown, data: unknown): void {
     write('\n  ]');
   });
   write('\n}\n');
+}
+
+/** The same document without any whitespace, long top-level lists piece by piece. */
+function writeCompact(write: (s: string) => unknown, data: Record<string, unknown>): void {
+  const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  write('{');
+  entries.forEach(([key, value], i) => {
+    write(`${i ? ',' : ''}${JSON.stringify(key)}:`);
+    if (!isLong(value)) { write(JSON.stringify(value)); return; }
+    write('[');
+    for (let at = 0; at < value.length; at += PIECE) {
+      const piece = JSON.stringify(value.slice(at, at + PIECE));
+      write(at ? ',' : '');
+      write(piece.slice(1, -1));
+    }
+    write(']');
+  });
+  write('}\n');
 }
 
 function indent(text: string, by: string): string {

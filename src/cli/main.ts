@@ -57,6 +57,9 @@ export async function start(): Promise<void> {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
+  // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.
+  (process.stdout as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
   const code = await main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -68,6 +71,8 @@ export async function start(): Promise<void> {
     cwd: process.cwd(),
   });
   process.exitCode = code;
+  // Whatever is still queued for stdout is written first.
+  if (process.stdout.writableLength > 0) await new Promise((done) => process.stdout.once('drain', done));
   // Anything still holding the event loop (a prompt's stdin) must not keep a finished command alive.
   setTimeout(() => process.exit(code), 1500).unref();
 }

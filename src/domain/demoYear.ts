@@ -7,6 +7,7 @@ import type { EvidenceKindId } from './evidenceKinds.js';
 import type { FieldValue } from './evidenceValues.js';
 import { addDaysIso, isoWeekday } from './periods.js';
 import type { WorkCalendar } from './workdays.js';
+import { onRollOn } from './member.js';
 
 /** Who the generator writes for: the imported members, by database id. */
 export interface DemoPerson {
@@ -63,7 +64,7 @@ export const MONTH_THEMES = [
 export function demoYear(people: DemoPerson[], year: number, asOf: string, cal: WorkCalendar): { sessions: DemoSession[]; items: DemoItem[] } {
   const rnd = seededRandom(year * 7 + people.length);
   const end = asOf < `${year + 1}-01-01` ? asOf : `${year + 1}-01-01`;
-  const onRoll = (p: DemoPerson, d: string) => (!p.onRollFrom || p.onRollFrom <= d) && (!p.onRollLeft || d < p.onRollLeft);
+  const onRoll = (p: DemoPerson, d: string) => onRollOn(p, d);
   const zeal = new Map<number, Zeal>();
   people.forEach((p, i) => zeal.set(p.id, p.post ? (p.post === '纪检委员' ? 'steady' : 'keen') : i % 7 === 3 ? 'slack' : i % 4 === 1 ? 'steady' : 'keen'));
   const z = (p: DemoPerson) => zeal.get(p.id)!;

@@ -8,23 +8,10 @@
 // - Give the engine every row of the year(s) audited (a little more is harmless: it filters by date);
 //   members who left still belong in `members` — the engine judges the days they were on the roll.
 // - Ids are per table: readings #3 and writings #3 are different rows; verdicts cite them by table.
+import type { SessionTypeId } from './sessionTypes.js';
 
-/** Organised session types (SPEC §2 session); the CLI maps the Chinese names to these codes. */
-export type SessionType =
-  | 'collective-study' // 集中学习
-  | 'lecture' // 专题报告 / 讲座
-  | 'reading-exchange' // 读书交流
-  | 'theme-day' // 主题党日
-  | 'retreat' // 务虚会
-  | 'joint-study' // 联学共建
-  | 'red-base' // 红色教育基地
-  | 'assessment' // 知识测试 / 季度品评
-  | 'other';
-
-/** Every session type code, in display order; the validator checks rule options against it. */
-export const SESSION_TYPES: readonly SessionType[] = [
-  'collective-study', 'lecture', 'reading-exchange', 'theme-day', 'retreat', 'joint-study', 'red-base', 'assessment', 'other',
-];
+/** Organised session types (SPEC §2 session): the codes of the one table in sessionTypes.ts. */
+export type SessionType = SessionTypeId;
 
 /** Sign-in status: 出席, 迟到, 请假 (any kind), 缺席. */
 export type AttendanceStatus = 'present' | 'late' | 'excused' | 'absent';

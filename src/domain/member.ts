@@ -81,6 +81,11 @@ export function onRollOn(m: Pick<Member, 'onRollFrom' | 'onRollLeft'>, day: stri
   return (!m.onRollFrom || m.onRollFrom <= day) && (!m.onRollLeft || day < m.onRollLeft);
 }
 
+/** Whether the member is on the roll on at least one day of [start, end) (end exclusive). */
+export function onRollDuring(m: Pick<Member, 'onRollFrom' | 'onRollLeft'>, start: string, end: string): boolean {
+  return (!m.onRollFrom || m.onRollFrom < end) && (!m.onRollLeft || m.onRollLeft > start);
+}
+
 /** Whether the member holds a committee post on `day`. */
 export function leaderOn(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo' | 'onRollFrom' | 'onRollLeft'>, day: string): boolean {
   if (!m.leader || !onRollOn(m, day)) return false;

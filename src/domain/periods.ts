@@ -83,6 +83,14 @@ export function isoWeeksInYear(year: number): number {
   return (isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / 7;
 }
 
+/** The ISO week id (2026-W10) of a calendar day; the ISO year may differ from the calendar year at its edges. */
+export function isoWeekId(iso: string): string {
+  const n = toDayNumber(iso);
+  let year = Number(iso.slice(0, 4)) + 1;
+  while (isoWeekOneMonday(year) > n) year--;
+  return `${year}-W${pad2(Math.floor((n - isoWeekOneMonday(year)) / 7) + 1)}`;
+}
+
 /** Builds a period from its parts, or undefined when they name no real period. */
 function make(kind: PeriodKind, year: number, index: number): Period | undefined {
   if (!Number.isInteger(year) || year < 1000 || year > 9999) return undefined;
@@ -110,7 +118,8 @@ function make(kind: PeriodKind, year: number, index: number): Period | undefined
   }
 }
 
-/** Reads a period id as typed on the command line: `2026`, `2026-H1`/`2026H1`, `2026-Q3`/`2026Q3`, `2026-03`, `2026-W10`, `2026-03-05`. */
+/** Reads a period id as typed on the command line — the one parser every period flag uses: `2026`,
+ * `2026-H1`/`2026H1`, `2026-Q3`/`2026Q3`, `2026-03`/`2026-3`/`202603`, `2026-W10`/`2026W10`, `2026-03-05`. */
 export function parsePeriodId(raw: string): Period | undefined {
   const s = raw.normalize('NFKC').trim().toUpperCase();
   let m: RegExpExecArray | null;
@@ -118,7 +127,7 @@ export function parsePeriodId(raw: string): Period | undefined {
   if ((m = /^(\d{4})-?H([12])$/.exec(s))) return make('half', +m[1]!, +m[2]!);
   if ((m = /^(\d{4})-?Q([1-4])$/.exec(s))) return make('quarter', +m[1]!, +m[2]!);
   if ((m = /^(\d{4})-?W(\d{1,2})$/.exec(s))) return make('week', +m[1]!, +m[2]!);
-  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) return make('month', +m[1]!, +m[2]!);
+  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s)) || (m = /^(\d{4})(\d{2})$/.exec(s))) return make('month', +m[1]!, +m[2]!);
   if (isIsoDate(s)) return dayPeriod(s);
   return undefined;
 }
@@ -191,3 +200,32 @@ export function overlapDays(a: DateRange, b: DateRange): number {
 export function inRange(iso: string, range: DateRange): boolean {
   return range.start <= iso && iso < range.end;
 }
+
+const QUARTER_NUMERALS = ['一', '二', '三', '四'];
+
+/** A period in Chinese words as the terminal prints them, numbers set apart: “2026 年度”, “2026 年上半年”,
+ * “2026 年第一季度”, “2026 年 3 月”; a week or a day by its id. */
+export function periodWords(p: Pick<Period, 'kind' | 'id'>): string {
+  const y = p.id.slice(0, 4);
+  switch (p.kind) {
+    case 'year': return `${y} 年度`;
+    case 'half': return `${y} 年${p.id.endsWith('H1') ? '上' : '下'}半年`;
+    case 'quarter': return `${y} 年第${QUARTER_NUMERALS[Number(p.id.slice(-1)) - 1]}季度`;
+    case 'month': return `${y} 年 ${Number(p.id.slice(5, 7))} 月`;
+    default: return p.id;
+  }
+}
+
+/** The same words as official prose writes them, with no spaces: “2026年第一季度”, “2026年3月”. */
+export function periodWordsTight(p: Pick<Period, 'kind' | 'id'>): string {
+  return periodWords(p).replaceAll(' ', '');
+}
+
+/** The quarter as a Chinese ordinal: 2026-Q3 → “第三季度”. */
+export function quarterWords(q: number): string {
+  return `第${QUARTER_NUMERALS[q - 1]}季度`;
+}
+
+/** “本年度” … “本周”: how a period names itself (“…剩余 N 天”, “本季度”). */
+export const PERIOD_NOUNS: Record<PeriodKind, string> = { year: '本年度', half: '本半年', quarter: '本季度', month: '本月', week: '本周', day: '当天' };
+

@@ -144,4 +144,14 @@ export interface RuleSet {
   settings: RuleSetSettings;
   rules: Rule[];
   ranking?: Ranking;
+  /** The organ's award for branches (书香支部); DEFAULT_BRANCH_RANKING (branchRanking.ts) when absent. */
+  branchRanking?: BranchRankingSettings;
+}
+
+/** The rule set's `branchRanking` block: points per unit of each branch component, the cap on books per head, the award. */
+export interface BranchRankingSettings {
+  weights: { duties: number; persists: number; attendanceRate: number; booksPerHead: number };
+  caps: { booksPerHead?: number };
+  top: number;
+  award: string;
 }

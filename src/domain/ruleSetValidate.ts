@@ -1,5 +1,7 @@
 // Checks a rule-set JSON file on load and collects every error, each naming the rule and the field in Chinese.
-import { BOOK_CATEGORIES, SESSION_TYPES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
+import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
+import { checkBranchRanking } from './branchRanking.js';
+import { SESSION_TYPE_IDS } from './sessionTypes.js';
 import { PERIOD_KINDS } from './periods.js';
 import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
 
@@ -8,7 +10,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-const SET_KEYS = ['$schema', 'id', 'title', 'description', 'version', 'note', 'settings', 'rules', 'ranking'];
+const SET_KEYS = ['$schema', 'id', 'title', 'description', 'version', 'note', 'settings', 'rules', 'ranking', 'branchRanking'];
 const RULE_KEYS = ['id', 'title', 'source', 'appliesTo', 'metric', 'period', 'threshold', 'recommended', 'options', 'note'];
 const WEIGHT_KEYS = ['books', 'writings', 'attendanceRate', 'studyHours', 'assessmentScore'];
 /** Weights added later: optional, 0 when left out (older rule files stay valid). */
@@ -47,6 +49,7 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
     }
   });
   const ranking = json.ranking === undefined ? undefined : checkRanking(json.ranking, (m) => errors.push(`${sourceName} › ranking：${m}`));
+  const branchRanking = json.branchRanking === undefined ? undefined : checkBranchRanking(json.branchRanking, (m) => errors.push(`${sourceName} › branchRanking：${m}`));
   if (errors.length) return { ok: false, errors };
   const j = json as Obj & { id: string; title: string; description?: string };
   return {
@@ -56,6 +59,7 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
       settings: { excusedCountsAsAttended: excused },
       rules: rules.map((r) => ({ ...(r as Rule), options: (r as Obj).options ?? {} }) as Rule),
       ...(ranking ? { ranking } : {}),
+      ...(branchRanking ? { branchRanking } : {}),
     },
   };
 }
@@ -118,7 +122,7 @@ function checkOptions(o: unknown, metric: MetricName, err: (m: string) => void):
       err(allowed.length ? `指标 ${metric} 不使用选项“${k}”，可用 ${allowed.join('/')}` : `指标 ${metric} 没有选项，请删去“${k}”`);
       continue;
     }
-    if (k === 'sessionTypes') list(k, v, SESSION_TYPES);
+    if (k === 'sessionTypes') list(k, v, SESSION_TYPE_IDS);
     else if (k === 'writingKinds') list(k, v, WRITING_KINDS);
     else if (k === 'talkKinds') list(k, v, TALK_KINDS);
     else if (k === 'excusedCountsAsAttended' && typeof v !== 'boolean') err(`选项 excusedCountsAsAttended 的取值“${show(v)}”无效，应为 true 或 false`);

@@ -10,22 +10,27 @@ export interface SessionType {
   id: SessionTypeId;
   /** The name shown to users. */
   name: string;
+  /** The name inside a sentence of what is still needed (“还差 1 次专题报告或讲座”). */
+  phrase: string;
   /** Other names users type for the same type (compared after removing spaces and punctuation). */
   aliases: string[];
 }
 
 /** Every session type, in the order pickers and reports show them. */
 export const SESSION_TYPES: readonly SessionType[] = [
-  { id: 'collective-study', name: '集中学习', aliases: ['集体学习', '集中学习会', '理论学习中心组学习'] },
-  { id: 'lecture', name: '专题报告', aliases: ['讲座', '专题讲座', '专题报告讲座', '报告会', '党课', '专题党课'] },
-  { id: 'reading-exchange', name: '读书交流', aliases: ['读书交流会', '读书分享', '读书分享会', '读书会'] },
-  { id: 'theme-day', name: '主题党日', aliases: ['主题党日活动', '党日活动'] },
-  { id: 'retreat', name: '务虚会', aliases: ['务虚研讨', '务虚研讨会', '务虚'] },
-  { id: 'joint-study', name: '联学共建', aliases: ['联学', '共建', '联学联建', '支部联学'] },
-  { id: 'red-base', name: '红色教育', aliases: ['红色教育基地', '红色教育活动', '参观红色教育基地', '红色基地'] },
-  { id: 'assessment', name: '知识测试', aliases: ['品评', '知识测试品评', '季度品评', '测试', '知识测验', '季度测试'] },
-  { id: 'other', name: '其他', aliases: ['其它'] },
+  { id: 'collective-study', name: '集中学习', phrase: '集中学习', aliases: ['集体学习', '集中学习会', '理论学习中心组学习'] },
+  { id: 'lecture', name: '专题报告', phrase: '专题报告或讲座', aliases: ['讲座', '专题讲座', '专题报告讲座', '报告会', '党课', '专题党课'] },
+  { id: 'reading-exchange', name: '读书交流', phrase: '读书交流', aliases: ['读书交流会', '读书分享', '读书分享会', '读书会'] },
+  { id: 'theme-day', name: '主题党日', phrase: '主题党日', aliases: ['主题党日活动', '党日活动'] },
+  { id: 'retreat', name: '务虚会', phrase: '务虚会', aliases: ['务虚研讨', '务虚研讨会', '务虚'] },
+  { id: 'joint-study', name: '联学共建', phrase: '联学共建活动', aliases: ['联学', '共建', '联学联建', '支部联学'] },
+  { id: 'red-base', name: '红色教育', phrase: '红色教育活动', aliases: ['红色教育基地', '红色教育活动', '参观红色教育基地', '红色基地'] },
+  { id: 'assessment', name: '知识测试', phrase: '知识测试或品评', aliases: ['品评', '知识测试品评', '季度品评', '测试', '知识测验', '季度测试'] },
+  { id: 'other', name: '其他', phrase: '其他活动', aliases: ['其它'] },
 ];
+
+/** Every session type id, in display order; the rule-set validator checks rule options against it. */
+export const SESSION_TYPE_IDS: readonly SessionTypeId[] = SESSION_TYPES.map((t) => t.id);
 
 const norm = (s: string) => s.normalize('NFKC').replace(/[\s/／、·.,，。()（）\-—_]+/g, '').toLowerCase();
 

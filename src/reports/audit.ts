@@ -85,8 +85,13 @@ export interface AuditReport {
   calendarNote?: string;
   /** Verdicts of ended periods that are short: the exit code is 1 when this is above 0. */
   endedGaps: number;
-  /** The rows the audit read (its year ± a week), for the period report to reuse rather than read again. */
-  sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns> };
+  /** The rows the audit read (its year ± a week), for the period report and the branch comparison to
+   * reuse rather than read again. */
+  sources: { attendance: Map<number, AttendanceColumns>; study: Map<number, StudyColumns>; evidence: Evidence };
+  /** People with at least one verdict (kept or not): the renderers' “the rest met everything” count. */
+  judgedMembers: number;
+  /** Per rule: each subject's worst status over the rule's periods (people by id, branches by −1 − id). */
+  worst: Map<string, Map<number, VerdictStatus>>;
   /** Names by member id and branch id, for the verdicts (see nameOf, branchOf). */
   memberNames: Map<number, string>;
   branchNames: Map<number, string>;
@@ -109,7 +114,9 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
   const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
   const roster = input.roster ?? listMembers(db);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster }, true);
+  // Without self-study ids to cite, and with month-aligned self-study rules, whole months come as totals.
+  const monthly = input.citeSelfStudy === false && input.ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, ...(monthly ? { studyMonths: { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) } } } : {}) }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
@@ -117,15 +124,25 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const keepMet = input.keepMet !== false;
   const verdicts: AuditVerdict[] = [];
   const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
+  const judged = new Set<number>();
   judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
+    // Without met verdicts to keep, a member's 'met' is only counted (no object made).
+    ...(keepMet ? {} : {
+      onMet: (rule: string, memberId: number) => {
+        const subjects = worst.get(rule)!;
+        if (subjects.get(memberId) === undefined || subjects.get(memberId) === 'na') subjects.set(memberId, 'met');
+        judged.add(memberId);
+      },
+    }),
     sink: (v) => {
       // People by id, branches by −1 − id: a subject's worst status over the rule's periods.
       const subjects = worst.get(v.rule)!;
       const key = v.memberId === undefined ? -1 - v.branchId : v.memberId;
       const was = subjects.get(key);
       if (was === undefined || RANK[v.status] > RANK[was]) subjects.set(key, v.status);
+      if (v.memberId !== undefined) judged.add(v.memberId);
       if (keepMet || v.status !== 'met' || v.memberId === undefined) verdicts.push(v);
     },
   });
@@ -164,8 +181,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     verdicts, people: order, branches: [...branches.values()],
     calendarNote: input.calendar.calendarNote(scope),
     endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
-    sources: { attendance: evidence.signIns, study: evidence.study },
-    memberNames, branchNames,
+    sources: { attendance: evidence.signIns, study: evidence.study, evidence },
+    worst, memberNames, branchNames, judgedMembers: judged.size,
   };
 }
 
@@ -173,6 +190,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
 function leadersIn(ev: Evidence, scope: Period): number[] {
   return ev.members.filter((m) => totalDays(segmentsIn(judgedIntervals(m, 'leaders'), scope)) > 0).map((m) => m.id);
 }
+
+const MONTH_ALIGNED = new Set(['month', 'quarter', 'half', 'year']);
 
 const RANK: Record<VerdictStatus, number> = { na: 0, met: 1, open: 2, gap: 3 };
 

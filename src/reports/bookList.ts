@@ -1,8 +1,8 @@
 // The printable reading list (书记荐书 or 必学书目) as one model for both the .xlsx sheet and the .docx
 // list: numbered rows with title, author, category, where to find it, and the recommender's line.
 import type { BookRecord } from '../store/books.js';
-import type { TableSheet } from '../io/excel/tableSheet.js';
-import type { ListDoc } from '../io/word/listDocx.js';
+import type { TableSheet } from '../render/excel/tableSheet.js';
+import type { ListDoc } from '../render/word/listDocx.js';
 
 /** The sheet, the document and the default file name (without extension). */
 export interface BookListModel {

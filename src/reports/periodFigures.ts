@@ -43,7 +43,8 @@ export function studyTotals(columns: Map<number, StudyColumns>, from: string, to
     for (let i = 0; i < c.days.length; i++) {
       const d = c.days[i]!;
       if (d < start || d >= end) continue;
-      t.hours += c.hours[i]!; t.days++; if (c.notes[i]) t.noteDays++;
+      t.hours += c.hours[i]!;
+      if (c.rows) { t.days += c.rows[i]!; t.noteDays += c.noteRows![i]!; } else { t.days++; if (c.notes[i]) t.noteDays++; }
     }
     if (t.days) out.set(id, t);
   }

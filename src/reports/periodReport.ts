@@ -6,7 +6,7 @@ import type { AttendanceStatus } from '../domain/attendanceStatus.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
-import type { Member } from '../domain/member.js';
+import { onRollDuring, type Member } from '../domain/member.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
 import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
@@ -17,6 +17,7 @@ import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit } from './audit.js';
+import { buildBranchComparison } from './branchComparison.js';
 import { periodFigures, studyTotals } from './periodFigures.js';
 import type { ItemRow, PeriodReport, ReportItems, RosterRow } from './periodReportTypes.js';
 import { addSessionRequirements, reportAudit } from './reportAudit.js';
@@ -44,7 +45,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
   const roster = listMembers(db);
   const members = roster.filter((m) =>
-    (branchId === undefined || m.branchId === branchId) && (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > period.start));
+    (branchId === undefined || m.branchId === branchId) && onRollDuring(m, period.start, countedEnd));
   const sessions = listSessions(db, { branchId, ...range });
   // The report shows figures, never evidence ids: self-study's 1.7 million (an organ's year) are not listed.
   const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });
@@ -68,6 +69,9 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   addSessionRequirements(figures.headline.sessionsByType, audit, period);
 
   const inPeriod = (d: string | undefined) => !!d && d >= period.start && d < countedEnd;
+  const reading = readingParts(db, { from: period.start, to: countedEnd, planTo: period.end, asOf, branchId });
+  // A report over several branches compares them (SPEC §6.7), from what the audit already judged.
+  const byBranch = branchId === undefined && branches.length > 1 ? buildBranchComparison(audit, reading.plan) : undefined;
   return {
     organ,
     branch: branches.length === 1 ? branches[0]! : `${organ || '本机关'}（${branches.length} 个支部）`,
@@ -86,7 +90,8 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
       joined: members.filter((m) => inPeriod(m.onRollFrom)).map((m) => ({ name: m.name, date: m.onRollFrom! })),
       left: members.filter((m) => inPeriod(m.onRollLeft)).map((m) => ({ name: m.name, date: m.onRollLeft! })),
     },
-    ...readingParts(db, { from: period.start, to: countedEnd, planTo: period.end, asOf, branchId }),
+    ...reading,
+    ...(byBranch ? { byBranch } : {}),
   };
 }
 

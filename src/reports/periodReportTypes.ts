@@ -230,4 +230,6 @@ export interface PeriodReport {
   /** The study plan against what was held, and the reading room's loans (reportReading.ts). */
   plan?: import('./planReport.js').PlanReport;
   loans?: import('./reportReading.js').LoanRow[];
+  /** One row per branch, worst first (a report over several branches; branchComparison.ts). */
+  byBranch?: import('./branchComparison.js').BranchComparison;
 }

@@ -1,9 +1,9 @@
 // The ranking as paperwork: the scoring table sheet (every component's figure and points, so the order
 // can be defended), the award list (表彰名单) and the certificates (荣誉证书) of the awardees.
 import { COMPONENTS } from '../domain/ranking.js';
-import type { TableSheet } from '../io/excel/tableSheet.js';
-import type { Certificate } from '../io/word/certificates.js';
-import type { ListDoc } from '../io/word/listDocx.js';
+import type { TableSheet } from '../render/excel/tableSheet.js';
+import type { Certificate } from '../render/word/certificates.js';
+import type { ListDoc } from '../render/word/listDocx.js';
 import type { RankingReport } from './ranking.js';
 
 const DIGITS = '〇一二三四五六七八九';

@@ -1,27 +1,17 @@
 // How a report period is named in Chinese (2026年第一季度, 2026年上半年, 2026年3月, 2026年度) and the
 // default file names `report` writes when --xlsx/--docx/--md are given without one.
-import type { Period } from '../domain/periods.js';
+import { PERIOD_NOUNS, periodWordsTight, quarterWords, type Period } from '../domain/periods.js';
 
 /** The period kinds a report covers. */
 export type ReportKind = 'month' | 'quarter' | 'half' | 'year';
+const REPORT_KINDS: readonly ReportKind[] = ['month', 'quarter', 'half', 'year'];
 
-const QUARTERS = ['一', '二', '三', '四'];
-
-/** “2026年第一季度”, “2026年上半年”, “2026年3月”, “2026年度”. */
-export function periodLabel(p: Pick<Period, 'kind' | 'id'>): string {
-  const y = p.id.slice(0, 4);
-  switch (p.kind) {
-    case 'year': return `${y}年度`;
-    case 'half': return `${y}年${p.id.endsWith('H1') ? '上' : '下'}半年`;
-    case 'quarter': return `${y}年第${QUARTERS[Number(p.id.slice(-1)) - 1]}季度`;
-    case 'month': return `${y}年${Number(p.id.slice(5, 7))}月`;
-    default: return p.id;
-  }
-}
+/** “2026年第一季度”, “2026年上半年”, “2026年3月”, “2026年度”: the period model's words, as prose writes them. */
+export const periodLabel = periodWordsTight;
 
 /** “本年度”, “本季度”…: how the summary refers to its own period. */
 export function periodNoun(kind: string): string {
-  return ({ year: '本年度', half: '本半年', quarter: '本季度', month: '本月' } as Record<string, string>)[kind] ?? '本期';
+  return REPORT_KINDS.includes(kind as ReportKind) ? PERIOD_NOUNS[kind as ReportKind] : '本期';
 }
 
 /** A date as Chinese text: 2026-12-31 → 2026年12月31日. */
@@ -39,7 +29,7 @@ export function defaultFileName(p: Pick<Period, 'kind' | 'id'>, what: 'xlsx' | '
 export function shortPeriodText(id: string): string {
   let m: RegExpExecArray | null;
   if ((m = /^\d{4}-(\d{2})$/.exec(id))) return `${Number(m[1])}月`;
-  if ((m = /^\d{4}-Q([1-4])$/.exec(id))) return `第${QUARTERS[Number(m[1]) - 1]}季度`;
+  if ((m = /^\d{4}-Q([1-4])$/.exec(id))) return quarterWords(Number(m[1]));
   if ((m = /^\d{4}-H([12])$/.exec(id))) return m[1] === '1' ? '上半年' : '下半年';
   if ((m = /^\d{4}-W(\d{2})$/.exec(id))) return `第${Number(m[1])}周`;
   if (/^\d{4}$/.test(id)) return `${id}年`;

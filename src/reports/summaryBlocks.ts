@@ -67,11 +67,12 @@ function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => st
   if (t) {
     const table = tables[t[1]!] ?? tables[TABLE_ALIASES[t[1]!] ?? ''];
     if (table) out.push({ kind: 'table', table });
-    else unknown.add(name!);
+    // The branch comparison exists only in a report over several branches: elsewhere it is left out.
+    else if (t[1] !== '支部对比' && t[1] !== 'branches') unknown.add(name!);
     return;
   }
   const text = fill(raw);
   out.push({ kind: 'p', text, ...(/^【[\s\S]*】$/.test(text) ? { edit: true } : {}) });
 }
 
-const TABLE_ALIASES: Record<string, string> = { figures: '基本数据', sessions: '活动类型', books: '读书类别', compliance: '达标情况' };
+const TABLE_ALIASES: Record<string, string> = { figures: '基本数据', sessions: '活动类型', books: '读书类别', compliance: '达标情况', branches: '支部对比' };

@@ -104,9 +104,23 @@ export function summaryTables(r: PeriodReport): Record<string, SummaryTable> {
       caption: '读书情况（按类别）', headers: ['类别', '本数', '占比'], numeric: [false, true, true], widths: [3, 2, 2],
       rows: h.booksByCategory.map((b) => [b.category, String(b.count), pct(b.count)]),
     },
+    ...(r.byBranch ? { 支部对比: branchTable(r.byBranch) } : {}),
     达标情况: {
       caption: '各项指标达标情况（按人数计）', headers: ['指标', '对象', '达标', '未达标', '进行中'], numeric: [false, true, true, true, true], widths: [7, 2, 1.5, 1.7, 1.7],
       rows: r.audit.rules.map((x) => [x.title, ({ all: '全体', leaders: '班子', branch: '支部' } as Record<string, string>)[x.appliesTo]!, String(x.met), String(x.gap), String(x.open)]),
     },
+  };
+}
+
+/** The branches side by side, worst first, the organ's totals last (a report over several branches). */
+function branchTable(c: import('./branchComparison.js').BranchComparison): SummaryTable {
+  const row = (b: import('./branchComparison.js').BranchFigures) => [
+    b.branch, String(b.members), String(b.sessionsHeld), String(b.dutiesUnmet), formatRate(b.attendance.rate), formatRate(b.shareAllMet),
+    String(b.peopleWithGaps), String(b.booksPerHead), String(b.studyHoursPerHead),
+  ];
+  return {
+    caption: '各支部学习情况对比（未完成支部职责多的在前）', headers: ['支部', '在册', '活动', '未完成职责', '参加率', '全部达标', '有未达标', '人均读书', '人均自学'],
+    numeric: [false, true, true, true, true, true, true, true, true], widths: [4, 1.3, 1.3, 1.8, 1.8, 1.8, 1.8, 1.8, 1.8],
+    rows: [...c.branches.map(row), row(c.organ)],
   };
 }

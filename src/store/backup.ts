@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
 import type { Db } from './db.js';
 import { schemaVersion } from './dbConnect.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 
 /** How many automatic backups are kept per database. */
 export const KEEP_AUTO_BACKUPS = 10;

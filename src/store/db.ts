@@ -2,7 +2,7 @@
 // place); a file made by a newer shuxiang is refused.
 import { connect, schemaVersion, type Db, type OpenOptions } from './dbConnect.js';
 import { DbError } from '../shared/errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 import { ensureUndoTriggers } from './undoTriggers.js';
 
 export type { Db, OpenOptions };

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { backupFolder } from './backup.js';
 import type { Db } from './db.js';
 import { schemaVersion } from './dbConnect.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import { SCHEMA_VERSION } from './migrations/index.js';
 import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
 

@@ -4,15 +4,17 @@
 // walks its (member, date) index once and JavaScript splits a few thousand strings instead of
 // materialising a million row arrays.
 import {
-  SESSION_TYPES, emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
+  emptyEvidence, type AttendanceStatus, type BookCategory, type Evidence, type EvidenceMember,
   type SessionType, type TalkKind, type WritingKind,
 } from '../domain/evidence.js';
 import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } from '../domain/engine/columns.js';
 import { fromDayNumber, toDayNumber } from '../domain/periods.js';
-import type { Member } from '../domain/member.js';
+import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
+import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
+import { loadStudyMonths } from './studyMonthsLoad.js';
 
 /** Attendance rows have no id of their own (key: session, member); this is the number verdicts cite. */
 export function attendanceId(sessionId: number, memberId: number): number {
@@ -32,6 +34,9 @@ export interface LoadRange {
   toExclusive: string;
   branchId?: number;
   roster?: Member[];
+  /** With `columns`: self-study as monthly totals where no period can cut a month (studyMonthsLoad.ts):
+   * for audits that cite no self-study ids and whose self-study rules are month-aligned. */
+  studyMonths?: { asOf: string; scope: { start: string; end: string } };
 }
 
 /** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
@@ -50,14 +55,14 @@ export function loadEvidence(db: Db, p: LoadRange, columns: true): Evidence & Or
 export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & Partial<OrganColumns> {
   const ev = emptyEvidence();
   ev.members = (p.roster ?? listMembers(db))
-    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (!m.onRollFrom || m.onRollFrom < p.toExclusive) && (!m.onRollLeft || m.onRollLeft > p.from))
+    .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && onRollDuring(m, p.from, p.toExclusive))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
       if (m.onRollFrom) e.onRollFrom = m.onRollFrom;
       if (m.onRollLeft) e.onRollLeft = m.onRollLeft;
       return e;
     });
-  const known = new Set<string>(SESSION_TYPES);
+  const known = new Set<string>(SESSION_TYPE_IDS);
   ev.sessions = listSessions(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((s) => ({
     id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
   }));
@@ -67,8 +72,11 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   if (!columns) for (const [sessionId, memberId, status] of rows(db, `SELECT a.session_id, a.member_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${br}`, [p.from, p.toExclusive, ...brArgs])) {
     ev.attendance.push({ id: attendanceId(sessionId as number, memberId as number), sessionId: sessionId as number, memberId: memberId as number, status: status as AttendanceStatus });
   }
-  const study = new Map<number, StudyColumns>();
-  loadSelfStudy(db, p, (memberId, c) => {
+  let study = new Map<number, StudyColumns>();
+  if (columns && p.studyMonths) {
+    const roster = (p.roster ?? listMembers(db)).filter((m) => p.branchId === undefined || m.branchId === p.branchId);
+    study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
+  } else loadSelfStudy(db, p, (memberId, c) => {
     if (columns) { study.set(memberId, c); return; }
     for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
   });
@@ -112,7 +120,10 @@ function byDate<T>(list: T[], dateOf: (x: T) => string): T[] {
 }
 
 function rows(db: Db, sql: string, args: unknown[]): Raw[] {
-  return db.prepare(sql).raw(true).all(...args) as Raw[];
+  const t = Date.now();
+  const r = db.prepare(sql).raw(true).all(...args) as Raw[];
+  if (process.env.H18_SQL) process.stderr.write(`${Date.now() - t} ms ${sql.slice(0, 90)}\n`);
+  return r;
 }
 
 /** The member-branch condition for a per-member query of `table`. */

@@ -2,7 +2,7 @@
 // nothing in another database). `importJson.ts` reads it back, renumbering ids so that documents from
 // several branches can be merged into one database.
 import type { Db } from './db.js';
-import { schemaVersion } from './dbConnect.js';
+import { connect, schemaVersion } from './dbConnect.js';
 import { dataTables, q } from './undoTriggers.js';
 
 /** The marker of the document format. */
@@ -36,4 +36,17 @@ export function exportDocument(db: Db, exportedAt: string): ExportDocument {
       tables,
     } satisfies ExportDocument;
   })();
+}
+
+/** A branch's database file read as an export document (`import --kind db`), without writing to it. Its
+ * export time is that of its last write (or the file's, if it records none). */
+export function exportDbFile(path: string, mtime: string): ExportDocument {
+  const db = connect(path, { readonly: true });
+  try {
+    const last = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'").get()
+      ? (db.prepare('SELECT started_at AS at FROM batches ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined)?.at : undefined;
+    return exportDocument(db, last ?? mtime);
+  } finally {
+    db.close();
+  }
 }

@@ -1,18 +1,60 @@
-// Loading an export document (see exportJson.ts) into a database — a new one, or one that already holds
-// other branches. Every id is renumbered and references follow; a row that is already there (same
-// unique key, e.g. the same ID-card number, branch name or book) is matched instead of duplicated, so
-// two branches' exports merge without colliding and the same document loaded twice adds nothing.
+// Loading an export document (see exportJson.ts) into a database — a new one, or the organ's, which holds
+// other branches. Every id is renumbered and references follow. Shared rows (settings, the book
+// catalogue) are matched by their unique key instead of duplicated. Each branch in the document
+// REPLACES that branch's records exactly (issue 18): its rows are matched to the ones already held (by
+// unique key, natural key, or the id they had in the branch's own database last time), changed ones are
+// updated, new ones added, and rows the document no longer holds removed — nothing of other branches is
+// touched, and the same document loaded twice changes nothing. The export time is kept per branch, so an
+// older file is refused (unless forced).
 import { UserError } from '../shared/errors.js';
 import type { BatchCounts } from './batches.js';
 import type { Db } from './db.js';
 import type { ExportDocument } from './exportJson.js';
 import { dataTables, q, type TableShape } from './undoTriggers.js';
 
-/** Per table: rows added, and rows matched to ones already in the database. */
-export type JsonImportOutcome = Record<string, { added: number; matched: number }>;
+/** Per table: rows added, matched to ones already held (unchanged or changed), changed and removed. */
+export interface TableChange {
+  added: number;
+  matched: number;
+  changed: number;
+  removed: number;
+}
+
+/** Per table, over the whole document. */
+export type JsonImportOutcome = Record<string, TableChange>;
+
+/** What happened to one branch of the document. */
+export interface BranchChange {
+  branch: string;
+  /** The document's export time; `previous` is that of the file imported for this branch before. */
+  exportedAt: string;
+  previous?: string;
+  /** Whether the branch was new to this database. */
+  added: boolean;
+  tables: JsonImportOutcome;
+}
+
+/** The outcome of one document. */
+export interface JsonImportResult {
+  file: string;
+  tables: JsonImportOutcome;
+  branches: BranchChange[];
+}
+
+/** How to import. */
+export interface JsonImportOptions {
+  /** Import even when the file is older than the one imported for its branch before. */
+  force?: boolean;
+  onRow?: (n: number) => void;
+  /** false: keep no record of the branches' export times (a database made by this import: a move, not a collection). */
+  remember?: boolean;
+}
+
+/** The settings key under which a branch's last import is remembered (export time, ids it had there). */
+const SOURCE_KEY = 'branch-export:';
 
 /** Natural keys for tables whose rows have no UNIQUE constraint to be matched by. */
-const NATURAL: Record<string, string[]> = { members: ['branch_id', 'name'], sessions: ['branch_id', 'type', 'date', 'topic'] };
+const NATURAL: Record<string, string[]> = { members: ['branch_id', 'name'], sessions: ['branch_id', 'type', 'date', 'topic'], loans: ['book_id', 'member_id', 'lent_on'] };
 
 interface Fk {
   from: string;
@@ -43,7 +85,8 @@ function plans(db: Db): Plan[] {
     for (const f of fks) if (f.table !== name) visit(f.table, path);
     const info = db.prepare(`PRAGMA table_info(${q(name)})`).all() as { name: string; type: string; pk: number }[];
     const pk = info.filter((c) => c.pk > 0);
-    const alias = pk.length === 1 && pk[0]!.type.toUpperCase() === 'INTEGER' ? pk[0]!.name : undefined;
+    // An INTEGER PRIMARY KEY is renumbered — unless it is itself a reference (plan_links.session_id), which is mapped.
+    const alias = pk.length === 1 && pk[0]!.type.toUpperCase() === 'INTEGER' && !fks.some((f) => f.from === pk[0]!.name) ? pk[0]!.name : undefined;
     const uniques = (db.prepare(`PRAGMA index_list(${q(name)})`).all() as { name: string; unique: number }[])
       .filter((i) => i.unique)
       .map((i) => (db.prepare(`PRAGMA index_info(${q(i.name)})`).all() as { name: string }[]).map((c) => c.name));
@@ -85,53 +128,237 @@ export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion:
 }
 
 /** Writes the (checked) document (caller holds the batch transaction); throws a UserError naming the row on a bad one. */
-export function importDocument(db: Db, doc: ExportDocument, file: string, batchId: number, counts: BatchCounts, onRow?: (n: number) => void): JsonImportOutcome {
-  let n = 0;
+export function importDocument(db: Db, doc: ExportDocument, file: string, batchId: number, counts: BatchCounts, opts: JsonImportOptions = {}): JsonImportResult {
+  const all = plans(db);
+  const owned = ownedTables(all);
   const idMaps = new Map<string, Map<unknown, unknown>>();
-  const outcome: JsonImportOutcome = {};
-  for (const p of plans(db)) {
-    const rows = doc.tables[p.t.name];
-    if (!rows?.length) continue;
+  const total: JsonImportOutcome = {};
+  const tally = (t: string) => (total[t] ??= { added: 0, matched: 0, changed: 0, removed: 0 });
+  let n = 0;
+  const insert = (p: Plan, row: Record<string, unknown>, where: string): unknown => {
+    const cols = Object.keys(row);
+    let id: unknown;
+    try {
+      id = db.prepare(`INSERT INTO ${q(p.t.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c])).lastInsertRowid;
+    } catch (e) {
+      throw new UserError(`${where}：无法写入（${describe(e)}），未导入任何数据。`, ['文件可能被手工改过，请重新导出后再导入。']);
+    }
+    opts.onRow?.(++n);
+    if (p.t.hasBatchId) counts.added++; // inserts elsewhere (settings) are counted from the undo journal
+    return Number(id);
+  };
+  const mapped = (p: Plan, raw: Record<string, unknown>, i: number): Record<string, unknown> => {
+    const where = `${file} › ${p.t.name} 第 ${i + 1} 条`;
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw)) if (k !== 'batch_id' && k !== p.alias) row[k] = typeof v === 'boolean' ? Number(v) : v;
+    for (const fk of p.fks) {
+      const parent = idMaps.get(fk.table);
+      const v = row[fk.from];
+      if (v === null || v === undefined || !parent) continue;
+      if (!parent.has(v)) throw new UserError(`${where}：${fk.from} = ${String(v)} 指向的 ${fk.table} 记录在文件中不存在。`, ['文件可能被手工改过或不完整，请重新导出。']);
+      row[fk.from] = parent.get(v);
+    }
+    if (p.t.hasBatchId) row.batch_id = batchId;
+    return row;
+  };
+
+  // 1. Shared rows (settings, books, branches): matched by unique key, else added; never removed.
+  for (const p of all.filter((x) => !owned.has(x.t.name))) {
     const map = new Map<unknown, unknown>();
     idMaps.set(p.t.name, map);
-    const o = (outcome[p.t.name] = { added: 0, matched: 0 });
-    rows.forEach((raw, i) => {
-      const where = `${file} › ${p.t.name} 第 ${i + 1} 条`;
-      const row: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(raw)) if (k !== 'batch_id' && k !== p.alias) row[k] = typeof v === 'boolean' ? Number(v) : v;
-      for (const fk of p.fks) {
-        const parent = idMaps.get(fk.table);
-        const v = row[fk.from];
-        if (v === null || v === undefined || !parent) continue;
-        if (!parent.has(v)) throw new UserError(`${where}：${fk.from} = ${String(v)} 指向的 ${fk.table} 记录在文件中不存在。`, ['文件可能被手工改过或不完整，请重新导出。']);
-        row[fk.from] = parent.get(v);
-      }
-      if (p.t.hasBatchId) row.batch_id = batchId;
+    (doc.tables[p.t.name] ?? []).forEach((raw, i) => {
+      if (p.t.name === 'settings' && String(raw.key).startsWith(SOURCE_KEY)) return;
+      const row = mapped(p, raw, i);
+      const o = tally(p.t.name);
       const existing = findExisting(db, p, row);
-      if (existing !== undefined) {
-        o.matched++;
-        if (p.alias) map.set(raw[p.alias], existing);
-        return;
-      }
-      const cols = Object.keys(row);
-      try {
-        const r = db.prepare(`INSERT INTO ${q(p.t.name)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
-        if (p.alias) map.set(raw[p.alias], Number(r.lastInsertRowid));
-      } catch (e) {
-        throw new UserError(`${where}：无法写入（${describe(e)}），未导入任何数据。`, ['文件可能被手工改过，请重新导出后再导入。']);
-      }
+      if (existing !== undefined) { o.matched++; if (p.alias) map.set(raw[p.alias], existing); return; }
+      const id = insert(p, row, `${file} › ${p.t.name} 第 ${i + 1} 条`);
+      if (p.alias) map.set(raw[p.alias], id);
       o.added++;
-      onRow?.(++n);
-      if (p.t.hasBatchId) counts.added++; // inserts elsewhere (settings) are counted from the undo journal
     });
   }
-  return outcome;
+
+  // 2. The document's branches, each checked against the export time held for it.
+  const branchMap = idMaps.get('branches') ?? new Map<unknown, unknown>();
+  const docBranches = (doc.tables.branches ?? []).map((b) => ({ name: String(b.name), local: branchMap.get(b.id) as number }));
+  const changes: BranchChange[] = [];
+  const sources = new Map<number, Source>();
+  for (const b of docBranches) {
+    const held = readSource(db, b.name);
+    if (held && held.exportedAt > doc.exportedAt && !opts.force) {
+      throw new UserError(`${file} 是 ${b.name} 在 ${stamp(doc.exportedAt)} 导出的，比数据库中已有的（${stamp(held.exportedAt)} 导出）更旧，未导入任何数据。`, [
+        '请让支部重新导出最新的数据；如确要用这个较旧的文件替换，请加 --force。',
+      ]);
+    }
+    sources.set(b.local, held ?? { exportedAt: '', ids: {} });
+    changes.push({ branch: b.name, exportedAt: doc.exportedAt, ...(held ? { previous: held.exportedAt } : {}), added: !held && !hasRecords(db, b.local), tables: {} });
+  }
+  const branchIds = docBranches.map((b) => b.local);
+  const change = (branchId: number, t: string) => {
+    const c = changes[branchIds.indexOf(branchId)]!;
+    return (c.tables[t] ??= { added: 0, matched: 0, changed: 0, removed: 0 });
+  };
+
+  // 3. The branches' own rows, parents first: match, update, add; what is left unmatched goes in 4.
+  const leftover: { p: Plan; rows: Record<string, unknown>[]; branchOf: (r: Record<string, unknown>) => number }[] = [];
+  const branchOfLocal = new Map<string, Map<unknown, number>>();
+  for (const p of all.filter((x) => owned.has(x.t.name))) {
+    const own = owned.get(p.t.name)!;
+    const map = new Map<unknown, unknown>();
+    idMaps.set(p.t.name, map);
+    const localBranch = new Map<unknown, number>();
+    branchOfLocal.set(p.t.name, localBranch);
+    const branchOf = (r: Record<string, unknown>): number => (own.table === 'branches' ? (r[own.from] as number) : branchOfLocal.get(own.table)!.get(r[own.from])!);
+    const locals = branchIds.length ? db.prepare(`SELECT ${p.alias ? `${q(p.alias)} AS "@id", ` : ''}* FROM ${q(p.t.name)} WHERE ${ownerSql(owned, p.t.name, branchIds)}`).all() as Record<string, unknown>[] : [];
+    const keys = keySets(p);
+    const index = keys.map((cols) => {
+      const m = new Map<string, Record<string, unknown>>();
+      for (const r of locals) { const k = keyOf(p, cols, r); if (k !== undefined && !m.has(k)) m.set(k, r); }
+      return m;
+    });
+    const byAlias = p.alias ? new Map(locals.map((r) => [r['@id'], r])) : undefined;
+    const taken = new Set<Record<string, unknown>>();
+    (doc.tables[p.t.name] ?? []).forEach((raw, i) => {
+      const row = mapped(p, raw, i);
+      const b = branchOf(row);
+      const c = change(b, p.t.name);
+      const o = tally(p.t.name);
+      let hit: Record<string, unknown> | undefined;
+      for (let k = 0; k < keys.length && !hit; k++) {
+        const key = keyOf(p, keys[k]!, row);
+        const r = key === undefined ? undefined : index[k]!.get(key);
+        if (r && !taken.has(r)) hit = r;
+      }
+      // A renamed person or an edited session: matched by the id it had in the branch's database last time.
+      if (!hit && byAlias && p.alias) {
+        const was = sources.get(b)?.ids[p.t.name]?.[String(raw[p.alias])];
+        const r = was === undefined ? undefined : byAlias.get(was);
+        if (r && !taken.has(r)) hit = r;
+      }
+      if (hit) {
+        taken.add(hit);
+        o.matched++; c.matched++;
+        const diff = Object.keys(row).filter((k) => k !== 'batch_id' && !same(row[k], hit![k]));
+        if (diff.length) {
+          const where = keyWhere(p);
+          try {
+            db.prepare(`UPDATE ${q(p.t.name)} SET ${diff.map((k) => `${q(k)} = ?`).join(', ')} WHERE ${where.sql}`).run(...diff.map((k) => row[k]), ...where.args(hit));
+          } catch (e) {
+            throw new UserError(`${file} › ${p.t.name} 第 ${i + 1} 条：无法更新（${describe(e)}），未导入任何数据。`, ['文件可能被手工改过，请重新导出后再导入。']);
+          }
+          o.changed++; c.changed++;
+        }
+        if (p.alias) { map.set(raw[p.alias], hit['@id']); localBranch.set(hit['@id'], b); }
+        return;
+      }
+      const id = insert(p, row, `${file} › ${p.t.name} 第 ${i + 1} 条`);
+      o.added++; c.added++;
+      if (p.alias) { map.set(raw[p.alias], id); localBranch.set(id, b); }
+    });
+    // Rows held that the document no longer has; their branch is known from the locals' own parents.
+    for (const r of locals) if (p.alias) localBranch.set(r['@id'], localBranch.get(r['@id']) ?? branchOfHeld(db, owned, p.t.name, r));
+    leftover.push({ p, rows: locals.filter((r) => !taken.has(r)), branchOf: (r) => (p.alias ? localBranch.get(r['@id'])! : branchOfHeld(db, owned, p.t.name, r)) });
+  }
+
+  // 4. Removed: children first, so nothing is left pointing at a removed row.
+  for (const { p, rows, branchOf } of leftover.reverse()) {
+    if (!rows.length) continue;
+    const where = keyWhere(p);
+    const del = db.prepare(`DELETE FROM ${q(p.t.name)} WHERE ${where.sql}`);
+    for (const r of rows) {
+      const b = branchOf(r);
+      const gone = del.run(...where.args(r)).changes;
+      if (!gone) continue; // already taken with its parent (ON DELETE CASCADE)
+      tally(p.t.name).removed++;
+      change(b, p.t.name).removed++;
+    }
+  }
+
+  // 5. Remember, per branch, the export time and the ids its rows had there (for the next import).
+  const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value');
+  for (const b of opts.remember === false ? [] : docBranches) {
+    const ids: Source['ids'] = {};
+    for (const t of ['members', 'sessions']) {
+      const m = idMaps.get(t);
+      const o: Record<string, number> = (ids[t] = {});
+      for (const raw of doc.tables[t] ?? []) {
+        const local = m?.get(raw.id) as number | undefined;
+        if (local !== undefined && branchOfLocal.get(t)?.get(local) === b.local) o[String(raw.id)] = local;
+      }
+    }
+    set.run(SOURCE_KEY + b.name, JSON.stringify({ exportedAt: doc.exportedAt, ids }));
+  }
+  return { file, tables: total, branches: changes };
 }
+
+/** What is remembered of a branch's last import. */
+interface Source {
+  exportedAt: string;
+  ids: Record<string, Record<string, number>>;
+}
+
+function readSource(db: Db, branch: string): Source | undefined {
+  const r = db.prepare('SELECT value FROM settings WHERE key = ?').get(SOURCE_KEY + branch) as { value: string } | undefined;
+  if (!r) return undefined;
+  try { return JSON.parse(r.value) as Source; } catch { return undefined; }
+}
+
+/** Whether the branch holds anything besides its name (a branch made by `init` before its data arrived). */
+function hasRecords(db: Db, branchId: number): boolean {
+  return !!db.prepare('SELECT 1 FROM members WHERE branch_id = ? UNION ALL SELECT 1 FROM sessions WHERE branch_id = ? LIMIT 1').get(branchId, branchId);
+}
+
+const stamp = (s: string) => s.replace('T', ' ').slice(0, 16);
+
+/** Per data table that belongs to a branch: the foreign key that leads to its owner (the branch, or an owned row). */
+function ownedTables(all: Plan[]): Map<string, Fk> {
+  const out = new Map<string, Fk>();
+  for (const p of all) {
+    // Sign-ins belong to their session; anything else to the first owned parent (plans are parents first).
+    const fk = p.fks.find((f) => f.table === 'branches') ?? p.fks.find((f) => f.table === 'sessions') ?? p.fks.find((f) => out.has(f.table));
+    if (fk && p.t.name !== 'branches') out.set(p.t.name, fk);
+  }
+  return out;
+}
+
+/** The SQL condition selecting a table's rows that belong to the given branches. */
+function ownerSql(owned: Map<string, Fk>, table: string, branchIds: number[]): string {
+  const fk = owned.get(table)!;
+  if (fk.table === 'branches') return `${q(fk.from)} IN (${branchIds.join(', ')})`;
+  return `${q(fk.from)} IN (SELECT ${q(fk.to)} FROM ${q(fk.table)} WHERE ${ownerSql(owned, fk.table, branchIds)})`;
+}
+
+/** The branch a held row belongs to, walking up its owners. */
+function branchOfHeld(db: Db, owned: Map<string, Fk>, table: string, row: Record<string, unknown>): number {
+  const fk = owned.get(table)!;
+  if (fk.table === 'branches') return row[fk.from] as number;
+  const parent = db.prepare(`SELECT * FROM ${q(fk.table)} WHERE ${q(fk.to)} = ?`).get(row[fk.from]) as Record<string, unknown>;
+  return branchOfHeld(db, owned, fk.table, parent);
+}
+
+/** The keys a branch's row is matched by, strongest first. */
+function keySets(p: Plan): string[][] {
+  return p.uniques.length ? p.uniques : [p.t.columns.filter((c) => c !== 'batch_id' && c !== p.alias)];
+}
+
+/** A row's value of one key (undefined when a part is missing, or for a person's name when they have an ID card). */
+function keyOf(p: Plan, cols: string[], row: Record<string, unknown>): string | undefined {
+  if (p.t.name === 'members' && row.id_card && cols === NATURAL.members) return undefined;
+  if (cols.some((c) => row[c] === undefined || row[c] === null)) return undefined;
+  return JSON.stringify(cols.map((c) => row[c]));
+}
+
+/** The WHERE clause that names one held row (by its id, or its primary key). */
+function keyWhere(p: Plan): { sql: string; args: (r: Record<string, unknown>) => unknown[] } {
+  if (p.alias) return { sql: `${q(p.alias)} = ?`, args: (r) => [r['@id'] ?? r[p.alias!]] };
+  const cols = p.t.key[0] === 'rowid' ? p.t.columns.filter((c) => c !== 'batch_id') : p.t.key;
+  return { sql: cols.map((c) => `${q(c)} IS ?`).join(' AND '), args: (r) => cols.map((c) => r[c]) };
+}
+
+const same = (a: unknown, b: unknown) => a === b || (a == null && b == null) || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-12);
 
 function findExisting(db: Db, p: Plan, row: Record<string, unknown>): unknown {
   for (const cols of p.uniques) {
-    // Two people may share a name: the name is only a key for someone without an ID-card number.
-    if (p.t.name === 'members' && row.id_card && cols === NATURAL.members) continue;
     if (cols.some((c) => row[c] === undefined || row[c] === null)) continue;
     const hit = db.prepare(`SELECT ${p.alias ? q(p.alias) : '1'} AS id FROM ${q(p.t.name)} WHERE ${cols.map((c) => `${q(c)} = ?`).join(' AND ')} LIMIT 1`).get(...cols.map((c) => row[c])) as { id: unknown } | undefined;
     if (hit) return hit.id;

@@ -76,7 +76,7 @@ describe('export --json and import --kind json', () => {
     expect(d.attendance!.rows).toHaveLength(4);
     expect(d.books!.rows).toHaveLength(1); // the same book, matched
     expect(d.readings!.rows).toHaveLength(2);
-    expect(JSON.parse(r.stdout).tables.books).toEqual({ added: 0, matched: 1 });
+    expect(JSON.parse(r.stdout).tables.books).toEqual({ added: 0, matched: 1, changed: 0, removed: 0 }); // issue 18: changed and removed per table
     const audit = await cli('organ', ['--json', 'session', 'list', '--year', '2026']);
     expect(audit.code, audit.stderr).toBe(0);
     const again = await cli('organ', ['import', '--kind', 'json', at('two.json')]);

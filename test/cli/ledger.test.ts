@@ -101,7 +101,7 @@ describe('ledger shapes', () => {
 
 describe('per-member template', () => {
   it('writeLedgerWorkbook({ member }) puts the name in the title and B2, drops the 姓名 column, and reads back', async () => {
-    const { writeLedgerWorkbook } = await import('../../src/io/excel/ledgerTemplate.js');
+    const { writeLedgerWorkbook } = await import('../../src/render/excel/ledgerTemplate.js');
     const file = join(dir, '李四台账.xlsx');
     await writeLedgerWorkbook(file, { member: '李四', branch: '机关第一党支部', month: '2026-03' });
     const wb = await readXlsx(file);

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEDGER_SHEETS } from '../../src/io/excel/ledgerWorkbook.js';
+import { LEDGER_SHEETS } from '../../src/render/excel/ledgerWorkbook.js';
 import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
 import { addMembers } from '../helpers/roster.js';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';

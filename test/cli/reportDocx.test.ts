@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillXml } from '../../src/io/word/docxTemplate.js';
+import { fillXml } from '../../src/render/word/docxTemplate.js';
 import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIELD_SPECS } from '../../src/domain/member.js';
 import { validateIdCard } from '../../src/domain/idcard.js';
-import { EXAMPLE_MARK, HEADER_ROW, writeRosterWorkbook } from '../../src/io/excel/rosterTemplate.js';
+import { EXAMPLE_MARK, HEADER_ROW, writeRosterWorkbook } from '../../src/render/excel/rosterTemplate.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const LABELS = ['序号', ...FIELD_SPECS.map((s) => s.label)];

@@ -24,11 +24,12 @@ export function fullDump(dir: string, file = 'shuxiang.db'): Dump {
   }
 }
 
-/** Rows added, changed and removed between two dumps, over data tables (not batches / undo_log). */
+/** Rows added, changed and removed between two dumps, over data tables (not batches / undo_log, nor the
+ * store's derived study_months, which follows self_study). */
 export function diffDump(before: Dump, after: Dump): { added: number; changed: number; removed: number } {
   const d = { added: 0, changed: 0, removed: 0 };
   for (const t of Object.keys(after)) {
-    if (t === 'batches' || t === 'undo_log') continue;
+    if (t === 'batches' || t === 'undo_log' || t === 'study_months') continue;
     const k = after[t]!.key;
     const keyOf = (r: Record<string, unknown>) => JSON.stringify(k.map((c) => r[c]));
     const old = new Map((before[t]?.rows ?? []).map((r) => [keyOf(r), JSON.stringify(r)]));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA } from '../../src/store/dbConnect.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { SCHEMA_VERSION } from '../../src/store/migrations/index.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 describe('opening the database', () => {

@@ -79,8 +79,8 @@ describe('cold start: what each command loads', () => {
     expect(r.code, r.stderr).toBe(0);
     for (const heavy of HEAVY) expect(r.packages).not.toContain(heavy);
     // Only its own command module (and what it imports), never another command's entry point.
-    const entries = COMMANDS.filter((e) => !e.commands.some((c) => c.name === name)).flatMap((e) => e.commands.map((c) => `cli/commands/${c.name}`));
-    for (const other of entries) if (other !== 'cli/commands/return' && other !== 'cli/commands/restore') expect(r.project).not.toContain(other);
+    const entries = COMMANDS.filter((e) => !e.commands.some((c) => c.name === name)).flatMap((e) => e.commands.map((c) => `cli/commands/${c.name}/index`));
+    for (const other of entries) if (other !== 'cli/commands/return/index' && other !== 'cli/commands/restore/index') expect(r.project).not.toContain(other);
   });
 
   it('member list and audit open SQLite but load no heavy package', () => {

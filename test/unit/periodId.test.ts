@@ -1,6 +1,6 @@
 // Period ids → [start, end) ranges, including the ISO weeks at the year's edges.
 import { describe, expect, it } from 'vitest';
-import { isoWeekId, isoWeeksInYear, parsePeriodId } from '../../src/domain/periodId.js';
+import { isoWeekId, isoWeeksInYear, parsePeriodId } from '../../src/domain/periods.js';
 
 describe('parsePeriodId', () => {
   it.each([

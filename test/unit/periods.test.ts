@@ -28,6 +28,8 @@ describe('parsePeriodId / periodRange', () => {
     // Leap day: 2028-02 has 29 days.
     ['2028-02', '2028-02', '2028-02-01', '2028-03-01'],
     ['2026-03-05', '2026-03-05', '2026-03-05', '2026-03-06'],
+    // The one parser also reads the compact month that `session list` and `log list` always took.
+    ['202603', '2026-03', '2026-03-01', '2026-04-01'],
   ])('%s → %s [%s, %s)', (typed, id, start, end) => {
     expect(parsePeriodId(typed)).toMatchObject({ id, start, end });
     expect(periodRange(typed)).toEqual({ start, end });

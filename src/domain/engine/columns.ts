@@ -10,8 +10,13 @@ export interface StudyColumns {
   days: Int32Array;
   ids: Float64Array;
   hours: Float64Array;
-  /** 1 when the day's row has notes. */
+  /** 1 when the day's row has notes; for a month's total (see below), the days with notes it stands for. */
   notes: Uint8Array;
+  /** Present when some entries are a whole month's totals (dated the 1st, id 0; the audit's organ-scale
+   * path when it cites no self-study ids): the rows each entry stands for, and of them the rows with
+   * notes. Absent: every entry is one row. */
+  rows?: Uint16Array;
+  noteRows?: Uint16Array;
 }
 
 /** Ids of one member's dated records (lectures logged), in date order. */

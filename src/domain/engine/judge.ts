@@ -81,7 +81,14 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
     if (isZero(required)) return na(at, required, measure, `${note}后为 0，本期不适用`);
   }
   if (measure.naReason) return na(at, required, measure, measure.naReason);
+  if (o.onMet && o.sink && metEarly(rule, required, measure.actual, open)) { o.onMet(rule.id, m.id, m.branchId); return undefined; }
   return judged(at, required, measure, open, note);
+}
+
+/** Whether judged() would say 'met' (the quota reached; never early for an open attendance rate). */
+function metEarly(rule: Rule, required: Figure, actual: Figure, open: boolean): boolean {
+  if (open && rule.metric === 'attendance-rate') return false;
+  return isZero(gapOf(required, actual));
 }
 
 function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex, o: JudgeOptions): Verdict | undefined {

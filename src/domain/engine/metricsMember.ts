@@ -123,7 +123,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
       for (let i = firstOnOrAfter(s.days, dayOf(r.start)); i < s.days.length && s.days[i]! < end; i++) {
         hours += s.hours[i]!;
         // Days are sorted, so a day's rows are adjacent: a noted day is counted once.
-        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays++; lastNoted = s.days[i]!; }
+        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
         if (cite) cited.push(s.ids[i]!);
       }
     }

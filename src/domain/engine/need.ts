@@ -1,18 +1,15 @@
 // The Chinese sentence that tells a member what is short (gap) or still needed by when (open):
 // “还差 2 本书（1 本业务类、1 本科学人文类），本年度剩余 39 天”.
 import type { SessionType } from '../evidence.js';
-import type { PeriodKind } from '../periods.js';
+import { SESSION_TYPES } from '../sessionTypes.js';
+import { PERIOD_NOUNS } from '../periods.js';
 import type { Rule } from '../ruleSet.js';
 import type { Figure, Verdict } from './types.js';
 
-/** Chinese names of session types, as the secretary says them. */
-export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
-  'collective-study': '集中学习', lecture: '专题报告或讲座', 'reading-exchange': '读书交流', 'theme-day': '主题党日',
-  retreat: '务虚会', 'joint-study': '联学共建活动', 'red-base': '红色教育活动', assessment: '知识测试或品评', other: '其他活动',
-};
+/** Chinese names of session types, as the secretary says them in a sentence (the `phrase` of the one table). */
+export const SESSION_TYPE_LABELS = Object.fromEntries(SESSION_TYPES.map((t) => [t.id, t.phrase])) as Record<SessionType, string>;
 
-/** “本年度” … “本周”: how a period is named in “…剩余 N 天”. */
-export const PERIOD_NOUNS: Record<PeriodKind, string> = { year: '本年度', half: '本半年', quarter: '本季度', month: '本月', week: '本周', day: '当天' };
+export { PERIOD_NOUNS };
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;

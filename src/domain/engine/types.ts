@@ -58,6 +58,9 @@ export interface JudgeOptions {
   attendance?: Map<number, AttendanceColumns>;
   /** Receives each verdict as it is made (judge then returns none), so a caller can keep only some. */
   sink?: (v: Verdict) => void;
+  /** With `sink`: a member's 'met' verdict is only reported here (rule, member, branch), not built — an
+   * organ's year holds ~300,000 of them, and a caller that only counts them need not pay for the objects. */
+  onMet?: (rule: string, memberId: number, branchId: number) => void;
 }
 
 /** Everything a member metric needs to count one period. */

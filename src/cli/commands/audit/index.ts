@@ -1,0 +1,146 @@
+// `shuxiang audit`: the quota check (SPEC §3.3, §6 item 7). Reads the flags, builds the report model
+// (src/reports/audit.ts), prints it as text or JSON, and exits 1 when an ended period has a gap.
+import type { Command } from 'commander';
+import { auditAsOf } from '../../args/dates.js';
+import { parsePeriodId, periodWords, type Period, type PeriodKind } from '../../../domain/periods.js';
+import { AuditGaps, UserError } from '../../../shared/errors.js';
+import type { AppContext } from '../../context.js';
+import type { Act } from '../../programBase.js';
+
+/** The flags of `audit`, as commander hands them over. */
+export interface AuditOptions {
+  asOf?: string;
+  year?: string;
+  half?: string;
+  quarter?: string;
+  month?: string;
+  member?: string;
+  leaders?: boolean;
+  rule?: string[];
+  branch?: string;
+  byBranch?: boolean;
+  all?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, ...v.split(/[,，、\s]+/).filter(Boolean)];
+
+/** Declares `audit` and its Chinese help (the body loads SQLite and the engine only when run). */
+export function registerAudit(program: Command, act: Act): void {
+  program
+    .command('audit')
+    .description('达标检查：各项指标的达标情况，谁还差什么、截至何时')
+    .option('--as-of <日期>', '检查截至哪一天（默认今天）：此前结束的周期判定达标与否，当前周期显示还差多少')
+    .option('--year <年份>', '检查哪一年（默认截止日期所在的年度），如 2026')
+    .option('--half <半年>', '只看一个半年，如 2026-H1')
+    .option('--quarter <季度>', '只看一个季度，如 2026-Q1')
+    .option('--month <月份>', '只看一个月，如 2026-03')
+    .option('--member <姓名>', '只看一个人（列出全部结果，包括已达标的）；可写拼音首字母或编号')
+    .option('--leaders', '只看班子成员（四带头及其五坚持）')
+    .option('--rule <编号>', '只看某条规则，如 L1-books（可写多个，逗号分隔；编号见 shuxiang rules list）', collect)
+    .option('--branch <支部>', '只看一个支部（默认全部支部）')
+    .option('--by-branch', '只看各支部对比：每个支部一行（在册、活动与支部职责、参加率、达标占比、人均读书和自学、计划开展），差的在前')
+    .option('--all', '多个支部时列出全部人员（默认先列各支部对比，只列最需关注的人员）')
+    .addHelpText('after', `
+示例：
+  shuxiang audit                              今年截至今天的达标情况
+  shuxiang audit --as-of 2026-06-30           上半年结束时的情况
+  shuxiang audit --quarter 2026-Q1            一季度的各项指标
+  shuxiang audit --member 张三                一个人的全部结果
+  shuxiang audit --leaders --rule L1-books    班子成员的年度自学书目
+  shuxiang audit --by-branch                  机关党委：各支部对比（差的在前）
+  shuxiang --json audit > 达标情况.json
+
+退出码：0 已结束的周期全部达标；1 有未达标；2 选项有误。进行中的周期不影响退出码。
+`)
+    .action(act(runAudit));
+}
+
+/** The audited span named by --year/--half/--quarter/--month (at most one), else the year of the as-of date. */
+export function auditScope(o: AuditOptions, asOf: string): Period {
+  const flags = (['year', 'half', 'quarter', 'month'] as const).filter((k) => o[k] !== undefined);
+  if (flags.length > 1) {
+    throw new UserError(`${flags.map((k) => `--${k}`).join(' 和 ')} 不能同时使用，请只给一个期间。`);
+  }
+  const flag = flags[0];
+  if (!flag) return parsePeriodId(asOf.slice(0, 4))!;
+  const p = parsePeriodId(o[flag]!);
+  const examples: Record<string, string> = { year: '2026', half: '2026-H1', quarter: '2026-Q1', month: '2026-03' };
+  if (!p || p.kind !== (flag as PeriodKind)) {
+    throw new UserError(`--${flag} 的取值“${o[flag]}”无效，应写成 ${examples[flag]} 这样的格式。`);
+  }
+  if (p.start > asOf) {
+    throw new UserError(`${p.id} 在检查日期 ${asOf} 之后，还没有可检查的内容。`, ['如要按那时的情况检查，请用 --as-of 给出更晚的日期。']);
+  }
+  return p;
+}
+
+/** Checks the flags (exit 2), audits, prints text or JSON, then exits 1 via AuditGaps when an ended period is short. */
+export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> {
+  const asOf = auditAsOf(ctx, o.asOf);
+  const scope = auditScope(o, asOf);
+  const db = await ctx.openDb();
+  const { loadRuleContext } = await import('../../ruleContext.js');
+  const { loaded, calendar, settings } = await loadRuleContext(ctx, db);
+  const ruleSet = loaded.ruleSet;
+  const ruleIds = o.rule?.length ? o.rule.map((id) => ruleIdOf(ruleSet.rules.map((r) => r.id), id)) : undefined;
+  const { requireBranch } = await import('../../args/branch.js');
+  const { pickMember } = await import('../../args/member.js');
+  const branch = o.branch ? requireBranch(db, o.branch) : undefined;
+  const member = o.member ? await pickMember(db, o.member, branch?.name) : undefined;
+  if ((member || o.leaders) && ruleIds && ruleIds.every((id) => ruleSet.rules.find((r) => r.id === id)!.appliesTo === 'branch')) {
+    throw new UserError(`规则 ${ruleIds.join('、')} 考核的是支部，不能与 ${member ? '--member' : '--leaders'} 同时使用。`);
+  }
+  if (o.byBranch && (member || o.leaders || branch)) throw new UserError(`--by-branch 是各支部的对比，不能与 ${member ? '--member' : o.leaders ? '--leaders' : '--branch'} 同时使用。`);
+  const { listBranches } = await import('../../../store/branches.js');
+  const all = listBranches(db);
+  // The organ's view (SPEC §6.7): several branches and none chosen → the comparison leads.
+  const organView = !branch && !member && !o.leaders && all.length > 1;
+  const { buildAudit, auditJson } = await import('../../../reports/audit.js');
+  // On a terminal (and for the comparison) no self-study ids are shown: whole months are read as totals.
+  const cite = !!member || (ctx.json && !o.byBranch);
+  const report = buildAudit(db, {
+    ruleSet, calendar, asOf, scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
+    citeSelfStudy: cite, keepMet: cite || !!o.all,
+  });
+  // The study plan against what was held (a planned month with no session is a gap); branch-wide audits only.
+  const plan = member || o.leaders || ruleIds ? undefined : (await import('../../../reports/planReport.js')).buildPlanReport(db, { from: scope.start, to: scope.end, asOf, branchId: branch?.id });
+
+  const comparison = organView || o.byBranch ? (await import('../../../reports/branchComparison.js')).buildBranchComparison(report, plan) : undefined;
+  if (ctx.json && o.byBranch) ctx.outJson(comparison);
+  else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
+  else if (o.byBranch) {
+    const { branchComparisonLines } = await import('../../../render/terminal/branchComparisonText.js');
+    ctx.out([`各支部对比：${settings.organ ?? ''}全部 ${all.length} 个支部 · ${periodWords(scope)}（截至 ${asOf}）`, `规则集：${ruleSet.title}`, '', ...branchComparisonLines(comparison!)].join('\n'));
+    ctx.info('\n每个支部的人员情况：shuxiang audit --branch 支部名称；全部人员：shuxiang audit --all');
+  } else {
+    const { renderAudit, renderMemberAudit } = await import('../../../render/terminal/auditText.js');
+    const where = member ? `${member.name}（${member.branch}）` : branch?.name ?? (all.length === 1 ? all[0]!.name : `${settings.organ ?? ''}全部 ${all.length} 个支部`);
+    const heading = `达标检查：${where} · ${periodWords(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
+    const person = member && report.people.find((p) => p.memberId === member.id);
+    if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
+    else if (person) ctx.out(renderMemberAudit(ctx, report, person, heading));
+    else if (organView && !o.all) ctx.out((await import('../../../render/terminal/auditText.js')).renderOrganAudit(ctx, report, comparison!, heading));
+    else ctx.out(renderAudit(ctx, report, heading));
+    if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...(await import('../../../reports/planReport.js')).planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
+    if (organView && !o.all) ctx.info('\n全部人员：shuxiang audit --all；一个支部：shuxiang audit --branch 支部名称；只看对比：shuxiang audit --by-branch');
+    else if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');
+  }
+  if (report.endedGaps === 0 && plan?.gaps) throw new AuditGaps(`学习计划有 ${plan.gaps} 个月未开展（已结束的月份）。`);
+  if (report.endedGaps > 0) {
+    const gaps = report.verdicts.filter((v) => v.status === 'gap');
+    const people = new Set(gaps.filter((v) => v.memberId !== undefined).map((v) => v.memberId)).size;
+    const duties = gaps.filter((v) => v.memberId === undefined).length;
+    const who = [people && `${people} 人`, duties && `支部职责 ${duties} 项`].filter(Boolean).join('及');
+    throw new AuditGaps(`审计发现 ${report.endedGaps} 项未达标（已结束的周期，涉及 ${who}）${plan?.gaps ? `；学习计划有 ${plan.gaps} 个月未开展` : ''}。`);
+  }
+  if (ctx.json) return;
+  if (!member && report.people.length === 0) ctx.info('此期间没有在册人员，没有需要检查的个人指标。请先导入花名册：shuxiang import 花名册.xlsx');
+  else ctx.info('已结束的周期全部达标。');
+}
+
+/** The rule id as the rule set spells it (case-insensitive), or an error listing the ids there are. */
+function ruleIdOf(ids: string[], typed: string): string {
+  const found = ids.find((id) => id.toLowerCase() === typed.trim().toLowerCase());
+  if (found) return found;
+  throw new UserError(`--rule 指定的规则“${typed}”不在当前规则集中。`, [`可用的规则：${ids.join('、')}`, '可运行 shuxiang rules list 查看各条规则。']);
+}

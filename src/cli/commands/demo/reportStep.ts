@@ -1,0 +1,27 @@
+// The demo's last word: the figures of the demo year (the first half of what `shuxiang report` prints), and the
+// commands that turn it into the ledger workbook and the written summary.
+import { join } from 'node:path';
+import type { DemoState } from './index.js';
+
+/** Builds the year report of the demo database as of today (or the year's end) and adds it to the output. */
+export async function describeDemoReport(s: DemoState): Promise<void> {
+  const { loadRuleContext } = await import('../../ruleContext.js');
+  const { buildPeriodReport } = await import('../../../reports/periodReport.js');
+  const { parsePeriodId } = await import('../../../domain/periods.js');
+  const { renderReportHeadline } = await import('../../../render/terminal/reportText.js');
+  const db = await s.demoCtx.openDb({ readonly: true });
+  const { loaded, calendar } = await loadRuleContext(s.demoCtx, db);
+  const year = s.data.year;
+  const today = s.ctx.today();
+  const asOf = today > `${year}-12-31` ? `${year}-12-31` : today;
+  const period = parsePeriodId(String(year)) as Parameters<typeof buildPeriodReport>[1]['period'];
+  const r = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period });
+  // The audit step already shows compliance per rule; the report adds the year's figures.
+  s.sections.push(renderReportHeadline(s.ctx, r));
+  const dbArg = /[\s'"]/.test(join(s.shownDir, 'shuxiang.db')) ? `"${join(s.shownDir, 'shuxiang.db')}"` : join(s.shownDir, 'shuxiang.db');
+  s.next.push(
+    [`shuxiang report --year ${year} --xlsx --docx --db ${dbArg}`, `生成 ${year}年度学习台账.xlsx 和工作总结 .docx`],
+    [`shuxiang report --quarter --db ${dbArg}`, '本季度的学习情况与达标情况'],
+  );
+  s.json.report = { period: r.period.id, asOf, sessions: r.headline.sessionsHeld, gaps: r.audit.gapCount, open: r.audit.openCount };
+}

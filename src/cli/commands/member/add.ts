@@ -1,0 +1,60 @@
+// `shuxiang member add`: one person onto the roll by hand.
+import { isLeaderPost } from '../../../domain/member.js';
+import { memberToJson } from '../../../domain/memberView.js';
+import { UserError } from '../../../shared/errors.js';
+import { inBatch } from '../../../store/batches.js';
+import { ensureBranch, findBranch, listBranches } from '../../../store/branches.js';
+import { findMembersByName, getMember, insertMember, type MemberInsert } from '../../../store/members.js';
+import { readSettings } from '../../../store/settings.js';
+import type { AppContext } from '../../context.js';
+import { formatMemberCard } from './show.js';
+import { assertIdCardFree, indent, type MemberAddOptions } from './write.js';
+import {
+  batchArgs, birthFlag, categoryFlag, dayFlag, genderFlag, idCardFlag, nameFlag, phoneFlag, postFlag,
+} from '../../args/memberFlags.js';
+
+export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Promise<void> {
+  const name = nameFlag('--name', opts.name);
+  const onRollFrom = opts.from !== undefined ? dayFlag('--from', opts.from) : ctx.today();
+  const partyPost = opts.post !== undefined ? postFlag(opts.post) : null;
+  const m: MemberInsert = { branchId: 0, name, leader: !!opts.leader || isLeaderPost(partyPost ?? undefined), extra: {}, onRollFrom };
+  if (partyPost) m.partyPost = partyPost;
+  if (opts.phone !== undefined) m.phone = phoneFlag(opts.phone) ?? undefined;
+  if (opts.gender !== undefined) m.gender = genderFlag(opts.gender);
+  if (opts.birth !== undefined) m.birthDate = birthFlag(opts.birth);
+  if (opts.category !== undefined) m.category = categoryFlag(opts.category);
+  if (opts.job?.trim()) m.jobTitle = opts.job.trim();
+  const db = await ctx.openDb();
+  if (opts.idCard !== undefined) {
+    const id = idCardFlag(opts.idCard);
+    m.idCard = id.value;
+    assertIdCardFree(db, id.value);
+    if (m.gender && m.gender !== id.gender) ctx.warn(`--gender 填的是“${m.gender}”，但身份证号显示为“${id.gender}”，请核对。`);
+    if (m.birthDate && !id.birthDate.startsWith(m.birthDate)) ctx.warn(`--birth 填的是 ${m.birthDate}，但身份证号中的出生日期是 ${id.birthDate}，请核对。`);
+    m.gender ??= id.gender;
+    m.birthDate ??= id.birthDate;
+  }
+  const branchName = opts.branch?.trim() || readSettings(db).defaultBranch;
+  if (!branchName) {
+    const names = listBranches(db).map((b) => b.name);
+    throw new UserError('没有指定支部：请用 --branch 写明所在支部。', names.length ? [`已有的支部：${names.join('、')}`] : []);
+  }
+  const isNewBranch = !findBranch(db, branchName);
+  const id = inBatch(db, { command: 'member add', args: batchArgs([], opts), at: ctx.nowStamp() }, (batchId, counts) => {
+    m.branchId = ensureBranch(db, branchName, batchId, counts).id;
+    const newId = insertMember(db, m, batchId);
+    counts.added++;
+    return newId;
+  });
+  if (isNewBranch) ctx.info(`已新建支部“${branchName}”。`);
+  const namesakes = findMembersByName(db, name, m.branchId).filter((x) => x.id !== id);
+  if (namesakes.length) {
+    ctx.warn(`${branchName}已有同名人员 ${namesakes.map((x) => `${x.name}（编号 #${x.id}）`).join('、')}；以后按姓名查找时请用编号（如 #${id}）区分。`);
+  }
+  const added = getMember(db, id)!;
+  if (ctx.json) {
+    ctx.outJson(memberToJson(added, false));
+    return;
+  }
+  ctx.out(`已添加 ${added.name}（编号 #${added.id}）：\n${indent(formatMemberCard(added, ctx.today(), false))}`);
+}

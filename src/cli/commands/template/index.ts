@@ -1,0 +1,133 @@
+// `shuxiang template NAME [FILE]`: writes a blank, well-formatted Excel template. Each template is one
+// entry in TEMPLATES and one writer file under src/io/excel/, loaded only when asked for.
+import type { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, relative } from 'node:path';
+import { UserError } from '../../../shared/errors.js';
+import type { AppContext } from '../../context.js';
+import type { Act } from '../../programBase.js';
+
+/** One template the command can write; add an entry here to add a template. */
+export interface TemplateKind {
+  name: string;
+  title: string;
+  defaultFile: string;
+  /** The command that reads the filled-in file back. */
+  importCommand: string;
+  write: (file: string, ctx: AppContext) => Promise<void>;
+}
+
+/** The registry, in help order. */
+export const TEMPLATES: TemplateKind[] = [
+  {
+    name: 'roster',
+    title: '党员花名册',
+    defaultFile: '党员花名册模板.xlsx',
+    importCommand: 'shuxiang import',
+    write: async (file) => (await import('../../../render/excel/rosterTemplate.js')).writeRosterWorkbook(file),
+  },
+  {
+    name: 'ledger',
+    title: '个人学习台账',
+    defaultFile: '个人学习台账模板.xlsx',
+    importCommand: 'shuxiang import --kind ledger',
+    write: async (file) => (await import('../../../render/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
+  },
+  {
+    name: 'books',
+    title: '图书角书目',
+    defaultFile: '图书角书目模板.xlsx',
+    importCommand: 'shuxiang books import',
+    write: async (file) => (await import('../../../render/excel/readingForms.js')).writeBooksTemplate(file),
+  },
+  {
+    name: 'plan',
+    title: '年度学习计划',
+    defaultFile: '年度学习计划模板.xlsx',
+    importCommand: 'shuxiang import --kind plan',
+    write: async (file, ctx) => {
+      const year = Number(ctx.today().slice(0, 4)) + 1;
+      await (await import('../../../render/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] });
+    },
+  },
+];
+
+export interface TemplateOptions {
+  force?: boolean;
+}
+
+export function registerTemplate(program: Command, act: Act): void {
+  program
+    .command('template')
+    .description('生成空白的 Excel 模板：表头、下拉选项、示例行和填表说明')
+    .argument('[名称]', `模板名称：${TEMPLATES.map((t) => `${t.name}（${t.title}）`).join('、')}`)
+    .argument('[文件]', '保存为哪个文件（默认在当前文件夹，文件名随模板而定）')
+    .option('-f, --force', '文件已存在时覆盖它')
+    .addHelpText('after', `
+可用的模板：
+${TEMPLATES.map((t) => `  ${t.name.padEnd(10)}${t.title}，默认保存为 ${t.defaultFile}`).join('\n')}
+
+示例：
+  shuxiang template roster
+  shuxiang template roster 第一支部花名册.xlsx
+  shuxiang template roster 花名册.xlsx --force
+`)
+    .action(act(runTemplate));
+}
+
+/** Writes the named template; without a name, lists the templates there are. */
+export async function runTemplate(ctx: AppContext, name: string | undefined, fileArg: string | undefined, opts: TemplateOptions): Promise<void> {
+  if (!name) {
+    if (ctx.json) return ctx.outJson(TEMPLATES.map((t) => ({ name: t.name, title: t.title, defaultFile: t.defaultFile })));
+    ctx.out(['可用的模板：', ...TEMPLATES.map((t) => `  ${t.name.padEnd(10)}${t.title}`)].join('\n'));
+    ctx.info('用法：shuxiang template <名称> [文件]，例如 shuxiang template roster');
+    return;
+  }
+  const kind = TEMPLATES.find((t) => t.name === name.trim().toLowerCase());
+  if (!kind) {
+    throw new UserError(`没有名为“${name}”的模板。`, [
+      `可用的模板：${TEMPLATES.map((t) => `${t.name}（${t.title}）`).join('、')}`,
+      '例如：shuxiang template roster',
+    ]);
+  }
+  const file = targetFile(ctx, fileArg ?? kind.defaultFile);
+  if (existsSync(file)) {
+    if (statSync(file).isDirectory()) throw new UserError(`${file} 是一个文件夹，请给出要保存的文件名，如 ${kind.defaultFile}。`);
+    if (!opts.force) {
+      throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['如要覆盖，请加上 --force；或换一个文件名。']);
+    }
+  }
+  if (!existsSync(dirname(file))) throw new UserError(`文件夹 ${dirname(file)} 不存在，请先创建它或换一个保存位置。`);
+  try {
+    await kind.write(file, ctx);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EROFS') {
+      throw new UserError(`无法写入 ${file}：没有写入权限，或文件正在被 Excel / WPS 打开。`, ['请关闭该文件或换一个保存位置后重试。']);
+    }
+    throw e;
+  }
+  if (ctx.json) return ctx.outJson({ template: kind.name, file });
+  ctx.out(`已生成${kind.title}模板：${file}`);
+  ctx.info(`填好后运行：${kind.importCommand} ${quoteArg(shownPath(ctx, file))}`);
+}
+
+/** The path to write: resolved against the working folder, .xlsx added when there is no extension. */
+function targetFile(ctx: AppContext, arg: string): string {
+  const ext = extname(arg).toLowerCase();
+  if (ext === '') return ctx.path(`${arg}.xlsx`);
+  if (ext !== '.xlsx') {
+    throw new UserError(`模板只能保存为 .xlsx 文件，“${arg}”的扩展名是 ${ext}。`, ['请把文件名改成以 .xlsx 结尾，如 花名册.xlsx。']);
+  }
+  return ctx.path(arg);
+}
+
+/** A path as the user would type it: relative to the working folder when inside it. */
+function shownPath(ctx: AppContext, file: string): string {
+  const rel = relative(ctx.io.cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function quoteArg(s: string): string {
+  return /[\s'"]/.test(s) ? `"${s}"` : s;
+}

@@ -1,0 +1,135 @@
+// Reading many filled-in sheets (members' ledgers, book catalogues) before anything is written: every
+// file, every sheet, every row checked, each problem named `file › sheet › cell：reason`, members
+// matched by exact name (or 张三#12), and a warning for evidence dated while someone was off the roll.
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
+import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
+import { cellRef } from '../../domain/grid.js';
+import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
+import { onRollOn, type Member } from '../../domain/member.js';
+import { digestWarnings } from '../../domain/problemDigest.js';
+import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
+import { cleanName } from '../../domain/text.js';
+import { UserError } from '../../shared/errors.js';
+import type { RejectsPart } from '../../render/excel/writeRejects.js';
+import type { AppContext } from '../context.js';
+
+/** A row's problem; `at` is where the name came from when it is not on the row (B2, the title). */
+type Located = CellProblem & { at?: NameRef };
+
+/** One accepted row, and where it came from. */
+export interface SheetItem {
+  spec: RecordSpec;
+  memberId: number;
+  values: ItemValues;
+}
+
+/** What was read from one file. */
+export interface FileRead {
+  path: string;
+  name: string;
+  sheets: { sheet: string; kind: string; rows: number }[];
+  /** Rejected rows per sheet (for --skip-invalid). */
+  rejects: RejectsPart[];
+}
+
+/** Everything read: accepted items, and formatted problems and warnings. */
+export interface SheetsRead {
+  files: FileRead[];
+  items: SheetItem[];
+  problems: string[];
+  warnings: string[];
+}
+
+/** The files a list of arguments names: folders stand for the .xlsx/.csv files inside them. */
+export function expandInputs(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let isDir = false;
+    try { isDir = statSync(p).isDirectory(); } catch { return [p]; }
+    if (!isDir) return [p];
+    const found = readdirSync(p).filter((f) => /\.(xlsx|csv)$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && !/\.rejects\.xlsx$/i.test(f)).sort();
+    if (found.length === 0) throw new UserError(`文件夹 ${p} 里没有 .xlsx 或 .csv 文件。`, ['请把台账文件放进这个文件夹，或直接给出文件名。']);
+    return found.map((f) => join(p, f));
+  });
+}
+
+/** A person by what a ledger says: exact name, or 张三#12 / #12 when names repeat. */
+function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>): Member | string {
+  const m = /^(.*?)[#＃](\d+)$/.exec(text.trim());
+  if (m) {
+    const hit = byId.get(Number(m[2]));
+    return hit && (!m[1] || cleanName(m[1]) === hit.name) ? hit : `“${text}”：没有这个编号的人员（编号见 shuxiang member list）`;
+  }
+  const same = byName.get(cleanName(text)) ?? [];
+  if (same.length === 1) return same[0]!;
+  if (same.length === 0) return `姓名“${text}”不在花名册中，请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
+  return `花名册中有 ${same.length} 个“${text}”（${same.map((x) => `${x.branch}，编号 #${x.id}`).join('；')}），请写成“${text}#${same[0]!.id}”这样带编号的形式`;
+}
+
+/** Reads and checks every file; `members` is empty for anonymous sheets (the book catalogue). */
+export async function readSheets(ctx: AppContext, paths: string[], specs: readonly RecordSpec[], members: Member[] | null): Promise<SheetsRead> {
+  const { readGrids } = await import('../../io/readGrids.js');
+  const byName = new Map<string, Member[]>();
+  for (const m of members ?? []) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  const byId = new Map((members ?? []).map((m) => [m.id, m]));
+  const out: SheetsRead = { files: [], items: [], problems: [], warnings: [] };
+  const seen = new Map<string, { index: number; where: string }>();
+  const progress = ctx.io.stderr.isTTY && !ctx.quiet && paths.length > 1;
+  for (const [i, path] of paths.entries()) {
+    const name = basename(path);
+    if (progress) ctx.io.stderr.write(`\r正在检查 ${i + 1}/${paths.length}：${name}\u001b[K`);
+    const grids = await readGrids(path);
+    const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
+    const file: FileRead = { path, name, sheets: [], rejects: [] };
+    out.files.push(file);
+    if (found.length === 0) {
+      out.problems.push(`${name}：没有找到${specs.length === 1 ? specs[0]!.name : '学习台账'}的表头（各工作表前 15 行里没有“${specs[0]!.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”等列名）。请使用 shuxiang template ${specs === EVIDENCE_KINDS ? 'ledger' : 'books'} 生成的模板。`);
+      continue;
+    }
+    const owner: NameRef | undefined = found.find((s) => s.owner)?.owner;
+    for (const sheet of found) {
+      const sheetName = sheet.grid.name;
+      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null });
+      const problems: Located[] = [...read.problems];
+      const warnings: CellProblem[] = [];
+      let accepted = 0;
+      for (const row of read.rows) {
+        let memberId = 0;
+        if (members !== null) {
+          const who = matchName(row.name.text, byName, byId);
+          if (typeof who === 'string') { problems.push({ row: row.row, col: row.name.col, message: who, ...(row.name.row !== row.row ? { at: row.name } : {}) }); continue; }
+          memberId = who.id;
+          const day = row.values[(sheet.kind as { dateKey?: string }).dateKey ?? ''];
+          if (typeof day === 'string' && !onRollOn(who, day)) warnings.push({ row: row.row, message: `${who.name} 在 ${day} 不在册（在册期间 ${who.onRollFrom ?? '最初'} 至 ${who.onRollLeft ? `${who.onRollLeft} 前` : '今'}），仍会记录` });
+        }
+        const key = `${sheet.kind.id}\u0001${itemKey(sheet.kind, memberId, row.values)}`;
+        const where = `${name} › ${sheetName || 'CSV'} › 第 ${row.row + 1} 行`;
+        const before = seen.get(key);
+        const item = { spec: sheet.kind, memberId, values: row.values };
+        if (before) {
+          warnings.push({ row: row.row, message: `与 ${before.where} 是同一条记录（${sheet.kind.key.map((k) => sheet.kind.fields.find((f) => f.key === k)!.label).join('、')}相同），以后者为准` });
+          out.items[before.index] = item;
+        } else {
+          seen.set(key, { index: out.items.length, where });
+          out.items.push(item);
+        }
+        accepted++;
+      }
+      out.warnings.push(...digestWarnings(name, sheetName, warnings));
+      file.sheets.push({ sheet: sheetName, kind: sheet.kind.id, rows: accepted });
+      const shown = new Set<string>();
+      for (const p of problems.sort((a, b) => a.row - b.row || (a.col ?? 0) - (b.col ?? 0))) {
+        const at = p.at;
+        const text = at ? `${name} › ${sheetName || 'CSV'} › ${cellRef(at.row, at.col)}：${p.message}` : describeProblem(name, sheetName, p);
+        if (!shown.has(text)) out.problems.push(text);
+        shown.add(text);
+      }
+      const byRow = new Map<number, string[]>();
+      for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), p.message]);
+      if (byRow.size) file.rejects.push({ sheet: sheetName || '未导入的行', grid: sheet.grid, headerEnd: sheet.headerRow, rejects: [...byRow].map(([row, reasons]) => ({ row, reasons })) });
+    }
+  }
+  if (progress) ctx.io.stderr.write('\r\u001b[K');
+  return out;
+}

@@ -1,0 +1,250 @@
+// The organ's view (SPEC §6.7): one row per branch — the roll, sessions held by type against the branch
+// duties, attendance, the share of members meeting each rule, people with gaps, books and study hours
+// per head, planned months held — worst first, with the organ's totals. Built from what the audit
+// already read and judged (no second pass over the evidence); plain data for every renderer.
+import { STATUS_CODES } from '../domain/engine/columns.js';
+import type { SessionType } from '../domain/evidence.js';
+import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
+import { addDaysIso, toDayNumber } from '../domain/periods.js';
+import type { AuditReport } from './audit.js';
+import type { PlanReport } from './planReport.js';
+
+/** One branch rule (四举办 …) over the audited span: its periods by status and the sessions held against it. */
+export interface DutyFigures {
+  rule: string;
+  title: string;
+  met: number;
+  gap: number;
+  open: number;
+  na: number;
+  /** Summed over the rule's periods in the span (sessions held, reflections handed in). */
+  actual: number;
+  required: number;
+}
+
+/** One member rule inside a branch: people at their worst status; `share` = people with no ended gap ÷ applicable. */
+export interface RuleShare {
+  rule: string;
+  title: string;
+  applicable: number;
+  met: number;
+  gap: number;
+  open: number;
+  /** (applicable − gap) ÷ applicable; null when the rule applies to no one here. */
+  share: number | null;
+}
+
+/** The comparison figures of one branch (or, as `organ`, of all of them summed). */
+export interface BranchFigures {
+  branchId: number | null;
+  branch: string;
+  /** On the roll on the last day counted. */
+  members: number;
+  /** On the roll on some day of the span (the per-head divisor, as in the period report). */
+  membersInPeriod: number;
+  sessionsHeld: number;
+  sessionsByType: Partial<Record<SessionType, number>>;
+  duties: DutyFigures[];
+  /** Branch-rule periods ended short (未达标): the first sort key. */
+  dutiesUnmet: number;
+  dutiesOpen: number;
+  attendance: { expected: number; attended: number; rate: number | null };
+  rules: RuleShare[];
+  /** People with at least one ended gap. */
+  peopleWithGaps: number;
+  /** (membersInPeriod − peopleWithGaps) ÷ membersInPeriod; null with nobody on the roll. */
+  shareAllMet: number | null;
+  /** People with an ended gap in a rule for all members (五坚持), and the share of the roll without one. */
+  peopleWithPersistGaps: number;
+  sharePersistsMet: number | null;
+  /** Branch-duty periods met ÷ judged (met + gap); null when none was judged. */
+  shareDutiesMet: number | null;
+  books: number;
+  booksPerHead: number;
+  studyHours: number;
+  studyHoursPerHead: number;
+  plan: { planned: number; held: number; gap: number; open: number };
+}
+
+/** The comparison: branches worst first, then the organ's totals. */
+export interface BranchComparison {
+  asOf: string;
+  scope: { id: string; start: string; end: string; countedEnd: string };
+  /** How the rows are ordered, in Chinese (printed under the table). */
+  order: string;
+  branches: BranchFigures[];
+  organ: BranchFigures;
+}
+
+/** The ordering, as the renderers explain it. */
+export const WORST_FIRST = '排序：未完成的支部职责（已结束的周期）多者在前；相同时，无未达标人员占比低者在前；再按参加率低者在前。';
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+
+/** Builds the comparison from the audit (and the plan report of the same span, when there is a plan). */
+export function buildBranchComparison(a: AuditReport, plan?: PlanReport): BranchComparison {
+  const dayAfter = addDaysIso(a.asOf, 1);
+  const countedEnd = a.scope.end < dayAfter ? a.scope.end : dayAfter;
+  const rollDay = addDaysIso(countedEnd, -1);
+  const from = a.scope.start;
+  const ev = a.sources.evidence;
+  const excusedCounts = a.ruleSet.settings.excusedCountsAsAttended;
+  const inSpan = (d: string) => d >= from && d < countedEnd;
+  const onRoll = (m: { onRollFrom?: string; onRollLeft?: string }, day: string) => (!m.onRollFrom || m.onRollFrom <= day) && (!m.onRollLeft || day < m.onRollLeft);
+
+  const rows = new Map<number, BranchFigures>();
+  for (const [id, name] of a.branchNames) rows.set(id, blank(id, name));
+  const row = (id: number) => rows.get(id) ?? rows.set(id, blank(id, a.branchNames.get(id) ?? `#${id}`)).get(id)!;
+
+  // The roll, and each member's branch.
+  const branchOf = new Map<number, number>();
+  const memberOf = new Map(ev.members.map((m) => [m.id, m]));
+  for (const m of ev.members) {
+    branchOf.set(m.id, m.branchId);
+    const inPeriod = (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > from);
+    if (!inPeriod) continue;
+    const r = row(m.branchId);
+    r.membersInPeriod++;
+    if (onRoll(m, rollDay)) r.members++;
+  }
+  const byBranch = new Map<number, typeof ev.members>();
+  for (const m of ev.members) (byBranch.get(m.branchId) ?? byBranch.set(m.branchId, []).get(m.branchId)!).push(m);
+
+  // Sessions held, and who was expected at them (on the branch's roll that day).
+  const sessions = new Map<number, { branchId: number; date: string }>();
+  for (const s of ev.sessions) {
+    if (!inSpan(s.date)) continue;
+    sessions.set(s.id, s);
+    const r = row(s.branchId);
+    r.sessionsHeld++;
+    r.sessionsByType[s.type] = (r.sessionsByType[s.type] ?? 0) + 1;
+    for (const m of byBranch.get(s.branchId) ?? []) if (onRoll(m, s.date)) r.attendance.expected++;
+  }
+  // Who came: present and late (and excused, when the rule set says so), at their own branch's sessions.
+  const counts = new Set(['present', 'late', ...(excusedCounts ? ['excused'] : [])]);
+  for (const [memberId, c] of a.sources.attendance) {
+    const m = memberOf.get(memberId);
+    const b = m?.branchId;
+    for (let i = 0; i < c.sessions.length; i++) {
+      const s = sessions.get(c.sessions[i]!);
+      if (!s || s.branchId !== b || !m || !onRoll(m, s.date)) continue;
+      if (counts.has(STATUS_CODES[c.status[i]!]!)) row(b!).attendance.attended++;
+    }
+  }
+
+  // Self-study hours and books finished in the span.
+  const start = toDayNumber(from);
+  const end = toDayNumber(countedEnd);
+  for (const [memberId, c] of a.sources.study) {
+    const b = branchOf.get(memberId);
+    if (b === undefined) continue;
+    let h = 0;
+    for (let i = 0; i < c.days.length; i++) if (c.days[i]! >= start && c.days[i]! < end) h += c.hours[i]!;
+    row(b).studyHours += h;
+  }
+  for (const r of ev.readings) {
+    const b = branchOf.get(r.memberId);
+    if (b !== undefined && r.finished && inSpan(r.finished)) row(b).books++;
+  }
+
+  // The rules: branch duties by period, member rules by each person's worst status.
+  const rules = a.ruleSet.rules.filter((r) => a.worst.has(r.id));
+  for (const r of rules.filter((x) => x.appliesTo === 'branch')) for (const b of rows.values()) b.duties.push({ rule: r.id, title: r.title, met: 0, gap: 0, open: 0, na: 0, actual: 0, required: 0 });
+  for (const b of a.branches) {
+    const r = row(b.branchId);
+    for (const v of b.verdicts) {
+      const d = r.duties.find((x) => x.rule === v.rule);
+      if (!d) continue;
+      d[v.status]++;
+      if (v.status !== 'na') { d.actual += typeof v.actual === 'number' ? v.actual : 0; d.required += typeof v.required === 'number' ? v.required : 0; }
+    }
+  }
+  for (const r of rules.filter((x) => x.appliesTo !== 'branch')) {
+    const per = new Map<number, RuleShare>();
+    for (const id of rows.keys()) per.set(id, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null });
+    for (const [memberId, status] of a.worst.get(r.id)!) {
+      const b = branchOf.get(memberId);
+      if (b === undefined || status === 'na') continue;
+      const s = per.get(b) ?? per.set(b, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null }).get(b)!;
+      s.applicable++;
+      s[status]++;
+    }
+    for (const [id, s] of per) row(id).rules.push(s);
+  }
+  const forAll = new Set(a.ruleSet.rules.filter((r) => r.appliesTo === 'all').map((r) => r.id));
+  for (const p of a.people) {
+    const b = branchOf.get(p.memberId);
+    if (b === undefined || !p.gaps.length) continue;
+    row(b).peopleWithGaps++;
+    if (p.gaps.some((v) => forAll.has(v.rule))) row(b).peopleWithPersistGaps++;
+  }
+
+  const idByName = new Map([...rows.values()].map((r) => [r.branch, r.branchId!]));
+  for (const p of plan?.rows ?? []) {
+    const id = idByName.get(p.branch);
+    if (id === undefined) continue;
+    const pl = row(id).plan;
+    if (p.status === 'future') continue;
+    pl.planned++;
+    if (p.status === 'held') pl.held++;
+    else if (p.status === 'gap') pl.gap++;
+    else pl.open++;
+  }
+
+  const branches = [...rows.values()].filter((r) => r.membersInPeriod > 0 || r.sessionsHeld > 0);
+  for (const r of branches) finish(r);
+  branches.sort((x, y) => y.dutiesUnmet - x.dutiesUnmet || (x.shareAllMet ?? 1) - (y.shareAllMet ?? 1) ||
+    (x.attendance.rate ?? 1) - (y.attendance.rate ?? 1) || x.branch.localeCompare(y.branch, 'zh'));
+  return { asOf: a.asOf, scope: { id: a.scope.id, start: from, end: a.scope.end, countedEnd }, order: WORST_FIRST, branches, organ: totals(branches) };
+}
+
+function blank(id: number | null, name: string): BranchFigures {
+  return {
+    branchId: id, branch: name, members: 0, membersInPeriod: 0, sessionsHeld: 0, sessionsByType: {}, duties: [], dutiesUnmet: 0, dutiesOpen: 0,
+    attendance: { expected: 0, attended: 0, rate: null }, rules: [], peopleWithGaps: 0, shareAllMet: null, peopleWithPersistGaps: 0, sharePersistsMet: null, shareDutiesMet: null,
+    books: 0, booksPerHead: 0, studyHours: 0, studyHoursPerHead: 0, plan: { planned: 0, held: 0, gap: 0, open: 0 },
+  };
+}
+
+/** Fills the derived figures (rates, per head, unmet duties). */
+function finish(r: BranchFigures): void {
+  r.attendance.rate = ratio(r.attendance.attended, r.attendance.expected);
+  r.studyHours = round(r.studyHours, 2);
+  r.studyHoursPerHead = r.membersInPeriod ? round(r.studyHours / r.membersInPeriod) : 0;
+  r.booksPerHead = r.membersInPeriod ? round(r.books / r.membersInPeriod, 2) : 0;
+  r.shareAllMet = ratio(r.membersInPeriod - r.peopleWithGaps, r.membersInPeriod);
+  r.sharePersistsMet = ratio(r.membersInPeriod - r.peopleWithPersistGaps, r.membersInPeriod);
+  r.dutiesUnmet = r.duties.reduce((n, d) => n + d.gap, 0);
+  r.dutiesOpen = r.duties.reduce((n, d) => n + d.open, 0);
+  const met = r.duties.reduce((n, d) => n + d.met, 0);
+  r.shareDutiesMet = ratio(met, met + r.dutiesUnmet);
+  for (const s of r.rules) s.share = ratio(s.applicable - s.gap, s.applicable);
+}
+
+/** The organ's row: every count summed, rates over the sums. */
+function totals(rows: BranchFigures[]): BranchFigures {
+  const t = blank(null, '合计');
+  for (const r of rows) {
+    for (const k of ['members', 'membersInPeriod', 'sessionsHeld', 'peopleWithGaps', 'peopleWithPersistGaps', 'books', 'studyHours'] as const) t[k] += r[k];
+    for (const type of SESSION_TYPE_IDS) if (r.sessionsByType[type]) t.sessionsByType[type] = (t.sessionsByType[type] ?? 0) + r.sessionsByType[type]!;
+    t.attendance.expected += r.attendance.expected;
+    t.attendance.attended += r.attendance.attended;
+    for (const k of ['planned', 'held', 'gap', 'open'] as const) t.plan[k] += r.plan[k];
+    for (const d of r.duties) {
+      const s = t.duties.find((x) => x.rule === d.rule) ?? (t.duties.push({ ...d, met: 0, gap: 0, open: 0, na: 0, actual: 0, required: 0 }), t.duties.at(-1)!);
+      for (const k of ['met', 'gap', 'open', 'na', 'actual', 'required'] as const) s[k] += d[k];
+    }
+    for (const x of r.rules) {
+      const s = t.rules.find((y) => y.rule === x.rule) ?? (t.rules.push({ ...x, applicable: 0, met: 0, gap: 0, open: 0 }), t.rules.at(-1)!);
+      for (const k of ['applicable', 'met', 'gap', 'open'] as const) s[k] += x[k];
+    }
+  }
+  finish(t);
+  return t;
+}
+
+/** A branch's row as the branch award (rank --branches) scores it. */
+export function branchYearFigures(r: BranchFigures): import('../domain/branchRanking.js').BranchYearFigures {
+  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.booksPerHead };
+}
