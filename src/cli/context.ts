@@ -86,7 +86,10 @@ export class AppContext {
 
   /** Shows how far a long run has got (stderr, on a terminal only; see progress.ts); any other output clears it. */
   progress(event: ProgressEvent): void {
-    (this.progressLine ??= progressFor(this.io.stderr, this)).report(event);
+    // SHUXIANG_PROGRESS_DELAY_MS: how long a run is quiet before counts show (tests set 0).
+    const delay = this.io.env.SHUXIANG_PROGRESS_DELAY_MS;
+    this.progressLine ??= progressFor(this.io.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
+    this.progressLine.report(event);
   }
 
   /** Clears the progress line, if one is showing (before any other output, and when the run ends). */

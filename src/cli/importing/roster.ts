@@ -11,13 +11,14 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const { pickRosterSheet } = await import('../../domain/rosterHeader.js');
   const { parseRosterRows, describeProblem } = await import('../../domain/rosterRows.js');
   const name = basename(file);
-  if (ctx.io.stderr.isTTY && !ctx.quiet) ctx.info(`正在读取 ${name} …`);
+  ctx.progress({ stage: `读取 ${name}` });
   const grids = await readGrids(file);
   const layout = pickRosterSheet(grids, opts.sheet);
   if ('error' in layout) throw new UserError(`${name}：${layout.error}`, ['请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
   const sheet = layout.grid.name;
   const today = ctx.today();
   const parsed = parseRosterRows(layout, today);
+  ctx.progress({ stage: `已读取 ${name}`, done: parsed.rows.length, unit: '行' });
 
   const db = await ctx.openDb();
   const { listMembers } = await import('../../store/members.js');
@@ -94,7 +95,12 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const { inBatch } = await import('../../store/batches.js');
   const { applyRosterPlan } = await import('../../store/rosterWrite.js');
   const { faultHook } = await import('../../shared/faults.js');
-  const onRow = faultHook(ctx.env, ctx.io.stderr);
+  const fault = faultHook(ctx.env, ctx.io.stderr);
+  const total = plan.adds.length + plan.updates.length + plan.leaves.length;
+  const onRow = (n: number) => {
+    fault?.(n);
+    ctx.progress({ stage: '写入', done: n, total, unit: '行' });
+  };
   inBatch(db, { command: 'import', args: name, at: ctx.nowStamp() }, (batchId, counts) =>
     applyRosterPlan(db, plan, batchId, counts, today, onRow),
   );

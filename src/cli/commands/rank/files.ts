@@ -12,12 +12,14 @@ export async function writeRankFiles(ctx: AppContext, r: RankingReport, o: { xls
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
     const file = target(o.xlsx, 'xlsx');
+    ctx.progress({ stage: '生成工作表（评比计分表 .xlsx）' });
     const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
     await writeAtomically(file, (tmp) => writeTableWorkbook(tmp, rankSheets(r), stem));
     out.push([file, `评比计分表（${r.ranked.length} 人）`]);
   }
   if (o.docx !== undefined) {
     const file = target(o.docx, 'docx');
+    ctx.progress({ stage: '生成 Word（表彰名单和荣誉证书）' });
     const { writeListDocx } = await import('../../../render/word/listDocx.js');
     const { certificateSections } = await import('../../../render/word/certificates.js');
     const certs = certificatesOf(r, o.signDate);

@@ -26,6 +26,7 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
     const file = target(o.xlsx, 'xlsx');
+    ctx.progress({ stage: '生成工作表（学习台账 .xlsx）' });
     const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
     await writeAtomically(file, (tmp) => writeLedgerWorkbook(tmp, r));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
@@ -35,6 +36,7 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const fields = summaryFields(r);
   if (o.docx !== undefined && o.template?.kind === 'docx') {
     const file = target(o.docx, 'docx');
+    ctx.progress({ stage: '生成 Word（按模板填写）' });
     const { fillDocxTemplate } = await import('../../../render/word/docxTemplate.js');
     let unknown: string[] = [];
     await writeAtomically(file, async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
@@ -50,12 +52,14 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   if (o.docx !== undefined && o.template?.kind !== 'docx') {
     const file = target(o.docx, 'docx');
+    ctx.progress({ stage: '生成 Word（工作总结）' });
     const { writeSummaryDocx } = await import('../../../render/word/summaryDocx.js');
     await writeAtomically(file, (tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
     out.push([file, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
   if (o.md !== undefined) {
     const file = target(o.md, 'md');
+    ctx.progress({ stage: '生成 Markdown' });
     const { summaryMarkdown } = await import('../../../render/markdown/summaryMd.js');
     await writeAtomically(file, async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
     out.push([file, '工作总结（Markdown 文本）']);
