@@ -2,7 +2,7 @@
 // masked), how many rows it added, changed and removed — with the number `undo` takes.
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
-import { padDisplay, displayWidth } from '../../../shared/width.js';
+import { clipDisplay, padDisplay, displayWidth } from '../../../shared/width.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 
@@ -48,7 +48,7 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     return;
   }
   const table = [['编号', '时间', '命令', '内容', '新增', '修改', '删除'], ...rows.map((b) => [
-    String(b.id), b.startedAt.replace('T', ' ').slice(0, 16), b.command, clip(b.args, 40),
+    String(b.id), b.startedAt.replace('T', ' ').slice(0, 16), b.command, clipDisplay(b.args, 40),
     String(b.counts.added), String(b.counts.changed), String(b.counts.removed),
   ])];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => displayWidth(r[c]!))));
@@ -57,14 +57,4 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
   ctx.out(lines.join('\n'));
   if (total > rows.length) ctx.info(`共 ${total} 条记录，只显示了最近 ${rows.length} 条；加 --all 显示全部。`);
   ctx.info(`撤销最近一次：shuxiang undo；撤销指定的一次：shuxiang undo ${rows[0]!.id}`);
-}
-
-function clip(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return out + '…';
 }
