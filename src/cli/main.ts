@@ -21,6 +21,7 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
       code = 0;
       return 0;
     } catch (e) {
+      state.ctx?.endProgress();
       state.ctx?.flush();
       if ((e as Error)?.name === 'StalePlan' && attempt < ATTEMPTS) {
         state.ctx?.closeAll(false);
