@@ -117,6 +117,15 @@ describe.skipIf(!SOFFICE)('LibreOffice round trips (soffice on PATH)', () => {
     }
     expect(results[0]![0]).toEqual({ 'self-study': { added: 2, updated: 0, unchanged: 0 }, exam: { added: 1, updated: 0, unchanged: 0 } });
     expect(results[1]).toEqual(results[0]);
+    // A folder holding only the .xls ledger is read too (folders stand for every spreadsheet format).
+    const only = join(root, 'ledger-xls');
+    mkdirSync(only, { recursive: true });
+    copyFileSync(join(root, 'ledger', '张三.xls'), join(only, '张三.xls'));
+    const dir = await freshDb('机关第一党支部');
+    addMembers(dir, [{ name: '张三' }]);
+    const r = await runCli(['--json', 'import', '--kind', 'ledger', only], { cwd: dir, now: '2026-04-05' });
+    expect(r.code, r.stderr).toBe(0);
+    expect([JSON.parse(r.stdout).kinds, query(dir, 'SELECT date, hours, content, notes FROM self_study ORDER BY date'), query(dir, 'SELECT date, score, passed FROM exams')]).toEqual(results[0]);
   }, 120000);
 
   it('a sign-in sheet filled in and saved as .xls imports as its .xlsx does', async () => {

@@ -43,14 +43,14 @@ export interface SheetsRead {
   warnings: string[];
 }
 
-/** The files a list of arguments names: folders stand for the .xlsx/.csv files inside them. */
+/** The files a list of arguments names: folders stand for the spreadsheet files inside them (.xlsx/.xlsm/.xls/.et/.ods/.csv). */
 export function expandInputs(paths: string[]): string[] {
   return paths.flatMap((p) => {
     let isDir = false;
     try { isDir = statSync(p).isDirectory(); } catch { return [p]; }
     if (!isDir) return [p];
-    const found = readdirSync(p).filter((f) => /\.(xlsx|csv)$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && !/\.rejects\.xlsx$/i.test(f)).sort();
-    if (found.length === 0) throw new UserError(`文件夹 ${p} 里没有 .xlsx 或 .csv 文件。`, ['请把台账文件放进这个文件夹，或直接给出文件名。']);
+    const found = readdirSync(p).filter((f) => /\.(xlsx|xlsm|xls|et|ods|csv)$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && !/\.rejects\.xlsx$/i.test(f)).sort();
+    if (found.length === 0) throw new UserError(`文件夹 ${p} 里没有表格文件（.xlsx、.xls、.et、.ods 或 .csv）。`, ['请把台账文件放进这个文件夹，或直接给出文件名。']);
     return found.map((f) => join(p, f));
   });
 }

@@ -64,7 +64,7 @@ export function registerBooks(program: Command, act: Act): void {
   books
     .command('import')
     .description('从 Excel/CSV 书单导入书目（同 shuxiang import --kind books）')
-    .argument('<文件...>', '.xlsx 或 .csv 文件，或放着它们的文件夹')
+    .argument('<文件...>', '表格文件（.xlsx、.xls、WPS .et、.ods 或 .csv），或放着它们的文件夹')
     .option('--dry-run', '只显示将会新增、修改多少本书，不写入')
     .option('--skip-invalid', '跳过有问题的行，其余照常导入；问题行写到“原文件名.rejects.xlsx”')
     .addHelpText('after', `

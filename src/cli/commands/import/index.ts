@@ -14,7 +14,7 @@ export function registerImport(program: Command, act: Act): void {
   program
     .command('import')
     .description('从 Excel/CSV 导入：花名册（默认）、签到表、学习台账等')
-    .argument('<文件...>', '.xlsx 或 .csv 文件')
+    .argument('<文件...>', '表格文件（.xlsx、.xls、WPS .et、.ods 或 .csv）')
     .option('--kind <类型>', '文件类型：roster 花名册（默认）、signin 签到表、ledger 个人学习台账（可一次给多个文件）、books 书目、plan 年度学习计划、json 由 shuxiang export 导出的整库数据（可一次给多个，如 各支部/*.json）、db 支部的 shuxiang 数据库文件')
     .option('--sheet <工作表>', '指定工作表名称（默认自动找出花名册所在的表）')
     .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部；须是已有的支部）')

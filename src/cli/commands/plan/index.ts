@@ -36,7 +36,7 @@ export function registerPlan(program: Command, act: Act): void {
   plan
     .command('import')
     .description('导入填好的年度学习计划（同 shuxiang import --kind plan）')
-    .argument('<文件>', '.xlsx 或 .csv 文件')
+    .argument('<文件>', '表格文件（.xlsx、.xls、WPS .et、.ods 或 .csv）')
     .option('--year <年份>', '月份只写了“3月”且标题里没有年度时，用这个年度')
     .option('--branch <支部>', '哪个支部的计划（默认 init 时的支部）')
     .option('--dry-run', '只显示将会新增、修改几个月，不写入')
