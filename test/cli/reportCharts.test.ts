@@ -84,6 +84,7 @@ describe('summary charts and wording', () => {
     expect(s).toMatch(/撰写心得体会和理论文章76篇/);
   });
 
+  // The weeks without a working day (Spring Festival) are not judged: 197, not 200 (issue 14).
   it('summarises 存在问题 per rule (golden, demo year)', () => {
     const s = sentences(x['word/document.xml']!);
     const from = s.indexOf('四、存在问题');
