@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { useColour } from '../shared/colour.js';
-import { maskPersonalData } from '../domain/pii.js';
+import { maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
@@ -27,6 +27,28 @@ export interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  /** A command's --reveal: full ID and phone numbers in what it prints. */
+  reveal?: boolean;
+}
+
+/** A stream whose text passes the personal-data filter (everything else — isTTY, columns… — is the
+ * stream's own), and the function that writes out what the filter still holds. */
+function maskedStream<S extends OutStream>(stream: S): { stream: S; flush: () => void } {
+  const filter = new PersonalDataFilter();
+  const raw = (text: string, rest: unknown[] = []) => (stream.write as (...a: unknown[]) => unknown).call(stream, text, ...rest);
+  const write = (s: unknown, ...rest: unknown[]) => {
+    if (typeof s !== 'string') return raw(s as string, rest);
+    const text = filter.push(s);
+    return text ? raw(text, rest) : true;
+  };
+  const proxy = new Proxy(stream, {
+    get(target, prop) {
+      if (prop === 'write') return write;
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+  return { stream: proxy, flush: () => { const rest = filter.flush(); if (rest) raw(rest); } };
 }
 
 export class AppContext {
@@ -36,8 +58,27 @@ export class AppContext {
   readonly verbose: boolean;
   private opened: Db[] = [];
   private progressLine?: ProgressLine;
+  private closeDb?: (db: Db) => void;
+  private lock?: typeof import('../store/planLock.js');
+  /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
+  readonly io: AppIo;
+  private flushers: (() => void)[] = [];
 
-  constructor(readonly io: AppIo, readonly globals: GlobalOptions) {
+  constructor(
+    /** The process's own streams, for prompts (they echo typing, so they must not be held back). */
+    readonly rawIo: AppIo,
+    readonly globals: GlobalOptions,
+  ) {
+    const io = rawIo;
+    // Masked at the source: no command can forget it, chunked JSON included (a number cut between two
+    // writes is held back until its end is seen).
+    if (globals.reveal) this.io = io;
+    else {
+      const out = maskedStream(io.stdout);
+      const err = maskedStream(io.stderr);
+      this.flushers = [out.flush, err.flush];
+      this.io = { stdout: out.stream, stderr: err.stream, env: io.env, cwd: io.cwd, get stdin() { return io.stdin; } };
+    }
     this.json = !!globals.json;
     this.quiet = !!globals.quiet;
     this.verbose = !!globals.verbose;
@@ -70,17 +111,28 @@ export class AppContext {
     return this.path(this.globals.db ?? this.io.env.SHUXIANG_DB ?? 'shuxiang.db');
   }
 
-  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them). */
+  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them).
+   * A writable connection holds the write lock from here on (store/planLock.ts): what the command reads
+   * to plan its write is read inside the write transaction. One writable connection per file and command. */
   async openDb(opts: OpenOptions = {}): Promise<Db> {
-    const { connect, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
+    const { connect, closeDb, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
+    const lock = await import('../store/planLock.js');
+    this.closeDb = closeDb;
+    this.lock = lock;
     const path = this.dbPath();
-    const db = connect(path, opts);
+    if (!opts.readonly) {
+      const mine = this.opened.find((d) => d.open && !d.readonly && d.name === path);
+      if (mine) return mine;
+    }
+    const fault = this.io.env.SHUXIANG_FAULT_MAX_PAGES;
+    const db = connect(path, fault ? { ...opts, maxExtraPages: Number(fault) } : opts);
     this.opened.push(db);
     if (schemaVersion(db) !== CURRENT_SCHEMA) {
       (await import('../store/db.js')).finishOpen(db, path, opts);
-    } else if (!opts.readonly) {
+    } else if (!db.readonly) {
       (await import('../store/undoTriggers.js')).ensureUndoTriggers(db);
     }
+    if (!db.readonly) lock.holdPlanLock(db);
     return db;
   }
 
@@ -88,7 +140,7 @@ export class AppContext {
   progress(event: ProgressEvent): void {
     // SHUXIANG_PROGRESS_DELAY_MS: how long a run is quiet before counts show (tests set 0).
     const delay = this.io.env.SHUXIANG_PROGRESS_DELAY_MS;
-    this.progressLine ??= progressFor(this.io.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
+    this.progressLine ??= progressFor(this.rawIo.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
     this.progressLine.report(event);
   }
 
@@ -97,12 +149,35 @@ export class AppContext {
     this.progressLine?.done();
   }
 
-  closeAll(): void {
+  /** Before a prompt: the write lock is let go while the user thinks. */
+  releaseLocks(): void {
+    for (const db of this.opened) if (db.open) this.lock?.releasePlanLock(db);
+  }
+
+  /** After a prompt: the lock taken back (StalePlan when someone else wrote meanwhile: main.ts starts over). */
+  retakeLocks(): void {
+    for (const db of this.opened) if (db.open) this.lock?.retakePlanLock(db);
+  }
+
+  /** Writes out what the personal-data filters still hold (the end of the last line). */
+  flush(): void {
+    for (const f of this.flushers) f();
+  }
+
+  /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
+  closeAll(commit = true): void {
     this.endProgress();
+    this.flush();
     // Read-only connections first: the last connection to close checkpoints the WAL into the main file
     // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
     const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
-    for (const db of order) if (db.open) db.close();
+    for (const db of order) {
+      try {
+        this.lock?.endPlanLock(db, commit);
+      } finally {
+        this.closeDb!(db);
+      }
+    }
     this.opened = [];
   }
 

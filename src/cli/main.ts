@@ -1,50 +1,82 @@
 // The entry point, and the only place that turns errors into exit codes.
-import { ShuxiangError } from '../shared/errors.js';
+import { DbError, ShuxiangError } from '../shared/errors.js';
+import { maskPersonalData } from '../domain/pii.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
 
+/** How many times a command starts over when the database changed under it (see store/planLock.ts). */
+const ATTEMPTS = 4;
+
 /** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
-  const state: { ctx?: AppContext } = {};
-  try {
-    // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
-    const program = await programFor(argv, io, state);
-    await program.parseAsync(argv, { from: 'user' });
-    return 0;
-  } catch (e) {
-    state.ctx?.endProgress();
-    return reportError(e, io);
-  } finally {
-    state.ctx?.closeAll();
+  for (let attempt = 1; ; attempt++) {
+    const state: { ctx?: AppContext } = {};
+    let code = 70;
+    try {
+      // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
+      const program = await programFor(argv, io, state);
+      await program.parseAsync(argv, { from: 'user' });
+      code = 0;
+      return 0;
+    } catch (e) {
+      state.ctx?.endProgress();
+      state.ctx?.flush();
+      if ((e as Error)?.name === 'StalePlan' && attempt < ATTEMPTS) {
+        state.ctx?.closeAll(false);
+        io.stderr.write('提示：另一个 shuxiang 刚刚修改了数据库，已按最新的数据重新执行本命令。\n');
+        continue;
+      }
+      code = reportError(await classified(e, state.ctx), io);
+      return code;
+    } finally {
+      // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
+      try {
+        state.ctx?.closeAll(code === 0 || code === 1);
+      } catch {
+        // closing after a storage fault: the error is already said
+      }
+    }
   }
 }
 
+/** A storage failure (full disk, read-only or damaged database, missing folder) as the typed error it is. */
+async function classified(e: unknown, ctx: AppContext | undefined): Promise<unknown> {
+  if (e instanceof ShuxiangError || e instanceof CommanderError) return e;
+  if ((e as Error)?.name === 'StalePlan') return new DbError('数据库正被另一个 shuxiang 不断修改，本次没有写入任何内容。', ['请稍后再试。']);
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code !== 'string') return e;
+  const { storageFault } = await import('../shared/storageFault.js');
+  return storageFault(e, { dbPath: ctx?.dbPath() }) ?? e;
+}
+
 function reportError(e: unknown, io: AppIo): number {
+  // What an error repeats of the user's input (an ID typed as a name, a cell's value) is masked too.
+  const stderr = { write: (s: string) => io.stderr.write(maskPersonalData(s)) };
+  return reportMasked(e, stderr);
+}
+
+function reportMasked(e: unknown, stderr: { write(s: string): unknown }): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    io.stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
+    stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
     return 2;
   }
   if (e instanceof ShuxiangError) {
     if (e.exitCode === 130) {
-      io.stderr.write(`${e.message}\n`);
+      stderr.write(`${e.message}\n`);
       return 130;
     }
     const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)];
-    io.stderr.write(lines.join('\n') + '\n');
+    stderr.write(lines.join('\n') + '\n');
     return e.exitCode;
   }
   const err = e as Error;
   if (err?.name === 'ExitPromptError') {
-    io.stderr.write('已取消，未做任何修改。\n');
+    stderr.write('已取消，未做任何修改。\n');
     return 130;
   }
-  if ((err as { code?: string })?.code === 'SQLITE_BUSY') {
-    io.stderr.write('错误：数据库正被另一个 shuxiang 进程长时间占用，请稍后再试。\n');
-    return 3;
-  }
-  io.stderr.write(
+  stderr.write(
     `内部错误：${err?.message ?? String(e)}\n这是 shuxiang 的缺陷，不是您的操作问题。请把下面的信息发给维护者：\n${err?.stack ?? ''}\n`,
   );
   return 70;

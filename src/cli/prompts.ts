@@ -7,13 +7,19 @@ async function guard<T>(ctx: AppContext, flag: string, ask: (ctxOpt: object) => 
   if (!ctx.interactive) {
     throw new UserError(`缺少 ${flag}：当前不是交互式终端，无法提问。请在命令中加上 ${flag}。`);
   }
+  // No write lock is held while the user thinks: another shuxiang may write meanwhile (the command then
+  // starts over on the new data, see store/planLock.ts).
+  ctx.releaseLocks();
+  let answer: T;
   try {
-    return await ask({ input: ctx.io.stdin, output: ctx.io.stderr, clearPromptOnDone: false });
+    answer = await ask({ input: ctx.io.stdin, output: ctx.rawIo.stderr, clearPromptOnDone: false });
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'ExitPromptError' || name === 'AbortPromptError') throw new CancelledError();
     throw e;
   }
+  ctx.retakeLocks();
+  return answer;
 }
 
 export async function askInput(ctx: AppContext, flag: string, message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
@@ -46,7 +52,7 @@ export async function askPickMembers<V>(
   choices: { value: V; name: string; keys: string; hint?: string; checked?: boolean }[],
 ): Promise<V[]> {
   const { memberPicker } = await import('./memberPicker.js');
-  const rows = (ctx.io.stderr as { rows?: number }).rows ?? 24;
+  const rows = (ctx.rawIo.stderr as { rows?: number }).rows ?? 24;
   const pageSize = Math.max(5, Math.min(20, rows - 6));
   return guard(ctx, flag, (c) => memberPicker({ message, choices, pageSize }, c) as Promise<V[]>);
 }

@@ -2,6 +2,17 @@
 // and the on-roll and leader intervals said in words. Pure: `today` is always passed in.
 import { maskIdCard, maskPhone } from './idcard.js';
 import { leaderOn, onRollOn, type Member } from './member.js';
+import { maskPersonalData } from './pii.js';
+import { isPersonalNumberHeader } from './rosterHeader.js';
+
+/** A member's kept extra columns as shown: a column named like a phone or ID (a second 办公电话) is masked
+ * whole, every other value has any number in it that looks like an ID or mobile masked (free text). */
+export function shownExtras(extra: Record<string, string>, reveal: boolean): Record<string, string> {
+  if (reveal) return { ...extra };
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(extra)) out[k] = isPersonalNumberHeader(k) && /\d{4}/.test(v) ? maskPhone(v) : maskPersonalData(v);
+  return out;
+}
 
 /** The JSON shape of a member (list, show, add all print this); missing fields are null. */
 export interface MemberJson {
@@ -50,7 +61,7 @@ export function memberToJson(m: Member, reveal: boolean): MemberJson {
     idCard: m.idCard ? (reveal ? m.idCard : maskIdCard(m.idCard)) : null,
     onRollFrom: m.onRollFrom ?? null,
     onRollLeft: m.onRollLeft ?? null,
-    extra: { ...m.extra },
+    extra: shownExtras(m.extra, reveal),
   };
 }
 

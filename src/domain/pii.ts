@@ -1,18 +1,82 @@
-// Masking personal numbers inside free text (batch arguments, messages): an 18-digit ID-card number or an
-// 11-digit mobile number anywhere in a string is shown masked, so nothing leaks by accident.
+// Masking personal numbers inside free text (messages, kept columns, file cells): anything that looks
+// like an ID-card number (18 characters ending in a digit or X, the old 15-digit ones, or any longer run
+// of 15–20 digits, e.g. a mistyped 19-digit ID) or a mobile number (11 digits 1[3-9]…, also written
+// 138-1234-5678 or +86 …) is shown masked, so nothing leaks by accident — wherever it was typed.
 import { maskIdCard, maskPhone } from './idcard.js';
 
+/** Looks like an ID-card number: a run of 15–20 digits (17 digits + X included), bounded by non-digits —
+ * not the fraction of a decimal number (0.33333333333333331 in JSON stays as it is). */
+const ID_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\d{17}[Xx]|\d{15,20})(?!\.?[0-9])/g;
+/** Looks like a mobile number, with optional +86 and - or space separators. */
+const MOBILE_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\.?[0-9])/g;
+
+// What the scanner of tests and `doctor` calls a full number: a real-shaped 18-digit ID (birth date
+// inside), an old 15-digit ID, and a plain mobile number.
 const ID_CARD = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;
+const OLD_ID_CARD = /(?<![0-9])[1-9]\d{5}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9])/g;
 const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 
-/** The text with every full ID-card and mobile number masked (110101********123X, 138****5678). */
+/** The text with every ID-card-looking and mobile-looking number masked (110101********123X, 138****5678). */
 export function maskPersonalData(text: string): string {
-  if (!hasDigitRun(text, 11)) return text;
-  return text.replace(ID_CARD, (m) => maskIdCard(m.toUpperCase())).replace(MOBILE, (m) => maskPhone(m));
+  if (!hasDigitRun(text, 3)) return text;
+  let out = text;
+  if (hasDigitRun(text, 15)) out = out.replace(ID_LIKE, (m) => maskIdCard(m.toUpperCase()));
+  return out.replace(MOBILE_LIKE, (m) => {
+    const prefix = /^\+?86[- ]?(?=1[3-9])/.exec(m)?.[0] ?? '';
+    return prefix + maskPhone(m.slice(prefix.length));
+  });
 }
 
-/** True when `text` holds `n` ASCII digits in a row (both numbers need 11 or more): most text has none,
- * and this scan is far cheaper than the first run of the two patterns. */
+/** One cell or text of an output file: masked unless the user asked for full numbers (--reveal). */
+export function maskedText(text: string, reveal = false): string {
+  return reveal ? text : maskPersonalData(text);
+}
+
+/** Any cell value: strings masked (see maskedText), numbers that look like a phone or ID become masked text. */
+export function maskedCell<T>(value: T, reveal = false): T | string {
+  if (reveal) return value;
+  if (typeof value === 'string') return maskPersonalData(value);
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1e10) {
+    const s = String(value);
+    const m = maskPersonalData(s);
+    return m === s ? value : m;
+  }
+  return value;
+}
+
+/** A renderer's whole input with every string in it masked (plain objects, arrays, Maps; Dates and other
+ * class instances kept as they are): the one call a file writer makes so no cell or paragraph leaks. */
+export function maskDeep<T>(value: T, reveal = false): T {
+  if (reveal) return value;
+  const seen = new WeakMap<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return maskPersonalData(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (seen.has(v)) return seen.get(v);
+    if (Array.isArray(v)) {
+      const out: unknown[] = [];
+      seen.set(v, out);
+      for (const x of v) out.push(walk(x));
+      return out;
+    }
+    if (v instanceof Map) {
+      const out = new Map();
+      seen.set(v, out);
+      for (const [k, x] of v) out.set(k, walk(x));
+      return out;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/** True when `text` holds `n` ASCII digits in a row: most text has none, and this scan is far cheaper
+ * than the patterns. */
 function hasDigitRun(text: string, n: number): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
@@ -24,7 +88,38 @@ function hasDigitRun(text: string, n: number): boolean {
   return false;
 }
 
+/** The characters a number may be written with (digits, X, +, -, space, the decimal point): a chunk
+ * ending in them may be cut mid-number. */
+const NUMBERISH = /[0-9Xx+\-. ]+$/;
+
+/**
+ * A stream filter for text written in pieces: each piece is masked, except a trailing run that may be the
+ * start of a number cut by the chunking — that is held back and masked with what follows (`flush` at the end).
+ */
+export class PersonalDataFilter {
+  private carry = '';
+
+  /** The maskable text of `chunk` (with what was held back before); may hold back a trailing run. */
+  push(chunk: string): string {
+    const text = this.carry + chunk;
+    const tail = NUMBERISH.exec(text);
+    if (!tail || !/\d/.test(tail[0]) || tail[0].length > 4096) {
+      this.carry = '';
+      return maskPersonalData(text);
+    }
+    this.carry = tail[0];
+    return maskPersonalData(text.slice(0, tail.index));
+  }
+
+  /** What is still held back, masked. */
+  flush(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return maskPersonalData(rest);
+  }
+}
+
 /** The unmasked ID-card and mobile numbers found in `text` (used by tests and `doctor`). */
 export function findPersonalData(text: string): string[] {
-  return [...(text.match(ID_CARD) ?? []), ...(text.match(MOBILE) ?? [])];
+  return [...(text.match(ID_CARD) ?? []), ...(text.match(OLD_ID_CARD) ?? []), ...(text.match(MOBILE) ?? [])];
 }

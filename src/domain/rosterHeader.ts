@@ -29,8 +29,21 @@ export function headerKey(s: string): string {
     .replace(/[\s*＊:：、/／·.\-_]/g, '');
 }
 
+/** More spellings of the two personal-number columns seen on real rosters (issue 16): kept as unknown
+ * columns, their numbers were shown in full. */
+const MORE_SYNONYMS: Partial<Record<MemberField, string[]>> = {
+  idCard: ['公民身份证号码', '公民身份证号', '公民身份号码', '身份证件号码', '身份证件号', '证件号码', '证件号', '身份证号码', '居民身份证号', '居民身份证号码', '居民身份证', '身份证编号'],
+  phone: ['移动电话', '移动电话号码', '手机号码', '手机号', '联系手机', '电话', '电话号码', '联系电话号码', '办公电话', '固定电话', '手机电话', '本人电话', '联系人电话'],
+};
+
 const SYNONYMS = new Map<string, MemberField>();
-for (const spec of FIELD_SPECS) for (const s of spec.synonyms) SYNONYMS.set(headerKey(s), spec.field);
+for (const spec of FIELD_SPECS) for (const s of [...spec.synonyms, ...(MORE_SYNONYMS[spec.field] ?? [])]) SYNONYMS.set(headerKey(s), spec.field);
+
+/** True when a header names a personal number (ID card or phone), recognised or kept as an extra column. */
+export function isPersonalNumberHeader(text: string): boolean {
+  const f = SYNONYMS.get(headerKey(text));
+  return f === 'idCard' || f === 'phone' || /身份证|证件号|电话|手机/.test(text);
+}
 const SERIAL = new Set(['序号', '编号', '序', 'No', 'NO', 'no']);
 
 export function fieldForHeader(text: string): MemberField | undefined {

@@ -29,3 +29,14 @@ export function parseYesNo(s: string): boolean | undefined {
   if (['否', '×', '✗', 'x', 'n', 'no', '0', 'false', '不是', '-', '/'].includes(t)) return false;
   return undefined;
 }
+
+/**
+ * A title in 《》, added only when needed: 《之江新语》 stays as typed, 之江新语 becomes 《之江新语》, and a
+ * topic that already holds a title (学习《中国共产党纪律处分条例》) is quoted “…” instead of wrapped twice.
+ */
+export function bookTitle(t: string): string {
+  const s = t.trim();
+  if (/^《[^《》]*》$/.test(s)) return s;
+  if (/[《》]/.test(s)) return `“${s}”`;
+  return `《${s}》`;
+}

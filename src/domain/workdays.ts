@@ -28,6 +28,8 @@ export interface WorkCalendar {
   uncoveredYears(range: DateRange): number[];
   /** A sentence for the audit when some year of the range falls back to Monday–Friday. */
   calendarNote(range: DateRange): string | undefined;
+  /** The Chinese names of the statutory holidays in [start, endExclusive) (春节, 国庆节…), each once. */
+  holidayNames(start: string, endExclusive: string): string[];
 }
 
 /** Builds a calendar from the official data and the user's overrides (overrides win). */
@@ -93,7 +95,19 @@ export function buildWorkCalendar(official: OfficialCalendar, overrides: Calenda
     return `${years.join('、')} 年的法定节假日数据未收录，按周一至周五计算工作日；国务院公布安排后，可写一个调整文件并用 shuxiang rules calendar 启用（格式见该命令的 --help）`;
   };
 
-  return { isWorkingDay, workingDaysIn, isYearCovered, uncoveredYears, calendarNote };
+  const holidayNames = (start: string, endExclusive: string) => {
+    const names = new Set<string>();
+    for (let n = toDayNumber(start), end = toDayNumber(endExclusive); n < end; n++) {
+      const iso = fromDayNumber(n);
+      // The package writes "Spring Festival,春节,4": the Chinese name is the second part.
+      const entry = ons.has(iso) ? undefined : packageHolidays[iso];
+      const name = entry?.split(',')[1]?.trim();
+      if (name && !isWorkingDay(iso)) names.add(name);
+    }
+    return [...names];
+  };
+
+  return { isWorkingDay, workingDaysIn, isYearCovered, uncoveredYears, calendarNote, holidayNames };
 }
 
 /** Checks an overrides object read from the user's JSON file; every error names the entry. */

@@ -1,25 +1,103 @@
-// Writing an output file whole or not at all: the writer fills a temporary file beside the target,
-// which is renamed over it only when complete — a crash or a full disk never leaves half a report.
-// Every output is owner-only (0600): it holds people's names and study records.
-import { chmodSync, renameSync, rmSync } from 'node:fs';
+// Writing an output file whole or not at all, and owner-only: the writer fills a temporary file beside
+// the target — created empty first, 0600 and O_EXCL, so no byte is ever readable by others and no one
+// else's file is followed — which is fsynced and renamed over the target only when complete (the folder
+// fsynced after, where the system allows). A crash or a full disk never leaves half a report; a kill
+// leaves a temporary file that the next write of the same target removes. Every file the tool writes
+// goes through here; every folder it creates through ensureFolder (0700).
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../shared/errors.js';
+import { ensureFolder } from '../shared/folders.js';
+import { storageFault } from '../shared/storageFault.js';
 
-/** Runs `write(tmp)` and renames tmp to `file`; file-system errors become messages a user can act on. */
-export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** The temporary file for `file` in this process. */
+function tempName(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    await write(tmp);
-    chmodSync(tmp, 0o600); // reports carry names (and, with --reveal, ID and phone numbers)
-    renameSync(tmp, file);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') {
-      throw new UserError(`无法写入 ${file}：文件可能正在 Excel/WPS/Word 中打开，或没有写权限。`, ['请关闭该文件后重试，或换一个文件名。']);
-    }
-    if (code === 'ENOENT') throw new UserError(`无法写入 ${file}：所在文件夹不存在。`, ['请先建好文件夹，或换一个路径。']);
-    if (code === 'ENOSPC') throw new UserError(`无法写入 ${file}：磁盘空间不足。`);
-    throw e;
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Removes temporary files of ours for `file` left by a killed run (its process is gone, or an hour old). */
+export function removeStaleTemps(file: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = TEMP.exec(n);
+    if (!m || m[1] !== basename(file)) continue;
+    const p = join(dirname(file), n);
+    try {
+      if (!alive(Number(m[2])) || Date.now() - statSync(p).mtimeMs > 3600_000) rmSync(p, { force: true });
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
+
+function fsyncPath(p: string, flags: string): void {
+  const fd = openSync(p, flags);
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Puts the finished temporary file in place: replacing `file` only when allowed (--force), otherwise
+ * linked in so that a file created meanwhile by someone else is never clobbered (EEXIST). */
+function putInPlace(tmp: string, file: string, replace: boolean): void {
+  if (replace) return renameSync(tmp, file);
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // FAT/exFAT USB sticks and some network drives have no hard links: check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+    if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
+    return renameSync(tmp, file);
+  }
+  rmSync(tmp, { force: true });
+}
+
+/** Runs `write(tmp)` and puts tmp in place of `file` (an existing file only with `replace`, i.e. --force);
+ * file-system errors become messages a user can act on (exit 2). */
+export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>, opts: { replace?: boolean } = { replace: true }): Promise<void> {
+  removeStaleTemps(file);
+  const tmp = tempName(file);
+  try {
+    closeSync(openSync(tmp, 'wx', 0o600)); // the writer below reopens it: the mode is kept from this first byte on
+    await write(tmp);
+    chmodSync(tmp, 0o600); // in case a writer replaced the file instead of filling it
+    fsyncPath(tmp, 'r+');
+    putInPlace(tmp, file, opts.replace ?? true);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw storageFault(e, { file }) ?? e;
+  }
+  try {
+    fsyncPath(dirname(file), 'r'); // the rename itself is durable (not on Windows, where a folder cannot be opened)
+  } catch {
+    // best effort
+  }
+}
+
+/** Writes `data` to `file` through writeAtomically. */
+export async function writeFileAtomically(file: string, data: string | Uint8Array, opts: { replace?: boolean } = { replace: true }): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeAtomically(file, (tmp) => writeFile(tmp, data), opts);
+}
+
+export { ensureFolder };

@@ -2,9 +2,11 @@
 // writes (WAL readers never block writers), written 0600 from the first byte. Automatic copies before
 // imports and undo go to `shuxiang-backups/` beside the database; only the newest 10 are kept.
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
+import { backupFolder } from '../shared/storageFault.js';
+import { ensureFolder } from '../shared/folders.js';
 import type { Db } from './db.js';
 import { schemaVersion } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
@@ -22,10 +24,7 @@ export interface BackupInfo {
   bytes: number;
 }
 
-/** The folder automatic (and default manual) backups go to: `shuxiang-backups/` beside the database. */
-export function backupFolder(dbPath: string): string {
-  return join(dirname(dbPath), 'shuxiang-backups');
-}
+export { backupFolder };
 
 /** A not-yet-existing file name in the backup folder: `<db>.<label>.<YYYYMMDD-HHMMSS>.db` (with -2, -3… on a clash). */
 export function datedBackupName(dbPath: string, stamp: string, label: string): string {
@@ -34,21 +33,29 @@ export function datedBackupName(dbPath: string, stamp: string, label: string): s
   const folder = backupFolder(dbPath);
   for (let i = 1; ; i++) {
     const f = join(folder, `${base}.${label}.${when}${i > 1 ? `-${i}` : ''}.db`);
-    if (!existsSync(f)) return f;
+    if (!existsSync(f) && !existsSync(`${f}.partial`)) return f;
   }
 }
 
 /** Copies the open database to `file` (created 0600; must not exist yet). */
 export async function backupTo(db: Db, file: string): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST' });
+  ensureFolder(dirname(file));
+  if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
   // Filled under a .partial name and renamed when complete: a killed backup never looks like a good one.
+  // Claimed with O_EXCL: a second shuxiang making a backup in the same second gets EEXIST and another name.
   const partial = `${file}.partial`;
-  rmSync(partial, { force: true });
   closeSync(openSync(partial, 'wx', 0o600));
   try {
-    await db.backup(partial, { progress: () => 1 << 30 });
+    // Under the planning lock (planLock.ts) the copy is read through a second connection: SQLite's backup
+    // from a connection inside its own write transaction copies nothing usable.
+    const source = db.inTransaction ? new Database(db.name, { readonly: true }) : db;
+    try {
+      await source.backup(partial, { progress: () => 1 << 30 });
+    } finally {
+      if (source !== db) source.close();
+    }
     standalone(partial);
+    if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
     renameSync(partial, file);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -69,9 +76,16 @@ function standalone(file: string): void {
 
 /** An automatic backup before a risky write (call pruneAutoBackups once it is kept). Returns the file. */
 export async function autoBackup(db: Db, dbPath: string, stamp: string): Promise<string> {
-  const file = datedBackupName(dbPath, stamp, '自动');
-  await backupTo(db, file);
-  return file;
+  for (let attempt = 0; ; attempt++) {
+    const file = datedBackupName(dbPath, stamp, '自动');
+    try {
+      await backupTo(db, file);
+      return file;
+    } catch (e) {
+      // Another shuxiang took this name between the look and the claim: take the next one.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 50) throw e;
+    }
+  }
 }
 
 /** Deletes all but the newest automatic backups of this database. */

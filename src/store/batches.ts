@@ -3,6 +3,9 @@
 // command counted; added rows are counted by the command (plus journalled inserts, e.g. settings).
 import { maskPersonalData } from '../domain/pii.js';
 import type { Db } from './db.js';
+import { assertIntact } from './integrity.js';
+import { pruneJournal } from './journalBound.js';
+import { inWrite } from './planLock.js';
 
 /** Rows a batch added, changed and removed (shown by `history`). */
 export interface BatchCounts {
@@ -26,12 +29,14 @@ export function inBatch<T>(
   meta: { command: string; args?: string; at: string },
   work: (batchId: number, counts: BatchCounts) => T,
 ): T {
-  return db.transaction(() => {
+  assertIntact(db);
+  return inWrite(db, () => {
     const id = Number(
       db
         .prepare('INSERT INTO batches (command, args, started_at) VALUES (?, ?, ?)')
         .run(meta.command, maskPersonalData(meta.args ?? ''), meta.at).lastInsertRowid,
     );
+    pruneJournal(db, id, meta.at);
     const counts: BatchCounts = { added: 0, changed: 0, removed: 0 };
     const result = work(id, counts);
     Object.assign(counts, journalCounts(db, id, counts.added));
@@ -46,7 +51,7 @@ export function inBatch<T>(
       );
     }
     return result;
-  }).immediate();
+  });
 }
 
 /** Changed and removed rows of batch `id`, from the journal (rows it inserted itself do not count). */

@@ -15,7 +15,7 @@ export function openDb(path: string, opts: OpenOptions = {}): Db {
 /** Migrates a connected database and checks its journal triggers. */
 export function finishOpen(db: Db, path: string, opts: OpenOptions = {}): Db {
   migrate(db, path);
-  if (!opts.readonly) ensureUndoTriggers(db);
+  if (!db.readonly) ensureUndoTriggers(db);
   return db;
 }
 

@@ -2,9 +2,14 @@
 // without the migrations (db.ts adds them). Split out so that commands opening an up-to-date database
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
+import { restoreHint, storageFault } from '../shared/storageFault.js';
 
+// `file:` URIs let a database on read-only media be opened `immutable` (no -shm to create); only names
+// starting with `file:` are read as URIs, and shuxiang never passes one for a user's path.
+process.env.SQLITE_USE_URI ??= '1';
 // better-sqlite3 is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
 const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
 
@@ -16,10 +21,12 @@ export interface OpenOptions {
   /** Create the file when missing (only `init` and `demo` do). */
   create?: boolean;
   readonly?: boolean;
+  /** Fault injection for tests (SHUXIANG_FAULT_MAX_PAGES): the file may grow by this many pages only. */
+  maxExtraPages?: number;
 }
 
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
-export const CURRENT_SCHEMA = 6;
+export const CURRENT_SCHEMA = 8;
 
 /** The schema version a database file is at (PRAGMA user_version). */
 export function schemaVersion(db: Db): number {
@@ -42,28 +49,79 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     }
   } else if (statSync(path).isDirectory()) {
     throw new UserError(`${path} 是一个文件夹，不是数据库文件。请用 --db 指定文件路径。`);
+  } else if (opts.create && statSync(path).size === 0) {
+    // `init` taking over an empty file someone made (touch, an editor): it will hold ID numbers — owner-only.
+    try {
+      chmodSync(path, 0o600);
+    } catch (e) {
+      throw storageFault(e, { dbPath: path }) ?? e;
+    }
   }
-  let db: Db;
+  // A file (or folder) that cannot be written — a read-only mount, chmod 0400 — is opened read-only, so
+  // the reading commands still work; a write then fails with SQLITE_READONLY, said in Chinese (storageFault).
+  const readonly = opts.readonly || !writable(path);
+  let db: Db | undefined;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false });
+    db = openFile(path, readonly);
     db.pragma('busy_timeout = 10000');
-    if (!opts.readonly) {
+    // What is deleted or undone is overwritten with zeros, not left readable in the file (issue 16).
+    db.pragma('secure_delete = ON');
+    if (!readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (opts.maxExtraPages !== undefined) db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + opts.maxExtraPages}`);
   } catch (e) {
-    throw new DbError(`无法打开数据库 ${path}：${describeSqliteError(e)}`, [
-      '如果这不是 shuxiang 的数据库，请用 --db 指定正确的文件；如果文件损坏，可运行 shuxiang doctor 检查。',
-    ]);
+    if (db?.open) db.close();
+    if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new DbError(`无法打开数据库 ${path}：这不是 SQLite 数据库文件，或文件已损坏。`, [
+        '如果这不是 shuxiang 的数据库，请用 --db 指定正确的文件。', restoreHint(path),
+      ]);
+    }
+    throw storageFault(e, { dbPath: path }) ?? new DbError(`无法打开数据库 ${path}：${(e as Error).message}`, ['可运行 shuxiang doctor 检查该文件。']);
   }
   return db;
 }
 
-function describeSqliteError(e: unknown): string {
-  const msg = (e as Error).message ?? String(e);
-  if (/not a database|file is encrypted/i.test(msg)) return '这不是 SQLite 数据库文件，或文件已损坏';
-  if (/readonly|read-only|permission/i.test(msg)) return '没有读写权限';
-  return msg;
+/** True when the file and its folder (for -wal/-shm) can be written. */
+export function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the file as it is (no pragmas); read-only media without a -shm file beside the database is opened `immutable`. */
+export function openFile(path: string, readonly: boolean): Db {
+  const db = new Database(path, { readonly });
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // SQLite opens lazily: this is where it fails
+    return db;
+  } catch (e) {
+    db.close();
+    if (!readonly || (e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+  }
+  const uri = `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`;
+  return new Database(uri, { readonly: true });
+}
+
+/** Closes a connection; a writable one first checkpoints the WAL into the main file and truncates it, so
+ * a copy of shuxiang.db alone is complete even while another shuxiang still has the file open. A reader
+ * holding old pages is not waited for long: the checkpoint then copies what it can (the rest follows later). */
+export function closeDb(db: Db): void {
+  if (!db.open) return;
+  if (!db.readonly) {
+    try {
+      db.pragma('busy_timeout = 200');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // busy or read-only after all: the WAL stays, and the next writer checkpoints it
+    }
+  }
+  db.close();
 }

@@ -1,11 +1,11 @@
 // The checks behind `shuxiang doctor`: each one names what it looked at, what it found and how to fix
 // it. Opens the file without migrating it, so a damaged or outdated database can still be examined.
-import Database from 'better-sqlite3';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { backupFolder } from './backup.js';
+import { restoreHint } from '../shared/storageFault.js';
 import type { Db } from './db.js';
-import { schemaVersion } from './dbConnect.js';
+import { openFile, schemaVersion, writable } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 import { evidenceOutsideRoll, impossibleMemberDates } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
@@ -23,31 +23,46 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
   const checks: DoctorCheck[] = [permissions(path)];
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: true });
+    db = openFile(path, !writable(path));
     db.pragma('busy_timeout = 10000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
-    checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`无法作为 SQLite 数据库打开：${(e as Error).message}`], fix: '用 shuxiang restore 从 shuxiang-backups 文件夹里最近的备份恢复。' });
+    checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`无法作为 SQLite 数据库打开：${(e as Error).message}`], fix: restoreHint(path) });
     return checks;
   }
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
-    checks.unshift({ id: 'integrity', title: '文件完整性（integrity_check）', problems: integrity.slice(0, 20), fix: '数据库文件已损坏：用 shuxiang restore 从 shuxiang-backups 文件夹里最近的备份恢复。' });
+    let integrity: string[];
+    try {
+      integrity = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    } catch (e) {
+      integrity = [`完整性检查无法完成：${(e as Error).message}`];
+    }
+    checks.unshift({ id: 'integrity', title: '文件完整性（integrity_check）', problems: integrity.slice(0, 20), fix: `数据库文件已损坏。${restoreHint(path)}` });
+    // Each later check reads the data: on a damaged file one may fail — that is a finding, not a crash.
+    const guarded = (id: string, title: string, run: () => DoctorCheck): DoctorCheck => {
+      try {
+        return run();
+      } catch (e) {
+        return { id, title, problems: [`无法完成这项检查：${(e as Error).message}（数据库可能已损坏）`], fix: restoreHint(path) };
+      }
+    };
     const version = schemaVersion(db);
     checks.push({
       id: 'schema', title: `数据结构版本（本程序：${SCHEMA_VERSION}）`,
       problems: version > SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，比本程序新`] : version < SCHEMA_VERSION ? [`数据库的数据结构版本是 ${version}，尚未升级到 ${SCHEMA_VERSION}`] : [],
       fix: version > SCHEMA_VERSION ? '请升级 shuxiang：npm install -g shuxiang@latest' : '运行 shuxiang backup 即可：它先备份，再自动升级数据结构。',
     });
-    const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    checks.push({
-      id: 'foreign-keys', title: '关联完整（foreign_key_check）',
-      problems: fk.slice(0, 20).map((r) => `${r.table} 第 ${r.rowid} 行指向的 ${r.parent} 记录不存在`).concat(fk.length > 20 ? [`……共 ${fk.length} 处`] : []),
-      fix: '通常是手工改过数据库文件造成的：用 shuxiang restore 恢复最近的备份，或把这些行的编号告诉维护者。',
-    });
-    checks.push(orphans(db));
-    checks.push({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' });
-    checks.push({ id: 'evidence-on-roll', title: '学习记录都在在册期间内', problems: evidenceOutsideRoll(db), fix: '核对记录日期，或用 shuxiang member edit 姓名 --from 日期 改正转入日期；记错的记录可用 shuxiang log remove 删除。' });
+    checks.push(guarded('foreign-keys', '关联完整（foreign_key_check）', () => {
+      const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+      return {
+        id: 'foreign-keys', title: '关联完整（foreign_key_check）',
+        problems: fk.slice(0, 20).map((r) => `${r.table} 第 ${r.rowid} 行指向的 ${r.parent} 记录不存在`).concat(fk.length > 20 ? [`……共 ${fk.length} 处`] : []),
+        fix: '通常是手工改过数据库文件造成的：用 shuxiang restore 恢复最近的备份，或把这些行的编号告诉维护者。',
+      };
+    }));
+    checks.push(guarded('orphans', '没有孤立的记录', () => orphans(db)));
+    checks.push(guarded('member-dates', '人员日期合理', () => ({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' })));
+    checks.push(guarded('evidence-on-roll', '学习记录都在在册期间内', () => ({ id: 'evidence-on-roll', title: '学习记录都在在册期间内', problems: evidenceOutsideRoll(db), fix: '核对记录日期，或用 shuxiang member edit 姓名 --from 日期 改正转入日期；记错的记录可用 shuxiang log remove 删除。' })));
   } finally {
     db.close();
   }

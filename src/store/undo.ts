@@ -3,6 +3,8 @@
 // its rows, or points at them) is refused, naming the later batch.
 import { UserError } from '../shared/errors.js';
 import type { Db } from './db.js';
+import { prunedThrough } from './journalBound.js';
+import { inWrite } from './planLock.js';
 import { dataTables, q, type TableShape } from './undoTriggers.js';
 
 /** What an undo took back. */
@@ -54,9 +56,14 @@ export function assertUndoable(db: Db, batchId: number): void {
 export function undoBatch(db: Db, batchId: number): UndoResult {
   const batch = db.prepare('SELECT id, command FROM batches WHERE id = ?').get(batchId) as { id: number; command: string } | undefined;
   if (!batch) throw new UserError(`没有编号为 ${batchId} 的写入记录。`, ['请用 shuxiang history 查看可以撤销的写入及其编号。']);
+  if (batchId <= prunedThrough(db)) {
+    throw new UserError(`第 ${batchId} 次写入（${batch.command}）的撤销记录已按保留期限清除，不能再撤销。`, [
+      '撤销记录只保留最近的写入（默认最近 50 次、90 天内）；需要回到更早的状态，请用 shuxiang restore 恢复当时的备份。',
+    ]);
+  }
   const tables = dataTables(db);
   const byName = new Map(tables.map((t) => [t.name, t]));
-  const run = db.transaction((): UndoResult => {
+  const run = (): UndoResult => {
     const later = laterDependent(db, batchId, tables);
     if (later !== undefined) throw dependentError(db, batchId, later);
     db.pragma('defer_foreign_keys = ON');
@@ -83,9 +90,9 @@ export function undoBatch(db: Db, batchId: number): UndoResult {
     db.prepare('DELETE FROM undo_log WHERE batch_id = ? OR id > ?').run(batchId, mark);
     db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
     return { batchId, command: batch.command, deleted, restored };
-  });
+  };
   try {
-    return run.immediate();
+    return inWrite(db, run);
   } catch (e) {
     if (e instanceof UserError) throw e;
     const code = (e as { code?: string }).code ?? '';

@@ -3,7 +3,7 @@
 import type { Db } from './db.js';
 
 /** Tables that are bookkeeping, not data: never journalled, never exported. */
-export const NOT_DATA = new Set(['batches', 'undo_log', 'undo_meta', 'study_months']);
+export const NOT_DATA = new Set(['batches', 'undo_log', 'undo_meta', 'study_months', 'undo_horizon']);
 
 /** How one data table is journalled: its columns, the columns that identify a row, and whether rows carry a batch_id. */
 export interface TableShape {

@@ -3,7 +3,7 @@
 // database full of ID and phone numbers passes it. (2) Every file the tool writes that holds personal
 // data is 0600: the written files are opened (xlsx/docx unzipped) and scanned for full numbers.
 import JSZip from 'jszip';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { findPersonalData, maskPersonalData } from '../../src/domain/pii.js';
@@ -102,5 +102,57 @@ describe('files holding personal data are 0600', () => {
     expect((await cli(['sheet', '1', 'sheet.xlsx'])).code).toBe(0);
     expect((await cli(['remind', '--xlsx', 'remind.xlsx'])).code).toBe(0);
     for (const f of ['sheet.xlsx', 'remind.xlsx']) expect(statSync(join(dir, f)).mode & 0o777, f).toBe(0o600);
+  });
+});
+
+// Issue 16: rosters whose ID and phone go by other headers (and free text holding numbers), every file a
+// command writes without --reveal scanned unzipped, and the error paths that repeat typed numbers.
+describe('other headers, every written file, error paths', () => {
+  let d: string;
+  let done: () => void;
+  const run = (args: string[]) => runCli(args, { cwd: d, now: '2026-11-22' });
+  const OTHER_ID = makeId('19610119', 101, '310104');
+  const RAW = [OTHER_ID, '13034762283', '13998765432', '13912345678'];
+  // The template's example row shows the format with made-up numbers.
+  const EXAMPLES = new Set(['110101198503010010', '13800138000']);
+  const noFull = (text: string, where: string) => {
+    expect(findPersonalData(text).filter((n) => !EXAMPLES.has(n)), where).toEqual([]);
+    for (const n of RAW) expect(text.includes(n), `${where}: ${n.slice(0, 3)}…`).toBe(false);
+  };
+
+  beforeAll(async () => {
+    ({ dir: d, cleanup: done } = tempDir());
+    await initDb(d);
+    const rows = [['姓名', '性别', '公民身份证号码', '移动电话', '办公电话', '家庭住址'], ['张三', '男', OTHER_ID, '13034762283', '13998765432', '某路1号 电话13912345678']];
+    await writeXlsx(join(d, '花名册.xlsx'), [{ name: '花名册', rows, numFmt: { 3: '@', 4: '@', 5: '@' } }]);
+    expect((await run(['import', '花名册.xlsx'])).code).toBe(0);
+    expect((await run(['session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '学习'])).code).toBe(0);
+    expect((await run(['checkin', '1', '--present', '张三'])).code).toBe(0);
+  });
+  afterAll(() => done());
+
+  it('every file the writers make holds no full number', async () => {
+    const writers = [
+      ['report', '--year', '2026', '--xlsx', 'out/台账.xlsx', '--docx', 'out/总结.docx', '--md', 'out/总结.md'],
+      ['remind', '--xlsx', 'out/提醒.xlsx'], ['rank', '--year', '2026', '--xlsx', 'out/评比.xlsx', '--docx', 'out/评比.docx'],
+      ['sheet', '1', 'out/签到表.xlsx'], ['template', 'roster', 'out/模板.xlsx'],
+    ];
+    mkdirSync(join(d, 'out'));
+    for (const w of writers) {
+      const r = await run(w);
+      expect(r.code, `${w.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const files = walk(join(d, 'out'));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const f of files) noFull(await textOf(f), f);
+  });
+
+  it('error paths repeat no typed number', async () => {
+    for (const args of [['member', 'add', '--name', '李四', '--phone', '13812345678/13998765432'], ['member', 'show', '310104196110191006'], ['checkin', '1', '--present', OTHER_ID]]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      noFull(`${r.stdout}\n${r.stderr}`, args.join(' '));
+      expect(r.stderr).not.toContain('310104196110191006');
+    }
   });
 });

@@ -5,6 +5,7 @@ import { UserError } from '../../shared/errors.js';
 import type { BookRecord } from '../../store/books.js';
 import type { Db } from '../../store/db.js';
 import { flagAttr, parseFlagValue } from './evidenceFlags.js';
+import { bookTitle } from '../../domain/text.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
 export async function findBook(db: Db, typed: string, what = '书'): Promise<BookRecord> {
@@ -25,14 +26,14 @@ export async function findBook(db: Db, typed: string, what = '书'): Promise<Boo
     throw new UserError(`${what}“${typed}”不在书目库中。`, ['请核对书名，或用 shuxiang books list 查看书目；新书请先用 shuxiang books add --title 书名 登记。']);
   }
   throw new UserError(`${what}“${typed}”对应了 ${list.length} 本书，无法确定是哪一本：`, [
-    ...list.slice(0, 10).map((b) => `#${b.id} 《${b.title}》${b.author ? `（${b.author}）` : ''}`),
+    ...list.slice(0, 10).map((b) => `#${b.id} ${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}`),
     '请写全书名，或用编号（如 #12）指定。',
   ]);
 }
 
 /** 《书名》（作者） */
 export function bookName(b: Pick<BookRecord, 'title' | 'author'>): string {
-  return `《${b.title}》${b.author ? `（${b.author}）` : ''}`;
+  return `${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}`;
 }
 
 /** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */

@@ -29,7 +29,7 @@ export async function writeAllRejects(read: SheetsRead): Promise<string[]> {
   for (const f of read.files) {
     if (f.rejects.length === 0) continue;
     const out = join(dirname(f.path), `${basename(f.path, extname(f.path))}.rejects.xlsx`);
-    await writeRejectsSheets(out, f.rejects);
+    await (await import('../../io/atomicWrite.js')).writeAtomically(out, (tmp) => writeRejectsSheets(tmp, f.rejects));
     written.push(out);
   }
   return written;

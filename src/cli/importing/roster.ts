@@ -90,7 +90,8 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
     summary.rejectsFile = join(dirname(file), `${basename(file, extname(file))}.rejects.xlsx`);
     const byRow = new Map<number, string[]>();
     for (const p of problems) byRow.set(p.row, [...(byRow.get(p.row) ?? []), describeProblem(name, sheet, p).split('：').slice(1).join('：')]);
-    await writeRejects(summary.rejectsFile, layout.grid, layout.headerEnd, [...byRow].map(([row, reasons]) => ({ row, reasons })));
+    const { writeAtomically } = await import('../../io/atomicWrite.js');
+    await writeAtomically(summary.rejectsFile, (tmp) => writeRejects(tmp, layout.grid, layout.headerEnd, [...byRow].map(([row, reasons]) => ({ row, reasons }))));
   }
   const { inBatch } = await import('../../store/batches.js');
   const { applyRosterPlan } = await import('../../store/rosterWrite.js');

@@ -13,6 +13,7 @@ import { bookFlagValues } from '../../args/book.js';
 import { registerBooksLists } from './lists.js';
 import { registerBooksRoom } from './room.js';
 import { addFieldOptions, parseFlagValue } from '../../args/evidenceFlags.js';
+import { bookTitle } from '../../../domain/text.js';
 
 interface BooksListOptions {
   category?: string;
@@ -132,5 +133,5 @@ async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolea
   const b = r.book;
   const marks = [b.category, `${b.copies} 册`, b.shelf ? `存放于 ${b.shelf}` : '', b.recommended ? '书记荐书' : '', b.requiredYear ? `${b.requiredYear} 年必学书目` : ''].filter(Boolean).join('，');
   const verb = { added: '已添加', updated: '已更新', unchanged: '书目库中已有' }[r.outcome];
-  ctx.out(`${verb}《${b.title}》${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
+  ctx.out(`${verb}${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
 }

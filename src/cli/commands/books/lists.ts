@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { printListing } from '../../output.js';
 import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
+import { bookTitle } from '../../../domain/text.js';
 
 /** Declares recommend, require and print under `books`. */
 export function registerBooksLists(books: Command, act: Act): void {
@@ -43,6 +44,7 @@ export function registerBooksLists(books: Command, act: Act): void {
     .option('--required <年份>', '该年度的必学书目书单')
     .option('--xlsx [文件]', '生成 Excel（默认文件名如 2027年必学书目.xlsx）')
     .option('--docx [文件]', '生成 Word（GB/T 9704 版式）')
+    .option('-f, --force', '要写的文件已存在时覆盖它')
     .addHelpText('after', `
 不写 --xlsx/--docx 时两种都生成，保存在当前文件夹。
 
@@ -61,7 +63,7 @@ async function runRecommend(ctx: AppContext, typed: string | undefined, o: { by?
     const rows = listBooks(db, { recommended: true });
     return printListing(ctx, rows, [
       { header: '编号', value: (b: BookRecord) => b.id, align: 'right' },
-      { header: '书名', value: (b: BookRecord) => `《${b.title}》` },
+      { header: '书名', value: (b: BookRecord) => `${bookTitle(b.title)}` },
       { header: '推荐人', value: (b: BookRecord) => b.recommendedBy },
       { header: '推荐理由', value: (b: BookRecord) => b.recommendReason },
     ], rows, rows.length ? `书记荐书 ${rows.length} 本` : '还没有书记荐书。可用 shuxiang books recommend 书名 --by 推荐人 --reason 理由 添加。');
@@ -93,7 +95,7 @@ async function runRequire(ctx: AppContext, typed: string[], o: { year?: string }
     const rows = listBooks(db, { requiredYear: year });
     return printListing(ctx, rows, [
       { header: '编号', value: (b: BookRecord) => b.id, align: 'right' },
-      { header: '书名', value: (b: BookRecord) => `《${b.title}》` },
+      { header: '书名', value: (b: BookRecord) => `${bookTitle(b.title)}` },
       { header: '作者', value: (b: BookRecord) => b.author },
       { header: '类别', value: (b: BookRecord) => b.category },
     ], rows, rows.length ? `${year} 年必学书目 ${rows.length} 本` : `还没有 ${year} 年的必学书目。可用 shuxiang books require 书名 --year ${year} 添加。`);
@@ -106,11 +108,11 @@ async function runRequire(ctx: AppContext, typed: string[], o: { year?: string }
   });
   if (ctx.json) return ctx.outJson({ year, books: found.map((b) => ({ ...b, requiredYear: year })) });
   const moved = found.filter((b) => b.requiredYear && b.requiredYear !== year);
-  ctx.out(`已列为 ${year} 年必学书目：${found.map((b) => `《${b.title}》`).join('、')}`);
-  if (moved.length) ctx.warn(`${moved.map((b) => `《${b.title}》原为 ${b.requiredYear} 年必学`).join('；')}，现改为 ${year} 年。`);
+  ctx.out(`已列为 ${year} 年必学书目：${found.map((b) => `${bookTitle(b.title)}`).join('、')}`);
+  if (moved.length) ctx.warn(`${moved.map((b) => `${bookTitle(b.title)}原为 ${b.requiredYear} 年必学`).join('；')}，现改为 ${year} 年。`);
 }
 
-async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: string; xlsx?: string | true; docx?: string | true }): Promise<void> {
+async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: string; xlsx?: string | true; docx?: string | true; force?: boolean }): Promise<void> {
   if (!!o.recommended === (o.required !== undefined)) throw new UserError('请给出 --recommended（书记荐书）或 --required 年份（必学书目）其中之一。');
   const year = o.required !== undefined ? yearOf(ctx, o.required, '--required') : undefined;
   const db = await ctx.openDb({ readonly: true });
@@ -126,19 +128,16 @@ async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: 
     const f = v === undefined || v === true ? `${model.fileStem}.${ext}` : v.toLowerCase().endsWith(`.${ext}`) ? v : `${v}.${ext}`;
     return ctx.path(f);
   };
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
+  const { writeOutput } = await import('../../writeOutput.js');
+  const named = (v: string | true | undefined) => typeof v === 'string';
   const written: string[] = [];
   if (both || o.xlsx !== undefined) {
-    const file = target(o.xlsx, 'xlsx');
     const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
-    await writeAtomically(file, (tmp) => writeTableWorkbook(tmp, [model.sheet], model.doc.title));
-    written.push(file);
+    written.push(await writeOutput(ctx, { file: target(o.xlsx, 'xlsx'), named: named(o.xlsx), force: o.force, flag: '--xlsx' }, (tmp) => writeTableWorkbook(tmp, [model.sheet], model.doc.title)));
   }
   if (both || o.docx !== undefined) {
-    const file = target(o.docx, 'docx');
     const { writeListDocx } = await import('../../../render/word/listDocx.js');
-    await writeAtomically(file, (tmp) => writeListDocx(tmp, model.doc));
-    written.push(file);
+    written.push(await writeOutput(ctx, { file: target(o.docx, 'docx'), named: named(o.docx), force: o.force, flag: '--docx' }, (tmp) => writeListDocx(tmp, model.doc)));
   }
   if (ctx.json) return ctx.outJson({ books: books.length, files: written });
   ctx.out([`${model.doc.title}（${books.length} 本）已生成：`, ...written.map((f) => `  ${f}`)].join('\n'));

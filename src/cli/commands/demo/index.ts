@@ -2,7 +2,7 @@
 // the way `init` makes one, the roster imported into it, and what to try next. Each part is one step in
 // DEMO_STEPS, so later features (sessions, evidence, audit, report) add a step each.
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { DemoOrganisation } from '../../../domain/demoData.js';
 import type { Member } from '../../../domain/member.js';
@@ -49,7 +49,8 @@ export const DEMO_STEPS: DemoStep[] = [
     title: '生成示例花名册',
     run: async (s) => {
       const { writeRosterWorkbook } = await import('../../../render/excel/rosterTemplate.js');
-      await writeRosterWorkbook(s.rosterFile, { title: `${s.data.branch}党员花名册`, rows: s.data.members });
+      const { writeAtomically } = await import('../../../io/atomicWrite.js');
+      await writeAtomically(s.rosterFile, (tmp) => writeRosterWorkbook(tmp, { title: `${s.data.branch}党员花名册`, rows: s.data.members }));
       s.files.push([join(s.shownDir, ROSTER_NAME), '示例花名册，格式与 shuxiang template roster 生成的模板相同']);
       s.json.roster = s.rosterFile;
     },
@@ -109,7 +110,7 @@ export function registerDemo(program: Command, act: Act): void {
 
 export async function runDemo(ctx: AppContext, dirArg: string | undefined): Promise<void> {
   const dir = ctx.path(dirArg ?? 'shuxiang-demo');
-  prepareFolder(dir);
+  await prepareFolder(dir);
   const { demoOrganisation } = await import('../../../domain/demoData.js');
   const demoCtx = new AppContext(ctx.io, { ...ctx.globals, db: join(dir, DB_NAME) });
   const rel = relative(ctx.io.cwd, dir);
@@ -143,7 +144,7 @@ export async function runDemo(ctx: AppContext, dirArg: string | undefined): Prom
 }
 
 /** Makes DIR, refusing to touch a database there that an earlier demo did not make. */
-function prepareFolder(dir: string): void {
+async function prepareFolder(dir: string): Promise<void> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(`${dir} 是一个文件，不是文件夹。请换一个文件夹名，如 shuxiang demo shuxiang-demo。`);
   }
@@ -155,9 +156,10 @@ function prepareFolder(dir: string): void {
       '请换一个文件夹，例如：shuxiang demo shuxiang-demo',
     ]);
   }
+  const { ensureFolder, writeFileAtomically } = await import('../../../io/atomicWrite.js');
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, MARKER), '此文件夹由 shuxiang demo 生成，其中的数据均为虚构，可整个删除。\n');
+    ensureFolder(dir); // 0700, as every folder the tool makes
+    await writeFileAtomically(join(dir, MARKER), '此文件夹由 shuxiang demo 生成，其中的数据均为虚构，可整个删除。\n');
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
   } catch (e) {
     throw new UserError(`无法准备示例文件夹 ${dir}：${(e as Error).message}`, ['请检查写入权限，或关闭正在使用示例数据库的程序后重试。']);

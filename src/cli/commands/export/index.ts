@@ -35,7 +35,7 @@ export async function runExport(ctx: AppContext, fileArg: string, o: { force?: b
   const { exportDocument } = await import('../../../store/exportJson.js');
   const doc = exportDocument(db, ctx.nowStamp());
   const { writeAtomically } = await import('../../../io/atomicWrite.js');
-  await writeAtomically(file, async (tmp) => writeFileSync(tmp, JSON.stringify(doc, null, 1) + '\n', { mode: 0o600 }));
+  await writeAtomically(file, async (tmp) => writeFileSync(tmp, JSON.stringify(doc, null, 1) + '\n', { mode: 0o600 }), { replace: !!o.force });
   const counts = Object.fromEntries(Object.entries(doc.tables).map(([t, rows]) => [t, rows.length]));
   if (ctx.json) {
     ctx.outJson({ file, schemaVersion: doc.schemaVersion, rows: counts });

@@ -9,6 +9,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
 import { flagAttr, flagName, parseFlagValue } from '../../args/evidenceFlags.js';
+import { bookTitle } from '../../../domain/text.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -102,5 +103,5 @@ export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: 
   if (ctx.json) return ctx.outJson({ ...item, outcome });
   const verb = { added: '已登记', updated: '已更新', unchanged: '已有相同记录，未改动：' }[outcome];
   ctx.out(`${verb}${member.name}的${kind.name}（编号 ${item.ref}）：${describeValues(kind, item.values)}`);
-  if (o.books.added) ctx.info(`《${item.values.title}》已加入书目库。`);
+  if (o.books.added) ctx.info(`${bookTitle(String(item.values.title))}已加入书目库。`);
 }

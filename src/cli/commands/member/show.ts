@@ -1,6 +1,6 @@
 // `shuxiang member show`: one person's card (and the sections other features add to it).
 import type { Member } from '../../../domain/member.js';
-import { MEMBER_LABELS, leaderText, memberToJson, onRollText } from '../../../domain/memberView.js';
+import { MEMBER_LABELS, leaderText, memberToJson, onRollText, shownExtras } from '../../../domain/memberView.js';
 import { maskIdCard, maskPhone } from '../../../domain/idcard.js';
 import { displayWidth, padDisplay } from '../../../shared/width.js';
 import type { Db } from '../../../store/db.js';
@@ -53,7 +53,7 @@ export function formatMemberCard(m: Member, today: string, reveal: boolean): str
     ['在册情况', onRollText(m, today)],
     [L.leader, leaderText(m, today)],
   ];
-  const extra = Object.entries(m.extra ?? {});
+  const extra = Object.entries(shownExtras(m.extra ?? {}, reveal));
   const width = Math.max(...[...rows, ...extra].map(([k]) => displayWidth(k)));
   const line = ([k, v]: [string, string | undefined]) => `${padDisplay(k, width)}  ${v || '—'}`;
   const out = rows.map(line);

@@ -1,5 +1,4 @@
 // The bodies of `plan init|import|show|rotate|link` (declared in plan.ts) and of `import --kind plan`.
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../../shared/errors.js';
 import type { PlanReportRow } from '../../../reports/planReport.js';
@@ -16,15 +15,14 @@ export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, 
     if (/\.[a-z]{2,4}$/i.test(file)) throw new UserError(`计划只能保存为 .xlsx 文件，“${fileArg}”不是。`, ['请把文件名改成以 .xlsx 结尾。']);
     file += '.xlsx';
   }
-  if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['如要覆盖，请加上 --force；或换一个文件名。']);
   const db = await ctx.openDb({ readonly: true });
   const branch = await resolveBranch(db, o.branch);
   const { listPlan } = await import('../../../store/plan.js');
   const { listBooks } = await import('../../../store/books.js');
   const existing = listPlan(db, year, branch.id);
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
+  const { writeOutput } = await import('../../writeOutput.js');
   const { writePlanWorkbook } = await import('../../../render/excel/readingForms.js');
-  await writeAtomically(file, (tmp) => writePlanWorkbook(tmp, { year, branch: branch.name, existing, requiredBooks: listBooks(db, { requiredYear: year }).map((b) => b.title) }));
+  file = await writeOutput(ctx, { file, named: fileArg !== undefined, force: o.force }, (tmp) => writePlanWorkbook(tmp, { year, branch: branch.name, existing, requiredBooks: listBooks(db, { requiredYear: year }).map((b) => b.title) }));
   if (ctx.json) return ctx.outJson({ file, year, branch: branch.name, prefilled: existing.length });
   ctx.out(`已生成${branch.name} ${year} 年度学习计划：${file}${existing.length ? `（已按数据库中的 ${existing.length} 个月填好）` : ''}`);
   ctx.info(`填好每月的学习主题后运行：shuxiang import --kind plan ${basename(file)}`);

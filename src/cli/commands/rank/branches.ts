@@ -8,7 +8,7 @@ import { formatTable, type Column } from '../../output.js';
 const fmt = (x: number) => String(Math.round(x * 100) / 100);
 
 /** `rank --branches`: the branches of the organ scored, the award list and certificates (书香支部). */
-export async function runBranchRank(ctx: AppContext, db: import('../../../store/db.js').Db, o: { year: number; asOf: string; top?: number; signDate: string; xlsx?: string | true; docx?: string | true; branch?: string }): Promise<void> {
+export async function runBranchRank(ctx: AppContext, db: import('../../../store/db.js').Db, o: { year: number; asOf: string; top?: number; signDate: string; xlsx?: string | true; docx?: string | true; branch?: string; force?: boolean }): Promise<void> {
   if (o.branch) throw new UserError('--branches 评比的是全部支部，不能与 --branch 同时使用。');
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar } = await loadRuleContext(ctx, db);
@@ -18,22 +18,21 @@ export async function runBranchRank(ctx: AppContext, db: import('../../../store/
   if (r.ranked.length === 0) throw new UserError(`${o.year} 年没有在册人员的支部，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const stem = `${o.year}年度${r.settings.award}评比`;
   const target = (v: string | true, ext: string) => ctx.path(v === true ? `${stem}.${ext}` : v.toLowerCase().endsWith(`.${ext}`) ? v : `${v}.${ext}`);
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
+  const { writeOutput } = await import('../../writeOutput.js');
+  const put = (v: string | true, ext: string, write: (tmp: string) => Promise<void>) => writeOutput(ctx, { file: target(v, ext), named: v !== true, force: o.force, flag: `--${ext}` }, write);
   const written: [string, string][] = [];
   if (o.xlsx !== undefined) {
-    const file = target(o.xlsx, 'xlsx');
     ctx.progress({ stage: '生成工作表（支部评比计分表 .xlsx）' });
     const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
-    await writeAtomically(file, (tmp) => writeTableWorkbook(tmp, branchRankSheets(r), stem));
+    const file = await put(o.xlsx, 'xlsx', (tmp) => writeTableWorkbook(tmp, branchRankSheets(r), stem));
     written.push([file, `支部评比计分表（${r.ranked.length} 个支部）`]);
   }
   if (o.docx !== undefined) {
-    const file = target(o.docx, 'docx');
     ctx.progress({ stage: '生成 Word（表彰决定和荣誉证书）' });
     const { writeListDocx } = await import('../../../render/word/listDocx.js');
     const { certificateSections } = await import('../../../render/word/certificates.js');
     const certs = branchCertificates(r, o.signDate);
-    await writeAtomically(file, (tmp) => writeListDocx(tmp, branchAwardList(r, o.signDate), (d) => certificateSections(d, certs)));
+    const file = await put(o.docx, 'docx', (tmp) => writeListDocx(tmp, branchAwardList(r, o.signDate), (d) => certificateSections(d, certs)));
     written.push([file, `表彰决定和荣誉证书（${certs.length} 张）`]);
   }
   if (ctx.json) {

@@ -7,6 +7,7 @@ import type { Act } from '../../programBase.js';
 
 /** The flags of `remind`. */
 export interface RemindOptions {
+  force?: boolean;
   asOf?: string;
   branch?: string;
   xlsx?: string;
@@ -20,6 +21,7 @@ export function registerRemind(program: Command, act: Act): void {
     .option('--as-of <日期>', '按哪一天的情况提醒（默认今天）')
     .option('--branch <支部>', '只提醒一个支部（默认全部支部）')
     .option('--xlsx <文件>', '同时写成 Excel 表格（姓名、支部、待完成事项、截止日期）')
+    .option('-f, --force', '--xlsx 的文件已存在时覆盖它')
     .addHelpText('after', `
 示例：
   shuxiang remind                            今天的提醒，复制后粘贴到工作群
@@ -51,9 +53,10 @@ export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void
     const file = ctx.path(o.xlsx);
     if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx 的文件名“${o.xlsx}”应以 .xlsx 结尾。`);
     const { writeRemindSheet } = await import('../../../render/excel/remindSheet.js');
-    const { writeAtomically } = await import('../../../io/atomicWrite.js');
-    await writeAtomically(file, (tmp) => writeRemindSheet(tmp, r));
-    ctx.info(`已写入 ${file}`);
+    const { writeOutput } = await import('../../writeOutput.js');
+    const { maskDeep } = await import('../../../domain/pii.js');
+    const written = await writeOutput(ctx, { file, named: true, force: o.force, flag: '--xlsx' }, (tmp) => writeRemindSheet(tmp, maskDeep(r)));
+    ctx.info(`已写入 ${written}`);
   }
   if (ctx.json) {
     const items = (m: (typeof r.messages)[number]) => m.items.map(({ rule, period, when, todo, due, daysLeft }) => ({ rule, period, when, todo, due, daysLeft }));

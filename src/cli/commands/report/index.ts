@@ -20,8 +20,10 @@ export interface ReportOptions {
   xlsx?: string | true;
   docx?: string | true;
   md?: string | true;
+  pdf?: string | true;
   template?: string;
   reveal?: boolean;
+  force?: boolean;
   byBranch?: boolean;
 }
 
@@ -38,8 +40,10 @@ export function registerReport(program: Command, act: Act): void {
     .option('--xlsx [文件]', '生成学习台账 Excel（默认文件名如 2026年度学习台账.xlsx）')
     .option('--docx [文件]', '生成工作总结 Word（GB/T 9704 版式）')
     .option('--md [文件]', '生成工作总结 Markdown 文本（与 Word 内容相同）')
+    .option('--pdf [文件]', '生成工作总结 PDF（由 Word 版经 LibreOffice 转换，需已安装 LibreOffice）')
     .option('--template <文件>', '自己的模板：带 {{占位符}} 的 .docx，或 .md 措辞模板（见下）')
     .option('--reveal', '台账中显示完整的身份证号和手机号（默认打码）')
+    .option('-f, --force', '要写的文件已存在时覆盖它')
     .option('--by-branch', '只看各支部对比（每个支部一行，差的在前）；多个支部时报表和台账、总结里都有这张对比表')
     .addHelpText('after', `
 示例：
@@ -47,6 +51,7 @@ export function registerReport(program: Command, act: Act): void {
   shuxiang report --quarter 2026Q1 --as-of 2026-03-31
   shuxiang report --year 2026 --xlsx --docx        生成 2026年度学习台账.xlsx 和工作总结 .docx
   shuxiang report --year 2026 --docx 总结.docx --template 我局模板.docx
+  shuxiang report --year 2026 --pdf                生成工作总结 PDF（需 LibreOffice）
   shuxiang --json report --month 2026-03 > 三月.json
 
 不写文件名时保存在当前文件夹：2026年度学习台账.xlsx、2026年度学习型党组织建设工作总结.docx（.md），
@@ -57,7 +62,8 @@ Word 模板（--template 某某.docx）：在自己的 Word 文件里写 {{机�
 等占位符（全部名称见 README“报表：report”一节或 templates/report/summary.md 开头），
 程序在正文、页眉页脚的文字中替换它们，
 保留原有排版；表格不会自动生成。也可给一个 .md 措辞模板，替换默认的总结文字。
-文件已存在时会被覆盖（先写临时文件，写完再替换，不会留下半个文件）。
+文件已存在时不会被覆盖（包括手工改过的总结）：指定了文件名的会报错，加 --force 才覆盖；用默认文件名的
+另存为“2026年度学习台账（2）.xlsx”等下一个编号，并提示。先写临时文件，写完再换上，不会留下半个文件。
 `)
     .action(act(runReport));
 }
@@ -101,7 +107,7 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   const report = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period, branchId: branch?.id, reveal: o.reveal });
 
   const { writeReportFiles } = await import('./files.js');
-  const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, template });
+  const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, pdf: o.pdf, template, force: o.force });
   if (ctx.json) return ctx.outJson(report);
   if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
   if (written.length === 0 && o.byBranch) {

@@ -1,6 +1,6 @@
 // The bodies of `shuxiang rules …`: list and show a rule set, copy a preset for editing, switch the
 // database to another rule set or calendar file (validated first, written as one batch).
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { Rule } from '../../../domain/ruleSet.js';
 import { UserError } from '../../../shared/errors.js';
@@ -61,6 +61,7 @@ export async function runRulesShow(ctx: AppContext, id: string | undefined, o: {
       `规则集：${loaded.label}`, `文件：${loaded.file}`, ...(set.description ? [`说明：${set.description}`] : []),
       `指标：共 ${set.rules.length} 项（班子成员 ${count('leaders')} 项，全体人员 ${count('all')} 项，支部 ${count('branch')} 项）`,
       `请假是否算参加：${set.settings.excusedCountsAsAttended ? '算' : '不算'}（settings.excusedCountsAsAttended）`,
+      `没有一个工作日的周、月（如春节所在周）：${set.settings.skipPeriodsWithoutWorkdays === false ? '照常考核' : '计活动、听课的指标不考核'}（settings.skipPeriodsWithoutWorkdays）`,
     ].join('\n'));
     return;
   }
@@ -87,11 +88,8 @@ export async function runRulesInit(ctx: AppContext, fileArg: string | undefined,
   }
   if (target === source.file) throw new UserError(`${target} 就是当前使用的规则集文件，无需复制。`);
   const db = o.use ? await ctx.openDb() : undefined;
-  try {
-    copyFileSync(source.file, target);
-  } catch (e) {
-    throw new UserError(`无法写入 ${target}：${(e as Error).message}`, ['请检查文件夹是否存在、是否有写入权限。']);
-  }
+  const { writeFileAtomically } = await import('../../../io/atomicWrite.js');
+  await writeFileAtomically(target, readFileSync(source.file), { replace: !!o.force });
   if (db) await switchTo(ctx, db, target, 'rules init');
   if (ctx.json) return ctx.outJson({ file: target, from: source.preset ?? source.file, used: !!o.use });
   ctx.out(`已把规则集“${source.ruleSet.title}”复制到 ${target}${o.use ? '，数据库已改用这个文件' : ''}。`);

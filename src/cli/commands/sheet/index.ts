@@ -1,7 +1,6 @@
 // `shuxiang sheet SESSION [FILE]`: a printable A4 sign-in sheet with the names pre-filled, to sign on
 // paper and read back with `import --kind signin`.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { statusLabel } from '../../../domain/attendanceStatus.js';
 import { sessionTypeName } from '../../../domain/sessionTypes.js';
 import { UserError } from '../../../shared/errors.js';
@@ -42,27 +41,17 @@ export async function runSheet(ctx: AppContext, idText: string, fileArg: string 
   const marks = new Map(attendanceForSession(db, s.id).map((a) => [a.memberId, a]));
   let file = fileArg ?? `签到表_${s.date}_${safe(sessionTypeName(s.type))}.xlsx`;
   if (!/\.xlsx$/i.test(file)) file += '.xlsx';
-  const path = ctx.path(file);
-  if (existsSync(path) && !o.force) {
-    throw new UserError(`文件 ${path} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
-  }
   const { writeSigninSheet } = await import('../../../render/excel/signinSheet.js');
-  try {
-    const { writeAtomically } = await import('../../../io/atomicWrite.js');
-    await writeAtomically(path, (tmp) => writeSigninSheet(tmp, {
+  const { writeOutput } = await import('../../writeOutput.js');
+  const { maskDeep } = await import('../../../domain/pii.js');
+  const path = await writeOutput(ctx, { file: ctx.path(file), named: fileArg !== undefined, force: o.force }, (tmp) => writeSigninSheet(tmp, maskDeep({
       sessionId: s.id, branch: s.branch, typeName: sessionTypeName(s.type), topic: s.topic, date: s.date,
       startTime: s.startTime, endTime: s.endTime, hours: s.hours, place: s.place, speaker: s.speaker, recorder: s.recorder,
       rows: members.map((m) => {
         const a = marks.get(m.id);
         return { memberId: m.id, name: m.name, status: a && a.status !== 'present' ? statusLabel(a.status, a.excuseKind).replace(/^请假（(.+)）$/, '$1') : undefined, note: a?.reason };
       }),
-    }));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EBUSY' || code === 'EACCES' || code === 'EPERM') throw new UserError(`无法写入 ${path}：文件可能正在 Excel/WPS 中打开，或没有写权限。请关闭后重试。`);
-    if (code === 'ENOENT') throw new UserError(`无法写入 ${path}：所在文件夹不存在。`);
-    throw e;
-  }
+    })));
   if (ctx.json) {
     ctx.outJson({ file: path, session: s.id, members: members.length });
     return;

@@ -90,23 +90,11 @@ export async function runTemplate(ctx: AppContext, name: string | undefined, fil
       '例如：shuxiang template roster',
     ]);
   }
-  const file = targetFile(ctx, fileArg ?? kind.defaultFile);
-  if (existsSync(file)) {
-    if (statSync(file).isDirectory()) throw new UserError(`${file} 是一个文件夹，请给出要保存的文件名，如 ${kind.defaultFile}。`);
-    if (!opts.force) {
-      throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['如要覆盖，请加上 --force；或换一个文件名。']);
-    }
-  }
-  if (!existsSync(dirname(file))) throw new UserError(`文件夹 ${dirname(file)} 不存在，请先创建它或换一个保存位置。`);
-  try {
-    await kind.write(file, ctx);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EROFS') {
-      throw new UserError(`无法写入 ${file}：没有写入权限，或文件正在被 Excel / WPS 打开。`, ['请关闭该文件或换一个保存位置后重试。']);
-    }
-    throw e;
-  }
+  const target = targetFile(ctx, fileArg ?? kind.defaultFile);
+  if (existsSync(target) && statSync(target).isDirectory()) throw new UserError(`${target} 是一个文件夹，请给出要保存的文件名，如 ${kind.defaultFile}。`);
+  if (!existsSync(dirname(target))) throw new UserError(`文件夹 ${dirname(target)} 不存在，请先创建它或换一个保存位置。`);
+  const { writeOutput } = await import('../../writeOutput.js');
+  const file = await writeOutput(ctx, { file: target, named: fileArg !== undefined, force: opts.force }, (tmp) => kind.write(tmp, ctx));
   if (ctx.json) return ctx.outJson({ template: kind.name, file });
   ctx.out(`已生成${kind.title}模板：${file}`);
   ctx.info(`填好后运行：${kind.importCommand} ${quoteArg(shownPath(ctx, file))}`);

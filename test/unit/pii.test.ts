@@ -1,0 +1,66 @@
+// Masking personal numbers anywhere in text (issue 16): every ID-looking or mobile-looking number, in
+// one piece or cut across chunked writes, and the roster headers that name the two fields.
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, maskDeep, maskedCell, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
+import { fieldForHeader, isPersonalNumberHeader } from '../../src/domain/rosterHeader.js';
+import { shownExtras } from '../../src/domain/memberView.js';
+
+describe('maskPersonalData', () => {
+  it.each([
+    ['身份证 11010519491231002X。', '身份证 110105********002X。'],
+    ['id 11010519491231002x', 'id 110105********002X'],
+    ['旧号 110105491231002', '旧号 110105*****1002'],
+    ['19 位 3101041961101910061', '19 位 310104*********0061'],
+    ['--phone 13812345678/13998765432', '--phone 138****5678/139****5432'],
+    ['家庭住址 某路1号 电话13912345678', '家庭住址 某路1号 电话139****5678'],
+    ['138-1234-5678 或 138 1234 5678', '138****5678 或 138****5678'],
+    ['+8613812345678', '+86138****5678'],
+    ['"phone": "13812345678"', '"phone": "138****5678"'],
+    ['电话13812345678。身份证11010519491231002X.', '电话138****5678。身份证110105********002X.'],
+  ])('%s', (text, masked) => {
+    expect(maskPersonalData(text)).toBe(masked);
+    expect(findPersonalData(maskPersonalData(text))).toEqual([]);
+  });
+
+  it('leaves dates, ISBNs, counts, landlines and times alone', () => {
+    for (const t of ['0.33333333333333331', '{"rate": 0.13812345678}', '12.138123456789', '2026-03-10', 'ISBN 9787010000000', '共 12345 人', '010-12345678', '20261122-090000', '1764590000000']) expect(maskPersonalData(t)).toBe(t);
+  });
+
+  it('maskDeep masks every string of a model, keeps Dates and numbers, and is a no-op with reveal', () => {
+    const when = new Date(Date.UTC(2026, 0, 1));
+    const model = { title: '名单', rows: [{ name: '张三', note: '电话13812345678', n: 3, when }], byId: new Map([[1, ['11010519491231002X']]]) };
+    const masked = maskDeep(model);
+    expect(masked.rows[0]).toEqual({ name: '张三', note: '电话138****5678', n: 3, when });
+    expect(masked.byId.get(1)).toEqual(['110105********002X']);
+    expect(model.rows[0]!.note).toBe('电话13812345678');
+    expect(maskDeep(model, true)).toBe(model);
+  });
+
+  it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {
+    expect(maskedCell(13812345678)).toBe('138****5678');
+    expect(maskedCell(42)).toBe(42);
+    expect(maskedCell('13812345678', true)).toBe('13812345678');
+  });
+});
+
+describe('PersonalDataFilter (a stream written in pieces)', () => {
+  const text = '张三 11010519491231002X 电话 13812345678\n{"phone":"13998765432","id":"110105491231002","rate":0.33333333333333331}\n末尾 13700001111';
+  it.each([1, 2, 3, 5, 7, 11, 64])('masks the same whatever the chunk size (%i)', (size) => {
+    const f = new PersonalDataFilter();
+    let out = '';
+    for (let i = 0; i < text.length; i += size) out += f.push(text.slice(i, i + size));
+    out += f.flush();
+    expect(out).toBe(maskPersonalData(text));
+    expect(findPersonalData(out)).toEqual([]);
+  });
+});
+
+describe('roster headers that name an ID or a phone', () => {
+  it.each(['公民身份证号码', '身份证件号码', '证件号码', '身份证号码', '居民身份证号', '公民身份号码'])('%s is the ID field', (h) => expect(fieldForHeader(h)).toBe('idCard'));
+  it.each(['移动电话', '办公电话', '电话', '手机号码', '联系电话（手机）'])('%s is the phone field', (h) => expect(fieldForHeader(h)).toBe('phone'));
+  it('a second phone column kept as an extra is masked whole; free text has its numbers masked', () => {
+    expect(isPersonalNumberHeader('办公电话')).toBe(true);
+    expect(shownExtras({ 办公电话: '010-12345678', 家庭住址: '某路1号 电话13912345678', 备注: '无' }, false)).toEqual({ 办公电话: '********5678', 家庭住址: '某路1号 电话139****5678', 备注: '无' });
+    expect(shownExtras({ 办公电话: '010-12345678' }, true)).toEqual({ 办公电话: '010-12345678' });
+  });
+});
