@@ -57,12 +57,12 @@ export class AppContext {
   readonly quiet: boolean;
   readonly verbose: boolean;
   private opened: Db[] = [];
+  private progressLine?: ProgressLine;
   private closeDb?: (db: Db) => void;
   private lock?: typeof import('../store/planLock.js');
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
   private flushers: (() => void)[] = [];
-  private progressLine?: ProgressLine;
 
   constructor(
     /** The process's own streams, for prompts (they echo typing, so they must not be held back). */
@@ -141,7 +141,7 @@ export class AppContext {
   progress(event: ProgressEvent): void {
     // SHUXIANG_PROGRESS_DELAY_MS: how long a run is quiet before counts show (tests set 0).
     const delay = this.io.env.SHUXIANG_PROGRESS_DELAY_MS;
-    this.progressLine ??= progressFor(this.io.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
+    this.progressLine ??= progressFor(this.rawIo.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
     this.progressLine.report(event);
   }
 

@@ -41,6 +41,7 @@ export async function writeRankFiles(ctx: AppContext, r: RankingReport, o: { xls
       out.push([file, `表彰名单和荣誉证书（${certs.length} 张）`]);
     } else await write((file = join(scratch!, 'awards.docx')));
     if (pdf) {
+      ctx.progress({ stage: '生成 PDF' });
       const pdfFile = await put(o.pdf!, 'pdf', (tmp) => pdf.convertDocxToPdf(soffice!, file, tmp, ctx.env));
       out.push([pdfFile, `表彰名单和荣誉证书（PDF，${certs.length} 张证书）`]);
     }

@@ -55,7 +55,7 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
     ctx.progress({ stage: '生成 Word（工作总结）' });
     const docxFile = await writeSummaryFiles(ctx, r, o, { word, put }, out);
     if (pdf && docxFile) {
-      ctx.progress({ stage: '转换 PDF（LibreOffice）' });
+      ctx.progress({ stage: '生成 PDF' });
       const file = await put(o.pdf!, 'pdf', (tmp) => pdf.convertDocxToPdf(soffice!, docxFile, tmp, ctx.env));
       out.push([file, '工作总结（PDF，由 Word 版经 LibreOffice 转换）']);
     }
@@ -73,6 +73,7 @@ async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFile
   const listed = o.docx !== undefined;
   let docxFile: string | undefined;
   if (w.word && o.template?.kind === 'docx') {
+    ctx.progress({ stage: '生成 Word（按模板填写）' });
     const { fillDocxTemplate } = await import('../../../render/word/docxTemplate.js');
     let unknown: string[] = [];
     docxFile = await w.word(async (tmp) => { unknown = await fillDocxTemplate(o.template!.file, tmp, fields); });
@@ -89,11 +90,13 @@ async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFile
   const unknown = made.unknown;
   if (unknown.length) ctx.warn(`措辞模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   if (wordFromBlocks) {
+    ctx.progress({ stage: '生成 Word（工作总结）' });
     const { writeSummaryDocx } = await import('../../../render/word/summaryDocx.js');
     docxFile = await w.word!((tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
     if (listed) out.push([docxFile, '工作总结（GB/T 9704 版式，“下一步打算”请自行补充）']);
   }
   if (o.md !== undefined) {
+    ctx.progress({ stage: '生成 Markdown' });
     const { summaryMarkdown } = await import('../../../render/markdown/summaryMd.js');
     const file = await w.put(o.md, 'md', async (tmp) => writeFileSync(tmp, summaryMarkdown(blocks)));
     out.push([file, '工作总结（Markdown 文本）']);

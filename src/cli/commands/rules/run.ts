@@ -1,6 +1,6 @@
 // The bodies of `shuxiang rules …`: list and show a rule set, copy a preset for editing, switch the
 // database to another rule set or calendar file (validated first, written as one batch).
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { Rule } from '../../../domain/ruleSet.js';
 import { UserError } from '../../../shared/errors.js';
