@@ -50,13 +50,13 @@ describe('markup saved as .xls', () => {
   it('an HTML table in UTF-8 and in GBK, and an Excel 2003 XML workbook, import as their rows', async () => {
     const utf8 = join(root, 'utf8.xls');
     writeFileSync(utf8, HTML.replace('%CHARSET%', 'utf-8'));
-    const gbk = join(root, 'gbk.xls');
-    writeFileSync(gbk, gbk(HTML.replace('%CHARSET%', 'gb2312')));
+    const gbkFile = join(root, 'gbk.xls');
+    writeFileSync(gbkFile, gbk(HTML.replace('%CHARSET%', 'gb2312')));
     const xml = join(root, 'xml2003.xls');
     writeFileSync(xml, XML2003);
     const want = ['古丽娜尔·艾买提', '张三'].sort();
     expect(await importedNames(utf8)).toEqual(want);
-    expect(await importedNames(gbk)).toEqual(want);
+    expect(await importedNames(gbkFile)).toEqual(want);
     expect(await importedNames(xml)).toEqual(want);
   }, 60000);
 
