@@ -21,6 +21,28 @@ function head(file: string): Buffer {
   }
 }
 
+/** An HTML table or an XML workbook (SpreadsheetML 2003): text whose first non-blank character is '<'. */
+function looksLikeMarkup(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(512);
+    const n = readSync(fd, b, 0, 512, 0);
+    const t = b.subarray(0, n).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+    return t.startsWith('<?xml') || t.startsWith('<!doctype html') || t.startsWith('<html') || t.startsWith('<table') || t.startsWith('<meta') || t.startsWith('<head');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Markup text in UTF-8 (with or without BOM), else GB18030 (what a Chinese system writes). */
+function decodeText(buf: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
+  }
+}
+
 const SAVE_AS = '请用 Excel 或 WPS 打开它，确认能正常显示后“另存为” .xlsx 再导入。';
 
 /** All sheets of the file as grids. */
@@ -35,6 +57,16 @@ export async function readGrids(file: string): Promise<Grid[]> {
   const magic = head(file);
   const isOle = magic.readUInt32BE(0) === 0xd0cf11e0 && magic.readUInt32BE(4) === 0xa1b11ae1;
   const isZip = magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5 || magic[2] === 7);
+  if (!isOle && !isZip && looksLikeMarkup(file)) {
+    // Many systems "export to Excel" as an HTML table or an Excel 2003 XML workbook named .xls: SheetJS reads both.
+    if (st.size > MAX_PART_BYTES) return refuse(name, new TooLarge(`文件有 ${size(st.size)}，超过上限 ${size(MAX_PART_BYTES)}`));
+    try {
+      const { readMarkupWithSheetJs } = await import('./read/sheetjs.js');
+      return readMarkupWithSheetJs(decodeText(readFileSync(file)));
+    } catch (e) {
+      return refuse(name, e);
+    }
+  }
   if (!isOle && !isZip) {
     throw new UserError(`${name} 不是 Excel/WPS 表格文件（可能已损坏，或只是改了扩展名）。`, [
       `${SAVE_AS}CSV 文件请使用 .csv 扩展名。`,

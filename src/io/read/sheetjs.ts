@@ -101,13 +101,19 @@ function grid(name: string, ws: WorkSheet, date1904: boolean, isDate: (fmt: stri
   return finishGrid(name, rows, merges, budget);
 }
 
+/** An HTML table or an Excel 2003 XML workbook, already decoded to text. */
+export function readMarkupWithSheetJs(text: string): Grid[] {
+  if (text.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(text.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
+  return readWithSheetJs(text);
+}
+
 /** Every worksheet of a workbook SheetJS reads (chart and dialog sheets left out). */
-export function readWithSheetJs(buf: Buffer, opts: { codepage?: number } = {}): Grid[] {
+export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number } = {}): Grid[] {
   if (buf.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(buf.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
   const X = sheetJs();
   let wb: WorkBook;
   try {
-    wb = X.read(buf, { type: 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
+    wb = X.read(buf, { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) throw new Encrypted(message);
