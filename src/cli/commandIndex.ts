@@ -22,6 +22,7 @@ export const COMMANDS: CommandEntry[] = [
   { commands: one('init', 'init [options]', '创建数据库：机关名称、第一个支部、年度和规则集'), load: async () => (await import('./commands/init/index.js')).registerInit },
   { commands: one('import', 'import [options] <文件...>', '从 Excel/CSV 导入：花名册（默认）、签到表、学习台账等'), load: async () => (await import('./commands/import/index.js')).registerImport },
   { commands: one('member', 'member', '花名册：查看、添加、修改人员，登记转出'), load: async () => (await import('./commands/member/index.js')).registerMember },
+  { commands: one('branch', 'branch', '支部：列出、新建、改名、合并、删除（--branch 写错时不会新建支部）'), load: async () => (await import('./commands/branch/index.js')).registerBranch },
   { commands: one('session', 'session', '学习活动：登记、列出、查看、修改、删除'), load: async () => (await import('./commands/session/index.js')).registerSession },
   { commands: one('checkin', 'checkin [options] [活动编号]', '签到：交互勾选，或用 --present 等选项登记'), load: async () => (await import('./commands/checkin/index.js')).registerCheckin },
   { commands: one('sheet', 'sheet [options] <活动编号> [文件]', '生成可打印的纸质签到表（A4 .xlsx）'), load: async () => (await import('./commands/sheet/index.js')).registerSheet },

@@ -22,6 +22,9 @@ async function guard<T>(ctx: AppContext, flag: string, ask: (ctxOpt: object) => 
   return answer;
 }
 
+/** Every select's key hints in Chinese (inquirer's own are “↑↓ navigate • ⏎ select”). */
+const SELECT_THEME = { style: { keysHelpTip: () => '↑↓ 移动 • 回车 确定' } };
+
 export async function askInput(ctx: AppContext, flag: string, message: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
   const { input } = await import('@inquirer/prompts');
   return guard(ctx, flag, (c) => input({ message, default: def, validate: validate ?? ((v) => (v.trim() ? true : '不能为空')) }, c));
@@ -29,7 +32,7 @@ export async function askInput(ctx: AppContext, flag: string, message: string, d
 
 export async function askSelect<T extends string>(ctx: AppContext, flag: string, message: string, choices: { name: string; value: T; description?: string }[]): Promise<T> {
   const { select } = await import('@inquirer/prompts');
-  return guard(ctx, flag, (c) => select<T>({ message, choices }, c));
+  return guard(ctx, flag, (c) => select<T>({ message, choices, theme: SELECT_THEME }, c));
 }
 
 export async function askConfirm(ctx: AppContext, flag: string, message: string, def = false): Promise<boolean> {
@@ -40,8 +43,7 @@ export async function askConfirm(ctx: AppContext, flag: string, message: string,
 /** A select whose highlighted answer starts at `def` (checkin pre-selects each person's current status). */
 export async function askSelectFrom<T extends string>(ctx: AppContext, flag: string, message: string, choices: { name: string; value: T; description?: string }[], def?: T): Promise<T> {
   const { select } = await import('@inquirer/prompts');
-  const theme = { style: { keysHelpTip: () => '↑↓ 移动 • 回车 确定' } };
-  return guard(ctx, flag, (c) => select<T>({ message, choices, default: def, pageSize: Math.min(choices.length, 12), theme }, c));
+  return guard(ctx, flag, (c) => select<T>({ message, choices, default: def, pageSize: Math.min(choices.length, 12), theme: SELECT_THEME }, c));
 }
 
 /** A searchable checkbox of people (name or pinyin initials); resolves with the ticked values. */

@@ -9,7 +9,9 @@ export async function resolveMember(query: string, members: Member[], flag = '�
   const r = matchMember(query, members);
   if (r.kind === 'one') return r.member;
   if (r.kind === 'none') {
-    throw new UserError(`${flag}“${query}”没有找到对应的人员。`, [
+    const { didYouMean } = await import('../domain/nameSuggest.js');
+    const near = didYouMean(r.suggestions.map((m) => m.name));
+    throw new UserError(`${flag}“${query}”没有找到对应的人员。${near}`, [
       '请检查姓名是否写错，或用 shuxiang member list 查看名单；也可以输入拼音首字母（如 zs 表示张三）。',
     ]);
   }

@@ -1,22 +1,20 @@
 // Attendance figures per session and per member for any set of sessions: who was expected (on the
-// branch's roll on the session's date), who came (出席 + 迟到), who was excused, who was absent, and the
+// branch's roll on the session's date, and among its attendees — see attendees.ts), who came (出席 + 迟到), who was excused, who was absent, and the
 // rate. Pure: the store supplies sessions, members and attendance rows; audit, report and `session list`
 // all read these same figures.
 import type { AttendanceStatus } from './attendanceStatus.js';
-import { onRollOn } from './member.js';
+import { isExpectedAt, type AttendeesOf, type TenureMember } from './attendees.js';
 
-export interface StatsSession {
+export interface StatsSession extends AttendeesOf {
   id: number;
   branchId: number;
   date: string;
   type?: string;
 }
 
-export interface StatsMember {
+export interface StatsMember extends TenureMember {
   id: number;
   branchId: number;
-  onRollFrom?: string;
-  onRollLeft?: string;
 }
 
 export interface StatsAttendance {
@@ -27,7 +25,7 @@ export interface StatsAttendance {
 
 /** The figures of one session or one member. */
 export interface AttendanceFigures {
-  /** Sessions (per member) or members (per session) expected: on the roll of the branch that day. */
+  /** Sessions (per member) or members (per session) expected: on the roll of the branch that day and among the attendees. */
   expected: number;
   /** present + late, among the expected. */
   attended: number;
@@ -104,7 +102,7 @@ export function attendanceStats(sessions: StatsSession[], members: StatsMember[]
     const marks = bySession.get(s.id) ?? new Map<number, AttendanceStatus>();
     let seen = 0;
     for (const m of byBranch.get(s.branchId) ?? []) {
-      if (!onRollOn(m, s.date)) continue;
+      if (!isExpectedAt(s, m)) continue;
       const status = marks.get(m.id);
       if (status) seen++;
       add(sf, status);
@@ -126,4 +124,9 @@ export function attendanceStats(sessions: StatsSession[], members: StatsMember[]
 /** A rate as the Chinese tables print it: 87.5% (— when nothing was expected). */
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}
+
+/** A session's rate as printed: 未签到 while nobody expected has been signed in yet (not 0.0%). */
+export function sessionRateText(f: Pick<SessionFigures, 'expected' | 'unmarked' | 'rate'>): string {
+  return f.expected > 0 && f.unmarked === f.expected ? '未签到' : formatRate(f.rate);
 }

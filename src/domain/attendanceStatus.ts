@@ -1,4 +1,5 @@
 // The four sign-in statuses and the excuse kinds, with every spelling a secretary writes on paper or types.
+import { isFutureDay } from './dates.js';
 
 /** Attendance status codes as stored and as printed in JSON. */
 export type AttendanceStatus = 'present' | 'late' | 'excused' | 'absent';
@@ -53,4 +54,12 @@ export function parseExcuseKind(text: string): ExcuseKind | undefined {
 export function statusLabel(status: AttendanceStatus | null | undefined, kind?: string | null): string {
   if (!status) return '未登记';
   return status === 'excused' && kind ? `请假（${kind}）` : STATUS_LABELS[status];
+}
+
+/** Why a status cannot be recorded for a session on `sessionDate` yet (Chinese), or undefined when it can:
+ * before its day only 请假 is registered in advance; 出席, 迟到 and 缺席 wait for the day itself. Callers add how
+ * (the flag, the sheet's column). */
+export function signinNotYet(sessionId: number, sessionDate: string, status: AttendanceStatus, today: string): string | undefined {
+  if (status === 'excused' || !isFutureDay(sessionDate, today)) return undefined;
+  return `活动 #${sessionId}（${sessionDate}）还没有举行（今天是 ${today}）：只能预先登记请假`;
 }

@@ -86,3 +86,14 @@ export function parseIsoDay(s: string): string | undefined {
   const r = parseDate(s);
   return r.ok && r.value.precision === 'day' ? r.value.iso : undefined;
 }
+
+/** The one test of "in the future": a day (or a month, a year) after `today` (the clock's day, SHUXIANG_NOW
+ * in tests). Evidence dated so is refused; only a session may lie ahead, and only 请假 be registered for it. */
+export function isFutureDay(day: string, today: string): boolean {
+  return day.slice(0, 10) > today;
+}
+
+/** Why a record dated `day` cannot be recorded as done yet (Chinese), for every importer and flag. */
+export function futureDayReason(label: string, day: string, today: string): string {
+  return `${label} ${day} 在今天（${today}）之后：还没有发生的事不能登记为已完成，请核对日期`;
+}

@@ -10,6 +10,8 @@
 // - Ids are per table: readings #3 and writings #3 are different rows; verdicts cite them by table.
 import type { SessionTypeId } from './sessionTypes.js';
 
+import type { AttendeesKind } from './attendees.js';
+
 /** Organised session types (SPEC §2 session): the codes of the one table in sessionTypes.ts. */
 export type SessionType = SessionTypeId;
 
@@ -47,12 +49,15 @@ export interface EvidenceMember {
   leaderIntervals: LeaderInterval[];
 }
 
-/** An organised session held by a branch on one day. */
+/** An organised session held by a branch on one day; only its expected people are judged by it
+ * (attendees absent or 'all': everyone on the roll; 'leaders': the committee that day; 'named': attendeeIds). */
 export interface EvidenceSession {
   id: number;
   branchId: number;
   type: SessionType;
   date: string;
+  attendees?: AttendeesKind;
+  attendeeIds?: readonly number[];
 }
 
 /** One member's sign-in at one session. A member on the roll with no row for a session held by their

@@ -1,12 +1,12 @@
 // Reading one evidence field from whatever was typed — a ledger cell (text, number, Excel date) or a
 // `log` flag — and checking one item as a whole (end not before start, research days). Both the
 // ledger import and `log` use these, so a value is accepted or refused the same way everywhere.
-import { parseDate } from './dates.js';
+import { futureDayReason, isFutureDay, parseDate } from './dates.js';
 import type { EvidenceField, RecordSpec } from './evidenceKinds.js';
 import { cellText, isBlank, type Cell } from './grid.js';
 import { parseIsbn } from './isbn.js';
 import { daysBetween } from './periods.js';
-import { cleanText, parseYesNo } from './text.js';
+import { cleanText, keepText, parseYesNo } from './text.js';
 
 /** A stored value: dates and text as strings, numbers, yes/no, or nothing. */
 export type FieldValue = string | number | boolean | null;
@@ -77,16 +77,24 @@ export function parseFieldValue(f: EvidenceField, v: Cell | string | undefined):
       return { ok: true, value: b };
     }
     default: {
-      const t = cleanText(cellText(v));
+      const t = keepText(cellText(v));
       if (t.length > 500) return { ok: false, message: `${f.label}太长（${t.length} 字），请控制在 500 字以内` };
       return { ok: true, value: t };
     }
   }
 }
 
-/** Checks across the fields of one item and fills derived values (research days, the catalogue's bare ISBN); mutates `values`. */
-export function checkItem(kind: RecordSpec, values: ItemValues): ItemProblem[] {
+/** Checks across the fields of one item and fills derived values (research days, the bare ISBN); mutates
+ * `values`. With `today`, a date after it is refused: nothing in the future is recorded as done. */
+export function checkItem(kind: RecordSpec, values: ItemValues, today?: string): ItemProblem[] {
   const out: ItemProblem[] = [];
+  if (today !== undefined) {
+    for (const f of kind.fields) {
+      const v = values[f.key];
+      if (f.type === 'date' && typeof v === 'string' && isFutureDay(v, today)) out.push({ key: f.key, message: futureDayReason(f.label, v, today) });
+    }
+    if (out.length) return out;
+  }
   const from = values.from ?? values.started;
   const to = values.to ?? values.finished;
   const toKey = 'to' in values ? 'to' : 'finished';
@@ -98,8 +106,8 @@ export function checkItem(kind: RecordSpec, values: ItemValues): ItemProblem[] {
     if (values.days === null || values.days === undefined) values.days = span;
     else if ((values.days as number) > span) out.push({ key: 'days', message: `天数 ${values.days} 多于 ${from} 至 ${to} 的 ${span} 天，请核对` });
   }
-  // The catalogue (书目) checks ISBNs by their check digit and keeps the bare digits; a reading keeps what was typed.
-  if (kind.id === 'books' && typeof values.isbn === 'string' && values.isbn) {
+  // Wherever a book enters (the catalogue, a reading), its ISBN is checked by its check digit and kept as bare digits.
+  if (typeof values.isbn === 'string' && values.isbn) {
     const r = parseIsbn(values.isbn);
     if (r.ok) values.isbn = r.isbn;
     else out.push({ key: 'isbn', message: `ISBN“${values.isbn}”无效：${r.reason}。不清楚时可留空` });

@@ -116,8 +116,8 @@ function skippable(sheet: LedgerSheet, cells: Cell[]): boolean {
 }
 
 /** Every data row under the header, checked; `fallbackOwner` is the workbook's name (another sheet's);
- * `anonymous` sheets (the book catalogue) belong to nobody. */
-export function readLedgerRows(sheet: LedgerSheet, opts: { fallbackOwner?: NameRef; anonymous?: boolean } = {}): { rows: LedgerRow[]; problems: CellProblem[] } {
+ * `anonymous` sheets (the book catalogue) belong to nobody; with `today`, a date after it is a problem. */
+export function readLedgerRows(sheet: LedgerSheet, opts: { fallbackOwner?: NameRef; anonymous?: boolean; today?: string } = {}): { rows: LedgerRow[]; problems: CellProblem[] } {
   const rows: LedgerRow[] = [];
   const problems: CellProblem[] = [];
   const { grid, kind } = sheet;
@@ -139,7 +139,7 @@ export function readLedgerRows(sheet: LedgerSheet, opts: { fallbackOwner?: NameR
       else problems.push({ row: r, col, message: p.message });
     }
     if (problems.length === before) {
-      for (const p of checkItem(kind, values)) problems.push({ row: r, col: sheet.columns.get(p.key), message: p.message });
+      for (const p of checkItem(kind, values, opts.today)) problems.push({ row: r, col: sheet.columns.get(p.key), message: p.message });
     }
     if (problems.length === before) rows.push({ row: r, name: name!, values });
   }

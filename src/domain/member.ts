@@ -37,7 +37,7 @@ export interface FieldSpec {
   label: string;
   /** Header spellings, compared after removing spaces, brackets and punctuation. */
   synonyms: string[];
-  kind: 'text' | 'date' | 'name' | 'gender' | 'category' | 'yesno' | 'phone' | 'idcard';
+  kind: 'text' | 'kept' | 'date' | 'name' | 'gender' | 'category' | 'yesno' | 'phone' | 'idcard';
 }
 
 export const FIELD_SPECS: FieldSpec[] = [
@@ -49,10 +49,10 @@ export const FIELD_SPECS: FieldSpec[] = [
   { field: 'joinPartyDate', label: '入党时间', synonyms: ['入党时间', '入党日期', '入党年月'], kind: 'date' },
   { field: 'fullMemberDate', label: '转正时间', synonyms: ['转正时间', '转正日期', '转正年月'], kind: 'date' },
   { field: 'category', label: '人员类别', synonyms: ['人员类别', '党员类型', '党员类别', '人员类型', '党员状态', '类别'], kind: 'category' },
-  { field: 'jobTitle', label: '职务', synonyms: ['职务', '行政职务', '工作单位及职务', '工作职务', '现任职务', '职务职级'], kind: 'text' },
-  { field: 'partyPost', label: '党内职务', synonyms: ['党内职务', '支部职务', '党内职务支部职务', '支委职务'], kind: 'text' },
+  { field: 'jobTitle', label: '职务', synonyms: ['职务', '行政职务', '工作单位及职务', '工作职务', '现任职务', '职务职级'], kind: 'kept' },
+  { field: 'partyPost', label: '党内职务', synonyms: ['党内职务', '支部职务', '党内职务支部职务', '支委职务'], kind: 'kept' },
   { field: 'leader', label: '是否班子成员', synonyms: ['是否班子成员', '班子成员', '支委', '是否支委', '是否支委成员'], kind: 'yesno' },
-  { field: 'branch', label: '所在支部', synonyms: ['所在支部', '支部', '党支部', '所在党支部', '支部名称'], kind: 'text' },
+  { field: 'branch', label: '所在支部', synonyms: ['所在支部', '支部', '党支部', '所在党支部', '支部名称'], kind: 'kept' },
   { field: 'phone', label: '联系电话', synonyms: ['联系电话', '手机', '手机号码', '手机号', '电话', '联系方式'], kind: 'phone' },
   { field: 'idCard', label: '身份证号', synonyms: ['身份证号', '公民身份号码', '身份证号码', '身份证'], kind: 'idcard' },
   { field: 'onRollFrom', label: '转入日期', synonyms: ['转入日期', '调入日期', '转入时间', '调入时间'], kind: 'date' },

@@ -4,7 +4,7 @@
 import { cellText, isBlank, type Cell, type Grid } from './grid.js';
 import type { CellProblem } from './rosterRows.js';
 import { parsePlanForm, parsePlanMonth, PLAN_FORMS, type PlanForm, type PlanMonth } from './studyPlan.js';
-import { cleanText } from './text.js';
+import { cleanText, keepText } from './text.js';
 
 /** One month as read from the sheet (0-based row). */
 export interface PlanSheetRow extends Omit<PlanMonth, 'id' | 'branchId'> {
@@ -65,8 +65,8 @@ export function readPlanGrids(grids: Grid[], year: number | undefined): PlanShee
       const cells = g.rows[r] ?? [];
       const at = (k: Col) => (h.cols[k] === undefined ? undefined : cells[h.cols[k]!]);
       const text = (k: Col) => cleanText(cellText(at(k)));
-      // Themes and book lists keep their Chinese punctuation (cleanText's NFKC would turn ： into :).
-      const plain = (k: Col) => cellText(at(k)).replace(/[\u00a0\u3000\s]+/g, ' ').trim();
+      // Themes, book lists, co-hosts and speakers are kept as typed (text.ts keepText).
+      const plain = (k: Col) => keepText(cellText(at(k)));
       if ((Object.keys(h.cols) as Col[]).every((k) => isBlank(at(k)))) continue;
       if (/^(示例|例)/.test(text('month')) || /^(说明|注[:：])/.test(cleanText(cellText(cells[0])))) continue;
       // A month left unfilled (only its month and form, as plan init writes them) is not planned: skipped.

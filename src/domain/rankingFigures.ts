@@ -4,6 +4,8 @@
 import { attendanceStats } from './attendanceStats.js';
 import type { Evidence } from './evidence.js';
 import { onRollOn } from './member.js';
+import type { StudyColumns } from './engine/columns.js';
+import { fromDayNumber } from './periods.js';
 
 /** The raw figures of one member's year. */
 export interface MemberYearFigures {
@@ -22,8 +24,9 @@ export interface MemberYearFigures {
   examAverage: number | null;
 }
 
-/** Figures per member of `ev.members` over [from, toExclusive). */
-export function memberYearFigures(ev: Evidence, range: { from: string; toExclusive: string }, excusedCountsAsAttended = false): MemberYearFigures[] {
+/** Figures per member of `ev.members` over [from, toExclusive). Self-study may come as columns by member
+ * instead of `ev.selfStudy` (an organ's year: monthly totals, see the audit's organ-scale path). */
+export function memberYearFigures(ev: Evidence, range: { from: string; toExclusive: string }, excusedCountsAsAttended = false, study?: Map<number, StudyColumns>): MemberYearFigures[] {
   const inYear = (d: string | undefined) => !!d && d >= range.from && d < range.toExclusive;
   const byId = new Map(ev.members.map((m) => [m.id, m]));
   const counts = (d: string | undefined, memberId: number) => {
@@ -47,6 +50,10 @@ export function memberYearFigures(ev: Evidence, range: { from: string; toExclusi
   each(ev.readings, (r) => r.finished, (f) => f.books++);
   each(ev.writings, (w) => w.date, (f, w) => { f.writings++; f.writingChars += w.chars; });
   each(ev.selfStudy, (s) => s.date, (f, s) => { f.studyHours += s.hours; });
+  for (const [memberId, c] of study ?? []) {
+    const f = out.get(memberId);
+    if (f) for (let i = 0; i < c.days.length; i++) if (counts(fromDayNumber(c.days[i]!), memberId)) f.studyHours += c.hours[i]!;
+  }
   each(ev.talks, (t) => t.date, (f) => f.talks++);
   each(ev.research, (r) => r.from, (f, r) => { f.researchDays += r.days; });
   const scores = new Map<number, number[]>();

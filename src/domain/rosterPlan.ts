@@ -1,5 +1,6 @@
 // What importing a roster would change, worked out before anything is written: who is new, who
 // changed (field by field), who is unchanged, and (with --sync) who left.
+import { branchKey } from './branchMatch.js';
 import { FIELD_SPECS, type Member, type MemberField } from './member.js';
 import type { CellProblem, FieldValue, RosterRow } from './rosterRows.js';
 
@@ -63,8 +64,11 @@ export function planRosterImport(input: PlanInput): RosterPlan {
   const seenNames = new Map<string, { row: number; id?: string }>();
   const matched = new Set<number>();
   const branches = new Set<string>();
+  // A 所在支部 cell names an existing branch however it is spaced or punctuated (branchMatch.branchKey).
+  const existingByKey = new Map(input.existingBranches.map((b) => [branchKey(b), b]));
   for (const row of input.rows) {
-    const branch = (row.fields.branch as string | undefined) ?? input.defaultBranch;
+    const typed = (row.fields.branch as string | undefined) ?? input.defaultBranch;
+    const branch = typed === undefined ? undefined : existingByKey.get(branchKey(typed)) ?? typed;
     if (!branch) {
       plan.problems.push({ row: row.row, message: '不知道此人属于哪个支部：表中没有“所在支部”列，请用 --branch 指定支部' });
       continue;

@@ -5,7 +5,7 @@ import { cellRef, cellText, isBlank, type Cell } from './grid.js';
 import { validateIdCard, validatePhone } from './idcard.js';
 import { FIELD_SPECS, isLeaderPost, parseCategory, type MemberField } from './member.js';
 import type { RosterLayout } from './rosterHeader.js';
-import { cleanName, cleanText, isPlausibleName, parseYesNo } from './text.js';
+import { cleanName, cleanText, clipQuotes, isPlausibleName, keepText, parseYesNo } from './text.js';
 
 export type FieldValue = string | boolean;
 
@@ -88,6 +88,8 @@ function parseField(field: MemberField, v: Cell, today: string): Parsed {
       const r = validateIdCard(cellText(v));
       return r.ok ? { ok: true, value: r.value } : { ok: false, message: r.reason };
     }
+    case 'kept':
+      return { ok: true, value: keepText(cellText(v)) || undefined };
     default:
       return { ok: true, value: cleanText(cellText(v)) || undefined };
   }
@@ -122,7 +124,7 @@ export function parseRosterRows(layout: RosterLayout, today: string): ParsedRost
       const v = cells[col.col] ?? null;
       if (col.role.kind === 'serial') continue;
       if (col.role.kind === 'extra') {
-        const t = cleanText(cellText(v));
+        const t = keepText(cellText(v));
         if (t) row.extra[col.label] = t;
         continue;
       }
@@ -174,5 +176,5 @@ function crossCheck(row: RosterRow, layout: RosterLayout, out: ParsedRoster, tod
 /** "file › sheet › K15: message" — the one format every import error uses. */
 export function describeProblem(file: string, sheet: string, p: CellProblem): string {
   const where = p.col === undefined ? `第 ${p.row + 1} 行` : cellRef(p.row, p.col);
-  return `${file} › ${sheet || 'CSV'} › ${where}：${p.message}`;
+  return clipQuotes(`${file} › ${sheet || 'CSV'} › ${where}：${p.message}`);
 }

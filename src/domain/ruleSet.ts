@@ -33,26 +33,28 @@ export interface MetricShape {
   /** When true, the object may name any subset of `parts` (categories); otherwise all are required. */
   partsSubset?: boolean;
   options: readonly (keyof RuleOptions)[];
+  /** Counts sessions or lectures: a week or month with no working day is 不适用 (skipPeriodsWithoutWorkdays). */
+  countsSessions?: boolean;
 }
 
 const categories: readonly BookCategory[] = ['政治理论', '业务', '科学人文', '党史', '其他'];
 
 /** The contract between the JSON file and the engine; the validator checks each rule against it. */
 export const METRIC_SHAPES: Record<MetricName, MetricShape> = {
-  'sessions-attended': { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'] },
-  'attendance-rate': { subject: 'member', threshold: 'share', options: ['sessionTypes', 'excusedCountsAsAttended'] },
+  'sessions-attended': { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'], countsSessions: true },
+  'attendance-rate': { subject: 'member', threshold: 'share', options: ['sessionTypes', 'excusedCountsAsAttended'], countsSessions: true },
   'books-by-category': { subject: 'member', threshold: 'parts', parts: categories, partsSubset: true, options: ['categoryMap'] },
   'books-finished': { subject: 'member', threshold: 'count', options: [] },
   talks: { subject: 'member', threshold: 'count', options: ['talkKinds'] },
   'research-days': { subject: 'member', threshold: 'count', options: [] },
   writings: { subject: 'member', threshold: 'count', options: ['writingKinds', 'minChars'] },
   'self-study': { subject: 'member', threshold: 'parts', parts: ['hoursPerWorkingDay', 'noteDaysPerWorkingDay'], options: [] },
-  'lectures-heard': { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'] },
-  'books-and-exchanges': { subject: 'member', threshold: 'parts', parts: ['books', 'exchanges'], options: ['sessionTypes', 'excusedCountsAsAttended'] },
+  'lectures-heard': { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'], countsSessions: true },
+  'books-and-exchanges': { subject: 'member', threshold: 'parts', parts: ['books', 'exchanges'], options: ['sessionTypes', 'excusedCountsAsAttended'], countsSessions: true },
   'trainings-and-exams': { subject: 'member', threshold: 'parts', parts: ['trainings', 'exams'], options: [] },
   'reflections-per-headcount': { subject: 'branch', threshold: 'share', options: ['writingKinds', 'minChars'] },
-  'sessions-held': { subject: 'branch', threshold: 'count', options: ['sessionTypes'] },
-  assessment: { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'] },
+  'sessions-held': { subject: 'branch', threshold: 'count', options: ['sessionTypes'], countsSessions: true },
+  assessment: { subject: 'member', threshold: 'count', options: ['sessionTypes', 'excusedCountsAsAttended'], countsSessions: true },
 };
 
 /** Per-rule settings; which ones a metric reads is in METRIC_SHAPES. */
@@ -120,6 +122,18 @@ export interface Ranking {
   top: number;
   /** The honour conferred (书香之星). */
   award: string;
+  /** Who may be awarded at all; absent: DEFAULT_MINIMUMS (rankingEligibility.ts). */
+  minimums?: RankingMinimums;
+}
+
+/** The least an awardee must have done in the year. */
+export interface RankingMinimums {
+  /** No 未达标 (ended period) in: 'members' — every rule that applies to all members (五坚持); a list of rule ids; or 'none'. */
+  noGapIn: 'members' | 'none' | string[];
+  /** Books finished, at least. */
+  books: number;
+  /** Articles (心得体会, 理论文章, 调研报告), at least. */
+  writings: number;
 }
 
 /** The ranking a rule set without a ranking block uses. */
@@ -134,7 +148,14 @@ export const DEFAULT_RANKING: Ranking = {
 /** Rule-set-wide settings that rules inherit unless their options say otherwise. */
 export interface RuleSetSettings {
   excusedCountsAsAttended: boolean;
+  /** A weekly or monthly period without a single working day (2026-W08, the Spring Festival week) is
+   * 不适用 for rules that count sessions or lectures (METRIC_SHAPES countsSessions). Default true; a rule
+   * set without the setting reads as true. */
+  skipPeriodsWithoutWorkdays?: boolean;
 }
+
+/** The settings a rule-set file may give, with their defaults. */
+export const SETTING_DEFAULTS: Required<RuleSetSettings> = { excusedCountsAsAttended: false, skipPeriodsWithoutWorkdays: true };
 
 /** A whole rule set, as loaded from templates/rules/*.json or the organ's own copy. */
 export interface RuleSet {

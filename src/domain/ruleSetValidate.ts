@@ -3,7 +3,7 @@ import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from './evidence.js';
 import { checkBranchRanking } from './branchRanking.js';
 import { SESSION_TYPE_IDS } from './sessionTypes.js';
 import { PERIOD_KINDS } from './periods.js';
-import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
+import { APPLIES_TO, DEFAULT_RANKING, METRIC_SHAPES, SETTING_DEFAULTS, RANKING_CAP_KEYS, type MetricName, type Ranking, type Rule, type RuleSet } from './ruleSet.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -25,14 +25,17 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
   for (const k of Object.keys(json)) if (!SET_KEYS.includes(k)) top(`不认识的字段“${k}”，可用的字段有 ${SET_KEYS.slice(1).join('/')}`);
   if (typeof json.id !== 'string' || !json.id.trim()) top('字段 id 缺失，应为规则集的英文代号，如 "learning-org"');
   if (typeof json.title !== 'string' || !json.title.trim()) top('字段 title 缺失，应为规则集的中文名称');
-  let excused = false;
+  const settings = { ...SETTING_DEFAULTS };
   if (json.settings !== undefined) {
-    if (!isObj(json.settings)) top('字段 settings 应为对象，如 {"excusedCountsAsAttended": false}');
+    const names = Object.keys(SETTING_DEFAULTS) as (keyof typeof SETTING_DEFAULTS)[];
+    if (!isObj(json.settings)) top('字段 settings 应为对象，如 {"excusedCountsAsAttended": false, "skipPeriodsWithoutWorkdays": true}');
     else {
-      for (const k of Object.keys(json.settings)) if (k !== 'excusedCountsAsAttended') top(`settings 中不认识的设置“${k}”，可用 excusedCountsAsAttended`);
-      const e = json.settings.excusedCountsAsAttended;
-      if (e !== undefined && typeof e !== 'boolean') top(`settings.excusedCountsAsAttended 的取值“${show(e)}”无效，应为 true 或 false`);
-      else excused = e ?? false;
+      for (const k of Object.keys(json.settings)) if (!(names as string[]).includes(k)) top(`settings 中不认识的设置“${k}”，可用 ${names.join('、')}`);
+      for (const k of names) {
+        const v = json.settings[k];
+        if (v !== undefined && typeof v !== 'boolean') top(`settings.${k} 的取值“${show(v)}”无效，应为 true 或 false`);
+        else if (v !== undefined) settings[k] = v;
+      }
     }
   }
   if (!Array.isArray(json.rules) || json.rules.length === 0) top('字段 rules 缺失或为空，应为规则列表');
@@ -56,7 +59,7 @@ export function validateRuleSet(json: unknown, sourceName: string): { ok: true; 
     ok: true,
     ruleSet: {
       id: j.id, title: j.title, ...(typeof j.description === 'string' ? { description: j.description } : {}),
-      settings: { excusedCountsAsAttended: excused },
+      settings,
       rules: rules.map((r) => ({ ...(r as Rule), options: (r as Obj).options ?? {} }) as Rule),
       ...(ranking ? { ranking } : {}),
       ...(branchRanking ? { branchRanking } : {}),
@@ -139,7 +142,7 @@ function checkOptions(o: unknown, metric: MetricName, err: (m: string) => void):
 
 function checkRanking(r: unknown, err: (m: string) => void): Ranking | undefined {
   if (!isObj(r)) return err('应为对象，如 {"weights": {…}, "top": 10}'), undefined;
-  for (const k of Object.keys(r)) if (!['weights', 'caps', 'tieBreak', 'top', 'award', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/caps/tieBreak/top/award`);
+  for (const k of Object.keys(r)) if (!['weights', 'caps', 'tieBreak', 'top', 'award', 'minimums', 'note'].includes(k)) err(`不认识的字段“${k}”，可用 weights/caps/tieBreak/top/award/minimums`);
   const all = [...WEIGHT_KEYS, ...OPTIONAL_WEIGHT_KEYS];
   const weights: Record<string, number> = { writingChars: 0, talks: 0, researchDays: 0 };
   if (!isObj(r.weights)) err(`字段 weights 缺失，应写成 {${WEIGHT_KEYS.map((k) => `"${k}": 10`).join(', ')}}`);
@@ -163,8 +166,25 @@ function checkRanking(r: unknown, err: (m: string) => void): Ranking | undefined
   if (r.tieBreak !== undefined && r.tieBreak !== 'attendanceRate') err(`字段 tieBreak 的取值“${show(r.tieBreak)}”无效，可选 attendanceRate`);
   if (r.top !== undefined && (!Number.isInteger(r.top) || (r.top as number) < 1)) err(`字段 top 的取值“${show(r.top)}”无效，应为正整数（表彰人数）`);
   if (r.award !== undefined && (typeof r.award !== 'string' || !r.award.trim())) err(`字段 award 的取值“${show(r.award)}”无效，应为荣誉称号，如 "书香之星"`);
+  const minimums = r.minimums === undefined ? undefined : checkMinimums(r.minimums, err);
   return {
+    ...(minimums ? { minimums } : {}),
     weights: weights as unknown as Ranking['weights'], caps, tieBreak: 'attendanceRate',
     top: (r.top as number | undefined) ?? DEFAULT_RANKING.top, award: typeof r.award === 'string' && r.award.trim() ? r.award.trim() : DEFAULT_RANKING.award,
   };
+}
+
+function checkMinimums(m: unknown, err: (m: string) => void): Ranking['minimums'] {
+  if (!isObj(m)) return err('字段 minimums 应为对象，如 {"noGapIn": "members", "books": 1, "writings": 1}'), undefined;
+  for (const k of Object.keys(m)) if (!['noGapIn', 'books', 'writings', 'note'].includes(k)) err(`minimums 中的“${k}”无效，可选 noGapIn/books/writings`);
+  const g = m.noGapIn;
+  const okGap = g === undefined || g === 'members' || g === 'none' || (Array.isArray(g) && g.every((x) => typeof x === 'string'));
+  if (!okGap) err(`minimums.noGapIn 的取值“${show(g)}”无效，可写 "members"（全体党员的各项要求）、"none"（不要求），或规则编号的列表`);
+  const count = (k: 'books' | 'writings') => {
+    const v = m[k];
+    if (v === undefined) return 1;
+    if (!Number.isInteger(v) || (v as number) < 0) { err(`minimums.${k} 的取值“${show(v)}”无效，应为不小于 0 的整数`); return 1; }
+    return v as number;
+  };
+  return { noGapIn: okGap && g !== undefined ? (g as 'members' | 'none' | string[]) : 'members', books: count('books'), writings: count('writings') };
 }

@@ -115,3 +115,11 @@ export function parsePlanMonth(typed: string | number | Date, year: number): str
 
 /** Status names for users. */
 export const PLAN_STATUS_NAME: Record<PlanStatus, string> = { held: '已开展', gap: '未开展', open: '进行中', future: '未到期' };
+
+/** Why linking a session held on `day` to the plan of `month` needs --force (Chinese), or undefined: a
+ * session held in that month or the one next to it (a theme held a little early or late) is linked freely. */
+export function farMonthLink(sessionId: number, day: string, month: string): string | undefined {
+  const index = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+  if (Math.abs(index(day.slice(0, 7)) - index(month)) <= 1) return undefined;
+  return `活动 #${sessionId} 是 ${day} 举行的，不在 ${month}，也不在它前后一个月内`;
+}

@@ -1,6 +1,7 @@
 // The audit report model (SPEC §6 item 7): the evidence of the audited year from the store, the engine's
 // verdicts, and what every renderer needs — counts per rule, each person's gaps worst first, the branch
 // duties. Plain data; the terminal and JSON renderers live in src/cli/commands/audit*.ts.
+import { memberAsOf } from '../domain/memberAsOf.js';
 import type { Evidence, EvidenceIds } from '../domain/evidence.js';
 import { EVIDENCE_KINDS } from '../domain/evidenceKinds.js';
 import type { AttendanceColumns, StudyColumns } from '../domain/engine/evidenceIndex.js';
@@ -155,6 +156,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const ruleOf = new Map(rules.map((r) => [r.id, r]));
   const people = new Map<number, PersonAudit>();
   const branches = new Map<number, BranchAudit>();
+  // Posts as they stood on the audit's last day (a post taken up later is not shown).
+  const postDay = asOf < scope.end ? asOf : addDaysIso(scope.end, -1);
   for (const v of verdicts) {
     if (v.memberId === undefined) {
       let b = branches.get(v.branchId);
@@ -165,7 +168,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     let p = people.get(v.memberId);
     if (!p) {
       const m = members.get(v.memberId);
-      people.set(v.memberId, (p = { memberId: v.memberId, name: m?.name ?? `#${v.memberId}`, branch: branchNames.get(v.branchId) ?? `#${v.branchId}`, post: m?.partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
+      people.set(v.memberId, (p = { memberId: v.memberId, name: m?.name ?? `#${v.memberId}`, branch: branchNames.get(v.branchId) ?? `#${v.branchId}`, post: m && memberAsOf(m, postDay).partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
     }
     p.all.push(v);
     if (v.status === 'gap') { p.gaps.push(v); p.shortfall += shareShort(v); }

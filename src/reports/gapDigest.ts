@@ -51,7 +51,7 @@ export function subjectsText(g: RuleGaps, showPeriods: boolean, max = Infinity, 
   return shown.join('、') + more;
 }
 
-/** Periods in short: up to 4 listed, then “等 N 期”. */
+/** Periods in short: up to 4 listed, then “等N期”. */
 function shortPeriods(ps: string[]): string {
-  return ps.length <= 4 ? ps.join('、') : `${ps.slice(0, 3).join('、')} 等 ${ps.length} 期`;
+  return ps.length <= 4 ? ps.join('、') : `${ps.slice(0, 3).join('、')}等${ps.length}期`;
 }

@@ -3,7 +3,9 @@
 import { attendanceStats, type AttendanceFigures } from '../domain/attendanceStats.js';
 import type { AttendanceStatus } from '../domain/attendanceStatus.js';
 import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from '../domain/evidence.js';
+import { isExpectedAt } from '../domain/attendees.js';
 import { leaderOn, onRollOn, type Member } from '../domain/member.js';
+import { memberAsOf } from '../domain/memberAsOf.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
 import type { EvidenceItem } from '../store/evidence.js';
 import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
@@ -72,7 +74,8 @@ export function periodFigures(x: FigureInput): PeriodFigures {
   const bySessionAtt = new Map(stats.sessions.map((s) => [s.sessionId, s]));
 
   const members: MemberStats[] = x.members.map((m) => ({
-    memberId: m.id, name: m.name, branch: m.branch, leader: m.leader,
+    // 班子成员 as the roster stood on the report's last day (someone appointed later is not one here).
+    memberId: m.id, name: m.name, branch: m.branch, leader: memberAsOf(m, x.rollDay).leader,
     studyHours: 0, studyDays: 0, noteDays: 0, books: 0, booksByCategory: {}, writings: 0, writingChars: 0,
     researchDays: 0, talks: 0, trainings: 0, exams: 0, examAverage: null,
     attendance: counts(byMemberAtt.get(m.id)!), gaps: x.gapsByMember.get(m.id) ?? 0,
@@ -83,7 +86,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     if (m) { m.studyHours += t.hours; m.studyDays += t.days; m.noteDays += t.noteDays; }
   }
   const scores = new Map<number, number[]>();
-  const tally = { category: new Map<string, number>(), writing: new Map<string, number>(), talk: new Map<string, number>(), trainingHours: 0, scores: [] as number[] };
+  const tally = { category: new Map<string, number>(), writing: new Map<string, number>(), talk: new Map<string, number>(), trainingHours: 0, scores: [] as number[], essayChars: 0 };
   for (const it of x.items) {
     const m = row.get(it.memberId);
     if (!m) continue;
@@ -101,6 +104,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
       case 'writing':
         m.writings++; m.writingChars += num(v.chars);
         tally.writing.set(String(v.kind), (tally.writing.get(String(v.kind)) ?? 0) + 1);
+        if (v.kind !== '调研报告') tally.essayChars += num(v.chars);
         break;
       case 'research': m.researchDays += num(v.days); break;
       case 'talk':
@@ -151,6 +155,8 @@ export function periodFigures(x: FigureInput): PeriodFigures {
     writings: sum((m) => m.writings),
     writingsByKind: byOrder(WRITING_KINDS, tally.writing).map(({ k, n }) => ({ kind: k, count: n })),
     writingChars: sum((m) => m.writingChars),
+    essays: (tally.writing.get('心得体会') ?? 0) + (tally.writing.get('理论文章') ?? 0),
+    essayChars: tally.essayChars,
     researchDays: sum((m) => m.researchDays),
     researchTrips: x.items.filter((i) => i.kind === 'research' && row.has(i.memberId)).length,
     talks: sum((m) => m.talks),
@@ -172,7 +178,9 @@ function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid 
     if (!bySession) marks.set(a.sessionId, (bySession = new Map()));
     bySession.set(a.memberId, a.status);
   }
-  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !onRollOn(m, s.date) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');
+  // Only the people expected at a session (on the roll that day, among its attendees) get a mark.
+  const byId = new Map(x.sessions.map((s) => [s.id, s]));
+  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !isExpectedAt(byId.get(s.id) ?? s, m) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');
   const names = [...new Set([...x.members.map((m) => m.branch), ...sessions.map((s) => s.branch)])];
   if (names.length <= 1) {
     return { sessionIds: sessions.map((s) => s.id), rows: x.members.map((m) => ({ memberId: m.id, name: m.name, marks: sessions.map((s) => mark(m, s)) })) };

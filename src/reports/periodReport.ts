@@ -2,6 +2,7 @@
 // branch — headline figures, per-member statistics, per-session sign-ins, the personal records, the
 // audit's verdicts, and who joined or left. One model; the terminal, JSON, .xlsx, .docx and .md
 // renderers only read it.
+import { memberAsOf } from '../domain/memberAsOf.js';
 import type { AttendanceStatus } from '../domain/attendanceStatus.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
@@ -62,8 +63,10 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
 
   const order = new Map(members.map((m, i) => [m.id, i]));
   const { audit: shownAudit, gapsByMember } = reportAudit(audit, order);
+  // The report's roster is the roster as it stood on its last counted day.
+  const rollDay = addDaysIso(countedEnd, -1);
   const figures = periodFigures({
-    rollDay: addDaysIso(countedEnd, -1), members, sessions, attendance, items, study,
+    rollDay, members, sessions, attendance, items, study,
     excusedCountsAsAttended: input.ruleSet.settings.excusedCountsAsAttended, gapsByMember,
   });
   addSessionRequirements(figures.headline.sessionsByType, audit, period);
@@ -83,7 +86,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     asOf,
     revealed: !!input.reveal,
     ...figures,
-    roster: members.map((m) => rosterRow(m, !!input.reveal)),
+    roster: members.map((m) => rosterRow(m, rollDay, !!input.reveal)),
     items: itemRows(items),
     audit: shownAudit,
     moves: {
@@ -95,11 +98,14 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   };
 }
 
-/** A roster row, with ID and phone masked unless revealed (so no renderer can leak them). */
-function rosterRow(m: Member, reveal: boolean): RosterRow {
-  const r: RosterRow = { memberId: m.id, name: m.name, branch: m.branch, leader: m.leader };
-  const copy = ['gender', 'birthDate', 'ethnicity', 'education', 'category', 'joinPartyDate', 'jobTitle', 'partyPost', 'onRollFrom', 'onRollLeft'] as const;
+/** A roster row as the roster stood on `day` (committee, post and on-roll dates by then), with ID and
+ * phone masked unless revealed (so no renderer can leak them). */
+function rosterRow(m: Member, day: string, reveal: boolean): RosterRow {
+  const then = memberAsOf(m, day);
+  const r: RosterRow = { memberId: m.id, name: m.name, branch: then.branch, leader: then.leader };
+  const copy = ['gender', 'birthDate', 'ethnicity', 'education', 'category', 'joinPartyDate', 'jobTitle'] as const;
   for (const k of copy) if (m[k]) r[k] = m[k];
+  for (const k of ['partyPost', 'onRollFrom', 'onRollLeft'] as const) if (then[k]) r[k] = then[k];
   if (m.phone) r.phone = reveal ? m.phone : maskPhone(m.phone);
   if (m.idCard) r.idCard = reveal ? m.idCard : maskIdCard(m.idCard);
   return r;

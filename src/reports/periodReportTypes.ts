@@ -68,6 +68,9 @@ export interface ReportHeadline {
   writings: number;
   writingsByKind: { kind: string; count: number }[];
   writingChars: number;
+  /** 心得体会 and 理论文章 only (调研报告 are the leaders' research, counted with it). */
+  essays: number;
+  essayChars: number;
   researchDays: number;
   researchTrips: number;
   talks: number;

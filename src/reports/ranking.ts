@@ -1,14 +1,18 @@
 // The year-end ranking model (年终评比): the year's evidence from the store, the figures per member, the
 // rule set's weights and caps, everyone ranked with each component, and the awardees. Plain data for
 // the terminal table, JSON, the .xlsx table and the .docx award list and certificates.
-import { awardees, rankMembers, type RankedMember } from '../domain/ranking.js';
+import { rankMembers, type RankedMember } from '../domain/ranking.js';
+import { DEFAULT_MINIMUMS, pickAwardees, type GapsByRule } from '../domain/rankingEligibility.js';
+import type { WorkCalendar } from '../domain/workdays.js';
+import { buildAudit } from './audit.js';
 import { memberYearFigures } from '../domain/rankingFigures.js';
 import { DEFAULT_RANKING, type Ranking, type RuleSet } from '../domain/ruleSet.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { loadEvidence } from '../store/evidence.js';
 import { readSettings } from '../store/settings.js';
-import { addDaysIso } from '../domain/periods.js';
+import { addDaysIso, parsePeriodId } from '../domain/periods.js';
+import { STATUS_CODES } from '../domain/engine/columns.js';
 
 /** Everything the renderers show. */
 export interface RankingReport {
@@ -20,28 +24,54 @@ export interface RankingReport {
   ranking: Ranking;
   top: number;
   ranked: RankedMember[];
-  awardees: RankedMember[];
+  /** The top N of those meeting the minimums, each with the reason it was chosen. */
+  awardees: (RankedMember & { reason: string })[];
+  /** Ranked people who do not meet the minimums, with why. */
+  leftOut: { name: string; rank: number; why: string[] }[];
 }
 
 /** Ranks the members on the roll at the as-of date on their year so far, optionally of one branch. */
-export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; top?: number; branchId?: number }): RankingReport {
+export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; calendar: WorkCalendar; top?: number; branchId?: number }): RankingReport {
   const from = `${p.year}-01-01`;
   const yearEnd = `${p.year + 1}-01-01`;
   const dayAfter = p.asOf >= yearEnd ? yearEnd : addDaysIso(p.asOf, 1);
-  const ev = loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId });
+  // Self-study as monthly totals and sign-ins as columns: an organ's year is 1.7 million days of self-study.
+  const ev = loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId, studyMonths: { asOf: addDaysIso(dayAfter, -1), scope: { start: from, end: yearEnd } } }, true);
+  for (const [memberId, c] of ev.signIns) for (let i = 0; i < c.sessions.length; i++) ev.attendance.push({ id: c.ids[i]!, sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
   const ranking = p.ruleSet.ranking ?? DEFAULT_RANKING;
   // Only people still on the roll at the as-of date are ranked (someone who has left is not awarded).
   const current = new Set(ev.members.filter((m) => !m.onRollLeft || m.onRollLeft > p.asOf).map((m) => m.id));
-  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended).filter((f) => current.has(f.memberId));
+  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended, ev.study).filter((f) => current.has(f.memberId));
   const branches = listBranches(db);
   const names = new Map(branches.map((b) => [b.id, b.name]));
   const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));
   const ranked = rankMembers(figures, people, ranking);
   const top = p.top ?? ranking.top;
+  const min = ranking.minimums ?? DEFAULT_MINIMUMS;
+  const chosen = pickAwardees(ranked, top, yearGaps(db, p, min.noGapIn), min);
   const organ = readSettings(db).organ ?? '';
   const shown = branches.filter((b) => p.branchId === undefined || b.id === p.branchId);
   return {
     year: p.year, asOf: p.asOf, organ, branch: shown.length === 1 ? shown[0]!.name : organ || '本机关', ruleSetTitle: p.ruleSet.title,
-    ranking, top, ranked, awardees: awardees(ranked, top),
+    ranking, top, ranked, awardees: chosen.awardees, leftOut: chosen.leftOut,
   };
+}
+
+/** Each member's ended gaps of the year in the rules the minimums name: member → rule title → periods. */
+function yearGaps(db: Db, p: { year: number; asOf: string; ruleSet: RuleSet; calendar: WorkCalendar; branchId?: number }, which: 'members' | 'none' | string[]): GapsByRule {
+  const out: GapsByRule = new Map();
+  if (which === 'none') return out;
+  const rules = p.ruleSet.rules.filter((r) => r.appliesTo !== 'branch' && (which === 'members' ? r.appliesTo === 'all' : which.includes(r.id)));
+  if (!rules.length) return out;
+  const scope = parsePeriodId(String(p.year))!;
+  const a = buildAudit(db, { ruleSet: p.ruleSet, calendar: p.calendar, asOf: p.asOf, scope, branchId: p.branchId, ruleIds: rules.map((r) => r.id), citeSelfStudy: false, keepMet: false });
+  const title = new Map(rules.map((r) => [r.id, r.title]));
+  for (const v of a.verdicts) {
+    if (v.status !== 'gap' || v.memberId === undefined) continue;
+    const m = out.get(v.memberId) ?? new Map<string, number>();
+    const t = title.get(v.rule) ?? v.rule;
+    m.set(t, (m.get(t) ?? 0) + 1);
+    out.set(v.memberId, m);
+  }
+  return out;
 }

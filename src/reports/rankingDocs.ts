@@ -1,6 +1,7 @@
 // The ranking as paperwork: the scoring table sheet (every component's figure and points, so the order
 // can be defended), the award list (表彰名单) and the certificates (荣誉证书) of the awardees.
 import { COMPONENTS } from '../domain/ranking.js';
+import { displayWidth } from '../shared/width.js';
 import type { TableSheet } from '../render/excel/tableSheet.js';
 import type { Certificate } from '../render/word/certificates.js';
 import type { ListDoc } from '../render/word/listDocx.js';
@@ -22,7 +23,7 @@ export function rankSheets(r: RankingReport): TableSheet[] {
   return [{
     name: '评比计分', title: `${r.branch} ${r.year} 年度“${r.ranking.award}”评比计分表（计分办法见“计分办法”表）`, freezeColumns: 3,
     columns: [
-      { header: '名次', kind: 'int', width: 6, align: 'center' }, { header: '姓名', kind: 'text', width: 10 }, { header: '支部', kind: 'text', width: 16 },
+      { header: '名次', kind: 'int', width: 6, align: 'center' }, { header: '姓名', kind: 'text', width: Math.max(10, ...r.ranked.map((m) => displayWidth(m.name) + 2)) }, { header: '支部', kind: 'text', width: 16 },
       ...comps.flatMap((c) => [
         { header: `${c.label}${c.unit ? `(${c.unit})` : ''}`, kind: (c.key === 'attendanceRate' ? 'rate' : 'num') as 'rate' | 'num', width: 12 },
         { header: `${c.label}分`, kind: 'num' as const, width: 8 },
@@ -44,21 +45,19 @@ export function rankSheets(r: RankingReport): TableSheet[] {
 /** The award list: a paragraph of decision and the table of awardees. */
 export function awardList(r: RankingReport, signDate: string): ListDoc {
   const organ = r.organ || r.branch;
+  const multi = new Set(r.awardees.map((m) => m.branch)).size > 1;
+  const min = r.ranking.minimums;
   return {
     title: `关于表彰${r.year}年度“${r.ranking.award}”的决定`,
     intro: [
-      `${r.year}年，${r.branch}深入开展读书学习活动，广大党员干部多读书、读好书。根据年度读书、撰写心得文章、参加集中学习、自学、宣讲、调研和学习测试等情况综合计分评比，决定授予以下 ${r.awardees.length} 名同志“${r.ranking.award}”荣誉称号。`,
+      `${r.year}年，${r.branch}深入开展读书学习活动，广大党员干部多读书、读好书。根据年度读书、撰写心得文章、参加集中学习、自学、宣讲、调研和学习测试等情况综合计分，在${min?.noGapIn === 'none' ? '' : '各项学习要求全年达标、'}读书和撰写心得文章均有成果的同志中择优评选，决定授予以下${r.awardees.length}名同志“${r.ranking.award}”荣誉称号。`,
       '希望受表彰的同志珍惜荣誉、再接再厉，全体党员干部以先进为榜样，勤学善思、学以致用，推动书香机关建设再上新台阶。',
     ],
-    caption: `${r.year}年度“${r.ranking.award}”名单（读书以本计，文章以篇计）`,
-    headers: ['名次', '姓名', '所在支部', '读书', '文章', '参加率', '总分'],
-    rows: r.awardees.map((m) => {
-      const c = (k: string) => m.components.find((x) => x.key === k)!;
-      const rate = c('attendanceRate').value;
-      return [String(m.rank), m.name, m.branch, String(c('books').value ?? 0), String(c('writings').value ?? 0), rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`, String(m.score)];
-    }),
-    widths: [7, 13, 22, 7, 7, 10, 10],
-    centred: [true, true, false, true, true, true, true],
+    caption: `${r.year}年度“${r.ranking.award}”名单`,
+    headers: ['名次', '姓名', ...(multi ? ['所在支部'] : []), '总分', '评选理由'],
+    rows: r.awardees.map((m) => [String(m.rank), m.name, ...(multi ? [m.branch] : []), String(m.score), m.reason]),
+    widths: [8, 12, ...(multi ? [18] : []), 10, multi ? 38 : 50],
+    centred: [true, true, ...(multi ? [false] : []), true, false],
     sign: [organ, chineseDate(signDate)],
   };
 }

@@ -20,7 +20,7 @@ export function dateText(iso: string): string {
 }
 
 /** Default output names: 2026年度学习台账.xlsx, 2026年度学习型党组织建设工作总结.docx / .md. */
-export function defaultFileName(p: Pick<Period, 'kind' | 'id'>, what: 'xlsx' | 'docx' | 'md'): string {
+export function defaultFileName(p: Pick<Period, 'kind' | 'id'>, what: 'xlsx' | 'docx' | 'md' | 'pdf'): string {
   const label = periodLabel(p);
   return what === 'xlsx' ? `${label}学习台账.xlsx` : `${label}学习型党组织建设工作总结.${what}`;
 }

@@ -2,6 +2,7 @@
 // blocks of the written summary: title, headings, paragraphs, tables, the signature — with every
 // {{placeholder}} filled. The Word and Markdown renderers lay these blocks out; neither reads the template.
 import type { PeriodReport } from './periodReportTypes.js';
+import { summaryCharts, type SummaryChart } from './summaryCharts.js';
 import { problemParagraphs, summaryTables, themeParagraphs, type SummaryTable } from './summaryText.js';
 
 /** One block of the summary. `edit` marks text the secretary is meant to replace (【…】). */
@@ -11,7 +12,9 @@ export type SummaryBlock =
   | { kind: 'h2'; text: string }
   | { kind: 'p'; text: string; edit?: boolean }
   | { kind: 'sign'; lines: string[] }
-  | { kind: 'table'; table: SummaryTable };
+  | { kind: 'table'; table: SummaryTable }
+  /** A chart, followed by a table of its figures. */
+  | { kind: 'chart'; chart: SummaryChart };
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
@@ -24,6 +27,7 @@ export function summaryBlocks(template: string, r: PeriodReport, fields: Record<
     return all;
   });
   const tables = summaryTables(r);
+  const charts = summaryCharts(r);
   const blocks: SummaryBlock[] = [];
   const text = template.replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?-->/g, '').replace(/\r\n?/g, '\n');
   for (const para of text.split(/\n\s*\n/)) {
@@ -32,7 +36,7 @@ export function summaryBlocks(template: string, r: PeriodReport, fields: Record<
     const sign: string[] = [];
     let body: string[] = [];
     const flush = () => {
-      if (body.length) pushParagraph(blocks, body.join(''), fill, tables, r, unknown);
+      if (body.length) pushParagraph(blocks, body.join(''), fill, { tables, charts }, r, unknown);
       body = [];
     };
     for (const line of lines) {
@@ -52,7 +56,8 @@ export function summaryBlocks(template: string, r: PeriodReport, fields: Record<
 }
 
 /** A paragraph, or the blocks a lone block placeholder ({{存在问题}}, {{表:…}}) stands for. */
-function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => string, tables: Record<string, SummaryTable>, r: PeriodReport, unknown: Set<string>): void {
+function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => string, made: { tables: Record<string, SummaryTable>; charts: Record<string, SummaryChart> }, r: PeriodReport, unknown: Set<string>): void {
+  const { tables, charts } = made;
   const only = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(raw);
   const name = only?.[1]?.replace(/：/g, ':');
   if (name === '存在问题' || name === 'problems') {
@@ -61,6 +66,14 @@ function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => st
   }
   if (name === '活动主题' || name === 'sessionThemes') {
     for (const text of themeParagraphs(r)) out.push({ kind: 'p', text });
+    return;
+  }
+  const c = name && /^(?:图|chart):\s*(.+)$/.exec(name);
+  if (c) {
+    const key = c[1]!;
+    // A chart the period has no figures for (no sessions, no books) is left out; an unknown name is reported.
+    if (charts[key] ?? charts[CHART_ALIASES[key] ?? '']) out.push({ kind: 'chart', chart: (charts[key] ?? charts[CHART_ALIASES[key]!])! });
+    else if (!CHART_NAMES.includes(key) && !CHART_ALIASES[key]) unknown.add(name!);
     return;
   }
   const t = name && /^(?:表|table):\s*(.+)$/.exec(name);
@@ -75,4 +88,6 @@ function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => st
   out.push({ kind: 'p', text, ...(/^【[\s\S]*】$/.test(text) ? { edit: true } : {}) });
 }
 
+const CHART_NAMES = ['出勤率', '活动类型', '达标情况', '读书类别'];
+const CHART_ALIASES: Record<string, string> = { attendance: '出勤率', sessions: '活动类型', compliance: '达标情况', books: '读书类别' };
 const TABLE_ALIASES: Record<string, string> = { figures: '基本数据', sessions: '活动类型', books: '读书类别', compliance: '达标情况', branches: '支部对比' };

@@ -5,6 +5,7 @@ import { formatRate } from '../domain/attendanceStats.js';
 import { addDaysIso } from '../domain/periods.js';
 import type { PeriodReport } from './periodReportTypes.js';
 import { dateText, periodNoun } from './reportNames.js';
+import { complianceSentence, memberRulesMet, membersSentence, practiceSentence, selfStudySentence, sessionsSentence } from './summarySentences.js';
 import { planSentence, problemParagraphs, themeParagraphs } from './summaryText.js';
 
 /** One placeholder. */
@@ -49,8 +50,8 @@ export const SUMMARY_FIELDS: SummaryField[] = [
   { name: '笔记天次', alias: 'noteDays', help: '做了笔记的天次', value: (r) => n(r.headline.noteDays) },
   { name: '读书数', alias: 'books', help: '读完的书（本）', value: (r) => String(r.headline.books) },
   { name: '读书类别情况', alias: 'booksByCategory', help: '如 政治理论类40本、业务类30本', value: (r) => r.headline.booksByCategory.map((b) => `${b.category}类${b.count}本`).join('、') || '暂无' },
-  { name: '心得篇数', alias: 'writings', help: '心得体会和文章篇数', value: (r) => String(r.headline.writings) },
-  { name: '心得字数', alias: 'writingChars', help: '心得文章总字数', value: (r) => n(r.headline.writingChars) },
+  { name: '心得篇数', alias: 'writings', help: '心得体会和理论文章篇数（不含调研报告）', value: (r) => String(r.headline.essays) },
+  { name: '心得字数', alias: 'writingChars', help: '心得体会和理论文章总字数', value: (r) => n(r.headline.essayChars) },
   { name: '调研次数', alias: 'researchTrips', help: '一线调研次数', value: (r) => String(r.headline.researchTrips) },
   { name: '调研天数', alias: 'researchDays', help: '一线调研天数', value: (r) => String(r.headline.researchDays) },
   { name: '宣讲次数', alias: 'talks', help: '宣讲和讲座次数', value: (r) => String(r.headline.talks) },
@@ -58,10 +59,15 @@ export const SUMMARY_FIELDS: SummaryField[] = [
   { name: '考试人次', alias: 'exams', help: '参加考试人次', value: (r) => String(r.headline.exams) },
   { name: '考试平均分', alias: 'examAverage', help: '考试平均分', value: (r) => (r.headline.examAverage === null ? '—' : String(r.headline.examAverage)) },
   { name: '规则数', alias: 'rules', help: '检查的指标数', value: (r) => String(r.audit.rules.length) },
-  { name: '达标规则数', alias: 'rulesMet', help: '全员达标、无进行中的指标数', value: (r) => String(r.audit.rules.filter((x) => x.applicable > 0 && x.gap === 0 && x.open === 0).length) },
+  { name: '达标规则数', alias: 'rulesMet', help: '全员达标、无进行中的党员个人指标数（不含支部工作要求）', value: (r) => String(memberRulesMet(r)) },
   { name: '未达标项数', alias: 'gapCount', help: '已结束周期的未达标项数', value: (r) => String(r.audit.gapCount) },
   { name: '未达标人数', alias: 'gapMembers', help: '有未达标项的人数', value: (r) => String(new Set(r.audit.verdicts.filter((v) => v.status === 'gap' && v.memberId !== undefined).map((v) => v.memberId)).size) },
   { name: '进行中项数', alias: 'openCount', help: '尚在进行中的项数', value: (r) => String(r.audit.openCount) },
+  { name: '党员构成', alias: 'membersText', help: '如 支部共有党员24名，其中支部委员会成员5名、预备党员2名', value: membersSentence },
+  { name: '活动出勤情况', alias: 'sessionsText', help: '活动次数、类型和出勤率（一句话，没有的数字不写）', value: sessionsSentence },
+  { name: '自学情况', alias: 'selfStudyText', help: '自学、读书、心得文章（一句话，没有的数字不写）', value: selfStudySentence },
+  { name: '学用情况', alias: 'practiceText', help: '调研、宣讲、培训、考试（一句话，没有的数字不写）', value: practiceSentence },
+  { name: '达标概述', alias: 'complianceText', help: '对照规则集检查的结论（一句话）', value: complianceSentence },
   { name: '未达标情况', alias: 'problems', also: ['存在问题'], help: '按规则归纳的未达标情况（多段文字）', value: (r) => problemParagraphs(r).join('\n') },
   { name: '活动主题', alias: 'sessionThemes', help: '各类活动次数及主要学习主题（多段文字）', value: (r) => themeParagraphs(r).join('\n') },
 ];

@@ -2,7 +2,7 @@
 // the audit (who is short of what, by rule), and the tables (figures, sessions by type, books by
 // category, compliance per rule) — as plain strings, for the Word and Markdown renderers alike.
 import { formatRate } from '../domain/attendanceStats.js';
-import { gapDigest, subjectsText } from './gapDigest.js';
+import { gapDigest, type RuleGaps } from './gapDigest.js';
 import type { PeriodReport } from './periodReportTypes.js';
 import { periodNoun, shortPeriodText, tightCjk } from './reportNames.js';
 
@@ -57,23 +57,51 @@ export function planSentence(r: PeriodReport): string {
   return `${lead}安排${p.rows.length}${multi ? '项月度学习' : '个月'}，${parts.join('，')}。`;
 }
 
-/** “一是……；二是……”: one paragraph per rule with ended gaps, naming who is short. */
+/**
+ * “一是……；二是……”: one paragraph per rule with ended gaps, summarised — how many people fell short and how
+ * many person-periods that is, the two or three most affected people, and one example of what was missing;
+ * the full list is the workbook's 达标情况 sheet (named at the end).
+ */
 export function problemParagraphs(r: PeriodReport): string[] {
   const digest = gapDigest(r.audit);
   if (!digest.length) {
     const open = r.audit.openCount ? `截至统计日，尚有${r.audit.openCount}项指标所在周期未结束，需持续跟进。` : '';
     return [`对照各项指标检查，${r.period.label}已结束的考核周期均已达标。${open}`];
   }
-  const out = digest.map((g, i) => {
-    const branch = g.appliesTo === 'branch';
-    const many = g.subjects.some((s) => s.periods.length > 1);
-    const who = branch ? `${g.subjects.map((s) => `${s.name}（${s.periods.map(shortPeriodText).join('、')}）`).join('、')}未达到要求` : `${g.subjects.length}人未达标：${subjectsText(g, many, 15, shortPeriodText)}`;
-    const first = g.subjects[0];
-    const example = first?.lastNeed ? `，如${first.name}${shortPeriodText(first.periods.at(-1)!)}${first.lastNeed}` : '';
-    return tightCjk(`${ord(i)}是“${g.title}”方面，${who}${example}。`);
-  });
-  out.push(`以上共${r.audit.gapCount}项未达标，逐人逐项明细见学习台账“达标情况”表。`);
+  const out = digest.map((g, i) => tightCjk(`${ord(i)}是“${g.title}”方面，${g.appliesTo === 'branch' ? branchGaps(g) : memberGaps(g)}。`));
+  const people = new Set(digest.filter((g) => g.appliesTo !== 'branch').flatMap((g) => g.subjects.map((s) => s.memberId)));
+  out.push(`以上${people.size ? `共涉及${people.size}名党员、` : ''}${r.audit.gapCount}人次未达标，逐人逐项情况见学习台账“达标情况”表，各期明细见“未达标明细”表。`);
   return out;
+}
+
+/** 8人未达标，合计80人次；较突出的是许文博（33周）、林晓燕（24周）、吴军（21周），如许文博第49周差1次… */
+function memberGaps(g: RuleGaps): string {
+  const ranked = [...g.subjects].sort((a, b) => b.periods.length - a.periods.length);
+  const top = ranked.slice(0, 3);
+  const unit = periodUnit(g.subjects[0]!.periods[0]!);
+  const example = top[0]!.lastNeed ? `，如${top[0]!.name}${shortPeriodText(top[0]!.periods.at(-1)!)}${top[0]!.lastNeed}` : '';
+  if (g.count === g.subjects.length) {
+    // One period each: name them (all when three or fewer).
+    const names = top.map((s) => s.name).join('、');
+    return g.subjects.length <= 3 ? `${names}未达标（${top.map((s) => shortPeriodText(s.periods[0]!)).join('、')}）${example}` : `${g.subjects.length}人未达标，如${names}等${example}`;
+  }
+  const same = top.every((s) => s.periods.length === top[0]!.periods.length);
+  const who = same ? `${top.map((s) => s.name).join('、')}${top.length > 1 ? '各' : ''}${top[0]!.periods.length}${unit}` : top.map((s) => `${s.name}（${s.periods.length}${unit}）`).join('、');
+  return `${g.subjects.length}人未达标，合计${g.count}人次；${g.subjects.length > top.length ? '较突出的是' : '其中'}${who}${example}`;
+}
+
+/** 支部未达到要求（2026年） */
+function branchGaps(g: RuleGaps): string {
+  return `${g.subjects.map((s) => `${s.name}（${s.periods.map(shortPeriodText).join('、')}）`).join('、')}未达到要求`;
+}
+
+/** How a count of periods reads: 个月, 周, 个季度, 个半年, 年. */
+function periodUnit(id: string): string {
+  if (/^\d{4}-\d{2}$/.test(id)) return '个月';
+  if (/-W\d{2}$/.test(id)) return '周';
+  if (/-Q\d$/.test(id)) return '个季度';
+  if (/-H\d$/.test(id)) return '个半年';
+  return '期';
 }
 
 /** The four tables of 学习成效 and 基本情况. */

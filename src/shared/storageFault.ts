@@ -90,7 +90,8 @@ function sqliteFault(code: string, scene: FaultScene): ShuxiangError | undefined
     ]);
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED') {
-    return new DbError('数据库正被另一个 shuxiang 进程长时间占用，请稍后再试。');
+    // SQLite cannot say who holds the lock: another shuxiang, or a program that opened the file (DB Browser…).
+    return new DbError('数据库正被其他程序占用（可能是另一个正在运行的 shuxiang 命令，也可能是用别的软件打开了这个数据库文件），等待后仍未释放，没有写入任何内容。', ['请等它结束或关闭占用它的软件后再试。']);
   }
   return undefined;
 }

@@ -12,8 +12,9 @@ export interface AttendanceRecord {
   reason?: string;
 }
 
-/** One status to write for a member (session given separately). */
-export type AttendanceEntry = Omit<AttendanceRecord, 'sessionId'>;
+/** One status to write for a member (session given separately); `onlyIfNew` (a blank line of a sign-in
+ * sheet read as 缺席) never replaces a status already known. */
+export type AttendanceEntry = Omit<AttendanceRecord, 'sessionId'> & { onlyIfNew?: boolean };
 
 interface Row { session_id: number; member_id: number; status: AttendanceStatus; excuse_kind: ExcuseKind | null; reason: string | null }
 
@@ -24,11 +25,56 @@ function toRecord(r: Row): AttendanceRecord {
   return a;
 }
 
-/** What recording did: new rows, rows whose status changed, rows already as asked. */
+/** One status that replaces another (for the list of changes an import shows, --dry-run included). */
+export interface StatusChange {
+  memberId: number;
+  from: AttendanceStatus;
+  fromKind?: ExcuseKind;
+  to: AttendanceStatus;
+  toKind?: ExcuseKind;
+}
+
+/** What recording did: new rows, rows whose status changed (and how, in member order), rows left as they
+ * were (`unchanged`), of which `kept` were blank lines that left a known status alone. */
 export interface RecordOutcome {
   added: number;
   changed: number;
   unchanged: number;
+  kept: number;
+  changes: StatusChange[];
+}
+
+type Step = { op: 'insert' | 'update'; e: AttendanceEntry; kind: ExcuseKind | null; reason: string | null } | { op: 'none' };
+
+/** What writing the entries would do, entry by entry (shared by recording and its preview). */
+function planAttendance(db: Db, sessionId: number, entries: AttendanceEntry[]): { steps: Step[]; outcome: RecordOutcome } {
+  const get = db.prepare('SELECT * FROM attendance WHERE session_id = ? AND member_id = ?');
+  const outcome: RecordOutcome = { added: 0, changed: 0, unchanged: 0, kept: 0, changes: [] };
+  const steps: Step[] = entries.map((e) => {
+    const kind = e.status === 'excused' ? e.excuseKind ?? null : null;
+    const reason = e.reason?.trim() ? e.reason.trim() : null;
+    const old = get.get(sessionId, e.memberId) as Row | undefined;
+    if (!old) {
+      outcome.added++;
+      return { op: 'insert', e, kind, reason };
+    }
+    if (e.onlyIfNew) {
+      outcome.kept++;
+      outcome.unchanged++;
+      return { op: 'none' };
+    }
+    if (old.status === e.status && old.excuse_kind === kind && old.reason === reason) {
+      outcome.unchanged++;
+      return { op: 'none' };
+    }
+    outcome.changed++;
+    if (old.status !== e.status || old.excuse_kind !== kind) {
+      outcome.changes.push({ memberId: e.memberId, from: old.status, ...(old.excuse_kind ? { fromKind: old.excuse_kind } : {}), to: e.status, ...(kind ? { toKind: kind } : {}) });
+    }
+    return { op: 'update', e, kind, reason };
+  });
+  outcome.changes.sort((a, b) => a.memberId - b.memberId);
+  return { steps, outcome };
 }
 
 /** Upserts statuses for one session (re-running updates rather than duplicates); caller holds the batch. */
@@ -39,39 +85,20 @@ export function recordAttendance(
   batchId: number,
   counts?: { added: number; changed: number },
 ): RecordOutcome {
-  const get = db.prepare('SELECT * FROM attendance WHERE session_id = ? AND member_id = ?');
   const ins = db.prepare('INSERT INTO attendance (session_id, member_id, status, excuse_kind, reason, batch_id) VALUES (?, ?, ?, ?, ?, ?)');
   const upd = db.prepare('UPDATE attendance SET status = ?, excuse_kind = ?, reason = ?, batch_id = ? WHERE session_id = ? AND member_id = ?');
-  const out: RecordOutcome = { added: 0, changed: 0, unchanged: 0 };
-  for (const e of entries) {
-    const kind = e.status === 'excused' ? e.excuseKind ?? null : null;
-    const reason = e.reason?.trim() ? e.reason.trim() : null;
-    const old = get.get(sessionId, e.memberId) as Row | undefined;
-    if (!old) {
-      ins.run(sessionId, e.memberId, e.status, kind, reason, batchId);
-      out.added++;
-    } else if (old.status !== e.status || old.excuse_kind !== kind || old.reason !== reason) {
-      upd.run(e.status, kind, reason, batchId, sessionId, e.memberId);
-      out.changed++;
-    } else {
-      out.unchanged++;
-    }
+  const { steps, outcome } = planAttendance(db, sessionId, entries);
+  for (const s of steps) {
+    if (s.op === 'insert') ins.run(sessionId, s.e.memberId, s.e.status, s.kind, s.reason, batchId);
+    else if (s.op === 'update') upd.run(s.e.status, s.kind, s.reason, batchId, sessionId, s.e.memberId);
   }
-  if (counts) { counts.added += out.added; counts.changed += out.changed; }
-  return out;
+  if (counts) { counts.added += outcome.added; counts.changed += outcome.changed; }
+  return outcome;
 }
 
 /** What recordAttendance would do, without writing (for --dry-run). */
 export function previewAttendance(db: Db, sessionId: number, entries: AttendanceEntry[]): RecordOutcome {
-  const get = db.prepare('SELECT * FROM attendance WHERE session_id = ? AND member_id = ?');
-  const out: RecordOutcome = { added: 0, changed: 0, unchanged: 0 };
-  for (const e of entries) {
-    const old = get.get(sessionId, e.memberId) as Row | undefined;
-    if (!old) out.added++;
-    else if (old.status !== e.status || old.excuse_kind !== (e.status === 'excused' ? e.excuseKind ?? null : null) || old.reason !== (e.reason?.trim() || null)) out.changed++;
-    else out.unchanged++;
-  }
-  return out;
+  return planAttendance(db, sessionId, entries).outcome;
 }
 
 /** The sign-ins of one session, by member id. */

@@ -72,11 +72,6 @@ export function getBook(db: Db, id: number): BookRecord | undefined {
   return r && toBook(r);
 }
 
-/** Books whose title contains the text (for `lend 之江` and friends), title order. */
-export function findBooksByTitle(db: Db, text: string): BookRecord[] {
-  return (db.prepare("SELECT * FROM books WHERE instr(title, ?) > 0 ORDER BY title = ? DESC, title, id").all(text, text) as BookRow[]).map(toBook);
-}
-
 /** Writes the given columns of one book (caller holds the batch); null clears a field. */
 export function updateBook(db: Db, id: number, patch: Partial<Record<Exclude<keyof BookInput, 'title'> | 'title', unknown>>): void {
   const map = new Map<string, string>([['title', 'title'], ...COLS]);

@@ -3,7 +3,7 @@
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import { createRequire } from 'node:module';
 import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
 import { restoreHint, storageFault } from '../shared/storageFault.js';
 
@@ -23,10 +23,12 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Fault injection for tests (SHUXIANG_FAULT_MAX_PAGES): the file may grow by this many pages only. */
   maxExtraPages?: number;
+  /** How long to wait for a lock another connection holds (default 10 s; tests shorten it). */
+  busyTimeoutMs?: number;
 }
 
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
-export const CURRENT_SCHEMA = 7;
+export const CURRENT_SCHEMA = 8;
 
 /** The schema version a database file is at (PRAGMA user_version). */
 export function schemaVersion(db: Db): number {
@@ -34,6 +36,13 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Opens (or creates) the database file at `path`, not yet migrated. */
+/** A --db that names a folder is refused with the file name to use instead. */
+export function assertNotFolder(path: string): void {
+  if (existsSync(path) && statSync(path).isDirectory()) {
+    throw new UserError(`${path} 是一个文件夹，不是数据库文件。`, [`请用 --db 写出数据库文件的名字，如 --db ${join(path, 'shuxiang.db')}。`]);
+  }
+}
+
 export function connect(path: string, opts: OpenOptions = {}): Db {
   if (!existsSync(path)) {
     if (!opts.create) {
@@ -48,7 +57,7 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
       throw new DbError(`无法创建数据库文件 ${path}：${(e as Error).message}`);
     }
   } else if (statSync(path).isDirectory()) {
-    throw new UserError(`${path} 是一个文件夹，不是数据库文件。请用 --db 指定文件路径。`);
+    assertNotFolder(path);
   } else if (opts.create && statSync(path).size === 0) {
     // `init` taking over an empty file someone made (touch, an editor): it will hold ID numbers — owner-only.
     try {
@@ -63,7 +72,7 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = openFile(path, readonly);
-    db.pragma('busy_timeout = 10000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 10000))}`);
     // What is deleted or undone is overwritten with zeros, not left readable in the file (issue 16).
     db.pragma('secure_delete = ON');
     if (!readonly) {

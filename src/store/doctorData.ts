@@ -57,3 +57,26 @@ export function evidenceOutsideRoll(db: Db): string[] {
     return `${r.name}（编号 #${r.id}）有 ${r.n} 条${r.kind}记录（${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}）不在在册期间（${roll}）`;
   }).concat(rows.length > 30 ? ['……还有更多，未一一列出'] : []);
 }
+
+/** The last day of each kind's record, for finding what is dated after today. */
+const LAST_DAY: Record<string, string> = { readings: 'finished', research: 'date_to', trainings: 'date_to' };
+
+/** Study records dated after `today`, and sign-ins other than 请假 for sessions after it (recorded as
+ * done before they happened), summarised per member and kind. */
+export function futureDated(db: Db, today: string): string[] {
+  const parts: string[] = [];
+  for (const [t, name, col] of EVIDENCE) {
+    if (!has(db, t)) continue;
+    const last = LAST_DAY[t] ?? col;
+    parts.push(`SELECT m.id, m.name, '${name}' AS kind, e.${last} AS d FROM ${t} e JOIN members m ON m.id = e.member_id WHERE e.${last} > ?`);
+  }
+  if (has(db, 'attendance') && has(db, 'sessions')) {
+    parts.push("SELECT m.id, m.name, '签到（请假以外）' AS kind, s.date AS d FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN members m ON m.id = a.member_id WHERE s.date > ? AND a.status <> 'excused'");
+  }
+  if (!parts.length) return [];
+  const rows = db.prepare(`
+    SELECT id, name, kind, count(*) AS n, min(d) AS first, max(d) AS last FROM (${parts.join(' UNION ALL ')})
+    GROUP BY id, kind ORDER BY id, kind LIMIT 31`).all(...parts.map(() => today)) as { id: number; name: string; kind: string; n: number; first: string; last: string }[];
+  return rows.slice(0, 30).map((r) => `${r.name}（编号 #${r.id}）有 ${r.n} 条${r.kind}记录日期在今天（${today}）之后（${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}）`)
+    .concat(rows.length > 30 ? ['……还有更多，未一一列出'] : []);
+}

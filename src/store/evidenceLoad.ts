@@ -65,6 +65,7 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   const known = new Set<string>(SESSION_TYPE_IDS);
   ev.sessions = listSessions(db, { branchId: p.branchId, from: p.from, to: p.toExclusive }).map((s) => ({
     id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
+    ...(s.attendees === 'all' ? {} : { attendees: s.attendees, attendeeIds: s.attendeeIds }),
   }));
   const br = p.branchId === undefined ? '' : ' AND s.branch_id = ?';
   const brArgs = p.branchId === undefined ? [] : [p.branchId];

@@ -65,6 +65,22 @@ describe('checkin (interactive)', { timeout: 20000 }, () => {
     ]);
   });
 
+  it('a session for invited people lists only them (issue 14)', async () => {
+    await runCli(['session', 'add', '--type', '讲座', '--date', '2026-03-10', '--topic', '预算法', '--attendees', '李四,王五'], { cwd: dir, now: '2026-03-10' });
+    const t = runTty(['checkin', '1'], { cwd: dir });
+    await t.step('谁到了？（专题报告，应到 2 人）', ['ls', KEY.enter]);
+    await t.step('已选 1/2', KEY.enter);
+    await t.step('王五 没有到（1/1）', KEY.enter); // 缺席
+    await t.step('其中谁迟到了', KEY.enter);
+    await t.step('确认写入', KEY.enter);
+    const r = await t.done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('应到 2，实到 1，请假 0，缺席 1，出席率 50.0%');
+    expect(query(dir, 'SELECT m.name, a.status FROM attendance a JOIN members m ON m.id = a.member_id ORDER BY m.id')).toEqual([
+      { name: '李四', status: 'present' }, { name: '王五', status: 'absent' },
+    ]);
+  });
+
   it('Ctrl-C → exit 130 and nothing written (not even the new session)', async () => {
     const t = runTty(['checkin'], { cwd: dir });
     await t.step('活动类型', KEY.enter);

@@ -153,6 +153,10 @@ describe('catalogue in Excel', () => {
     const xml = await (await JSZip.loadAsync(readFileSync(join(dir, '2027年必学书目.docx')))).file('word/document.xml')!.async('string');
     expect(xml).toContain('市财政局机关2027年必学书目');
     expect(xml).toContain('《之江新语》');
+    // A poster for members: dated 2026年11月22日 (no spaces), no command lines, no 《》 wrapped twice.
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toMatch(/20\d\d年\d{1,2}月\d{1,2}日/);
+    expect(text).not.toMatch(/\d 年 \d|shuxiang|《《/);
     const none = await run('books', 'print', '--required', '2030');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('还没有 2030 年的必学书目');

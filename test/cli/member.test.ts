@@ -54,8 +54,9 @@ describe('member add', () => {
     expect(table.stderr).toContain('共 2 人，其中班子成员 1 人');
   });
 
-  it('a new branch name creates the branch and says so', async () => {
-    const r = await ok(['member', 'add', '--name', '赵六', '--branch', '机关第二党支部']);
+  // Issue 14: a new branch is created only on purpose (--new-branch); a typo is an error (test/cli/branch.test.ts).
+  it('a new branch name with --new-branch creates the branch and says so', async () => {
+    const r = await ok(['member', 'add', '--name', '赵六', '--branch', '机关第二党支部', '--new-branch']);
     expect(r.stderr).toContain('已新建支部“机关第二党支部”');
     expect((await listJson('--branch', '机关第二党支部')).map((m) => m.name)).toEqual(['赵六']);
   });
@@ -203,7 +204,7 @@ describe('member show', () => {
   });
 
   it('an ambiguous name is exit 2 listing the candidates; --branch narrows', async () => {
-    await ok(['member', 'add', '--name', '张三', '--branch', '机关第二党支部']);
+    await ok(['member', 'add', '--name', '张三', '--branch', '机关第二党支部', '--new-branch']);
     const r = await cli(['member', 'show', '张三']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('2 个人');

@@ -80,7 +80,8 @@ describe('member edit', () => {
   });
 
   it('--move-to moves the member to another branch', async () => {
-    const r = await ok(['member', 'edit', '张三', '--move-to', '机关第二党支部']);
+    // Issue 14: moving to a branch that does not exist yet needs --new-branch.
+    const r = await ok(['member', 'edit', '张三', '--move-to', '机关第二党支部', '--new-branch']);
     expect(r.stdout).toContain('所在支部：机关第一党支部 → 机关第二党支部');
     expect((await listJson())[0]).toMatchObject({ branch: '机关第二党支部' });
   });

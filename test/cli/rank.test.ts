@@ -35,8 +35,35 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
+/** A rule set whose ranking asks no minimums, so the ranking alone decides the awardees. */
+async function noMinimums(): Promise<void> {
+  const preset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'rules', 'learning-org.json'), 'utf8'));
+  writeFileSync(join(dir, '不设门槛.json'), JSON.stringify({ ...preset, ranking: { ...preset.ranking, minimums: { noGapIn: 'none', books: 0, writings: 0 } } }));
+  await ok('rules', 'use', '不设门槛.json');
+}
+
 describe('rank', () => {
+  it('awards only those meeting the minimums (by default: no 未达标 member rule, a book and an article), saying why', async () => {
+    const r = await json('rank', '--year', '2026', '--top', '2');
+    // Nobody here both read a book and wrote an article, and everyone missed the weekly lectures.
+    expect(r.awardees).toEqual([]);
+    const why = Object.fromEntries(r.leftOut.map((m: { name: string; why: string[] }) => [m.name, m.why.join('，')]));
+    expect(why['张三']).toContain('全年没有心得文章');
+    expect(why['李四']).toContain('全年没有读完的书');
+    expect(why['王五']).toMatch(/“坚持每周听1堂课或专题报告”.*未达标/);
+    const text = await ok('rank', '--year', '2026', '--top', '2');
+    expect(text.stdout).toContain('没有人达到评选条件，暂不产生表彰名单。');
+    expect(text.stdout).toMatch(/未达到评选条件、不列入表彰 3 人：张三（[^）]*全年没有心得文章）/);
+    // Minimums in the rule set are checked when it is loaded.
+    const preset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'rules', 'learning-org.json'), 'utf8'));
+    writeFileSync(join(dir, '坏门槛.json'), JSON.stringify({ ...preset, ranking: { ...preset.ranking, minimums: { books: -1 } } }));
+    const e = await run('rules', 'use', '坏门槛.json');
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('minimums.books 的取值“-1”无效');
+  });
+
   it('scores each component from the year evidence and names the top', async () => {
+    await noMinimums();
     const r = await json('rank', '--year', '2026', '--top', '2');
     expect(r.ranked.map((m: { name: string }) => m.name)).toEqual(['张三', '李四', '王五']);
     const z = r.ranked[0];
@@ -46,6 +73,7 @@ describe('rank', () => {
     const li = Object.fromEntries(r.ranked[1].components.map((x: { key: string; value: number; points: number }) => [x.key, [x.value, x.points]]));
     expect(li).toMatchObject({ writings: [2, 20], writingChars: [5, 10], attendanceRate: [0.5, 15] });
     expect(r.awardees.map((m: { name: string }) => m.name)).toEqual(['张三', '李四']);
+    expect(r.awardees[0].reason).toBe('读书4本、心得文章0篇，参加率50%');
     // 赵六 left in June and is not ranked.
     expect(r.ranked.some((m: { name: string }) => m.name === '赵六')).toBe(false);
     const text = await ok('rank', '--year', '2026', '--top', '2');
@@ -80,6 +108,7 @@ describe('rank', () => {
   });
 
   it('writes the scoring table and the award list with one certificate page per awardee', async () => {
+    await noMinimums();
     const r = await ok('rank', '--year', '2026', '--top', '2', '--xlsx', '--docx', '--date', '2027-01-10');
     expect(r.stderr).toContain('表彰名单和荣誉证书（2 张）');
     const wb = new ExcelJS.Workbook();
@@ -95,6 +124,8 @@ describe('rank', () => {
     expect(xml.match(/荣 誉 证 书/g)).toHaveLength(2);
     expect(xml).toContain('关于表彰2026年度“书香之星”的决定');
     expect(xml).toContain('二〇二七年一月十日');
+    expect(xml).toContain('评选理由');
+    expect(xml).toContain('读书4本、心得文章0篇，参加率50%');
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     expect(xml.match(/w:orient="landscape"/g)).toHaveLength(2);
     const bad = await run('rank', '--year', '2027');

@@ -54,19 +54,25 @@ describe('remind', () => {
     expect(j.branches[0].branch).toBe('机关第一党支部');
   });
 
-  it('--xlsx writes 姓名, 支部, 待完成事项, 截止日期: header styled and frozen, text as text, dates as dates', async () => {
+  it('--xlsx writes 姓名, 支部, 待完成事项, 截止日期 under a title: header styled and frozen, borders, text as text, dates as dates', async () => {
     const file = join(dir, '提醒.xlsx');
     const r = await run('remind', '--xlsx', '提醒.xlsx');
     expect(r.code).toBe(0);
     const ws = (await readXlsx(file)).getWorksheet('待完成事项')!;
-    expect(ws.getRow(1).values).toEqual([undefined, '姓名', '支部', '待完成事项', '截止日期']);
-    expect(ws.getRow(1).font?.bold).toBe(true);
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    expect(String(ws.getCell('A1').value)).toMatch(/^待完成事项提醒（截至2026年\d+月\d+日）$/);
+    expect(ws.getRow(2).values).toEqual([undefined, '姓名', '支部', '待完成事项', '截止日期']);
+    expect(ws.getCell('A2').font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.getCell('C3').border?.left?.style).toBe('thin');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, printTitlesRow: '2:2' });
+    const rows = ws.getSheetValues().slice(3) as unknown[][];
+    // The name column fits the longest name.
+    const longest = Math.max(...rows.map((row) => [...String(row[1])].length));
+    expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(longest * 2);
     const zhang = rows.filter((row) => row[1] === '张三');
     expect(zhang.map((row) => row[3])).toEqual(['本月：自学 18 小时、记 21 天学习笔记', '本年度：参加 1 次继续教育培训和 1 次理论考试']);
     expect(zhang[0]![4]).toEqual(new Date(Date.UTC(2026, 8, 30)));
-    expect(ws.getCell('A2').numFmt).toBe('@');
+    expect(ws.getCell('A3').numFmt).toBe('@');
     expect(rows.some((row) => row[1] === '（支部）')).toBe(true);
   });
 

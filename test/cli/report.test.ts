@@ -102,7 +102,8 @@ describe('report --xlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([...LEDGER_SHEETS]);
     expect(headerOf(wb.getWorksheet('花名册')!).slice(0, 4)).toEqual(['序号', '姓名', '性别', '出生年月']);
     expect(headerOf(wb.getWorksheet('学习活动')!)).toEqual(['序号', '日期', '类型', '学习主题', '学时', '地点', '主讲/主持', '应到', '实到', '其中迟到', '请假', '缺席', '出勤率']);
-    expect(headerOf(wb.getWorksheet('达标情况')!).slice(0, 3)).toEqual(['序号', '规则编号', '对象']);
+    expect(headerOf(wb.getWorksheet('达标情况')!)).toEqual(['序号', '对象', '规则名称', '考核对象', '未达标期数', '未达标期间', '最近一期还差', '进行中（本期还差）']);
+    expect(headerOf(wb.getWorksheet('未达标明细')!).slice(0, 6)).toEqual(['序号', '对象', '规则编号', '规则名称', '期间', '状态']);
     const ws = wb.getWorksheet('个人学习统计')!;
     expect(String(ws.getCell('A1').value)).toBe('机关第一党支部 2026年度个人学习情况统计');
     expect(ws.getCell('B2').font?.bold).toBe(true);
@@ -113,7 +114,8 @@ describe('report --xlsx', () => {
     for (const name of ['花名册', '学习活动', '个人学习统计', '读书', '达标情况']) {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-      expect(ws.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
+      // One page wide where that keeps 9 pt (花名册's 16 columns print across pages instead: reportCharts.test.ts).
+      expect(ws.pageSetup).toMatchObject(name === '花名册' ? { paperSize: 9, fitToPage: false, printTitlesRow: '2:2' } : { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' });
     }
     expect(wb.getWorksheet('个人学习统计')!.pageSetup.orientation).toBe('landscape');
     expect(wb.getWorksheet('概况')!.pageSetup.orientation).toBe('portrait');
@@ -137,17 +139,23 @@ describe('report --xlsx', () => {
   it('totals agree with the audit and with each other', async () => {
     const rep = JSON.parse((await run(['--json', 'report', '--year', '2026'])).stdout) as PeriodReport;
     const ws = wb.getWorksheet('达标情况')!;
-    // One row per subject × rule × status; 期数 (column 8) counts its periods.
-    const periods = { 未达标: 0, 进行中: 0 } as Record<string, number>;
+    // One row per subject × rule; 未达标期数 (column 5) counts the periods listed in column 6.
+    let gaps = 0;
     const keys = new Set<string>();
     ws.eachRow((row, n) => {
       if (n <= 2) return;
-      const key = [2, 3, 7].map((c) => String(row.getCell(c).value)).join('|');
+      const key = [2, 3].map((c) => String(row.getCell(c).value)).join('|');
       expect(keys.has(key)).toBe(false);
       keys.add(key);
-      periods[String(row.getCell(7).value)]! += row.getCell(8).value as number;
-      expect(String(row.getCell(6).value).split('、')).toHaveLength(row.getCell(8).value as number);
+      const k = (row.getCell(5).value as number | null) ?? 0;
+      gaps += k;
+      if (k) expect(String(row.getCell(6).value).split('、')).toHaveLength(k);
     });
+    expect(gaps).toBe(rep.audit.gapCount);
+    // The detail sheet: one row per period, 未达标 and 进行中.
+    const detail = wb.getWorksheet('未达标明细')!;
+    const periods = { 未达标: 0, 进行中: 0 } as Record<string, number>;
+    detail.eachRow((row, n) => { if (n > 2) periods[String(row.getCell(6).value)]! += 1; });
     expect(periods['未达标']).toBe(rep.audit.gapCount);
     expect(periods['进行中']).toBe(rep.audit.openCount);
     const act = wb.getWorksheet('学习活动')!;

@@ -3,31 +3,20 @@
 // the Markdown twin, and the user's own templates (.docx with placeholders split over runs, and .md).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillXml } from '../../src/render/word/docxTemplate.js';
 import type { PeriodReport } from '../../src/reports/periodReportTypes.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { useDemo } from '../helpers/demo.js';
+import { docxParts, runText } from '../helpers/docx.js';
 
-let t: { dir: string; cleanup: () => void };
-let db: string;
 const NOW = '2026-12-31';
-const run = (args: string[]) => runCli(['--db', db, ...args], { cwd: t.dir, now: NOW });
+const demo = useDemo(NOW);
+const run = demo.run;
+/** The demo's working folder. */
+const t = { get dir() { return demo.dir(); } };
 
-async function parts(file: string): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files)) if (name.endsWith('.xml')) out[name] = await zip.file(name)!.async('string');
-  return out;
-}
-const text = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-
-beforeAll(async () => {
-  t = tempDir();
-  expect((await runCli(['demo', 'd'], { cwd: t.dir, now: NOW })).code).toBe(0);
-  db = join(t.dir, 'd', 'shuxiang.db');
-}, 60_000);
-afterAll(() => t.cleanup());
+const parts = docxParts;
+const text = runText;
 
 describe('report --docx', () => {
   let x: Record<string, string>;
@@ -82,11 +71,12 @@ describe('report --docx', () => {
     expect(all).toContain('机关第一党支部2026年度学习型党组织建设工作总结');
     for (const h of ['一、基本情况', '二、主要做法', '三、学习成效', '四、存在问题', '五、下一步打算']) expect(all).toContain(h);
     expect(doc).toContain('<w:tblHeader/>');
-    expect((doc.match(/<w:tbl>/g) ?? []).length).toBe(4);
+    // 基本数据, then the tables after the charts (活动类型, 出勤率, 读书类别, 党员达标), then all rules.
+    expect((doc.match(/<w:tbl>/g) ?? []).length).toBe(6);
     const gapNames = new Set(rep.audit.verdicts.filter((v) => v.status === 'gap' && v.appliesTo === 'leaders').map((v) => v.subject));
     expect(gapNames.size).toBeGreaterThan(0);
     for (const name of gapNames) expect(all).toContain(name);
-    expect(all).toContain(`以上共${rep.audit.gapCount}项未达标`);
+    expect(all).toContain(`${rep.audit.gapCount}人次未达标，逐人逐项情况见学习台账“达标情况”表`);
     expect(all).toContain('【请在此填写下一步工作打算');
   });
 
@@ -104,7 +94,7 @@ describe('report --docx', () => {
     expect(md.split('\n')[0]).toBe('# 机关第一党支部2026年度学习型党组织建设工作总结');
     expect(md).toContain('## 四、存在问题');
     expect(md).toContain('| 项目 | 数量 | 说明 |');
-    expect(md).toContain(`以上共${rep.audit.gapCount}项未达标`);
+    expect(md).toContain(`${rep.audit.gapCount}人次未达标，逐人逐项情况见学习台账“达标情况”表`);
     expect(md).not.toContain('{{');
   });
 });

@@ -34,7 +34,8 @@ describe('rules list / show', () => {
   it('shows one rule with its source, options and note; an unknown id is exit 2', async () => {
     const r = await run('rules', 'show', 'l1-books');
     expect(r.stdout).toContain('出处：“并年内自学1本政治理论书籍、1本业务书籍和1本以上科学人文书籍”');
-    expect(r.stdout).toContain('设置：categoryMap = {"党史":"政治理论"}');
+    // Issue 14: options in words, not raw JSON.
+    expect(r.stdout).toContain('设置：书目类别归并：党史计入政治理论');
     const bad = await run('rules', 'show', 'Z1');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('规则集“学习型党组织”中没有编号为“Z1”的指标。');

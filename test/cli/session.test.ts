@@ -44,6 +44,7 @@ describe('session add', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       id: 1, branch: '机关第一党支部', type: 'lecture', typeName: '专题报告', date: '2026-03-12', startTime: '14:30', endTime: '16:00',
       hours: 1.5, topic: '数字财政', place: '三楼会议室', speaker: '李明', recorder: '王五', notes: '带笔记本',
+      attendees: { kind: 'all' }, // issue 14: who is expected
     });
     const text = await ok(['session', 'add', '--type', '专题报告', '--date', '2026-03-13', '--topic', '预算法']);
     expect(text.stdout).toContain('编号：2');

@@ -1,6 +1,7 @@
 // `shuxiang sheet` → fill the workbook → `import --kind signin`: the same attendance as scripted checkin.
 import ExcelJS from 'exceljs';
-import { existsSync } from 'node:fs';
+import JSZip from 'jszip';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSignin } from '../../src/cli/commands/import/signin.js';
@@ -95,6 +96,13 @@ describe('sheet', () => {
     expect(ws.getColumn(6).hidden).toBe(true);
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5' });
     expect(ws.getCell('D6').dataValidation).toMatchObject({ type: 'list', formulae: ['"出席,迟到,请假,事假,病假,公假,缺席"'] });
+    // One validation for the 状态 column, no overlapping ranges (Excel would offer to “repair” the file).
+    const sheetXml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect([...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]*)"/g)].map((m) => m[1])).toEqual([`D6:D${5 + names.length}`]);
+    // Printed for members: no command lines on the sheet.
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && Number(c.col) <= 5) texts.push(c.value); }));
+    expect(texts.filter((x) => /shuxiang|--kind/.test(x))).toEqual([]);
     // The formula-looking name is a text cell, never a formula.
     const evil = names.findIndex((n) => n.startsWith('='));
     expect(ws.getCell(`B${6 + evil}`).type).toBe(ExcelJS.ValueType.String);

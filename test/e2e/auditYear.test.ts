@@ -10,10 +10,12 @@
 // Everyone on the roll on a session's day attends it unless said otherwise.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../../src/domain/workdays.js';
 import { addDaysIso } from '../../src/domain/periods.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeXlsx } from '../helpers/xlsx.js';
+
+const { isWorkingDay } = createWorkCalendar();
 
 let dir: string;
 let cleanup: () => void;
@@ -155,8 +157,9 @@ describe('a scripted year, audited three times', () => {
       'B3-joint': [1, 0, 0, 1, 0],
       'B4-red-base': [1, 0, 0, 1, 0],
     });
-    // P1: 9 people × Jan, Feb = 18. P2: 9 × 13 weeks + 周离开 11 = 128. P3: 周离开 Q1 = 1.
-    expect(gapCount(json)).toBe(18 + 128 + 1);
+    // P1: 9 people × Jan, Feb = 18. P2: 9 × 12 weeks + 周离开 10 = 118 (W08, the Spring Festival week, has
+    // no working day: not judged — issue 14). P3: 周离开 Q1 = 1.
+    expect(gapCount(json)).toBe(18 + 118 + 1);
     expect(gapList(json, 'P3-quarterly')).toEqual(['周离开 2026-Q1 {"books":1,"exchanges":1}']);
     // January 2026: 22 weekdays − 01-01, 01-02 (New Year) + Sunday 01-04 (调休) = 21 working days.
     expect(gaps(json, 'P1-daily').find((v) => v.member === '郑一' && v.period === '2026-01')).toMatchObject({
@@ -187,9 +190,9 @@ describe('a scripted year, audited three times', () => {
       // count as open for H2, a person being counted at their worst status.
       'P4-half': [11, 0, 9, 2, 1],
     });
-    // L1-monthly 1; P1 8 × Jan–Jun + 周离开 Jan–Feb + 吴新来 May–Jun = 52; P2 9 × 28 + 周离开 11 + 吴新来 W19–W28
-    // 10 (W18: on the roll 3 of 7 days, not judged) = 273; P3 17 (below); P4 9 = 8 others + 赵书记.
-    expect(gapCount(json)).toBe(1 + 52 + 273 + 17 + 9);
+    // L1-monthly 1; P1 8 × Jan–Jun + 周离开 Jan–Feb + 吴新来 May–Jun = 52; P2 9 × 27 (not W08) + 周离开 10 + 吴新来
+    // W19–W28 10 (W18: on the roll 3 of 7 days, not judged) = 263; P3 17 (below); P4 9 = 8 others + 赵书记.
+    expect(gapCount(json)).toBe(1 + 52 + 263 + 17 + 9);
     expect(gapList(json, 'L1-monthly')).toEqual(['钱组织 2026-03 1']);
     expect(gapList(json, 'P3-quarterly').sort()).toEqual([
       '冯三 2026-Q1 {"books":1,"exchanges":0}', '冯三 2026-Q2 {"books":1,"exchanges":0}',
@@ -254,17 +257,17 @@ describe('a scripted year, audited three times', () => {
     expect(gapList(json, 'B2-reading-exchange')).toEqual(['机关第一党支部 2026-Q3 1']);
     expect(gapList(json, 'B3-joint')).toEqual(['机关第一党支部 2026 1']);
     expect(gaps(json, 'P5-yearly').find((v) => v.member === '吴新来')).toMatchObject({ required: { trainings: 1, exams: 1 }, note: '按在册 245/365 天折算' });
-    // Leaders 5 + 1 + 2 + 1 + 2 + 2 + 2 + 1 = 16. P1: 8 × 12 + 周离开 2 + 吴新来 May–Dec 8 = 106. P2: 9 × 53
-    // (W53 ends 2027-01-03) + 周离开 11 + 吴新来 W19–W53 35 = 523. P3: 赵书记 1 (Q3), 钱组织 3, 孙宣传 4,
+    // Leaders 5 + 1 + 2 + 1 + 2 + 2 + 2 + 1 = 16. P1: 8 × 12 + 周离开 2 + 吴新来 May–Dec 8 = 106. P2: 9 × 52
+    // (W53 ends 2027-01-03; W08 not judged) + 周离开 10 + 吴新来 W19–W53 35 = 513. P3: 赵书记 1 (Q3), 钱组织 3, 孙宣传 4,
     // 周离开 1, 吴新来 3, six × 4 = 36. P4: 赵书记 H1, 吴新来 H2, 8 × 2 = 18. P5: 吴新来 + 8 = 9. Branch 3.
-    expect(gapCount(json)).toBe(16 + 106 + 523 + 36 + 18 + 9 + 3);
-    expect(stderr).toBe('审计发现 711 项未达标（已结束的周期，涉及 11 人及支部职责 3 项）。\n');
+    expect(gapCount(json)).toBe(16 + 106 + 513 + 36 + 18 + 9 + 3);
+    expect(stderr).toBe('审计发现 701 项未达标（已结束的周期，涉及 11 人及支部职责 3 项）。\n');
     expect(json.calendarNote).toBeUndefined();
   });
 
   it('the year 2027 is not in the official calendar: the audit says so', async () => {
     const { json } = await audit('--as-of', '2027-01-05');
-    expect(json.calendarNote).toBe('2027 年的法定节假日数据未收录，按周一至周五计算工作日；可在 overrides 文件中补充');
+    expect(json.calendarNote).toBe('2027 年的法定节假日数据未收录，按周一至周五计算工作日；国务院公布安排后，可写一个调整文件并用 shuxiang rules calendar 启用（格式见该命令的 --help）');
   });
 
   it('a compliant member audits clean: exit 0', async () => {

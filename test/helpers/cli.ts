@@ -35,6 +35,13 @@ export async function runCli(args: string[], opts: CliOptions): Promise<CliResul
   return result;
 }
 
+/** runCli that fails the test unless the command exits 0 (the message carries the command and its stderr). */
+export async function runOk(args: string[], opts: CliOptions): Promise<CliResult> {
+  const r = await runCli(args, opts);
+  if (r.code !== 0) throw new Error(`${args.join(' ')} → exit ${r.code}: ${r.stderr}`);
+  return r;
+}
+
 /**
  * The privacy net over the whole CLI suite: every in-process run without --reveal is scanned for full
  * ID-card (18-digit, checksum-shaped) and mobile numbers; one found fails the test that ran the command.

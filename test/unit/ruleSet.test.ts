@@ -44,7 +44,10 @@ const errorsOf = (json: unknown) => {
 describe('validateRuleSet errors', () => {
   it('accepts a minimal rule set and fills the defaults', () => {
     const r = validateRuleSet(good, 'my.json');
-    expect(r.ok && r.ruleSet.settings).toEqual({ excusedCountsAsAttended: false });
+    // issue 14 added skipPeriodsWithoutWorkdays (default on)
+    expect(r.ok && r.ruleSet.settings).toEqual({ excusedCountsAsAttended: false, skipPeriodsWithoutWorkdays: true });
+    const off = validateRuleSet({ ...good, settings: { skipPeriodsWithoutWorkdays: false } }, 'my.json');
+    expect(off.ok && off.ruleSet.settings).toEqual({ excusedCountsAsAttended: false, skipPeriodsWithoutWorkdays: false });
     expect(r.ok && r.ruleSet.rules[0]!.options).toEqual({});
   });
 
@@ -52,8 +55,12 @@ describe('validateRuleSet errors', () => {
     ['not an object', [], 'my.json：规则集应为一个 JSON 对象（{ "id": …, "rules": [ … ] }）'],
     ['no rules', { id: 'x', title: 't' }, 'my.json：字段 rules 缺失或为空，应为规则列表'],
     ['no id', { ...good, id: undefined }, 'my.json：字段 id 缺失，应为规则集的英文代号，如 "learning-org"'],
-    ['unknown top field', { ...good, rulez: [] }, 'my.json：不认识的字段“rulez”，可用的字段有 id/title/description/version/note/settings/rules/ranking'],
+    // issue 18 adds branchRanking (the 书香支部 weights) to the fields a rule set may have.
+    ['unknown top field', { ...good, rulez: [] }, 'my.json：不认识的字段“rulez”，可用的字段有 id/title/description/version/note/settings/rules/ranking/branchRanking'],
+    ['bad branchRanking weight', { ...good, branchRanking: { weights: { foo: 1 } } }, 'my.json › branchRanking：weights 中的“foo”无效，可选 duties/persists/attendanceRate/booksPerHead'],
     ['bad setting', { ...good, settings: { excusedCountsAsAttended: 'no' } }, 'my.json：settings.excusedCountsAsAttended 的取值“no”无效，应为 true 或 false'],
+    ['bad skip setting', { ...good, settings: { skipPeriodsWithoutWorkdays: 1 } }, 'my.json：settings.skipPeriodsWithoutWorkdays 的取值“1”无效，应为 true 或 false'],
+    ['unknown setting', { ...good, settings: { skipHolidays: true } }, 'my.json：settings 中不认识的设置“skipHolidays”，可用 excusedCountsAsAttended、skipPeriodsWithoutWorkdays'],
     ['bad period', withRule({ period: 'yearly' }), 'my.json › 规则 R1：字段 period 的取值“yearly”无效，可选 day/week/month/quarter/half/year'],
     ['missing period', withRule({ period: undefined }), 'my.json › 规则 R1：缺少字段 period，可选 day/week/month/quarter/half/year'],
     ['bad appliesTo', withRule({ appliesTo: 'everyone' }), 'my.json › 规则 R1：字段 appliesTo 的取值“everyone”无效，可选 all/leaders/branch'],

@@ -5,19 +5,23 @@ import { UserError } from '../../shared/errors.js';
 import type { BookRecord } from '../../store/books.js';
 import type { Db } from '../../store/db.js';
 import { flagAttr, parseFlagValue } from './evidenceFlags.js';
+import { bookTitle } from '../../domain/text.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
 export async function findBook(db: Db, typed: string, what = '书'): Promise<BookRecord> {
-  const { getBook, findBooksByTitle } = await import('../../store/books.js');
-  const t = typed.normalize('NFKC').trim().replace(/^《(.*)》$/, '$1');
-  const id = /^[#＃]?(\d+)$/.exec(t);
+  const { getBook, listBooks } = await import('../../store/books.js');
+  const { keepText, textKey } = await import('../../domain/text.js');
+  const t = keepText(typed).replace(/^《(.*)》$/, '$1');
+  const id = /^[#＃]?(\d+)$/.exec(textKey(t));
   if (id) {
     const b = getBook(db, Number(id[1]));
     if (!b) throw new UserError(`${what}：书目库中没有编号 #${id[1]} 的书。`, ['编号见 shuxiang books list。']);
     return b;
   }
-  const found = findBooksByTitle(db, t);
-  const exact = found.filter((b) => b.title === t);
+  // Titles are kept as typed; the lookup folds full-width forms on both sides (text.ts textKey).
+  const key = textKey(t);
+  const found = listBooks(db).filter((b) => textKey(b.title).includes(key)).sort((a, b) => a.title.localeCompare(b.title, 'zh') || a.id - b.id);
+  const exact = found.filter((b) => textKey(b.title) === key);
   if (exact.length === 1) return exact[0]!;
   const list = exact.length > 1 ? exact : found;
   if (list.length === 1) return list[0]!;
@@ -25,14 +29,14 @@ export async function findBook(db: Db, typed: string, what = '书'): Promise<Boo
     throw new UserError(`${what}“${typed}”不在书目库中。`, ['请核对书名，或用 shuxiang books list 查看书目；新书请先用 shuxiang books add --title 书名 登记。']);
   }
   throw new UserError(`${what}“${typed}”对应了 ${list.length} 本书，无法确定是哪一本：`, [
-    ...list.slice(0, 10).map((b) => `#${b.id} 《${b.title}》${b.author ? `（${b.author}）` : ''}`),
+    ...list.slice(0, 10).map((b) => `#${b.id} ${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}`),
     '请写全书名，或用编号（如 #12）指定。',
   ]);
 }
 
 /** 《书名》（作者） */
 export function bookName(b: Pick<BookRecord, 'title' | 'author'>): string {
-  return `《${b.title}》${b.author ? `（${b.author}）` : ''}`;
+  return `${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}`;
 }
 
 /** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */

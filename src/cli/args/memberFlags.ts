@@ -3,7 +3,7 @@
 import { validateIdCard, validatePhone, maskIdCard, maskPhone } from '../../domain/idcard.js';
 import { parseDate } from '../../domain/dates.js';
 import { parseCategory } from '../../domain/member.js';
-import { cleanName, cleanText, isPlausibleName } from '../../domain/text.js';
+import { cleanName, cleanText, isPlausibleName, keepText } from '../../domain/text.js';
 import { UserError } from '../../shared/errors.js';
 
 /** A calendar day (interval bounds): 2026-03-01, 2026/3/1, 2026年3月1日 … but not a month alone. */
@@ -56,9 +56,9 @@ export function categoryFlag(raw: string): string {
   return c;
 }
 
-/** 党内职务; “无” or an empty value clears it. */
+/** 党内职务, kept as typed (text.ts keepText); “无” or an empty value clears it. */
 export function postFlag(raw: string): string | null {
-  const t = cleanText(raw);
+  const t = keepText(raw);
   return t === '' || t === '无' ? null : t;
 }
 

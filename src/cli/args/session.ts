@@ -1,28 +1,20 @@
 // What session, checkin, sheet and the sign-in import share: finding the branch and the session,
 // the members expected that day, the figures, and one way to print a session's title.
 import type { Member } from '../../domain/member.js';
-import { onRollOn } from '../../domain/member.js';
-import { attendanceStats, formatRate, type SessionFigures } from '../../domain/attendanceStats.js';
+import { attendeesLabel, isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
+import { attendanceStats, sessionRateText, type SessionFigures } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
-import { UserError } from '../../shared/errors.js';
+import { ShuxiangError, UserError } from '../../shared/errors.js';
+import { resolveMember } from '../resolveMember.js';
 import type { Db } from '../../store/db.js';
 import type { Branch } from '../../store/branches.js';
 import type { SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
+import { bookTitle } from '../../domain/text.js';
 
-/** The branch named by --branch, else the default branch from init, else the only one. */
+/** The branch named by --branch, else the default branch from init, else the only one (src/cli/args/branch.ts). */
 export async function resolveBranch(db: Db, name?: string): Promise<Branch> {
-  const { findBranch, listBranches } = await import('../../store/branches.js');
-  const { readSettings } = await import('../../store/settings.js');
-  const all = listBranches(db);
-  const wanted = name?.trim() || readSettings(db).defaultBranch;
-  if (wanted) {
-    const b = findBranch(db, wanted);
-    if (b) return b;
-    throw new UserError(`没有名为“${wanted}”的支部。`, [`已有的支部：${all.map((x) => x.name).join('、') || '（无）'}`]);
-  }
-  if (all.length === 1) return all[0]!;
-  throw new UserError('数据库中有多个支部，请用 --branch 指定是哪一个。', [`已有的支部：${all.map((x) => x.name).join('、') || '（无）'}`]);
+  return (await import('./branch.js')).resolveBranch(db, name);
 }
 
 /** The session with the id the user typed (12 or #12). */
@@ -36,9 +28,20 @@ export async function loadSession(db: Db, idText: string): Promise<SessionRecord
 }
 
 /** Members of the session's branch on the roll on its date, in pinyin order of their names. */
-export async function expectedMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date'>): Promise<Member[]> {
+export async function rollMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date'>): Promise<Member[]> {
   const { listMembers } = await import('../../store/members.js');
   return sortByPinyin(listMembers(db, { branch: s.branch, onRollOn: s.date }));
+}
+
+/** The people expected at the session (its attendees among those on the roll that day), in pinyin order. */
+export async function expectedMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date' | 'attendees' | 'attendeeIds'>): Promise<Member[]> {
+  return (await rollMembers(db, s)).filter((m) => isExpectedAt(s, m));
+}
+
+/** Who a session is for, with the people expected: 全体在册人员 / 支委 2 人：钱委员、赵书记 / 指定 2 人：李四、王五. */
+export function attendeesText(s: Pick<SessionRecord, 'attendees' | 'attendeeIds'>, expected: Pick<Member, 'name'>[]): string {
+  if (s.attendees === 'all') return attendeesLabel(s);
+  return `${s.attendees === 'leaders' ? `支委 ${expected.length} 人` : attendeesLabel(s)}：${expected.map((m) => m.name).join('、') || '无'}`;
 }
 
 const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
@@ -61,16 +64,58 @@ export async function figuresFor(db: Db, sessions: SessionRecord[]): Promise<Map
   return new Map(stats.sessions.map((f) => [f.sessionId, f]));
 }
 
+/** One name among the members on the roll that day, or a problem that says why not (collected, not thrown). */
+export async function findOnRoll(db: Db, s: Pick<SessionRecord, 'branchId' | 'branch' | 'date'>, members: Member[], name: string, flag: string, problems: string[], refused = '不能为这次活动签到'): Promise<Member | undefined> {
+  try {
+    return await resolveMember(name, members, flag);
+  } catch (e) {
+    if (!(e instanceof ShuxiangError)) throw e;
+    const { findMembersByName } = await import('../../store/members.js');
+    const { cleanName } = await import('../../domain/text.js');
+    const off = findMembersByName(db, cleanName(name), s.branchId);
+    if (off.length && !members.some((m) => m.name === cleanName(name))) {
+      const m = off[0]!;
+      const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
+      problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），${refused}。`);
+    } else {
+      // One name, one problem: its hints go on the lines under it.
+      problems.push([e.message, ...e.details].join('\n    '));
+    }
+    return undefined;
+  }
+}
+
+/** Who `--attendees` names for a session of `branch` on `date`: a kind, and for named people their ids
+ * (each on the roll that day); every bad name is listed in one error. */
+export async function resolveAttendees(db: Db, s: Pick<SessionRecord, 'branchId' | 'branch' | 'date'>, text: string): Promise<Pick<SessionRecord, 'attendees' | 'attendeeIds' | 'attendeeNames'>> {
+  const spec = parseAttendeesSpec(text);
+  if (!spec) throw new UserError('--attendees 没有给出任何人。', ['可写 leaders（支委）、all（全体在册人员），或用逗号分隔的姓名，如 --attendees 张三,李四。']);
+  if (spec.kind !== 'named') return { attendees: spec.kind, attendeeIds: [], attendeeNames: [] };
+  const roll = await rollMembers(db, s);
+  const problems: string[] = [];
+  const picked = new Map<number, Member>();
+  let bad = 0;
+  for (const name of spec.names) {
+    const m = await findOnRoll(db, s, roll, name, '--attendees', problems, '不能列为这次活动的应到人员');
+    if (m) picked.set(m.id, m);
+    else bad++;
+  }
+  if (bad) throw new UserError(`--attendees 中有 ${bad} 个姓名有问题，未写入任何内容：`, problems);
+  const list = [...picked.values()].sort((a, b) => a.id - b.id);
+  return { attendees: 'named', attendeeIds: list.map((m) => m.id), attendeeNames: list.map((m) => m.name) };
+}
+
 /** 2026-03-10 集中学习《…》 — how a session is named in messages. */
 export function sessionTitle(s: Pick<SessionRecord, 'id' | 'date' | 'type' | 'topic'>): string {
-  return `#${s.id} ${s.date} ${sessionTypeName(s.type)}《${s.topic}》`;
+  return `#${s.id} ${s.date} ${sessionTypeName(s.type)}${bookTitle(s.topic)}`;
 }
 
 /** 应到 10，实到 8（迟到 1），请假 1，缺席 1，出席率 80.0% — the one-line summary. */
 export function figuresLine(f: Pick<SessionFigures, 'expected' | 'attended' | 'late' | 'excused' | 'absent' | 'unmarked' | 'rate'>): string {
   const parts = [`应到 ${f.expected}`, `实到 ${f.attended}${f.late ? `（含迟到 ${f.late}）` : ''}`, `请假 ${f.excused}`, `缺席 ${f.absent}`];
   if (f.unmarked) parts.push(`未登记 ${f.unmarked}`);
-  parts.push(`出席率 ${formatRate(f.rate)}`);
+  const rate = sessionRateText(f);
+  parts.push(rate === '未签到' ? rate : `出席率 ${rate}`);
   return parts.join('，');
 }
 
@@ -80,6 +125,7 @@ export function sessionJson(s: SessionRecord): Record<string, unknown> {
     id: s.id, branch: s.branch, type: s.type, typeName: sessionTypeName(s.type), date: s.date,
     startTime: s.startTime ?? null, endTime: s.endTime ?? null, hours: s.hours ?? null, topic: s.topic,
     place: s.place ?? null, speaker: s.speaker ?? null, recorder: s.recorder ?? null, notes: s.notes ?? null,
+    attendees: s.attendees === 'named' ? { kind: 'named', members: s.attendeeIds.map((id, i) => ({ id, name: s.attendeeNames[i]! })) } : { kind: s.attendees },
   };
 }
 
@@ -89,12 +135,12 @@ export function figuresJson(f: SessionFigures): Record<string, unknown> {
 }
 
 /** One line per member of the attendance list, JSON-ready. */
-export function attendanceJson(members: Member[], rows: AttendanceRecord[], date: string): Record<string, unknown>[] {
+export function attendanceJson(members: Member[], rows: AttendanceRecord[], s: Pick<SessionRecord, 'date' | 'attendees' | 'attendeeIds'>): Record<string, unknown>[] {
   const byId = new Map(rows.map((r) => [r.memberId, r]));
   const out: Record<string, unknown>[] = [];
   for (const m of members) {
     const a = byId.get(m.id);
-    out.push({ memberId: m.id, name: m.name, status: a?.status ?? null, excuseKind: a?.excuseKind ?? null, reason: a?.reason ?? null, expected: onRollOn(m, date) });
+    out.push({ memberId: m.id, name: m.name, status: a?.status ?? null, excuseKind: a?.excuseKind ?? null, reason: a?.reason ?? null, expected: isExpectedAt(s, m) });
     byId.delete(m.id);
   }
   return out;

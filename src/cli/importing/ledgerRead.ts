@@ -10,6 +10,7 @@ import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from 
 import { onRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
+import { didYouMean, findByName } from '../../domain/nameSuggest.js';
 import { cleanName } from '../../domain/text.js';
 import { UserError } from '../../shared/errors.js';
 import type { RejectsPart } from '../../render/excel/writeRejects.js';
@@ -55,15 +56,18 @@ export function expandInputs(paths: string[]): string[] {
 }
 
 /** A person by what a ledger says: exact name, or 张三#12 / #12 when names repeat. */
-function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>): Member | string {
+function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>, all: Member[]): Member | string {
   const m = /^(.*?)[#＃](\d+)$/.exec(text.trim());
   if (m) {
     const hit = byId.get(Number(m[2]));
     return hit && (!m[1] || cleanName(m[1]) === hit.name) ? hit : `“${text}”：没有这个编号的人员（编号见 shuxiang member list）`;
   }
-  const same = byName.get(cleanName(text)) ?? [];
+  const exact = byName.get(cleanName(text));
+  // The fast path is the exact name; only a miss pays for the 间隔号-less form and the nearest names.
+  const { found: same, near } = exact ? { found: exact, near: [] } : findByName(text, all);
   if (same.length === 1) return same[0]!;
-  if (same.length === 0) return `姓名“${text}”不在花名册中，请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
+  const guess = didYouMean(near.map((x) => x.name));
+  if (same.length === 0) return `姓名“${text}”不在花名册中${guess ? `。${guess}` : '，'}请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
   return `花名册中有 ${same.length} 个“${text}”（${same.map((x) => `${x.branch}，编号 #${x.id}`).join('；')}），请写成“${text}#${same[0]!.id}”这样带编号的形式`;
 }
 
@@ -75,10 +79,9 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
   const byId = new Map((members ?? []).map((m) => [m.id, m]));
   const out: SheetsRead = { files: [], items: [], problems: [], warnings: [] };
   const seen = new Map<string, { index: number; where: string }>();
-  const progress = ctx.io.stderr.isTTY && !ctx.quiet && paths.length > 1;
   for (const [i, path] of paths.entries()) {
     const name = basename(path);
-    if (progress) ctx.io.stderr.write(`\r正在检查 ${i + 1}/${paths.length}：${name}\u001b[K`);
+    ctx.progress({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
     const grids = await readGrids(path);
     const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     const file: FileRead = { path, name, sheets: [], rejects: [] };
@@ -90,14 +93,14 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
     const owner: NameRef | undefined = found.find((s) => s.owner)?.owner;
     for (const sheet of found) {
       const sheetName = sheet.grid.name;
-      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null });
+      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null, today: ctx.today() });
       const problems: Located[] = [...read.problems];
       const warnings: CellProblem[] = [];
       let accepted = 0;
       for (const row of read.rows) {
         let memberId = 0;
         if (members !== null) {
-          const who = matchName(row.name.text, byName, byId);
+          const who = matchName(row.name.text, byName, byId, members);
           if (typeof who === 'string') { problems.push({ row: row.row, col: row.name.col, message: who, ...(row.name.row !== row.row ? { at: row.name } : {}) }); continue; }
           memberId = who.id;
           const day = row.values[(sheet.kind as { dateKey?: string }).dateKey ?? ''];
@@ -130,6 +133,6 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
       if (byRow.size) file.rejects.push({ sheet: sheetName || '未导入的行', grid: sheet.grid, headerEnd: sheet.headerRow, rejects: [...byRow].map(([row, reasons]) => ({ row, reasons })) });
     }
   }
-  if (progress) ctx.io.stderr.write('\r\u001b[K');
+  ctx.progress({ stage: '已读取', done: out.items.length, unit: '条' });
   return out;
 }

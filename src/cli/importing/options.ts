@@ -5,6 +5,8 @@ export interface ImportOptions {
   kind?: string;
   sheet?: string;
   branch?: string;
+  /** --branch names a branch to create (otherwise it must exist). */
+  newBranch?: boolean;
   dryRun?: boolean;
   skipInvalid?: boolean;
   sync?: boolean;
@@ -26,6 +28,8 @@ export interface ImportSummary {
   left: number;
   leaders: number;
   branches: string[];
+  /** Branches the file's 所在支部 column creates (the only way besides branch add / --new-branch). */
+  newBranches: string[];
   rejectsFile?: string;
   dryRun: boolean;
 }

@@ -6,7 +6,8 @@
 //   still needed and the days left; attendance rates stay 'open' (a later absence can still lower them);
 // - periods starting after the as-of date, or in which the member was never on the roll → no verdict;
 // - 'na' (with a note): a yearly/half-yearly quota prorated to 0; a monthly/weekly/quarterly/daily period
-//   with fewer than half its days on the roll; a rate with no session to be expected at.
+//   with fewer than half its days on the roll; a rate with no session to be expected at; a week or month
+//   without a single working day, for rules that count sessions or lectures (skipPeriodsWithoutWorkdays).
 import type { Evidence, EvidenceIds } from '../evidence.js';
 import { type DateRange, type Period, addDaysIso, daysBetween, parsePeriodId, periodsInRange } from '../periods.js';
 import { METRIC_SHAPES, type Rule, type RuleSet } from '../ruleSet.js';
@@ -30,20 +31,35 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
     // Resolve the rule-set default once, so metrics and sentences read one flag.
     const rule: Rule = { ...base, options: { ...base.options, excusedCountsAsAttended: base.options.excusedCountsAsAttended ?? ruleSet.settings.excusedCountsAsAttended } };
     const periods = periodsInRange(rule.period, scope).filter((p) => p.start <= opts.asOf);
+    const idle = idlePeriods(ruleSet, rule, periods, opts.calendar);
     if (rule.appliesTo === 'branch') {
-      for (const b of idx.branchIds) for (const p of periods) push(out, judgeBranch(rule, b, p, idx, opts));
+      for (const b of idx.branchIds) for (const p of periods) push(out, judgeBranch(rule, b, p, idx, opts, idle.get(p.id)));
       continue;
     }
     for (const m of idx.members) {
       if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
       const intervals = judgedIntervals(m, rule.appliesTo);
-      if (intervals.length) for (const p of periods) push(out, judgeMember(rule, m, intervals, p, idx, opts));
+      if (intervals.length) for (const p of periods) push(out, judgeMember(rule, m, intervals, p, idx, opts, idle.get(p.id)));
     }
   }
   return out;
 }
 
 const keep = (out: Verdict[], v: Verdict | undefined) => v && out.push(v);
+
+/** The weeks and months of a rule counting sessions or lectures that hold no working day at all, with the
+ * note their 不适用 verdicts carry (none when the rule set's skipPeriodsWithoutWorkdays is false). */
+function idlePeriods(ruleSet: RuleSet, rule: Rule, periods: Period[], calendar: JudgeOptions['calendar']): Map<string, string> {
+  const out = new Map<string, string>();
+  if (ruleSet.settings.skipPeriodsWithoutWorkdays === false || !METRIC_SHAPES[rule.metric].countsSessions) return out;
+  if (rule.period !== 'week' && rule.period !== 'month') return out;
+  for (const p of periods) {
+    if (calendar.workingDaysIn(p.start, p.end) > 0) continue;
+    const names = calendar.holidayNames(p.start, p.end);
+    out.set(p.id, `${rule.period === 'week' ? '本周' : '本月'}（${p.start} 至 ${addDaysIso(p.end, -1)}）没有工作日（${names.length ? names.join('、') : '全部为休息日'}），不考核`);
+  }
+  return out;
+}
 
 /** A period id or a range; a bad id is a programming error here (the CLI validates flags first). */
 export function resolveScope(scope: string | DateRange): DateRange {
@@ -53,7 +69,7 @@ export function resolveScope(scope: string | DateRange): DateRange {
   return { start: p.start, end: p.end };
 }
 
-function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: DateRange[], p: Period, idx: EvidenceIndex, o: JudgeOptions): Verdict | undefined {
+function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: DateRange[], p: Period, idx: EvidenceIndex, o: JudgeOptions, idle: string | undefined): Verdict | undefined {
   // Fast path: on the roll (in post) for the whole period — the common case, and worth it for weekly rules.
   const whole = intervals.length === 1 && intervals[0]!.start <= p.start && intervals[0]!.end >= p.end;
   const segments = whole ? [p] : segmentsIn(intervals, p);
@@ -70,6 +86,7 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
   const who = rule.appliesTo === 'leaders' ? '任职' : '在册';
   const daysLeft = open ? daysBetween(o.asOf, end) : undefined;
   const at: Subject = { rule, memberId: m.id, branchId: m.branchId, period: p.id, daysLeft };
+  if (idle) return na(at, rule.threshold, measure, idle);
   if (!whole && !isProratedKind(p.kind) && tooFewDays(daysOn, p)) {
     return na(at, rule.threshold, measure, `${who} ${daysOn}/${total} 天，不足半数，本期不考核`);
   }
@@ -91,7 +108,7 @@ function metEarly(rule: Rule, required: Figure, actual: Figure, open: boolean): 
   return isZero(gapOf(required, actual));
 }
 
-function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex, o: JudgeOptions): Verdict | undefined {
+function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex, o: JudgeOptions, idle: string | undefined): Verdict | undefined {
   // A branch is judged only for periods in which someone was on its roll.
   const members = idx.membersByBranch.get(branchId) ?? [];
   if (!members.some((m) => totalDays(segmentsIn(judgedIntervals(m, 'all'), p)) > 0)) return undefined;
@@ -100,6 +117,7 @@ function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex
   const measure = BRANCH_METRICS[rule.metric]!({ rule, branchId, period: p, counted, idx, asOf: o.asOf });
   const required = measure.required ?? rule.threshold;
   const at: Subject = { rule, memberId: undefined, branchId, period: p.id, daysLeft: open ? daysBetween(o.asOf, p.end) : undefined };
+  if (idle) return na(at, required, measure, idle);
   if (measure.naReason) return na(at, required, measure, measure.naReason);
   return judged(at, required, measure, open);
 }

@@ -1,5 +1,6 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
-import { type AttendanceStatus, type BookCategory, type EvidenceReading, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
+import { type AttendanceStatus, type BookCategory, type EvidenceReading, type EvidenceSession, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
+import { isExpectedAt } from '../attendees.js';
 import type { MetricName } from '../ruleSet.js';
 import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, within } from './evidenceIndex.js';
 import { STATUS_CODES, eachWithin } from './columns.js';
@@ -15,8 +16,12 @@ export function countsAsAttended(status: AttendanceStatus, excusedCounts: boolea
   return status === 'present' || status === 'late' || (excusedCounts && status === 'excused');
 }
 
-/** The member's sign-ins at sessions of the given types: the ids of those that count (one per session)
- * and the number of excused ones. */
+/** Whether the member is expected at a session held inside the counted days (so on the roll that day):
+ * always for a session of everyone; for the committee's or named people's, only if among them. */
+const expectedHere = (c: Ctx, s: EvidenceSession) => s.attendees === undefined || s.attendees === 'all' || isExpectedAt(s, c.member);
+
+/** The member's sign-ins at sessions of the given types they were expected at: the ids of those that
+ * count (one per session) and the number of excused ones. */
 function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[]; excused: number } {
   const types = c.rule.options.sessionTypes ?? fallback;
   const a = c.idx.byMember(c.member.id).attendance;
@@ -25,8 +30,8 @@ function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[]; exc
   let seen: Set<number> | undefined;
   eachWithin(a.days, c.counted, (i) => {
     const session = a.sessions[i]!;
-    const type = c.idx.sessionById.get(session)?.type;
-    if (type === undefined || !types.includes(type)) return;
+    const s = c.idx.sessionById.get(session);
+    if (s === undefined || !types.includes(s.type) || !expectedHere(c, s)) return;
     const status = STATUS_CODES[a.status[i]!]!;
     if (status === 'excused') excused++;
     if (!countsAsAttended(status, c.excusedCounts) || seen?.has(session)) return;
@@ -52,7 +57,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
 
   'attendance-rate': (c) => {
     const types = c.rule.options.sessionTypes ?? ['collective-study'];
-    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted).filter((s) => types.includes(s.type));
+    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted).filter((s) => types.includes(s.type) && expectedHere(c, s));
     // The member's sign-in at each expected session (the last one, were there two).
     const a = c.idx.byMember(c.member.id).attendance;
     const rowOf = new Map<number, number>();
@@ -128,7 +133,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
       }
     }
     return {
-      required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9) },
+      required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.max(0, Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9)) },
       actual: { hours: round(hours, 2), noteDays },
       evidence: { selfStudy: cited },
       detail: { workingDays, workingDaysLeft },

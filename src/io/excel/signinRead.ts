@@ -1,6 +1,7 @@
 // Reads a filled sign-in sheet (as a Grid) into raw rows with their cell addresses; judging the values
 // (status words, member ids) is left to the importer so every problem can be reported with its cell.
 import { columnLetter, type Cell, type Grid } from '../../domain/grid.js';
+import { keepText } from '../../domain/text.js';
 import { SIGNIN_HEADERS, readSessionMarker } from './signinLayout.js';
 
 /** One table row of the sheet, as written. */
@@ -22,10 +23,10 @@ export interface SigninGrid {
   rows: SigninRow[];
 }
 
-/** Plain text of a cell (dates as YYYY-MM-DD, problems as empty). */
-export function cellText(c: Cell | undefined): string {
+/** Plain text of a cell (dates as YYYY-MM-DD, problems as empty); `kept` text (the 备注) is not normalised. */
+export function cellText(c: Cell | undefined, kept = false): string {
   if (c === null || c === undefined) return '';
-  if (typeof c === 'string') return c.normalize('NFKC').trim();
+  if (typeof c === 'string') return kept ? keepText(c) : c.normalize('NFKC').trim();
   if (typeof c === 'number' || typeof c === 'boolean') return String(c);
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   return '';
@@ -73,7 +74,7 @@ export function readSigninGrid(grid: Grid): SigninGrid | undefined {
     const first = cellText(cells.find((c) => cellText(c) !== '') ?? null);
     if (/^(应到|记录人|说明|合计|备注[:：])/.test(first)) break;
     const row: SigninRow = {
-      row: r + 1, name: get(cells, 'name'), signature: get(cells, 'signature'), status: get(cells, 'status'), note: get(cells, 'note'),
+      row: r + 1, name: get(cells, 'name'), signature: get(cells, 'signature'), status: get(cells, 'status'), note: col.note === undefined ? '' : cellText(cells[col.note], true),
       at: { name: addr('name', r)!, status: addr('status', r) ?? addr('signature', r) ?? addr('name', r)!, signature: addr('signature', r), memberId: addr('memberId', r) },
     };
     const id = get(cells, 'memberId');

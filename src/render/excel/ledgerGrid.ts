@@ -30,8 +30,8 @@ export function addAttendanceGrid(wb: Workbook, r: PeriodReport): Worksheet {
     views: [multi ? { state: 'frozen', xSplit: 2, ySplit: 0, topLeftCell: 'C1', activeCell: 'C2' } : { state: 'frozen', xSplit: 2, ySplit: 3, topLeftCell: 'C4', activeCell: 'C4' }],
     // A branch's grid fits one page when it can (a little smaller print beats a footer row alone on page 2).
     pageSetup: multi
-      ? { ...pageSetupFor(widths.reduce((a, b) => a + b, 0), ''), printTitlesRow: undefined, printTitlesColumn: 'A:B' }
-      : { ...pageSetupFor(widths.reduce((a, b) => a + b, 0), '2:3'), printTitlesColumn: 'A:B', fitToHeight: r.grid.rows.length <= 40 ? 1 : 0 },
+      ? { ...pageSetupFor(widths, '', { font: 10, titleColumns: 'A:B' }), printTitlesRow: undefined, printTitlesColumn: 'A:B' }
+      : { ...pageSetupFor(widths, '2:3', { font: 10, titleColumns: 'A:B' }), printTitlesColumn: 'A:B' },
     headerFooter: FOOTER,
   });
   ws.columns = widths.map((width) => ({ width }));
@@ -40,7 +40,7 @@ export function addAttendanceGrid(wb: Workbook, r: PeriodReport): Worksheet {
   for (const b of blocks) row = writeBlock(ws, row, b, n) + 1;
   const legend = ws.getRow(row);
   legend.getCell(1).value = LEGEND;
-  legend.getCell(1).font = { ...BODY_FONT, size: 9, color: { argb: 'FF555555' } };
+  legend.getCell(1).font = { ...BODY_FONT, size: 10, color: { argb: 'FF555555' } };
   legend.commit();
   (ws as Worksheet & { commit?: () => void }).commit?.();
   return ws;

@@ -6,7 +6,8 @@ import type { PeriodReport } from '../../reports/periodReportTypes.js';
 import { STATUS_TEXT } from '../../reports/summaryText.js';
 import { BODY_FONT, BOX, FOOTER, HEAD_FILL, HEAD_FONT, TITLE_FONT, pageSetupFor, rowHeight, writeTitle } from './ledgerStyle.js';
 
-const WIDTHS = [20, 44, 9, 9, 9, 9, 9, 9];
+// One portrait A4 page at ≥ 9 pt: the widths add up to 108 (see pageSetupFor).
+const WIDTHS = [18, 38, 9, 9, 9, 9, 8, 8];
 const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', branch: '支部' };
 
 /** A cell: text, a number, or a share shown as a percentage. */
@@ -14,7 +15,7 @@ type Cell = string | number | null | undefined | { pct: number | null };
 
 /** Adds the sheet and commits it. */
 export function addOverview(wb: Workbook, r: PeriodReport): Worksheet {
-  const ws = wb.addWorksheet('概况', { pageSetup: pageSetupFor(90, '1:1'), headerFooter: FOOTER, views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
+  const ws = wb.addWorksheet('概况', { pageSetup: pageSetupFor(WIDTHS, '1:1', { orientation: 'portrait' }), headerFooter: FOOTER, views: [{ state: 'frozen', ySplit: 1, activeCell: 'A2' }] });
   ws.columns = WIDTHS.map((width) => ({ width }));
   writeTitle(ws, WIDTHS.length, `${r.branch} ${r.period.label}学习台账`, 32);
   let row = 2;

@@ -2,6 +2,7 @@
 // with days late) and 学习计划 (each planned month, its status and the sessions that carried it out).
 import type { PeriodReport } from '../../reports/periodReportTypes.js';
 import type { TableSheet } from './tableSheet.js';
+import { bookTitle } from '../../domain/text.js';
 
 /** The two sheets, in workbook order. */
 export function readingSheets(r: PeriodReport): TableSheet[] {
@@ -14,7 +15,7 @@ export function readingSheets(r: PeriodReport): TableSheet[] {
         { header: '序号', kind: 'int', width: 6, align: 'center' }, { header: '姓名', kind: 'text', width: 10 }, { header: '书名', kind: 'text', width: 30, wrap: true },
         { header: '借出日期', kind: 'date' }, { header: '应还日期', kind: 'date' }, { header: '归还日期', kind: 'date' }, { header: '逾期天数', kind: 'int' }, { header: '备注', kind: 'text', width: 12 },
       ],
-      rows: loans.map((l, i) => [i + 1, l.name, `《${l.title}》`, l.lentOn, l.dueOn, l.returnedOn, l.daysLate || null, l.returnedOn ? (l.daysLate ? '逾期归还' : '') : l.daysLate ? '逾期未还' : '借阅中']),
+      rows: loans.map((l, i) => [i + 1, l.name, `${bookTitle(l.title)}`, l.lentOn, l.dueOn, l.returnedOn, l.daysLate || null, l.returnedOn ? (l.daysLate ? '逾期归还' : '') : l.daysLate ? '逾期未还' : '借阅中']),
       emptyNote: '本期没有借阅记录（借书：shuxiang lend 书名 姓名；还书：shuxiang return 书名）。',
     },
     {

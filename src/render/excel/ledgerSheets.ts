@@ -2,7 +2,7 @@
 // 花名册, 学习活动, 个人学习统计, 读书, 心得文章, 调研, 宣讲, 培训考试, 达标情况.
 import { BOOK_CATEGORIES } from '../../domain/evidence.js';
 import type { ItemRow, PeriodReport } from '../../reports/periodReportTypes.js';
-import { auditSheet } from './ledgerAudit.js';
+import { auditDetailSheet, auditSheet } from './ledgerAudit.js';
 import type { CellValue } from './ledgerStyle.js';
 import type { TableColumn, TableSheet } from './tableSheet.js';
 
@@ -76,7 +76,8 @@ export function tableSheets(r: PeriodReport): { roster: TableSheet; sessions: Ta
     list('培训考试', '培训与考试登记', [col('类别'), col('名称', 'text', { wrap: true }), col('日期', 'date'), col('结束日期', 'date'), col('学时', 'num'), col('成绩', 'num'), col('是否合格')],
       trainingExam, (x) => [v(x, '_kind'), v(x, 'name'), x.values._kind === '培训' ? v(x, 'from') : v(x, 'date'), v(x, 'to'), v(x, 'hours'), v(x, 'score'), v(x, 'passed')],
       '本期没有登记培训或考试。'),
-    auditSheet(r, t('达标情况（未达标与进行中）'), multi),
+    auditSheet(r, t('达标情况（未达标与进行中，逐人逐项）'), multi),
+    auditDetailSheet(r, t('未达标与进行中明细（逐期）'), multi),
   ];
   return { roster, sessions, rest };
 }

@@ -62,13 +62,36 @@ export function alignOf(kind: CellKind, wrap = false): Partial<Alignment> {
   return { horizontal: kind === 'int' || kind === 'num' ? 'right' : horizontal, vertical: 'middle', wrapText: wrap };
 }
 
-/** A4 print setup: landscape when the columns are wide, fit to one page wide, titles repeated on each page. */
-export function pageSetupFor(totalWidth: number, titleRows: string): Partial<PageSetup> {
-  return {
-    paperSize: 9, orientation: totalWidth > 95 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-    horizontalCentered: true, printTitlesRow: titleRows,
+/** A4 print setup: landscape when the columns are wide, titles repeated on each page, fit to one page wide
+ * when that keeps the text at 9 pt or more — else at the scale that does, across pages, names repeated. */
+export function pageSetupFor(widths: number[], titleRows: string, o: { font?: number; titleColumns?: string; orientation?: 'portrait' | 'landscape' } = {}): Partial<PageSetup> {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const orientation = o.orientation ?? (total > 95 ? 'landscape' : 'portrait');
+  const common = {
+    paperSize: 9, orientation, horizontalCentered: true, printTitlesRow: titleRows,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-  };
+  } as const;
+  const least = LEAST_PRINTED_PT / (o.font ?? BODY_FONT.size!);
+  if (printScale(widths, orientation) >= least) return { ...common, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  // One page wide would print the text below 9 pt: print at the least scale that keeps 9 pt, across as
+  // many pages as it takes, the name columns repeated at the left of each.
+  return { ...common, fitToPage: false, scale: Math.ceil(least * 100), ...(o.titleColumns ? { printTitlesColumn: o.titleColumns } : {}) };
+}
+
+/** Printed text is never smaller than this (a legible A4 page). */
+export const LEAST_PRINTED_PT = 9;
+
+/** The width A4 leaves inside 0.5-inch side margins, in points. */
+const PRINTABLE_PT = { portrait: 210 / 25.4 * 72 - 72, landscape: 297 / 25.4 * 72 - 72 };
+
+/** Column widths (Excel units: 7 px each, plus 5 px padding, at 96 dpi) in points. */
+export function widthPoints(widths: number[]): number {
+  return widths.reduce((a, w) => a + (w * 7 + 5) * 0.75, 0);
+}
+
+/** The scale that fits the columns to one page wide (1 when they fit as they are). */
+export function printScale(widths: number[], orientation: 'portrait' | 'landscape'): number {
+  return Math.min(1, PRINTABLE_PT[orientation] / widthPoints(widths));
 }
 
 /** The page footer: 第 N 页，共 M 页. */
@@ -76,12 +99,16 @@ export const FOOTER = { oddFooter: '&C&"宋体"&9第 &P 页，共 &N 页' };
 
 /** Writes the merged title line (row 1) across `cols` columns. */
 export function writeTitle(ws: Worksheet, cols: number, text: string, height = 28): void {
+  // A sheet printed across pages (not fitted to one page wide) would cut a centred title at the first
+  // page's edge: it is merged over the first page's columns only and left-aligned there.
+  const split = ws.pageSetup?.fitToPage === false;
+  if (split) cols = Math.min(cols, 8);
   // Merge first: a streaming sheet cannot touch a row once it is committed.
   if (cols > 1) ws.mergeCells(1, 1, 1, cols);
   const row = ws.getRow(1);
   row.getCell(1).value = text;
   row.getCell(1).font = TITLE_FONT;
-  row.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  row.getCell(1).alignment = { horizontal: split ? 'left' : 'center', vertical: 'middle' };
   row.height = height;
   row.commit?.();
 }

@@ -1,5 +1,5 @@
 // The ledger workbook (学习台账) of a period report: 概况, 花名册, 学习活动, 签到明细, 个人学习统计, 读书,
-// 心得文章, 调研, 宣讲, 培训考试, 达标情况, 图书借阅 and 学习计划 (ledgerReading.ts).
+// 心得文章, 调研, 宣讲, 培训考试, 达标情况, 未达标明细, 图书借阅 and 学习计划 (ledgerReading.ts).
 // Written with exceljs's streaming WorkbookWriter so a whole organ's year stays light on memory.
 import type { Workbook } from 'exceljs';
 import { once } from 'node:events';
@@ -13,7 +13,7 @@ import { addTableSheet } from './tableSheet.js';
 import { branchComparisonSheet } from './branchComparisonSheet.js';
 
 /** Sheet names in workbook order (tests and the README list them from here). */
-export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明细', '个人学习统计', '读书', '心得文章', '调研', '宣讲', '培训考试', '达标情况', '图书借阅', '学习计划'] as const;
+export const LEDGER_SHEETS = ['概况', '花名册', '学习活动', '签到明细', '个人学习统计', '读书', '心得文章', '调研', '宣讲', '培训考试', '达标情况', '未达标明细', '图书借阅', '学习计划'] as const;
 
 /** Writes the workbook to `file` (exceljs is loaded only here). */
 export async function writeLedgerWorkbook(file: string, r: PeriodReport): Promise<void> {

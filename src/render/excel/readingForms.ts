@@ -3,6 +3,7 @@
 import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import { PLAN_FORMS, type PlanMonth } from '../../domain/studyPlan.js';
 import { writeFormWorkbook } from './formSheet.js';
+import { bookTitle } from '../../domain/text.js';
 
 /** The blank book catalogue (书目) template. */
 export async function writeBooksTemplate(file: string): Promise<void> {
@@ -57,7 +58,7 @@ export async function writePlanWorkbook(file: string, o: { year: number; branch:
       '填表说明',
       '1. 每月一行，“月份”已填好，请勿改动；“学习主题”必填。',
       `2. 形式从下拉列表中选：${PLAN_FORMS.join('、')}。集中学习对应“集中学习”活动，读书会对应“读书交流”，讲座对应“专题报告”，参观对应“红色教育/主题党日/联学共建”。`,
-      `3. 必学书目写书名，多本用顿号隔开${o.requiredBooks.length ? `；本年度必学书目：${o.requiredBooks.map((t) => `《${t}》`).join('、')}` : ''}。`,
+      `3. 必学书目写书名，多本用顿号隔开${o.requiredBooks.length ? `；本年度必学书目：${o.requiredBooks.map((t) => `${bookTitle(t)}`).join('、')}` : ''}。`,
       '4. 承办单位：各单位（处室、支部）轮流承办，可留空后运行 shuxiang plan rotate --units 办公室,财务处,人事处 自动轮排。',
       '5. 填好后运行：shuxiang import --kind plan 本文件.xlsx；之后 shuxiang plan show、audit、report 会对照计划检查每月是否开展。',
     ],

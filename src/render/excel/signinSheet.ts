@@ -91,13 +91,17 @@ export async function writeSigninSheet(file: string, s: SigninSheetModel): Promi
       c.border = box;
       c.alignment = { horizontal: col === 5 ? 'left' : 'center', vertical: 'middle', wrapText: col === 5 };
     });
-    ws.getCell(`D${first + i}`).dataValidation = {
+  });
+  const last = first + s.rows.length - 1;
+  // One validation for the whole 状态 column: set cell by cell, exceljs writes overlapping ranges
+  // (D10:D17 and D6:D17) that Excel then offers to "repair".
+  if (s.rows.length) {
+    (ws as unknown as { dataValidations: { add(range: string, v: import('exceljs').DataValidation): void } }).dataValidations.add(`D${first}:D${last}`, {
       type: 'list', allowBlank: true, formulae: [`"${STATUS_CHOICES.join(',')}"`],
       showErrorMessage: true, errorStyle: 'warning', errorTitle: '状态', error: `可填：${STATUS_CHOICES.join('、')}，或 ✓ 迟 假 ✗`,
       showInputMessage: true, promptTitle: '状态', prompt: '出席/迟到/请假/缺席；签了名、状态空着的按出席计',
-    };
-  });
-  const last = first + s.rows.length - 1;
+    });
+  }
   let r = last + 2;
   line(r, 'A', 'E', `应到 ${s.rows.length} 人　　实到 ____ 人　　请假 ____ 人　　缺席 ____ 人`);
   ws.getRow(r).height = 26;
@@ -105,9 +109,9 @@ export async function writeSigninSheet(file: string, s: SigninSheetModel): Promi
   line(r, 'A', 'E', `记录人：${s.recorder ?? '__________'}　　　　支部书记（签字）：__________`);
   ws.getRow(r).height = 26;
   r++;
-  line(r, 'A', 'E', '说明：状态栏可填 出席、迟到、请假（事假/病假/公假）、缺席，也可用 ✓、迟、假、✗；签了名而状态空着的按出席计。请勿删除表头和隐藏的“人员编号”列，填好后用 shuxiang import --kind signin 本文件 导入。', { size: 9 });
+  line(r, 'A', 'E', '说明：状态栏可填 出席、迟到、请假（事假/病假/公假）、缺席，也可用 ✓、迟、假、✗；签了名而状态空着的按出席计。签完后请交支部书记或组织委员录入。', { size: 10 });
   ws.getRow(r).height = 36;
-  ws.getCell(`A${r}`).font = { ...font, size: 9, color: { argb: 'FF666666' } };
+  ws.getCell(`A${r}`).font = { ...font, size: 10, color: { argb: 'FF666666' } };
   ws.pageSetup.printArea = `A1:E${r}`;
   ws.pageSetup.printTitlesRow = '5:5';
   await wb.xlsx.writeFile(file);

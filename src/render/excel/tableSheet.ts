@@ -3,7 +3,7 @@
 // numbers as numbers, dates as dates, text always as text, A4 print setup with the header repeated.
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import {
-  alignOf, BODY_FONT, rowHeight, BOX, cellValue, fitWidth, FOOTER, HEAD_FILL, HEAD_FONT, NUM_FMT, pageSetupFor, TOTAL_FILL, writeTitle,
+  alignOf, BODY_FONT, rowHeight, BOX, cellValue, fitWidth, FOOTER, HEAD_FILL, HEAD_FONT, NUM_FMT, pageSetupFor, textWidth, TOTAL_FILL, writeTitle,
   type CellKind, type CellValue,
 } from './ledgerStyle.js';
 
@@ -34,10 +34,13 @@ export interface TableSheet {
 
 /** Adds the sheet to a (streaming or ordinary) workbook and commits it. */
 export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
-  const widths = t.columns.map((c, i) => c.width ?? fitWidth(c.header, [...t.rows.map((r) => r[i]), t.totals?.[i]], c.kind, 4, c.wrap ? 36 : 44));
+  // A header may wrap onto two even lines (自学/学时), so a column of short figures need only hold half of it:
+  // a CJK character is 2 units, and one unit more keeps a third character from squeezing onto the first line.
+  const widths = t.columns.map((c, i) => c.width ?? Math.max(fitWidth('', [...t.rows.map((r) => r[i]), t.totals?.[i]], c.kind, 4, c.wrap ? 36 : 44), Math.ceil(textWidth(c.header) / 4) * 2 + 1));
+  const wraps = t.columns.some((c, i) => textWidth(c.header) + 2 > widths[i]!);
   const ws = wb.addWorksheet(t.name, {
     views: [{ state: 'frozen', xSplit: t.freezeColumns ?? 0, ySplit: 2, topLeftCell: cellRef(t.freezeColumns ?? 0, 3), activeCell: 'A3' }],
-    pageSetup: pageSetupFor(widths.reduce((a, b) => a + b, 0), '2:2'),
+    pageSetup: pageSetupFor(widths, '2:2', { titleColumns: t.freezeColumns ? `A:${cellRef(t.freezeColumns - 1, 1).replace(/\d+$/, '')}` : undefined }),
     headerFooter: FOOTER,
   });
   ws.columns = widths.map((width, i) => ({ width, style: { numFmt: NUM_FMT[t.columns[i]!.kind] } }));
@@ -51,7 +54,7 @@ export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
     cell.border = BOX;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  head.height = 22;
+  head.height = wraps ? 34 : 22;
   head.commit();
   let r = 3;
   // One style object per column (and one for the totals row): exceljs finds a style by object identity,

@@ -14,6 +14,8 @@ export function summaryMarkdown(blocks: SummaryBlock[]): string {
       case 'p': out.push(b.edit ? `**${b.text}**` : b.text); break;
       case 'sign': out.push(b.lines.map((l) => `<p align="right">${escapeHtml(l)}</p>`).join('\n')); break;
       case 'table': out.push(table(b.table)); break;
+      // No pictures in Markdown: the chart's figures as its table.
+      case 'chart': out.push(table(b.chart.table)); break;
     }
   }
   return out.join('\n\n') + '\n';

@@ -5,6 +5,7 @@ import { gapDigest, subjectsText } from '../../reports/gapDigest.js';
 import type { PeriodReport, RuleRow, SessionTypeCount } from '../../reports/periodReportTypes.js';
 import type { AppContext } from '../../cli/context.js';
 import { formatTable } from '../../cli/output.js';
+import { renderReportBars } from './reportBars.js';
 import { renderReadingText } from './reportReadingText.js';
 import { branchComparisonLines } from './branchComparisonText.js';
 
@@ -13,7 +14,7 @@ const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', bran
 
 /** The whole terminal report. */
 export function renderReportText(ctx: AppContext, r: PeriodReport): string {
-  return [renderReportHeadline(ctx, r), ...branchLines(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
+  return [renderReportHeadline(ctx, r), ...branchLines(ctx, r), ...renderReportBars(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
 }
 
 /** Over several branches: the comparison, worst first (SPEC §6.7). */

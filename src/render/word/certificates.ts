@@ -46,7 +46,7 @@ export function certificateSections(d: Docx, certs: Certificate[]): Section[] {
     footers: { default: new d.Footer({ children: [] }) },
     children: [
       para([run('荣 誉 证 书', FACE.title, 80, { color: RED, bold: true })], { alignment: 'center', spacing: { before: mm(4), after: mm(14) } }),
-      para([run(`${c.name}`, FACE.h2, 40, { bold: true }), run(c.salutation ?? ' 同志：', FACE.body, 36)], { spacing: { after: mm(5), line: 640, lineRule: 'exact' } }),
+      para([run(`${c.name}`, FACE.h2, 40, { bold: true }), run(c.salutation ?? '同志：', FACE.body, 36)], { spacing: { after: mm(5), line: 640, lineRule: 'exact' } }),
       para([run(`在${c.activity}中，勤学善思、笃行不怠，成绩突出，被评为`, FACE.body, 36)], { indent: { firstLine: 720 }, spacing: { line: 640, lineRule: 'exact' } }),
       para([run(`“${c.title}”`, FACE.h1, 56, { color: RED })], { alignment: 'center', spacing: { before: mm(6), after: mm(6) } }),
       para([run('特发此证，以资鼓励。', FACE.body, 36)], { indent: { firstLine: 720 }, spacing: { line: 640, lineRule: 'exact', after: mm(14) } }),

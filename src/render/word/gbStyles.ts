@@ -39,7 +39,8 @@ export function gbStyles() {
   return {
     default: {
       document: {
-        run: { font: font(FACE.body), size: SIZE.sanhao },
+        // Chinese text marked zh-CN: a reader without the named face picks a Simplified Chinese one, not a Japanese one.
+        run: { font: font(FACE.body), size: SIZE.sanhao, language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: { ...exact, before: 0, after: 0 }, alignment: 'both' as const },
       },
       title: { run: { font: font(FACE.title), size: SIZE.erhao, color: '000000' }, paragraph: { alignment: 'center' as const, spacing: { ...exact, after: LINE } } },

@@ -3,7 +3,9 @@
 // (odd pages right, even pages left, one character in from the edge). The docx package is loaded here only.
 import type { SummaryBlock } from '../../reports/summaryBlocks.js';
 import type { SummaryTable } from '../../reports/summaryText.js';
-import { INDENT_2, PAGE, gbStyles } from './gbStyles.js';
+import { titleLines } from '../../reports/titleLines.js';
+import { chartParagraphs } from './charts.js';
+import { FACE, INDENT_2, PAGE, gbStyles } from './gbStyles.js';
 import { gbTable } from './gbTable.js';
 
 type Docx = typeof import('docx');
@@ -11,12 +13,14 @@ type Docx = typeof import('docx');
 /** Writes the blocks to `file`. */
 export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], meta: { title: string }): Promise<void> {
   const d = await import('docx');
+  const c = blocks.some((b) => b.kind === 'chart') ? await import('docx/charts') : undefined;
   const { writeFile } = await import('node:fs/promises');
   const children: (InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>)[] = [];
   let tableNo = 0;
+  let figureNo = 0;
   for (const b of blocks) {
     switch (b.kind) {
-      case 'title': children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: [new d.TextRun(b.text)] })); break;
+      case 'title': children.push(new d.Paragraph({ heading: d.HeadingLevel.TITLE, children: titleLines(b.text).map((t, i) => new d.TextRun({ text: t, break: i ? 1 : 0 })) })); break;
       case 'h1': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_1, children: [new d.TextRun(b.text)] })); break;
       case 'h2': children.push(new d.Paragraph({ heading: d.HeadingLevel.HEADING_2, children: [new d.TextRun(b.text)] })); break;
       case 'p':
@@ -28,6 +32,9 @@ export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], met
         break;
       case 'table':
         children.push(...table(d, b.table, ++tableNo));
+        break;
+      case 'chart':
+        children.push(...chartParagraphs(d, c!, b.chart, ++figureNo), ...table(d, b.chart.table, ++tableNo));
         break;
     }
   }
@@ -41,6 +48,8 @@ export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], met
     creator: 'shuxiang',
     title: meta.title,
     styles: gbStyles(),
+    // Chart text takes the theme's fonts: name the Chinese face there too.
+    theme: { fonts: { body: { latin: FACE.latin, eastAsia: FACE.h1 }, headings: { latin: FACE.latin, eastAsia: FACE.h1 } } },
     evenAndOddHeaderAndFooters: true,
     sections: [{
       properties: {

@@ -8,6 +8,7 @@ import { READING_MIGRATION } from './0004-reading.js';
 import { SAFETY_MIGRATION } from './0005-undo-journal.js';
 import { STUDY_MONTHS_MIGRATION } from './0006-study-months.js';
 import { HORIZON_MIGRATION } from './0007-undo-horizon.js';
+import { ATTENDEES_MIGRATION } from './0008-attendees.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -20,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
   SAFETY_MIGRATION,
   STUDY_MONTHS_MIGRATION,
   HORIZON_MIGRATION,
+  ATTENDEES_MIGRATION,
 ];
 
 /** The one schema version constant: the version this code writes; a database above it was made by a newer shuxiang. */

@@ -79,6 +79,18 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
   const asOf = auditAsOf(ctx, o.asOf);
   const scope = auditScope(o, asOf);
   const db = await ctx.openDb();
+  if (o.asOf || o.year || o.half || o.quarter || o.month) {
+    // Another year than this one that the database holds nothing for would only list every quota as
+    // unmet (a mistyped year); the current year is audited even before anything is recorded in it.
+    const { yearsWithRecords } = await import('../../../store/recordYears.js');
+    const years = yearsWithRecords(db);
+    const year = Number(scope.start.slice(0, 4));
+    if (!years.includes(year) && String(year) !== ctx.today().slice(0, 4)) {
+      throw new UserError(`${year} 年没有任何记录（学习活动、签到、学习记录都没有），无法检查。`, [
+        years.length ? `有记录的年度：${years.join('、')}。请核对 --as-of 或期间是否写错了年份。` : '数据库中还没有任何学习活动或学习记录：请先登记（shuxiang session add、shuxiang log …）或导入台账。',
+      ]);
+    }
+  }
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar, settings } = await loadRuleContext(ctx, db);
   const ruleSet = loaded.ruleSet;

@@ -13,6 +13,7 @@ import { bookFlagValues } from '../../args/book.js';
 import { registerBooksLists } from './lists.js';
 import { registerBooksRoom } from './room.js';
 import { addFieldOptions, parseFlagValue } from '../../args/evidenceFlags.js';
+import { bookTitle } from '../../../domain/text.js';
 
 interface BooksListOptions {
   category?: string;
@@ -53,7 +54,7 @@ export function registerBooks(program: Command, act: Act): void {
   addFieldOptions(books.command('add').description('添加一本书，或修改已有书目的类别、册数和标记（书名 + 作者确定一本书）'), LIBRARY_CATALOGUE.fields)
     .addHelpText('after', `
 示例：
-  shuxiang books add --title 之江新语 --author 习近平 --category 政治理论 --isbn 978-7-213-03584-0
+  shuxiang books add --title 之江新语 --author 习近平 --category 政治理论 --isbn 978-7-213-03584-5
   shuxiang books add --title 之江新语 --author 习近平 --copies 3 --shelf "二楼图书角 A-3"
   shuxiang books add --title 之江新语 --author 习近平 --recommended --by 李书记 --reason "文风清新，常读常新"
   shuxiang books add --title "中国共产党简史" --category 党史 --required 2026
@@ -132,5 +133,5 @@ async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolea
   const b = r.book;
   const marks = [b.category, `${b.copies} 册`, b.shelf ? `存放于 ${b.shelf}` : '', b.recommended ? '书记荐书' : '', b.requiredYear ? `${b.requiredYear} 年必学书目` : ''].filter(Boolean).join('，');
   const verb = { added: '已添加', updated: '已更新', unchanged: '书目库中已有' }[r.outcome];
-  ctx.out(`${verb}《${b.title}》${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
+  ctx.out(`${verb}${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
 }

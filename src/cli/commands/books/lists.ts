@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import { printListing } from '../../output.js';
 import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
+import { bookTitle } from '../../../domain/text.js';
 
 /** Declares recommend, require and print under `books`. */
 export function registerBooksLists(books: Command, act: Act): void {
@@ -62,7 +63,7 @@ async function runRecommend(ctx: AppContext, typed: string | undefined, o: { by?
     const rows = listBooks(db, { recommended: true });
     return printListing(ctx, rows, [
       { header: '编号', value: (b: BookRecord) => b.id, align: 'right' },
-      { header: '书名', value: (b: BookRecord) => `《${b.title}》` },
+      { header: '书名', value: (b: BookRecord) => `${bookTitle(b.title)}` },
       { header: '推荐人', value: (b: BookRecord) => b.recommendedBy },
       { header: '推荐理由', value: (b: BookRecord) => b.recommendReason },
     ], rows, rows.length ? `书记荐书 ${rows.length} 本` : '还没有书记荐书。可用 shuxiang books recommend 书名 --by 推荐人 --reason 理由 添加。');
@@ -94,7 +95,7 @@ async function runRequire(ctx: AppContext, typed: string[], o: { year?: string }
     const rows = listBooks(db, { requiredYear: year });
     return printListing(ctx, rows, [
       { header: '编号', value: (b: BookRecord) => b.id, align: 'right' },
-      { header: '书名', value: (b: BookRecord) => `《${b.title}》` },
+      { header: '书名', value: (b: BookRecord) => `${bookTitle(b.title)}` },
       { header: '作者', value: (b: BookRecord) => b.author },
       { header: '类别', value: (b: BookRecord) => b.category },
     ], rows, rows.length ? `${year} 年必学书目 ${rows.length} 本` : `还没有 ${year} 年的必学书目。可用 shuxiang books require 书名 --year ${year} 添加。`);
@@ -107,8 +108,8 @@ async function runRequire(ctx: AppContext, typed: string[], o: { year?: string }
   });
   if (ctx.json) return ctx.outJson({ year, books: found.map((b) => ({ ...b, requiredYear: year })) });
   const moved = found.filter((b) => b.requiredYear && b.requiredYear !== year);
-  ctx.out(`已列为 ${year} 年必学书目：${found.map((b) => `《${b.title}》`).join('、')}`);
-  if (moved.length) ctx.warn(`${moved.map((b) => `《${b.title}》原为 ${b.requiredYear} 年必学`).join('；')}，现改为 ${year} 年。`);
+  ctx.out(`已列为 ${year} 年必学书目：${found.map((b) => `${bookTitle(b.title)}`).join('、')}`);
+  if (moved.length) ctx.warn(`${moved.map((b) => `${bookTitle(b.title)}原为 ${b.requiredYear} 年必学`).join('；')}，现改为 ${year} 年。`);
 }
 
 async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: string; xlsx?: string | true; docx?: string | true; force?: boolean }): Promise<void> {

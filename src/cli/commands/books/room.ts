@@ -9,6 +9,7 @@ import { formatTable, printListing, type Column } from '../../output.js';
 import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
 import { addFieldOptions } from '../../args/evidenceFlags.js';
+import { bookTitle } from '../../../domain/text.js';
 
 /** Declares show, edit, overdue and history under `books`. */
 export function registerBooksRoom(books: Command, act: Act): void {
@@ -30,7 +31,7 @@ export function registerBooksRoom(books: Command, act: Act): void {
     .addHelpText('after', `
 示例：
   shuxiang books edit 之江新语 --copies 3 --shelf B-1
-  shuxiang books edit '#3' --isbn 9787213035840
+  shuxiang books edit '#3' --isbn 9787213035845
   shuxiang books edit 之江新语 --not-recommended
 `)
     .action(act(runBooksEdit));
@@ -140,7 +141,7 @@ async function runBooksOverdue(ctx: AppContext, opts: { asOf?: string }): Promis
   const cols: Column<LoanLine>[] = [
     { header: '借阅人', value: (l) => l.member },
     { header: '支部', value: (l) => l.branch },
-    { header: '书名', value: (l) => `《${l.title}》` },
+    { header: '书名', value: (l) => `${bookTitle(l.title)}` },
     { header: '借出', value: (l) => l.lentOn },
     { header: '应还', value: (l) => l.dueOn },
     { header: '逾期天数', value: (l) => l.overdue, align: 'right' },
@@ -158,7 +159,7 @@ async function runBooksHistory(ctx: AppContext, who: string): Promise<void> {
   const rows: LoanLine[] = listLoans(db, { memberId: member.id }).map((l) => ({ ...l, overdue: overdueDays(l, today) }));
   const late = (l: LoanLine) => (l.returnedOn ? (l.returnedOn > l.dueOn ? '逾期归还' : '') : l.overdue > 0 ? '逾期未还' : '');
   printListing(ctx, { member: { id: member.id, name: member.name }, loans: rows }, [
-    { header: '书名', value: (l: LoanLine) => `《${l.title}》` },
+    { header: '书名', value: (l: LoanLine) => `${bookTitle(l.title)}` },
     { header: '借出', value: (l: LoanLine) => l.lentOn },
     { header: '应还', value: (l: LoanLine) => l.dueOn },
     { header: '归还', value: (l: LoanLine) => l.returnedOn ?? '未还' },

@@ -3,20 +3,21 @@
 // 缺席 and the late arrivals, confirm, and only then write (one batch).
 import type { Command } from 'commander';
 import { attendanceStats } from '../../../domain/attendanceStats.js';
-import { EXCUSE_KINDS, parseExcuseKind, statusLabel, type AttendanceStatus, type ExcuseKind } from '../../../domain/attendanceStatus.js';
+import { isExpectedAt } from '../../../domain/attendees.js';
+import { EXCUSE_KINDS, parseExcuseKind, signinNotYet, statusLabel, type AttendanceStatus, type ExcuseKind } from '../../../domain/attendanceStatus.js';
 import type { Member } from '../../../domain/member.js';
 import { SESSION_TYPES, sessionTypeName } from '../../../domain/sessionTypes.js';
-import { CancelledError, ShuxiangError, UserError } from '../../../shared/errors.js';
+import { CancelledError, UserError } from '../../../shared/errors.js';
 import type { AttendanceEntry, AttendanceRecord } from '../../../store/attendance.js';
 import type { Db } from '../../../store/db.js';
 import type { SessionInsert, SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askConfirm, askInput, askPickMembers, askSelectFrom } from '../../prompts.js';
-import { resolveMember } from '../../resolveMember.js';
 import {
-  attendanceJson, expectedMembers, figuresFor, figuresJson, figuresLine, loadSession, resolveBranch, sessionJson, sessionTitle,
+  attendanceJson, attendeesText, expectedMembers, figuresFor, figuresJson, figuresLine, findOnRoll, loadSession, resolveBranch, rollMembers, sessionJson, sessionTitle,
 } from '../../args/session.js';
+import { bookTitle } from '../../../domain/text.js';
 
 export interface CheckinOptions {
   present?: string[];
@@ -98,7 +99,8 @@ interface Mark {
 
 async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefined, o: CheckinOptions): Promise<void> {
   const s = await pickSessionScripted(ctx, db, sessionArg, o.branch);
-  const members = await expectedMembers(db, s);
+  const roll = await rollMembers(db, s);
+  const members = roll.filter((m) => isExpectedAt(s, m));
   const problems: string[] = [];
   const marks = new Map<number, Mark>();
   const put = (m: Member, mark: Mark) => {
@@ -113,23 +115,30 @@ async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefin
     ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', o.excused, 'excused'], ['--absent', o.absent, 'absent'],
   ];
   for (const [flag, names, status] of lists) {
+    // Before its day a session takes only 请假 registered in advance.
+    const notYet = names?.length ? signinNotYet(s.id, s.date, status, ctx.today()) : undefined;
+    if (notYet) { problems.push(`${flag}：${notYet}（--excused）；出席、迟到、缺席请在活动当天或之后登记。`); continue; }
     for (const item of names ?? []) {
       let name = item;
       let excuseKind: ExcuseKind | undefined;
       let reason: string | undefined;
       if (status === 'excused') {
-        const parts = item.split(/[:：]/);
-        name = parts[0]!;
-        if (parts[1]?.trim()) {
-          excuseKind = parseExcuseKind(parts[1]);
-          if (!excuseKind) { problems.push(`--excused 中“${item}”的请假类别“${parts[1]}”无法识别，可写：${EXCUSE_KINDS.join('、')}。`); continue; }
+        // 姓名:类别:事由 — the 事由 is kept as typed, its own colons included.
+        const parts = /^([^:：]*)(?:[:：]([^:：]*)(?:[:：]([\s\S]*))?)?$/.exec(item)!;
+        name = parts[1]!;
+        if (parts[2]?.trim()) {
+          excuseKind = parseExcuseKind(parts[2]);
+          if (!excuseKind) { problems.push(`--excused 中“${item}”的请假类别“${parts[2]}”无法识别，可写：${EXCUSE_KINDS.join('、')}。`); continue; }
         }
-        if (parts.length > 2) reason = parts.slice(2).join('：').trim() || undefined;
+        if (parts[3] !== undefined) reason = parts[3].trim() || undefined;
       }
-      const m = await findOnRoll(db, s, members, name, flag, problems);
-      if (m) put(m, { status, excuseKind, reason, flag });
+      const m = await findOnRoll(db, s, roll, name, flag, problems);
+      if (m && !isExpectedAt(s, m)) problems.push(notExpected(s, m, members, flag));
+      else if (m) put(m, { status, excuseKind, reason, flag });
     }
   }
+  const restNotYet = o.absentRest ? signinNotYet(s.id, s.date, 'absent', ctx.today()) : undefined;
+  if (restNotYet) problems.push(`--absent-rest：${restNotYet}（--excused）；缺席请在活动当天或之后登记。`);
   if (problems.length) throw new UserError(`签到未登记（没有写入任何内容），有 ${problems.length} 处问题：`, problems);
   const { attendanceForSession, recordAttendance } = await import('../../../store/attendance.js');
   const existing = new Set(attendanceForSession(db, s.id).map((a) => a.memberId));
@@ -142,31 +151,18 @@ async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefin
   await report(ctx, db, s, members, outcome);
 }
 
-/** One name among the members on the roll that day, or a problem that says why not (collected, not thrown). */
-async function findOnRoll(db: Db, s: SessionRecord, members: Member[], name: string, flag: string, problems: string[]): Promise<Member | undefined> {
-  try {
-    return await resolveMember(name, members, flag);
-  } catch (e) {
-    if (!(e instanceof ShuxiangError)) throw e;
-    const { findMembersByName } = await import('../../../store/members.js');
-    const { cleanName } = await import('../../../domain/text.js');
-    const off = findMembersByName(db, cleanName(name), s.branchId);
-    if (off.length && !members.some((m) => m.name === cleanName(name))) {
-      const m = off[0]!;
-      const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
-      problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），不能为这次活动签到。`);
-    } else {
-      problems.push(e.message, ...e.details.map((d) => `  ${d}`));
-    }
-    return undefined;
-  }
+/** Why someone on the roll cannot sign in: the session is for others (the committee, people named). */
+function notExpected(s: SessionRecord, m: Member, expected: Member[], flag: string): string {
+  const list = [...expected.map((x) => x.name), m.name].join(',');
+  return `${flag}：${m.name} 不在本次活动的应到名单上（本次应到${s.attendees === 'leaders' ? ` ${s.date} 的` : ''}${attendeesText(s, expected)}）。`
+    + `如确需为其签到，请先把他加入应到名单：shuxiang session edit ${s.id} --attendees ${list}`;
 }
 
 async function report(ctx: AppContext, db: Db, s: SessionRecord, members: Member[], outcome: { added: number; changed: number; unchanged: number }): Promise<void> {
   const { attendanceForSession } = await import('../../../store/attendance.js');
   const f = (await figuresFor(db, [s])).get(s.id)!;
   if (ctx.json) {
-    ctx.outJson({ session: sessionJson(s), ...outcome, counts: figuresJson(f), attendance: attendanceJson(members, attendanceForSession(db, s.id), s.date) });
+    ctx.outJson({ session: sessionJson(s), ...outcome, counts: figuresJson(f), attendance: attendanceJson(members, attendanceForSession(db, s.id), s) });
     return;
   }
   ctx.out(`${sessionTitle(s)}：${figuresLine(f)}`);
@@ -200,10 +196,12 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
         return Number.isFinite(h) && h > 0 && h <= 24 ? true : '请输入 0 到 24 之间的数，如 2 或 1.5';
       }));
       pending = { branchId: branch.id, type, date: ctx.today(), topic, hours: Number.isFinite(hours) ? hours : undefined };
-      s = { ...pending, id: 0, branch: branch.name };
+      s = { ...pending, id: 0, branch: branch.name, attendees: 'all', attendeeIds: [], attendeeNames: [] };
     } else s = getSession(db, Number(pick))!;
   }
   const session = s!;
+  const notYet = signinNotYet(session.id, session.date, 'present', ctx.today());
+  if (notYet) throw new UserError(`${notYet}（--excused），不能逐人勾选到会情况。`, [`例如：shuxiang checkin ${session.id} --excused 张三:公假:出差`]);
   const members = await expectedMembers(db, session);
   if (members.length === 0) {
     throw new UserError(`${session.branch}在 ${session.date} 没有在册人员，无法签到。请先导入花名册（shuxiang import 花名册.xlsx）或添加人员（shuxiang member add）。`);
@@ -248,7 +246,7 @@ async function runInteractive(ctx: AppContext, db: Db, sessionArg: string | unde
   for (const m of attendees) marks.set(m.id, { memberId: m.id, status: late.has(m.id) ? 'late' : 'present' });
   const entries = members.map((m) => marks.get(m.id)!);
   const preview = attendanceStats([{ id: 0, branchId: session.branchId, date: session.date }], members, entries.map((e) => ({ ...e, sessionId: 0 }))).sessions[0]!;
-  ctx.io.stderr.write(`\n${session.id ? sessionTitle(session) : `新活动 ${session.date} ${sessionTypeName(session.type)}《${session.topic}》`}\n  ${figuresLine(preview)}\n`);
+  ctx.io.stderr.write(`\n${session.id ? sessionTitle(session) : `新活动 ${session.date} ${sessionTypeName(session.type)}${bookTitle(session.topic)}`}\n  ${figuresLine(preview)}\n`);
   const excused = entries.filter((e) => e.status === 'excused');
   if (excused.length) ctx.io.stderr.write(`  请假：${excused.map((e) => `${members.find((m) => m.id === e.memberId)!.name}（${e.excuseKind}）`).join('、')}\n`);
   const lateNames = entries.filter((e) => e.status === 'late');

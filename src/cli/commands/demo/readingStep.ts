@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { DemoState } from './index.js';
 import { onRollOn } from '../../../domain/member.js';
+import { bookTitle } from '../../../domain/text.js';
 
 /** Writes the reading room and the plan, then adds their summary and the ranking to the demo's output. */
 export async function writeDemoReading(s: DemoState): Promise<void> {
@@ -63,10 +64,10 @@ export async function writeDemoReading(s: DemoState): Promise<void> {
   const late = open.map((l) => ({ ...l, days: overdueDays(l, asOf) })).filter((l) => l.days > 0);
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { buildRanking } = await import('../../../reports/ranking.js');
-  const { loaded } = await loadRuleContext(s.demoCtx, db);
-  const rank = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet });
+  const { loaded, calendar } = await loadRuleContext(s.demoCtx, db);
+  const rank = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar });
   s.sections.push([
-    `图书角：${d.DEMO_SHELF.length} 种书，书记荐书 ${d.DEMO_RECOMMENDED.length} 本，${year} 年必学书目 ${d.DEMO_REQUIRED.length} 本；借出未还 ${open.length} 册${late.length ? `，其中逾期 ${late.map((l) => `${l.member}《${l.title}》${l.days} 天`).join('、')}` : ''}。`,
+    `图书角：${d.DEMO_SHELF.length} 种书，书记荐书 ${d.DEMO_RECOMMENDED.length} 本，${year} 年必学书目 ${d.DEMO_REQUIRED.length} 本；借出未还 ${open.length} 册${late.length ? `，其中逾期 ${late.map((l) => `${l.member}${bookTitle(l.title)}${l.days} 天`).join('、')}` : ''}。`,
     ...planGapLines(plan),
     `年终评比（${rank.ranking.award}，前 ${Math.min(5, rank.ranked.length)} 名）：${rank.ranked.slice(0, 5).map((m) => `${m.rank}. ${m.name} ${m.score} 分`).join('；')}`,
   ].join('\n'));

@@ -17,7 +17,8 @@ export function registerImport(program: Command, act: Act): void {
     .argument('<文件...>', '.xlsx 或 .csv 文件')
     .option('--kind <类型>', '文件类型：roster 花名册（默认）、signin 签到表、ledger 个人学习台账（可一次给多个文件）、books 书目、plan 年度学习计划、json 由 shuxiang export 导出的整库数据（可一次给多个，如 各支部/*.json）、db 支部的 shuxiang 数据库文件')
     .option('--sheet <工作表>', '指定工作表名称（默认自动找出花名册所在的表）')
-    .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部）')
+    .option('--branch <支部>', '表中没有“所在支部”列时，这些人属于哪个支部（默认为 init 时的支部；须是已有的支部）')
+    .option('--new-branch', '--branch 写的是一个新支部：确认新建它')
     .option('--dry-run', '只显示将会新增、修改哪些人，不写入')
     .option('--skip-invalid', '跳过有问题的行，导入其余的行；有问题的行写到“原文件名.rejects.xlsx”')
     .option('--sync', '名单里没有的人（同一支部）标记为今天转出；会先确认')
@@ -75,7 +76,8 @@ export function printSummary(ctx: AppContext, s: ImportSummary): void {
       `  ${verb}新增 ${s.added} 人，${verb}更新 ${s.updated} 人，未变 ${s.unchanged} 人，拒绝 ${s.rejected} 行` +
       (s.left ? `，${verb}标记转出 ${s.left} 人` : '') +
       `\n  班子成员 ${s.leaders} 人；支部 ${s.branches.length} 个` +
-      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : ''),
+      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : '') +
+      (s.newBranches.length ? `\n  ${verb}新建支部 ${s.newBranches.length} 个：${s.newBranches.join('、')}` : ''),
   );
   if (s.rejectsFile) ctx.info(`有问题的 ${s.rejected} 行已写入 ${s.rejectsFile}，改正后可再导入该文件。`);
 }

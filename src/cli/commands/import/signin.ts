@@ -2,11 +2,13 @@
 // first (each problem named by file › sheet › cell, in Chinese); nothing is written unless all is well
 // (or --skip-invalid), then all files go in as one batch. --dry-run shows what would change.
 import { basename } from 'node:path';
-import { parseExcuseKind, parseStatusText, type ExcuseKind } from '../../../domain/attendanceStatus.js';
+import { parseExcuseKind, parseStatusText, signinNotYet, statusLabel, type ExcuseKind } from '../../../domain/attendanceStatus.js';
+import { isFutureDay } from '../../../domain/dates.js';
+import { didYouMean, findByName } from '../../../domain/nameSuggest.js';
 import type { Member } from '../../../domain/member.js';
 import { cleanName } from '../../../domain/text.js';
 import { UserError } from '../../../shared/errors.js';
-import type { AttendanceEntry } from '../../../store/attendance.js';
+import type { AttendanceEntry, RecordOutcome } from '../../../store/attendance.js';
 import type { SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import type { ImportOptions } from '../../importing/options.js';
@@ -18,6 +20,8 @@ interface FilePlan {
   session: SessionRecord;
   entries: AttendanceEntry[];
   blankAsAbsent: string[];
+  /** Members who already had a status before this import. */
+  known: Set<number>;
   notOnSheet: number;
   skipped: number;
 }
@@ -27,6 +31,7 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
   const { readGrids } = await import('../../../io/readGrids.js');
   const { readSigninGrid } = await import('../../../io/excel/signinRead.js');
   const { getSession } = await import('../../../store/sessions.js');
+  const { attendanceForSession } = await import('../../../store/attendance.js');
   const db = await ctx.openDb();
   const problems: string[] = [];
   const plans: FilePlan[] = [];
@@ -63,7 +68,8 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
     seenSessions.set(session.id, name);
     const members = await expectedMembers(db, session);
     const byId = new Map(members.map((m) => [m.id, m]));
-    const plan: FilePlan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], notOnSheet: 0, skipped: 0 };
+    const known = new Set(attendanceForSession(db, session.id).map((a) => a.memberId));
+    const plan: FilePlan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], known, notOnSheet: 0, skipped: 0 };
     const taken = new Map<number, number>();
     for (const r of t.rows) {
       const before = problems.length;
@@ -76,9 +82,9 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
       } else if (!r.name) {
         problems.push(`${where(r.at.name)}：这一行填了内容但没有姓名。`);
       } else {
-        const same = members.filter((m) => m.name === cleanName(r.name));
+        const { found: same, near } = findByName(r.name, members);
         if (same.length === 1) member = same[0];
-        else if (same.length === 0) problems.push(`${where(r.at.name)}：“${r.name}”不是 ${session.date} ${session.branch}在册的人员。`);
+        else if (same.length === 0) problems.push(`${where(r.at.name)}：“${r.name}”不是 ${session.date} ${session.branch}在册的人员。${didYouMean(near.map((m) => m.name))}`);
         else problems.push(`${where(r.at.name)}：在册人员中有 ${same.length} 个“${r.name}”，请用 shuxiang sheet 生成的表（带人员编号）来区分。`);
       }
       let parsed: { status: AttendanceEntry['status']; excuseKind?: ExcuseKind } | undefined;
@@ -86,6 +92,8 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
         parsed = parseStatusText(r.status);
         if (!parsed) problems.push(`${where(r.at.status)}：状态“${r.status}”无法识别。可填：出席、迟到、请假（或 事假、病假、公假）、缺席，也可用 ✓、迟、假、✗。`);
       }
+      const notYet = signinNotYet(session.id, session.date, parsed?.status ?? (r.signature ? 'present' : 'excused'), ctx.today());
+      if (notYet) problems.push(`${where(r.at.status)}：${notYet}（“状态”栏只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
       if (member && taken.has(member.id)) problems.push(`${where(r.at.name)}：${member.name} 在第 ${taken.get(member.id)} 行已经出现过。`);
       if (problems.length > before) {
         plan.skipped++;
@@ -94,12 +102,14 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
       taken.set(member!.id, r.row);
       if (!parsed) {
         if (r.signature) parsed = { status: 'present' };
+        // Before the day a blank line is nobody's 缺席 yet; after it, only people with no status yet become 缺席.
+        else if (isFutureDay(session.date, ctx.today())) continue;
         else {
           parsed = { status: 'absent' };
-          plan.blankAsAbsent.push(member!.name);
+          if (!known.has(member!.id)) plan.blankAsAbsent.push(member!.name);
         }
       }
-      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined };
+      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined, ...(!r.status && !r.signature ? { onlyIfNew: true } : {}) };
       if (parsed.status === 'excused') entry.excuseKind = parsed.excuseKind ?? parseExcuseKind(r.note.split(/[,，;；\s:：]/)[0] ?? '');
       plan.entries.push(entry);
     }
@@ -118,7 +128,7 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
   }
   const { recordAttendance } = await import('../../../store/attendance.js');
   const { inBatch } = await import('../../../store/batches.js');
-  let outcomes: { added: number; changed: number; unchanged: number }[];
+  let outcomes: RecordOutcome[];
   if (opts.dryRun) {
     const { previewAttendance } = await import('../../../store/attendance.js');
     outcomes = plans.map((p) => previewAttendance(db, p.session.id, p.entries));
@@ -127,12 +137,16 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
       plans.map((p) => recordAttendance(db, p.session.id, p.entries, batchId, counts)));
   }
   const figs = await figuresFor(db, plans.map((p) => p.session));
+  const { getMember } = await import('../../../store/members.js');
+  const nameOf = (id: number) => getMember(db, id)?.name ?? `#${id}`;
+  const before = plans.map((p) => new Map(attendanceForSession(db, p.session.id).map((a) => [a.memberId, a])));
   if (ctx.json) {
     ctx.outJson({
       dryRun: !!opts.dryRun,
       problems: problems.length ? problems : undefined,
       files: plans.map((p, i) => ({
         file: p.file, sheet: p.sheet, session: p.session.id, rows: p.entries.length, ...outcomes[i]!,
+        changes: outcomes[i]!.changes.map((c) => ({ memberId: c.memberId, name: nameOf(c.memberId), from: c.from, to: c.to })),
         blankAsAbsent: p.blankAsAbsent, skipped: p.skipped, notOnSheet: p.notOnSheet, counts: opts.dryRun ? undefined : figuresJson(figs.get(p.session.id)!),
       })),
     });
@@ -144,6 +158,9 @@ export async function importSignin(ctx: AppContext, files: string[], opts: Impor
     const o = outcomes[i]!;
     ctx.out(`${basename(p.file)} → ${sessionTitle(p.session)}：${verb}新增 ${o.added} 条，${verb}更新 ${o.changed} 条，未变 ${o.unchanged} 条`);
     if (!opts.dryRun) ctx.out(`  ${figuresLine(figs.get(p.session.id)!)}`);
+    if (o.changes.length) ctx.out(`  状态${opts.dryRun ? '将' : '有'}改动的 ${o.changes.length} 人：${o.changes.map((c) => `${nameOf(c.memberId)} ${statusLabel(c.from, c.fromKind)} → ${statusLabel(c.to, c.toKind)}`).join('、')}`);
+    const kept = p.entries.filter((e) => e.onlyIfNew && p.known.has(e.memberId)).sort((a, b) => a.memberId - b.memberId);
+    if (kept.length) ctx.info(`  表上空白、保留原有状态的 ${kept.length} 人：${kept.map((e) => { const a = before[i]!.get(e.memberId); return `${nameOf(e.memberId)}（${a ? statusLabel(a.status) : '未登记'}）`; }).join('、')}`);
     if (p.blankAsAbsent.length) ctx.info(`  签名和状态都空着、按缺席记的 ${p.blankAsAbsent.length} 人：${p.blankAsAbsent.join('、')}`);
     if (p.notOnSheet) ctx.info(`  当日在册但不在这张表上的 ${p.notOnSheet} 人未登记（可用 shuxiang checkin ${p.session.id} 补登）。`);
   });

@@ -36,6 +36,7 @@ export function registerInit(program: Command, act: Act): void {
 
 export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void> {
   const path = ctx.dbPath();
+  (await import('../../../store/dbConnect.js')).assertNotFolder(path);
   if (existsSync(path)) {
     throw new UserError(`数据库 ${path} 已经存在，init 不会覆盖它。`, [
       '如要继续使用它，直接运行其他命令即可；如要另建一个，请用 --db 指定新的文件名。',

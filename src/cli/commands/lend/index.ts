@@ -3,11 +3,13 @@
 // person; returning a book that is not out is an error. A return can record the book as read (a
 // `log book` reading, finished on the return date) — asked on a terminal, or by --log-read.
 import type { Command } from 'commander';
+import { futureDayReason, isFutureDay } from '../../../domain/dates.js';
 import type { LendRefusal } from '../../../domain/lending.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { bookName, findBook } from '../../args/book.js';
+import { bookTitle } from '../../../domain/text.js';
 
 interface LendOptions { days?: string; date?: string; branch?: string }
 interface ReturnOptions { date?: string; logRead?: boolean; branch?: string }
@@ -58,13 +60,15 @@ function dayOf(ctx: AppContext, raw: string | undefined, flag: string): string {
   const iso = p ? `${p[1]}-${p[2]!.padStart(2, '0')}-${p[3]!.padStart(2, '0')}` : '';
   const d = new Date(`${iso}T00:00:00Z`);
   if (!p || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) throw new UserError(`${flag} 的取值“${raw}”不是有效日期，请写成 2026-03-10 这样的格式。`);
+  // A loan or a return (which can log the reading) is recorded only once it has happened.
+  if (isFutureDay(iso, ctx.today())) throw new UserError(`${flag}：${futureDayReason('日期', iso, ctx.today())}。`);
   return iso;
 }
 
 function refusalText(r: LendRefusal, title: string, names: Map<number, string>): UserError {
-  if (r.kind === 'already-has') return new UserError(`${names.get(r.loan.memberId)} 已借了《${title}》（${r.loan.lentOn} 借出，应还 ${r.loan.dueOn}），不能重复借同一本书。`, ['如要续借，请先 shuxiang return 还书再重新借。']);
-  if (r.kind === 'no-copies') return new UserError(`《${title}》在书目库中登记为 0 册，图书角没有这本书可借。`, ['如已购入，请先用 shuxiang books edit 书名 --copies 册数 登记册数。']);
-  return new UserError(`《${title}》共 ${r.copies} 册，已全部借出（${r.holders.map((id) => names.get(id)).join('、')}），现在不能再借。`, ['请等归还后再借，或用 shuxiang books edit 书名 --copies 增加册数。']);
+  if (r.kind === 'already-has') return new UserError(`${names.get(r.loan.memberId)} 已借了${bookTitle(title)}（${r.loan.lentOn} 借出，应还 ${r.loan.dueOn}），不能重复借同一本书。`, ['如要续借，请先 shuxiang return 还书再重新借。']);
+  if (r.kind === 'no-copies') return new UserError(`${bookTitle(title)}在书目库中登记为 0 册，图书角没有这本书可借。`, ['如已购入，请先用 shuxiang books edit 书名 --copies 册数 登记册数。']);
+  return new UserError(`${bookTitle(title)}共 ${r.copies} 册，已全部借出（${r.holders.map((id) => names.get(id)).join('、')}），现在不能再借。`, ['请等归还后再借，或用 shuxiang books edit 书名 --copies 增加册数。']);
 }
 
 async function runLend(ctx: AppContext, bookTyped: string, who: string, o: LendOptions): Promise<void> {
@@ -109,9 +113,9 @@ async function runReturn(ctx: AppContext, bookTyped: string, who: string | undef
     memberId = (await pickMember(db, who, o.branch)).id;
   }
   const pick = loanToReturn(open, memberId);
-  if (pick === 'not-lent') throw new UserError(`《${book.title}》现在没有借出，无需归还。`, ['请核对书名；谁借了哪本书可用 shuxiang books show 书名 或 shuxiang books overdue 查看。']);
-  if (pick === 'not-holder') throw new UserError(`《${book.title}》没有借给 ${who}，现在借着的是：${open.map((l) => l.member).join('、')}。`, ['请核对还书人姓名。']);
-  if (pick === 'ambiguous') throw new UserError(`《${book.title}》借给了 ${open.length} 人（${open.map((l) => l.member).join('、')}），请写明是谁还的，如 shuxiang return ${book.title} ${open[0]!.member}。`);
+  if (pick === 'not-lent') throw new UserError(`${bookTitle(book.title)}现在没有借出，无需归还。`, ['请核对书名；谁借了哪本书可用 shuxiang books show 书名 或 shuxiang books overdue 查看。']);
+  if (pick === 'not-holder') throw new UserError(`${bookTitle(book.title)}没有借给 ${who}，现在借着的是：${open.map((l) => l.member).join('、')}。`, ['请核对还书人姓名。']);
+  if (pick === 'ambiguous') throw new UserError(`${bookTitle(book.title)}借给了 ${open.length} 人（${open.map((l) => l.member).join('、')}），请写明是谁还的，如 shuxiang return ${book.title} ${open[0]!.member}。`);
   const loan = pick;
   if (day < loan.lentOn) throw new UserError(`--date ${day} 早于借出日期 ${loan.lentOn}，请核对归还日期。`);
   let logRead = o.logRead;
@@ -119,7 +123,7 @@ async function runReturn(ctx: AppContext, bookTyped: string, who: string | undef
   const already = readingFinished(db, loan.memberId, book.id);
   if (logRead === undefined && ctx.interactive && !already) {
     const { askConfirm } = await import('../../prompts.js');
-    logRead = await askConfirm(ctx, '--log-read', `${loan.member} 读完《${book.title}》了吗？记入读书记录`, true);
+    logRead = await askConfirm(ctx, '--log-read', `${loan.member} 读完${bookTitle(book.title)}了吗？记入读书记录`, true);
   }
   const { inBatch } = await import('../../../store/batches.js');
   const { writeEvidence } = await import('../../../store/evidenceWrite.js');

@@ -6,9 +6,11 @@ import { checkItem, type ItemValues } from '../../../domain/evidenceValues.js';
 import { describeValues } from '../../../domain/evidenceView.js';
 import { onRollOn, type Member } from '../../../domain/member.js';
 import { UserError } from '../../../shared/errors.js';
+import type { Db } from '../../../store/db.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
 import { flagAttr, flagName, parseFlagValue } from '../../args/evidenceFlags.js';
+import { bookTitle } from '../../../domain/text.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
@@ -44,10 +46,29 @@ async function askField(ctx: AppContext, f: EvidenceField, values: ItemValues): 
   return answer.trim() || undefined;
 }
 
+/** A book logged without --category takes the category of the catalogue's book of that title (and author). */
+async function categoryFromCatalogue(db: Db, raw: Opts): Promise<void> {
+  if (typeof raw.title !== 'string' || raw.category !== undefined) return;
+  const { listBooks } = await import('../../../store/books.js');
+  const { textKey } = await import('../../../domain/text.js');
+  const author = typeof raw.author === 'string' ? textKey(raw.author) : undefined;
+  const same = listBooks(db).filter((b) => textKey(b.title) === textKey(raw.title as string) && (author === undefined || textKey(b.author ?? '') === author) && b.category);
+  const categories = new Set(same.map((b) => b.category));
+  if (categories.size === 1) {
+    raw.category = same[0]!.category!;
+    if (same.length === 1 && raw.author === undefined && same[0]!.author) raw.author = same[0]!.author;
+  } else if (categories.size > 1) {
+    throw new UserError(`书目库中有 ${same.length} 本《${raw.title}》，类别不同：${same.map((b) => `${b.author || '（无作者）'}，${b.category}`).join('；')}。`, [
+      '请加 --author 指明是哪一本，或直接加 --category。',
+    ]);
+  }
+}
+
 /** The values of one item from flags, the --file essay, and (on a terminal) questions. */
-async function collectValues(ctx: AppContext, kind: EvidenceKindSpec, opts: Opts): Promise<ItemValues> {
+async function collectValues(ctx: AppContext, db: Db, kind: EvidenceKindSpec, opts: Opts): Promise<ItemValues> {
   const raw: Opts = {};
   for (const f of kind.fields) raw[f.key] = opts[flagAttr(f)];
+  if (kind.id === 'book') await categoryFromCatalogue(db, raw);
   if (typeof opts.date === 'string' && !kind.fields.some((f) => f.key === 'date')) {
     if (kind.id === 'book') raw.finished ??= opts.date;
     else { raw.from ??= opts.date; raw.to ??= opts.date; }
@@ -71,7 +92,7 @@ async function collectValues(ctx: AppContext, kind: EvidenceKindSpec, opts: Opts
     if (v === undefined && f.today) v = ctx.today();
     values[f.key] = parseFlagValue(f, v);
   }
-  const problems = checkItem(kind, values);
+  const problems = checkItem(kind, values, ctx.today());
   if (problems.length) {
     const flagOf = (key: string) => flagName(kind.fields.find((f) => f.key === key)!);
     throw new UserError(problems.map((p) => `${flagOf(p.key)}：${p.message}`).join('\n'));
@@ -86,7 +107,7 @@ export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: 
   const members = listMembers(db);
   if (members.length === 0) throw new UserError('花名册中还没有人员。请先用 shuxiang import 花名册.xlsx 或 shuxiang member add 添加。');
   const member = await pickMember(ctx, members, opts.member as string | undefined);
-  const values = await collectValues(ctx, kind, opts);
+  const values = await collectValues(ctx, db, kind, opts);
   const day = values[kind.dateKey];
   if (typeof day === 'string' && !onRollOn(member, day)) {
     ctx.warn(`${member.name} 在 ${day} 不在册（在册期间 ${member.onRollFrom ?? '最初'} 至 ${member.onRollLeft ? `${member.onRollLeft} 前` : '今'}），仍会记录，但考核只计在册期间。`);
@@ -102,5 +123,5 @@ export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: 
   if (ctx.json) return ctx.outJson({ ...item, outcome });
   const verb = { added: '已登记', updated: '已更新', unchanged: '已有相同记录，未改动：' }[outcome];
   ctx.out(`${verb}${member.name}的${kind.name}（编号 ${item.ref}）：${describeValues(kind, item.values)}`);
-  if (o.books.added) ctx.info(`《${item.values.title}》已加入书目库。`);
+  if (o.books.added) ctx.info(`${bookTitle(String(item.values.title))}已加入书目库。`);
 }

@@ -3,7 +3,8 @@ import { isLeaderPost } from '../../../domain/member.js';
 import { memberToJson } from '../../../domain/memberView.js';
 import { UserError } from '../../../shared/errors.js';
 import { inBatch } from '../../../store/batches.js';
-import { ensureBranch, findBranch, listBranches } from '../../../store/branches.js';
+import { branchToWrite } from '../../args/branch.js';
+import { ensureBranch, listBranches } from '../../../store/branches.js';
 import { findMembersByName, getMember, insertMember, type MemberInsert } from '../../../store/members.js';
 import { readSettings } from '../../../store/settings.js';
 import type { AppContext } from '../../context.js';
@@ -34,12 +35,15 @@ export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Pro
     m.gender ??= id.gender;
     m.birthDate ??= id.birthDate;
   }
-  const branchName = opts.branch?.trim() || readSettings(db).defaultBranch;
-  if (!branchName) {
+  const typedBranch = opts.branch?.trim() || readSettings(db).defaultBranch;
+  if (!typedBranch) {
     const names = listBranches(db).map((b) => b.name);
     throw new UserError('没有指定支部：请用 --branch 写明所在支部。', names.length ? [`已有的支部：${names.join('、')}`] : []);
   }
-  const isNewBranch = !findBranch(db, branchName);
+  // A typo in --branch is an error with suggestions; only --new-branch creates a branch.
+  const target = branchToWrite(db, typedBranch, '--branch', !!opts.newBranch);
+  const branchName = 'branch' in target ? target.branch.name : target.create;
+  const isNewBranch = 'create' in target;
   const id = inBatch(db, { command: 'member add', args: batchArgs([], opts), at: ctx.nowStamp() }, (batchId, counts) => {
     m.branchId = ensureBranch(db, branchName, batchId, counts).id;
     const newId = insertMember(db, m, batchId);

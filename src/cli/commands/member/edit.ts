@@ -4,7 +4,8 @@ import { isLeaderPost } from '../../../domain/member.js';
 import { MEMBER_LABELS, memberToJson } from '../../../domain/memberView.js';
 import { UserError } from '../../../shared/errors.js';
 import { inBatch } from '../../../store/batches.js';
-import { ensureBranch, findBranch } from '../../../store/branches.js';
+import { branchToWrite } from '../../args/branch.js';
+import { ensureBranch } from '../../../store/branches.js';
 import type { Db } from '../../../store/db.js';
 import { getMember, updateMember } from '../../../store/members.js';
 import type { AppContext } from '../../context.js';
@@ -21,6 +22,8 @@ export async function runMemberEdit(ctx: AppContext, query: string, opts: Member
   const patch = buildEditPatch(ctx, db, m, opts);
   let moveTo = opts.moveTo?.trim();
   if (opts.moveTo !== undefined && !moveTo) throw new UserError('--move-to 后面需要写要调往的支部名称。');
+  const target = moveTo ? branchToWrite(db, moveTo, '--move-to', !!opts.newBranch) : undefined;
+  if (target) moveTo = 'branch' in target ? target.branch.name : target.create;
   if (moveTo === m.branch) moveTo = undefined;
   const changes = diffMember(m, patch);
   if (moveTo) changes.push({ field: 'branch', label: MEMBER_LABELS.branch, from: m.branch, to: moveTo });
@@ -29,7 +32,7 @@ export async function runMemberEdit(ctx: AppContext, query: string, opts: Member
     else ctx.out(`${m.name}（编号 #${m.id}）没有需要修改的内容${Object.keys(opts).some((k) => k !== 'branch') ? '：填写的值与现有记录相同' : '：请用 --phone、--post、--leader 等选项写明要改什么（见 shuxiang member edit --help）'}。`);
     return;
   }
-  const newBranch = !!moveTo && !findBranch(db, moveTo);
+  const newBranch = !!moveTo && !!target && 'create' in target;
   inBatch(db, { command: 'member edit', args: batchArgs([query], opts), at: ctx.nowStamp() }, (batchId, counts) => {
     const changed = onlyChanged(m, patch);
     if (moveTo) changed.branchId = ensureBranch(db, moveTo, batchId, counts).id;

@@ -67,7 +67,8 @@ export function registerMember(program: Command, act: Act): void {
     .command('add')
     .description('添加一名人员（默认从今天起在册，加入默认支部）')
     .requiredOption('--name <姓名>', '姓名（必填）')
-    .option('--branch <支部>', '所在支部（默认是 init 时填写的支部；填新名称会自动新建）')
+    .option('--branch <支部>', '所在支部（默认是 init 时填写的支部；须是已有的支部，见 shuxiang branch list）')
+    .option('--new-branch', '--branch 写的是一个新支部：确认新建它')
     .option('--leader', '是班子成员（支委）')
     .option('--post <职务>', '党内职务，如书记、组织委员（支委职务即为班子成员）')
     .option('--from <日期>', '转入日期，即在册的第一天（默认今天），如 2026-03-01')
@@ -82,6 +83,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member add --name 张三
   shuxiang member add --name 李四 --post 组织委员 --from 2026-03-01 --phone 13812345678
   shuxiang member add --name 王五 --branch 机关第二党支部 --category 预备 --id-card 11010519491231002X
+  shuxiang member add --name 赵六 --branch 机关第三党支部 --new-branch    同时新建“机关第三党支部”
 `)
     .action(act(add('runMemberAdd')));
 
@@ -101,7 +103,8 @@ export function registerMember(program: Command, act: Act): void {
     .option('--birth <日期>', '出生年月，如 1985-03 或 1985-03-01')
     .option('--category <类别>', '人员类别：正式、预备 或 群众')
     .option('--job <职务>', '行政职务')
-    .option('--move-to <支部>', '调到另一个支部（没有的支部会自动新建）')
+    .option('--move-to <支部>', '调到另一个已有的支部')
+    .option('--new-branch', '--move-to 写的是一个新支部：确认新建它')
     .addHelpText('after', `
 说明：
   --from 单独使用时修改转入日期（在册的第一天）；

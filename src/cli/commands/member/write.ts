@@ -21,6 +21,8 @@ export interface MemberAddOptions {
   birth?: string;
   category?: string;
   job?: string;
+  /** --branch (or --move-to) names a branch to create on purpose. */
+  newBranch?: boolean;
 }
 
 export interface MemberEditOptions extends Omit<MemberAddOptions, 'name'> {

@@ -80,9 +80,11 @@ export function registerPlan(program: Command, act: Act): void {
     .description('把一次学习活动关联到某月的计划（类型与计划形式不同、或跨月举办时用）')
     .argument('<活动编号>', '学习活动的编号，如 12（见 shuxiang session list）')
     .requiredOption('--month <月份>', '计划的月份，如 2027-03')
+    .option('--force', '活动与计划月份相隔一个月以上时，确认仍要关联')
     .addHelpText('after', `
 示例：
   shuxiang plan link 12 --month 2027-03
+  shuxiang plan link 12 --month 2027-08 --force   3 月举办的活动算作 8 月的计划
 `)
-    .action(act(async (ctx: AppContext, id: string, o: { month: string }) => (await import('./run.js')).runPlanLink(ctx, id, o)));
+    .action(act(async (ctx: AppContext, id: string, o: { month: string; force?: boolean }) => (await import('./run.js')).runPlanLink(ctx, id, o)));
 }

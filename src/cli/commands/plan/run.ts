@@ -89,13 +89,16 @@ export async function runPlanRotate(ctx: AppContext, o: { units: string; year?: 
 }
 
 /** `plan link`: ties a session to the plan month it carried out. */
-export async function runPlanLink(ctx: AppContext, idText: string, o: { month: string }): Promise<void> {
+export async function runPlanLink(ctx: AppContext, idText: string, o: { month: string; force?: boolean }): Promise<void> {
   const db = await ctx.openDb();
   const { loadSession } = await import('../../args/session.js');
   const session = await loadSession(db, idText);
   const { parsePlanMonth } = await import('../../../domain/studyPlan.js');
   const month = parsePlanMonth(o.month, Number(session.date.slice(0, 4)));
   if (!month) throw new UserError(`--month 的取值“${o.month}”无效，应写成 2027-03 这样的月份。`);
+  const { farMonthLink } = await import('../../../domain/studyPlan.js');
+  const far = o.force ? undefined : farMonthLink(session.id, session.date, month);
+  if (far) throw new UserError(`${far}。`, [`请核对活动编号和月份；确实要把它算作 ${month} 的计划，请加 --force。`]);
   const { listPlan, linkSession } = await import('../../../store/plan.js');
   const plan = listPlan(db, Number(month.slice(0, 4)), session.branchId).find((p) => p.month === month);
   if (!plan) throw new UserError(`${session.branch}的学习计划中没有 ${month}。`, [`请先导入该年度的计划（shuxiang plan init --year ${month.slice(0, 4)}），或核对月份。`]);

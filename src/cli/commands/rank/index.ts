@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.js';
 import { formatTable, type Column } from '../../output.js';
 import type { Act } from '../../programBase.js';
 
-interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; date?: string; branches?: boolean; force?: boolean }
+interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; pdf?: string | true; date?: string; branches?: boolean; force?: boolean }
 
 /** Declares `rank`. */
 export function registerRank(program: Command, act: Act): void {
@@ -23,6 +23,7 @@ export function registerRank(program: Command, act: Act): void {
     .option('--xlsx [文件]', '生成评比计分表 Excel（默认“2026年度书香之星评比.xlsx”）')
     .option('-f, --force', '要写的文件已存在时覆盖它')
     .option('--docx [文件]', '生成表彰名单和荣誉证书 Word（每人一页证书）')
+    .option('--pdf [文件]', '生成表彰名单和荣誉证书 PDF（由 Word 版经 LibreOffice 转换）')
     .option('--date <日期>', '证书落款日期（默认统计截止日）')
     .option('--branches', '评比支部（书香支部）：按支部职责完成率、五坚持全部达标人员占比、参加率、人均读书计分（规则集 branchRanking 一节）')
     .addHelpText('after', `
@@ -76,15 +77,16 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const signDate = o.date === undefined ? asOf : auditAsOf(ctx, o.date);
   const db = await ctx.openDb({ readonly: true });
   const { loadRuleContext } = await import('../../ruleContext.js');
-  const { loaded } = await loadRuleContext(ctx, db);
+  const { loaded, calendar } = await loadRuleContext(ctx, db);
   if (o.branches) return (await import('./branches.js')).runBranchRank(ctx, db, { year, asOf, top, signDate, xlsx: o.xlsx, docx: o.docx, branch: o.branch, force: o.force });
   const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildRanking } = await import('../../../reports/ranking.js');
-  const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, top, branchId: branch?.id });
+  ctx.progress({ stage: '判定与计分' });
+  const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar, top, branchId: branch?.id });
   if (r.ranked.length === 0) throw new UserError(`${year} 年没有在册人员，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const { writeRankFiles } = await import('./files.js');
-  const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, signDate, force: o.force });
+  const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, pdf: o.pdf, signDate, force: o.force });
   if (ctx.json) return ctx.outJson({ ...r, files: written.map(([f]) => f) });
   const out = [
     ctx.paint('bold', `${r.branch} ${year} 年度“${r.ranking.award}”评比（截至 ${asOf}，${r.ruleSetTitle}计分办法）`),
@@ -93,7 +95,8 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
     `每项为“数量→得分”；* 表示超过上限，只计上限。同分按参加率排序，“=”表示并列。`,
     r.awardees.length
       ? `拟表彰“${r.ranking.award}”${r.awardees.length} 人：${r.awardees.map((m) => m.name).join('、')}${r.awardees.length > r.top ? `（第 ${r.top} 名并列，共 ${r.awardees.length} 人）` : ''}。`
-      : '没有人得分，暂不产生表彰名单。',
+      : '没有人达到评选条件，暂不产生表彰名单。',
+    ...(r.leftOut.length ? [`未达到评选条件、不列入表彰 ${r.leftOut.length} 人：${r.leftOut.slice(0, 5).map((m) => `${m.name}（${m.why.join('，')}）`).join('；')}${r.leftOut.length > 5 ? ' 等' : ''}。`] : []),
   ];
   ctx.out(out.join('\n'));
   if (written.length) ctx.info(['已生成：', ...written.map(([f, what]) => `  ${f}  ${what}`)].join('\n'));

@@ -20,6 +20,7 @@ export interface ReportOptions {
   xlsx?: string | true;
   docx?: string | true;
   md?: string | true;
+  pdf?: string | true;
   template?: string;
   reveal?: boolean;
   force?: boolean;
@@ -39,6 +40,7 @@ export function registerReport(program: Command, act: Act): void {
     .option('--xlsx [文件]', '生成学习台账 Excel（默认文件名如 2026年度学习台账.xlsx）')
     .option('--docx [文件]', '生成工作总结 Word（GB/T 9704 版式）')
     .option('--md [文件]', '生成工作总结 Markdown 文本（与 Word 内容相同）')
+    .option('--pdf [文件]', '生成工作总结 PDF（由 Word 版经 LibreOffice 转换，需已安装 LibreOffice）')
     .option('--template <文件>', '自己的模板：带 {{占位符}} 的 .docx，或 .md 措辞模板（见下）')
     .option('--reveal', '台账中显示完整的身份证号和手机号（默认打码）')
     .option('-f, --force', '要写的文件已存在时覆盖它')
@@ -49,6 +51,7 @@ export function registerReport(program: Command, act: Act): void {
   shuxiang report --quarter 2026Q1 --as-of 2026-03-31
   shuxiang report --year 2026 --xlsx --docx        生成 2026年度学习台账.xlsx 和工作总结 .docx
   shuxiang report --year 2026 --docx 总结.docx --template 我局模板.docx
+  shuxiang report --year 2026 --pdf                生成工作总结 PDF（需 LibreOffice）
   shuxiang --json report --month 2026-03 > 三月.json
 
 不写文件名时保存在当前文件夹：2026年度学习台账.xlsx、2026年度学习型党组织建设工作总结.docx（.md），
@@ -100,10 +103,11 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildPeriodReport } = await import('../../../reports/periodReport.js');
+  ctx.progress({ stage: '判定各项指标' });
   const report = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period, branchId: branch?.id, reveal: o.reveal });
 
   const { writeReportFiles } = await import('./files.js');
-  const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, template, force: o.force });
+  const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, pdf: o.pdf, template, force: o.force });
   if (ctx.json) return ctx.outJson(report);
   if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
   if (written.length === 0 && o.byBranch) {

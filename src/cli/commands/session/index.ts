@@ -8,8 +8,8 @@ import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
 import {
-  expectedMembers, hoursBetween, loadSession, parseClock,
-  resolveBranch, sessionJson, sessionTitle,
+  attendeesText, expectedMembers, hoursBetween, loadSession, parseClock,
+  resolveAttendees, resolveBranch, sessionJson, sessionTitle,
 } from '../../args/session.js';
 import { runSessionList, runSessionShow } from './read.js';
 
@@ -26,6 +26,7 @@ export interface SessionFieldOptions {
   recorder?: string;
   notes?: string;
   branch?: string;
+  attendees?: string;
 }
 
 export interface SessionListOptions {
@@ -50,7 +51,8 @@ function fieldOptions(cmd: Command): Command {
     .option('--speaker <姓名>', '主讲人或主持人')
     .option('--recorder <姓名>', '记录人')
     .option('--notes <备注>', '备注')
-    .option('--branch <支部>', '支部名称（默认为 init 时的支部）');
+    .option('--branch <支部>', '支部名称（默认为 init 时的支部）')
+    .option('--attendees <人员>', '应到人员：leaders（支委，按当天任职）、all（全体在册人员，默认），或逗号分隔的姓名，如 张三,李四');
 }
 
 export function registerSession(program: Command, act: Act): void {
@@ -72,6 +74,10 @@ export function registerSession(program: Command, act: Act): void {
   shuxiang session add --type 集中学习 --date 2026-03-10 --topic "学习党的二十届四中全会精神" --hours 2
   shuxiang session add --type 讲座 --date 2026-03-12 --topic "数字财政建设" --start 14:30 --end 16:00 --place 三楼会议室 --speaker 李明
   shuxiang --json session add --type 读书交流 --date 2026-03-20 --topic "《习近平新时代中国特色社会主义思想学习纲要》"
+  shuxiang session add --type 务虚会 --date 2026-06-26 --topic "上半年工作务虚" --attendees leaders   只请支委
+  shuxiang session add --type 讲座 --date 2026-05-12 --topic "数字财政" --attendees 张三,李四          只请指定的人
+
+只有应到人员计入应到人数、出席率、达标检查和报表；签到表也只列应到人员。
 `)
     .action(act(runSessionAdd));
 
@@ -109,6 +115,8 @@ export function registerSession(program: Command, act: Act): void {
 示例：
   shuxiang session edit 12 --topic "学习党的二十届四中全会精神（第二次）"
   shuxiang session edit 12 --date 2026-03-11 --start 15:00 --end 17:00
+  shuxiang session edit 12 --attendees leaders      改为只请支委
+  shuxiang session edit 12 --attendees all          改回全体在册人员
 `)
     .action(act(runSessionEdit));
 
@@ -179,6 +187,7 @@ export async function runSessionAdd(ctx: AppContext, o: SessionFieldOptions): Pr
   const fields = await readFields(ctx, o, true);
   const { inBatch } = await import('../../../store/batches.js');
   const { addSession, getSession, listSessions } = await import('../../../store/sessions.js');
+  if (o.attendees !== undefined) Object.assign(fields, await resolveAttendees(db, { branchId: branch.id, branch: branch.name, date: fields.date! }, o.attendees));
   const same = listSessions(db, { branchId: branch.id, date: fields.date!, type: fields.type! }).filter((s) => s.topic === fields.topic);
   const id = inBatch(db, { command: 'session add', args: fields.topic!, at: ctx.nowStamp() }, (batchId, counts) => {
     counts.added++;
@@ -191,6 +200,10 @@ export async function runSessionAdd(ctx: AppContext, o: SessionFieldOptions): Pr
     return;
   }
   ctx.out(`已登记学习活动 ${sessionTitle(s)}（${branch.name}${s.hours !== undefined ? `，${s.hours} 学时` : ''}）`);
+  if (s.attendees !== 'all') {
+    const expected = await expectedMembers(db, s);
+    ctx.out(s.attendees === 'named' ? `应到：${expected.map((m) => m.name).join('、')}（${expected.length} 人）` : `应到：${s.date} 的${attendeesText(s, expected)}`);
+  }
   ctx.out(`编号：${id}`);
   ctx.info(`\n签到：shuxiang checkin ${id}；打印纸质签到表：shuxiang sheet ${id}`);
 }
@@ -211,7 +224,11 @@ export async function runSessionEdit(ctx: AppContext, idText: string, o: Session
   const end = (patch.endTime ?? s.endTime) as string | undefined;
   if (start && end && end <= start) throw new UserError(`结束时间 ${end} 不晚于开始时间 ${start}，请检查 --start 和 --end。`);
   if (o.hours === undefined && (patch.startTime || patch.endTime) && start && end) patch.hours = hoursBetween(start, end);
-  const changedKeys = Object.keys(patch).filter((k) => patch[k as keyof SessionInsert] !== (s as unknown as Record<string, unknown>)[k]);
+  if (o.attendees !== undefined) {
+    const a = await resolveAttendees(db, { branchId: (patch.branchId as number | undefined) ?? s.branchId, branch: s.branch, date: (patch.date as string | undefined) ?? s.date }, o.attendees);
+    if (a.attendees !== s.attendees || a.attendeeIds.join() !== s.attendeeIds.join()) Object.assign(patch, { attendees: a.attendees, attendeeIds: a.attendeeIds });
+  }
+  const changedKeys = Object.keys(patch).filter((k) => k === 'attendeeIds' || patch[k as keyof SessionInsert] !== (s as unknown as Record<string, unknown>)[k]);
   if (changedKeys.length === 0) {
     if (ctx.json) ctx.outJson({ ...sessionJson(s), changed: false });
     else ctx.info(`活动 #${s.id} 没有需要修改的内容。可修改的项见 shuxiang session edit --help。`);
@@ -223,11 +240,12 @@ export async function runSessionEdit(ctx: AppContext, idText: string, o: Session
     if (updateSession(db, s.id, patch, batchId)) counts.changed++;
   });
   const after = getSession(db, s.id)!;
-  if (patch.date && patch.date !== s.date) {
+  if ((patch.date && patch.date !== s.date) || patch.attendees !== undefined) {
     const { attendanceForSession } = await import('../../../store/attendance.js');
-    const onRoll = new Set((await expectedMembers(db, after)).map((m) => m.id));
-    const stray = attendanceForSession(db, s.id).filter((a) => !onRoll.has(a.memberId)).length;
-    if (stray) ctx.warn(`改期后有 ${stray} 条签到记录对应的人员在 ${after.date} 不在册，统计时不计入应到。`);
+    const list = await expectedMembers(db, after);
+    const expected = new Set(list.map((m) => m.id));
+    const stray = attendanceForSession(db, s.id).filter((a) => !expected.has(a.memberId)).length;
+    if (stray) ctx.warn(`修改后有 ${stray} 条签到记录对应的人员不在本次活动的应到名单上（${after.date}，${attendeesText(after, list)}），签到记录保留，但统计时不计入。`);
   }
   if (ctx.json) {
     ctx.outJson({ ...sessionJson(after), changed: true });

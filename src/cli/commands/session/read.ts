@@ -1,5 +1,5 @@
 // `session list` and `session show`: the read side of the branch's sessions.
-import { formatRate } from '../../../domain/attendanceStats.js';
+import { sessionRateText } from '../../../domain/attendanceStats.js';
 import { statusLabel } from '../../../domain/attendanceStatus.js';
 import { parsePeriodId, type Period } from '../../../domain/periods.js';
 import { parseSessionType, sessionTypeChoicesText, sessionTypeName } from '../../../domain/sessionTypes.js';
@@ -7,7 +7,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { formatTable, printListing } from '../../output.js';
 import type { SessionListOptions } from './index.js';
-import { attendanceJson, expectedMembers, figuresFor, figuresJson, figuresLine, loadSession, resolveBranch, sessionJson } from '../../args/session.js';
+import { attendanceJson, attendeesText, expectedMembers, figuresFor, figuresJson, figuresLine, loadSession, resolveBranch, sessionJson } from '../../args/session.js';
 
 /** The period named by whichever of --month/--quarter/--half/--year/--period was given. */
 export function periodFromFlags(o: SessionListOptions): Period | undefined {
@@ -49,12 +49,13 @@ export async function runSessionList(ctx: AppContext, o: SessionListOptions): Pr
     { header: '类型', value: (r) => sessionTypeName(r.s.type) },
     { header: '主题', value: (r) => (r.s.topic.length > 24 ? r.s.topic.slice(0, 23) + '…' : r.s.topic) },
     { header: '学时', value: (r) => r.s.hours, align: 'right' },
+    { header: '参加人员', value: (r) => (r.s.attendees === 'all' ? '全体' : r.s.attendees === 'leaders' ? '支委' : `指定 ${r.s.attendeeIds.length} 人`) },
     { header: '应到', value: (r) => r.f.expected, align: 'right' },
     { header: '实到', value: (r) => r.f.attended, align: 'right' },
     { header: '请假', value: (r) => r.f.excused, align: 'right' },
     { header: '缺席', value: (r) => r.f.absent, align: 'right' },
     { header: '未登记', value: (r) => r.f.unmarked, align: 'right' },
-    { header: '出席率', value: (r) => formatRate(r.f.rate), align: 'right' },
+    { header: '出席率', value: (r) => sessionRateText(r.f), align: 'right' },
   ], rows, footer);
 }
 
@@ -67,10 +68,10 @@ export async function runSessionShow(ctx: AppContext, idText: string): Promise<v
   const expected = await expectedMembers(db, s);
   const known = new Set(expected.map((m) => m.id));
   const others = rows.filter((r) => !known.has(r.memberId)).map((r) => getMember(db, r.memberId)!).filter(Boolean);
-  const list = attendanceJson([...expected, ...others], rows, s.date);
+  const list = attendanceJson([...expected, ...others], rows, s);
   const f = (await figuresFor(db, [s])).get(s.id)!;
   if (ctx.json) {
-    ctx.outJson({ ...sessionJson(s), counts: figuresJson(f), attendance: list });
+    ctx.outJson({ ...sessionJson(s), expected: expected.map((m) => ({ memberId: m.id, name: m.name })), counts: figuresJson(f), attendance: list });
     return;
   }
   const time = s.startTime ? ` ${s.startTime}${s.endTime ? `–${s.endTime}` : ''}` : '';
@@ -83,13 +84,14 @@ export async function runSessionShow(ctx: AppContext, idText: string): Promise<v
     s.speaker ? `  主讲/主持：${s.speaker}` : '',
     s.recorder ? `  记录人：${s.recorder}` : '',
     s.notes ? `  备注：${s.notes}` : '',
+    `  应到人员：${attendeesText(s, expected)}`,
     `  签到：${figuresLine(f)}`,
   ].filter(Boolean);
   ctx.out(info.join('\n'));
   if (list.length) {
     ctx.out('\n' + formatTable([
       { header: '序号', value: (r: Record<string, unknown>) => list.indexOf(r) + 1, align: 'right' },
-      { header: '姓名', value: (r) => `${r.name as string}${r.expected ? '' : '（当日不在册）'}` },
+      { header: '姓名', value: (r) => `${r.name as string}${r.expected ? '' : '（不在应到名单）'}` },
       { header: '状态', value: (r) => statusLabel(r.status as never, r.excuseKind as string | null) },
       { header: '事由', value: (r) => (r.reason as string | null) ?? '' },
     ], list));

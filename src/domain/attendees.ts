@@ -1,0 +1,69 @@
+// Who is expected at a session (SPEC §3.3): everyone on the branch's roll that day (the default), the
+// branch committee that day (by leader tenure), or a list of named people. Only the expected count in
+// 应到, attendance rates, the rules and the reports; this is the one place that decides who they are.
+import { leaderOn, onRollOn } from './member.js';
+
+/** How a session's expected people are given. */
+export type AttendeesKind = 'all' | 'leaders' | 'named';
+export const ATTENDEES_KINDS: readonly AttendeesKind[] = ['all', 'leaders', 'named'];
+
+/** What a session says of its attendees; absent `attendees` means everyone. */
+export interface AttendeesOf {
+  date: string;
+  attendees?: AttendeesKind;
+  /** The people named (attendees 'named'). */
+  attendeeIds?: readonly number[];
+}
+
+/** A member as either the roster (leader flag + one interval) or the engine (leaderIntervals) holds them. */
+export interface TenureMember {
+  id: number;
+  onRollFrom?: string;
+  onRollLeft?: string;
+  leader?: boolean;
+  leaderFrom?: string;
+  leaderTo?: string;
+  /** Committee posts [from, to) (the engine's EvidenceMember). */
+  leaderIntervals?: readonly { from?: string; to?: string }[];
+}
+
+/** Whether the member is on the branch committee on `day` (and on the roll). */
+export function onCommitteeOn(m: TenureMember, day: string): boolean {
+  if (m.leaderIntervals) return onRollOn(m, day) && m.leaderIntervals.some((p) => (!p.from || p.from <= day) && (!p.to || day < p.to));
+  return leaderOn({ leader: !!m.leader, leaderFrom: m.leaderFrom, leaderTo: m.leaderTo, onRollFrom: m.onRollFrom, onRollLeft: m.onRollLeft }, day);
+}
+
+/** Whether the member (of the session's branch) is expected at the session. */
+export function isExpectedAt(s: AttendeesOf, m: TenureMember): boolean {
+  if (!onRollOn(m, s.date)) return false;
+  switch (s.attendees ?? 'all') {
+    case 'all': return true;
+    case 'leaders': return onCommitteeOn(m, s.date);
+    case 'named': return !!s.attendeeIds?.includes(m.id);
+  }
+}
+
+/** The attendees in words: 全体在册人员 / 支委 / 指定 3 人. */
+export function attendeesLabel(s: Pick<AttendeesOf, 'attendees' | 'attendeeIds'>): string {
+  switch (s.attendees ?? 'all') {
+    case 'all': return '全体在册人员';
+    case 'leaders': return '支委';
+    case 'named': return `指定 ${s.attendeeIds?.length ?? 0} 人`;
+  }
+}
+
+/** What `--attendees` said: a kind, or the names typed (still to be resolved against the roll). */
+export type AttendeesSpec = { kind: 'all' | 'leaders' } | { kind: 'named'; names: string[] };
+
+const ALL_WORDS = new Set(['all', '全体', '全部', '全体人员', '全体党员', '所有人']);
+const LEADER_WORDS = new Set(['leaders', 'leader', 'committee', '支委', '支委会', '班子', '班子成员', '支部委员会']);
+
+/** Reads `--attendees`: all / 全体, leaders / 支委 / 班子, or names separated by , ，、; or spaces;
+ * undefined when no name is left (an empty list). */
+export function parseAttendeesSpec(text: string): AttendeesSpec | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (ALL_WORDS.has(t.toLowerCase())) return { kind: 'all' };
+  if (LEADER_WORDS.has(t.toLowerCase())) return { kind: 'leaders' };
+  const names = [...new Set(t.split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean))];
+  return names.length ? { kind: 'named', names } : undefined;
+}

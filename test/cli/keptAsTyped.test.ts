@@ -1,0 +1,138 @@
+// Issue 14, "kept as typed": only what identifies or counts is normalised (names, ID and phone numbers,
+// dates, numbers, category and status words); every other text — titles, topics, places, 职务, notes,
+// reasons, unknown columns — is stored byte for byte, full-width punctuation included, through every
+// way in: `log` flags, the ledger import, the roster import, `member add|edit`, sign-in sheets, books.
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initDb, tempDir } from '../helpers/cli.js';
+import { cliAt } from '../helpers/cliAt.js';
+import { query } from '../helpers/db.js';
+import { writeXlsx } from '../helpers/xlsx.js';
+
+let dir: string;
+let cleanup: () => void;
+const NOW = '2026-03-15';
+const { run, ok, json } = cliAt(() => dir, NOW);
+const d = (s: string) => new Date(`${s}T00:00:00Z`);
+
+/** Text with every full-width mark the issue names: （）：《》、 and a full-width comma and semicolon. */
+const TITLE = '线上党课：党的创新理论（第一讲）';
+const MARKS = '《之江新语》读后：信仰、担当（上）；学而时习，';
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  await initDb(dir);
+  await ok('member', 'add', '--name', '张建华', '--from', '2026-01-01');
+});
+afterEach(() => cleanup());
+
+describe('log keeps every text as typed', () => {
+  it.each([
+    ['lecture', ['--date', '2026-03-12', '--title', TITLE, '--speaker', '李明（市委党校）'], { title: TITLE, speaker: '李明（市委党校）' }],
+    ['self-study', ['--date', '2026-03-12', '--hours', '１.５', '--content', MARKS], { content: MARKS, hours: 1.5 }],
+    ['writing', ['--kind', '心得体会', '--title', MARKS, '--date', '2026-03-12', '--chars', '１８００'], { title: MARKS, chars: 1800 }],
+    ['research', ['--from', '2026-03-02', '--to', '2026-03-03', '--place', '县局（二楼）、乡镇所', '--topic', TITLE], { place: '县局（二楼）、乡镇所', topic: TITLE }],
+    ['talk', ['--kind', '理论宣讲', '--date', '2026-03-10', '--topic', MARKS], { topic: MARKS }],
+    ['training', ['--name', '业务培训：预算（一期）', '--from', '2026-03-01', '--to', '2026-03-02'], { name: '业务培训：预算（一期）' }],
+    ['exam', ['--name', '理论考试（第一季度）', '--date', '2026-03-11', '--score', '９２'], { name: '理论考试（第一季度）', score: 92 }],
+    ['exchange', ['--date', '2026-03-13', '--book', '《之江新语》', '--place', '读书角（三楼）'], { book: '《之江新语》', place: '读书角（三楼）' }],
+    ['book', ['--title', '之江新语（第二版）', '--author', '习近平', '--category', '政治理论', '--finished', '2026-03-01'], { title: '之江新语（第二版）' }],
+  ])('log %s: texts byte for byte, numbers typed full-width still read as numbers', async (kind, flags, values) => {
+    const item = await json('log', kind, '--member', '张建华', ...(flags as string[]));
+    expect(item.values).toMatchObject(values);
+    const [listed] = await json('log', 'list', '--kind', kind);
+    expect(listed.values).toMatchObject(values);
+  });
+
+  it('the human-readable line shows the title as typed too', async () => {
+    const r = await ok('log', 'lecture', '--member', '张建华', '--date', '2026-03-12', '--title', TITLE);
+    expect(r.stdout).toContain(`课程题目 ${TITLE}`);
+    expect(r.stdout).not.toContain('线上党课:党的创新理论(第一讲)');
+  });
+
+  it('names are still normalised: a full-width space inside a name finds the person', async () => {
+    const item = await json('log', 'lecture', '--member', '张　建华', '--date', '2026-03-12', '--title', TITLE);
+    expect(item).toMatchObject({ member: '张建华', values: { title: TITLE } });
+  });
+});
+
+describe('imports keep every text as typed', () => {
+  it('ledger import: titles, speakers, places and topics byte for byte', async () => {
+    const file = join(dir, '台账.xlsx');
+    await writeXlsx(file, [
+      { name: '听课', rows: [['姓名', '日期', '课程题目', '主讲人'], ['张建华', d('2026-03-12'), TITLE, '王教授（省委党校）']] },
+      { name: '调研', rows: [['姓名', '开始日期', '结束日期', '地点', '调研主题'], ['张建华', d('2026-03-02'), d('2026-03-04'), '县局、乡镇所（三个）', MARKS]] },
+    ]);
+    await ok('import', '--kind', 'ledger', file);
+    expect(query(dir, 'SELECT title, speaker FROM lectures')).toEqual([{ title: TITLE, speaker: '王教授（省委党校）' }]);
+    expect(query(dir, 'SELECT place, topic FROM research')).toEqual([{ place: '县局、乡镇所（三个）', topic: MARKS }]);
+    // The same file again: nothing changes (the kept text matches itself).
+    const again = await json('import', '--kind', 'ledger', file);
+    expect(again.kinds.lecture).toEqual({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('roster: 职务, 党内职务 and unknown columns kept; --dry-run of the same file calls nothing a change', async () => {
+    const file = join(dir, '花名册.xlsx');
+    await writeXlsx(file, [{
+      name: '花名册', rows: [
+        ['姓名', '职务', '党内职务', '备注'],
+        ['李　四', '办公室主任（兼）', '组织委员（兼）', '调入：2026年（借调）、待转'],
+      ],
+    }]);
+    await ok('import', file);
+    const m = await json('member', 'show', '李四');
+    expect(m).toMatchObject({ name: '李四', jobTitle: '办公室主任（兼）', partyPost: '组织委员（兼）', extra: { 备注: '调入：2026年（借调）、待转' } });
+    const dry = await ok('import', file, '--dry-run');
+    expect(dry.stdout).toContain('不变 1 人');
+    expect(dry.stdout).not.toMatch(/更新 [1-9]/);
+    const dryJson = await json('import', file, '--dry-run');
+    expect(dryJson).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('member add and edit: --job and --post as typed', async () => {
+    await ok('member', 'add', '--name', '王五', '--job', '办公室主任（兼）', '--post', '宣传委员（兼）');
+    expect(await json('member', 'show', '王五')).toMatchObject({ jobTitle: '办公室主任（兼）', partyPost: '宣传委员（兼）' });
+    await ok('member', 'edit', '王五', '--job', '副主任：预算（一科）', '--post', '纪检委员（兼）');
+    expect(await json('member', 'show', '王五')).toMatchObject({ jobTitle: '副主任：预算（一科）', partyPost: '纪检委员（兼）' });
+  });
+
+  it('sign-in sheet: the 备注 (reason) is kept as typed; the status word is still understood', async () => {
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', TITLE);
+    expect(s.topic).toBe(TITLE);
+    await ok('sheet', String(s.id), 's.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 's.xlsx'));
+    const ws = wb.getWorksheet('签到表')!;
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === '张建华') { row.getCell(4).value = '病假'; row.getCell(5).value = '住院：三天（已报备）'; }
+    });
+    await wb.xlsx.writeFile(join(dir, 's.xlsx'));
+    await ok('import', '--kind', 'signin', 's.xlsx');
+    const shown = await json('session', 'show', String(s.id));
+    expect(shown.attendance[0]).toMatchObject({ name: '张建华', status: 'excused', excuseKind: '病假', reason: '住院：三天（已报备）' });
+  });
+
+  it('checkin --excused 姓名:类别:事由 keeps the 事由 as typed, its colons included', async () => {
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    await ok('checkin', String(s.id), '--excused', '张建华:公假:出差：省厅（预算会）');
+    const shown = await json('session', 'show', String(s.id));
+    expect(shown.attendance[0]).toMatchObject({ status: 'excused', excuseKind: '公假', reason: '出差：省厅（预算会）' });
+  });
+
+  it('book catalogue import: title, author and reason kept; CSV too', async () => {
+    writeFileSync(join(dir, '书目.csv'), `\ufeff书名,作者,类别,推荐理由\n之江新语（第二版）,习近平（著）,政治理论,"读原著、学原文：悟原理"\n`);
+    await ok('books', 'import', '书目.csv');
+    expect(query(dir, 'SELECT title, author, recommend_reason AS reason FROM books')).toEqual([{ title: '之江新语（第二版）', author: '习近平（著）', reason: '读原著、学原文：悟原理' }]);
+  });
+
+  it('export --json and import --kind json round-trip （）：《》、 byte for byte', async () => {
+    await ok('log', 'lecture', '--member', '张建华', '--date', '2026-03-12', '--title', TITLE);
+    await ok('log', 'talk', '--member', '张建华', '--kind', '理论宣讲', '--date', '2026-03-10', '--topic', MARKS);
+    await ok('export', '--json', 'e.json');
+    await ok('--db', 'copy.db', 'import', '--kind', 'json', 'e.json');
+    const lectures = JSON.parse((await ok('--db', 'copy.db', '--json', 'log', 'list')).stdout) as { values: Record<string, unknown> }[];
+    expect(lectures.map((x) => x.values.title ?? x.values.topic).sort()).toEqual([MARKS, TITLE].sort());
+  });
+});
