@@ -161,9 +161,9 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
 
   it('a database on a full disk: exit 3 "磁盘已满", nothing written', async () => {
     const disk = join(dir, 'disk');
-    expect(mountTmpfs(disk, '400k')).toBe(true);
+    expect(mountTmpfs(disk, '1m')).toBe(true);
     await initDb(disk);
-    await roster(join(dir, 'r.xlsx'), 3000, false);
+    await roster(join(dir, 'r.xlsx'), 9000, false);
     const r = await cli(['import', join(dir, 'r.xlsx'), '--no-backup'], {}, disk);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/磁盘已满|磁盘空间不足|磁盘出错/);
