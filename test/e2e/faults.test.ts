@@ -161,10 +161,10 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
 
   it('a database on a full disk: exit 3 "磁盘已满", nothing written', async () => {
     const disk = join(dir, 'disk');
-    // 600k: a new database (schema 8, its init writes ~380k of WAL) fits; a 3000-person roster does not
-    expect(mountTmpfs(disk, '600k')).toBe(true);
+    // 1m: a new database (schema 8, its init writes ~380k of WAL) fits; a 9000-person roster does not
+    expect(mountTmpfs(disk, '1m')).toBe(true);
     await initDb(disk);
-    await roster(join(dir, 'r.xlsx'), 3000, false);
+    await roster(join(dir, 'r.xlsx'), 9000, false);
     const r = await cli(['import', join(dir, 'r.xlsx'), '--no-backup'], {}, disk);
     expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toMatch(/磁盘已满|磁盘空间不足|磁盘出错/);

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 
 export type Dump = Record<string, { key: string[]; rows: Record<string, unknown>[] }>;
 
-/** Every table of the database file (bookkeeping included; not undo_meta, a cache of the schema cookie), rows in key order. */
+/** Every table of the database file (bookkeeping included; not undo_meta, a cache of the schema cookie, nor undo_horizon, how far the bounded journal was dropped), rows in key order. */
 export function fullDump(dir: string, file = 'shuxiang.db'): Dump {
   const db = new Database(join(dir, file), { readonly: true });
   try {
     const out: Dump = {};
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'undo_meta' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('undo_meta', 'undo_horizon') ORDER BY name").all() as { name: string }[]).map((r) => r.name);
     for (const t of tables) {
       const info = db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; pk: number }[];
       const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
@@ -29,7 +29,7 @@ export function fullDump(dir: string, file = 'shuxiang.db'): Dump {
 export function diffDump(before: Dump, after: Dump): { added: number; changed: number; removed: number } {
   const d = { added: 0, changed: 0, removed: 0 };
   for (const t of Object.keys(after)) {
-    if (t === 'batches' || t === 'undo_log' || t === 'study_months') continue;
+    if (t === 'batches' || t === 'undo_log' || t === 'undo_horizon' || t === 'study_months') continue;
     const k = after[t]!.key;
     const keyOf = (r: Record<string, unknown>) => JSON.stringify(k.map((c) => r[c]));
     const old = new Map((before[t]?.rows ?? []).map((r) => [keyOf(r), JSON.stringify(r)]));

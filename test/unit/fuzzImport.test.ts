@@ -105,6 +105,11 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir('shuxiang-fuzz-'));
   await initDb(dir);
   addMembers(dir, NAMES.slice(0, 3).map((name) => ({ name, from: '2025-01-01' })));
+  // Hundreds of batches here: the bounded undo journal (issue 16, newest 50 kept) would drop older
+  // before-images mid-run, which no undo restores — keep them all for the exact-undo check.
+  const raw = new (await import('better-sqlite3')).default(join(dir, 'shuxiang.db'));
+  raw.prepare("INSERT INTO settings (key, value) VALUES ('undoKeepBatches', '100000'), ('undoKeepDays', '100000')").run();
+  raw.close();
 });
 afterAll(() => {
   cleanup();
