@@ -188,11 +188,11 @@ if (CASES.has('report')) {
   mkdirSync(out, { recursive: true });
   const floor = join(out, 'floor.xlsx');
   const base = measure(() => node([join(here, 'xlsxFloor.js'), floor, '5000', '20']));
-  const xlsx = measure(() => node([bin, '--db', organ, '-q', 'report', '--year', String(YEAR), '--xlsx', join(out, 'ledger.xlsx')], { env: NOW }));
+  const xlsx = measure(() => node([bin, '--db', organ, '-q', 'report', '--year', String(YEAR), '--xlsx', join(out, 'ledger.xlsx'), '--force'], { env: NOW }));
   record('report --year --xlsx (organ)', xlsx, 'exceljs streaming writer, 5,000 × 20 styled cells', base, '≤ 2 ×, < 300 MiB', (o, r) => r <= 2 && o.mib < 300);
   const model = measure(() => node([bin, '--db', organ, '--json', 'report', '--year', String(YEAR)], { env: NOW, stdout: 'pipe' }));
   record('report --year --json (organ)', model, '—', undefined, '≤ 2 s', (o) => o.s <= 2);
-  const docx = measure(() => node([bin, '--db', organ, '-q', 'report', '--year', String(YEAR), '--docx', join(out, 'summary.docx')], { env: NOW }));
+  const docx = measure(() => node([bin, '--db', organ, '-q', 'report', '--year', String(YEAR), '--docx', join(out, 'summary.docx'), '--force'], { env: NOW }));
   record('report --year --docx (organ)', docx, 'the report model alone (report --json)', model, '≤ 1.5 s', (o) => o.s <= 1.5);
   const rank = measure(() => node([bin, '--db', organ, 'rank', '--year', String(YEAR)], { env: NOW, stdout: 'pipe' }));
   record('rank --year (organ)', rank, '—', undefined, '≤ 2 s', (o) => o.s <= 2);
@@ -206,7 +206,7 @@ if (CASES.has('report')) {
   const demoDb = join(demo, 'shuxiang.db');
   const demoEnv = { env: { SHUXIANG_NOW: `${YEAR}-12-31` } };
   const demoModel = measure(() => node([bin, '--db', demoDb, '--json', 'report', '--year', String(YEAR)], demoEnv));
-  const demoBoth = measure(() => node([bin, '--db', demoDb, '-q', 'report', '--year', String(YEAR), '--xlsx', join(demo, 'ledger.xlsx'), '--docx', join(demo, 'summary.docx')], demoEnv));
+  const demoBoth = measure(() => node([bin, '--db', demoDb, '-q', 'report', '--year', String(YEAR), '--xlsx', join(demo, 'ledger.xlsx'), '--docx', join(demo, 'summary.docx'), '--force'], demoEnv));
   record('report --year --xlsx --docx (demo branch, 25 members)', demoBoth, 'the report model alone (report --json)', demoModel, '< 2 s', (o) => o.s < 2);
 }
 
