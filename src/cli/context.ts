@@ -4,7 +4,9 @@ import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { useColour } from '../shared/colour.js';
 import { maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
+import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
+import { progressFor, type ProgressLine } from './progress.js';
 
 export interface OutStream {
   write(s: string): unknown;
@@ -60,6 +62,7 @@ export class AppContext {
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
   private flushers: (() => void)[] = [];
+  private progressLine?: ProgressLine;
 
   constructor(
     /** The process's own streams, for prompts (they echo typing, so they must not be held back). */
@@ -134,6 +137,19 @@ export class AppContext {
     return db;
   }
 
+  /** Shows how far a long run has got (stderr, on a terminal only; see progress.ts); any other output clears it. */
+  progress(event: ProgressEvent): void {
+    // SHUXIANG_PROGRESS_DELAY_MS: how long a run is quiet before counts show (tests set 0).
+    const delay = this.io.env.SHUXIANG_PROGRESS_DELAY_MS;
+    this.progressLine ??= progressFor(this.io.stderr, this, delay !== undefined && delay !== '' ? { delayMs: Number(delay) } : {});
+    this.progressLine.report(event);
+  }
+
+  /** Clears the progress line, if one is showing (before any other output, and when the run ends). */
+  endProgress(): void {
+    this.progressLine?.done();
+  }
+
   /** Before a prompt: the write lock is let go while the user thinks. */
   releaseLocks(): void {
     for (const db of this.opened) if (db.open) this.lock?.releasePlanLock(db);
@@ -151,6 +167,7 @@ export class AppContext {
 
   /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
   closeAll(commit = true): void {
+    this.endProgress();
     this.flush();
     // Read-only connections first: the last connection to close checkpoints the WAL into the main file
     // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
@@ -167,22 +184,26 @@ export class AppContext {
 
   /** Result text for stdout. */
   out(text: string): void {
+    this.endProgress();
     this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
   }
 
   /** Machine output: JSON on stdout and nothing else. `compact`: without indentation when stdout is not a
    * terminal (an organ's audit is ~10⁶ lines of indentation otherwise). */
   outJson(data: unknown, o: { compact?: boolean } = {}): void {
+    this.endProgress();
     writeJson((s) => this.io.stdout.write(s), data, o.compact && !this.io.stdout.isTTY ? 0 : 2);
   }
 
   /** A message for the user on stderr (silenced by -q). */
   info(text: string): void {
+    this.endProgress();
     if (!this.quiet) this.io.stderr.write(maskPersonalData(text.endsWith('\n') ? text : text + '\n'));
   }
 
   /** Warnings quote what the user typed or a cell held: personal numbers in them are always masked. */
   warn(text: string): void {
+    this.endProgress();
     this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
   }
 

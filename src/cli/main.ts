@@ -1,6 +1,7 @@
 // The entry point, and the only place that turns errors into exit codes.
 import { DbError, ShuxiangError } from '../shared/errors.js';
 import { maskPersonalData } from '../domain/pii.js';
+import { clipQuotes } from '../domain/text.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
@@ -20,13 +21,14 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
       code = 0;
       return 0;
     } catch (e) {
+      state.ctx?.endProgress();
       state.ctx?.flush();
       if ((e as Error)?.name === 'StalePlan' && attempt < ATTEMPTS) {
         state.ctx?.closeAll(false);
         io.stderr.write('提示：另一个 shuxiang 刚刚修改了数据库，已按最新的数据重新执行本命令。\n');
         continue;
       }
-      code = reportError(await classified(e, state.ctx), io);
+      code = reportError(await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
       return code;
     } finally {
       // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
@@ -49,13 +51,13 @@ async function classified(e: unknown, ctx: AppContext | undefined): Promise<unkn
   return storageFault(e, { dbPath: ctx?.dbPath() }) ?? e;
 }
 
-function reportError(e: unknown, io: AppIo): number {
+function reportError(e: unknown, io: AppIo, verbose: boolean): number {
   // What an error repeats of the user's input (an ID typed as a name, a cell's value) is masked too.
   const stderr = { write: (s: string) => io.stderr.write(maskPersonalData(s)) };
-  return reportMasked(e, stderr);
+  return reportMasked(e, stderr, verbose);
 }
 
-function reportMasked(e: unknown, stderr: { write(s: string): unknown }): number {
+function reportMasked(e: unknown, stderr: { write(s: string): unknown }, verbose: boolean): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
     stderr.write(`错误：${translateCommanderError(e)}\n请运行 shuxiang --help 或 shuxiang <命令> --help 查看用法。\n`);
@@ -66,7 +68,9 @@ function reportMasked(e: unknown, stderr: { write(s: string): unknown }): number
       stderr.write(`${e.message}\n`);
       return 130;
     }
-    const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)];
+    // A cell value is quoted at most QUOTE_LIMIT characters, whichever importer wrote the message.
+    const lines = [e.exitCode === 1 ? e.message : `错误：${e.message}`, ...e.details.map((d) => `  ${d}`)].map(clipQuotes);
+    if (verbose && e.technical) lines.push(`  技术细节：${e.technical}`);
     stderr.write(lines.join('\n') + '\n');
     return e.exitCode;
   }

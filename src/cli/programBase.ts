@@ -1,10 +1,11 @@
 // The root of the command line, shared by the eager registry (program.ts, for tests) and the lazy one
 // (commandIndex.ts, what the binary runs): Chinese help aligned for CJK width, the global options, and
 // the wrapper that hands each command its AppContext.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Option } from 'commander';
-import { displayWidth } from '../shared/width.js';
 import type { AppContext, AppIo } from './context.js';
+import { cjkHelp, fitHelpText, terminalWidth, type SizedStream } from './helpFormat.js';
 
 // commander is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
 const { Command, CommanderError, Help } = createRequire(import.meta.url)('commander') as typeof import('commander');
@@ -15,7 +16,30 @@ type Help = import('commander').Help;
 /** commander's classes, for the other modules on the start-up path (the same objects `import 'commander'` gives). */
 export { Command, CommanderError, Help };
 
-const VERSION = '0.1.0';
+/** The version in package.json (read, not imported: the file sits outside dist/, and JSON modules cost start-up). */
+export function packageVersion(file: URL = new URL('../../package.json', import.meta.url)): string {
+  try {
+    return String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version ?? '未知');
+  } catch {
+    return '未知（找不到 package.json）';
+  }
+}
+
+/** Every command of the program: its hand-written help text is fitted to the terminal's width when shown. */
+class ShuxiangCommand extends Command {
+  override createCommand(name?: string): Command {
+    return new ShuxiangCommand(name);
+  }
+
+  override addHelpText(position: 'beforeAll' | 'before' | 'after' | 'afterAll', text: string | ((context: { error: boolean; command: Command }) => string)): this {
+    return super.addHelpText(position, (context) => {
+      const raw = typeof text === 'function' ? text(context) : text;
+      const output = this.configureOutput();
+      const width = (context.error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+      return raw && fitHelpText(raw, width);
+    });
+  }
+}
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -30,11 +54,11 @@ export type Act = <A extends unknown[]>(body: (ctx: AppContext, ...args: A) => P
 
 /** The root command: description, Chinese help, global options, error handling — no subcommands yet. */
 export function baseProgram(io: AppIo, state: { ctx?: AppContext }): { program: Command; act: Act } {
-  const program = new Command('shuxiang');
+  const program = new ShuxiangCommand('shuxiang');
   program
     .description('书香：党支部学习台账与“四带头”“五坚持”达标检查工具')
     .configureHelp({
-      displayWidth,
+      ...cjkHelp,
       styleTitle: (s: string) => TITLES[s] ?? s,
       styleUsage: (s: string) => s.replace('[options]', '[选项]').replace('[command]', '[命令]'),
       styleSubcommandTerm: (s: string) => s.replace('[options]', '[选项]'),
@@ -44,13 +68,15 @@ export function baseProgram(io: AppIo, state: { ctx?: AppContext }): { program: 
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => terminalWidth(io.stdout as SizedStream, io.env),
+      getErrHelpWidth: () => terminalWidth(io.stderr as SizedStream, io.env),
       outputError: () => {},
     })
     .exitOverride()
-    .showSuggestionAfterError(false)
+    .showSuggestionAfterError(true)
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .version(VERSION, '-V, --version', '显示版本号')
+    .version(packageVersion(), '-V, --version', '显示版本号')
     .option('--db <文件>', '数据库文件（默认 ./shuxiang.db，也可设置环境变量 SHUXIANG_DB）')
     .option('--json', '以 JSON 输出结果（供程序读取，不带颜色）')
     .option('--no-color', '不使用颜色（也可设置环境变量 NO_COLOR）')
@@ -82,7 +108,13 @@ export function baseProgram(io: AppIo, state: { ctx?: AppContext }): { program: 
 
 /** Commander's English errors, said in Chinese. */
 export function translateCommanderError(e: CommanderError): string {
-  const m = e.message.replace(/^error:\s*/, '');
+  const [first = '', ...rest] = e.message.replace(/^error:\s*/, '').split('\n');
+  const hint = /\(Did you mean (?:one of )?(.+)\?\)/.exec(rest.join('\n'));
+  const said = translateLine(first);
+  return hint ? `${said}\n是不是 ${hint[1]!.split(', ').join('、')}？` : said;
+}
+
+function translateLine(m: string): string {
   let r: RegExpExecArray | null;
   if ((r = /unknown option '([^']+)'/.exec(m))) return `不认识的选项 ${r[1]}`;
   if ((r = /unknown command '([^']+)'/.exec(m))) return `不认识的命令 ${r[1]}`;

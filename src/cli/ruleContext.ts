@@ -22,7 +22,7 @@ export interface RuleContext {
 export async function loadRuleContext(ctx: AppContext, db: Db): Promise<RuleContext> {
   const { readSettings } = await import('../store/settings.js');
   const { fileOfSetting, loadRuleSet, readCalendarFile } = await import('../io/ruleSetFile.js');
-  const { createWorkCalendar } = await import('../domain/workdays.js');
+  const { createWorkCalendar } = await import('../io/officialCalendar.js');
   const settings = readSettings(db) as RuleSettings;
   const loaded = loadRuleSet(settings.rules, ctx.dbPath());
   let calendarFile: string | undefined;

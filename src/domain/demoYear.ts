@@ -6,7 +6,7 @@ import type { SessionType } from './evidence.js';
 import type { EvidenceKindId } from './evidenceKinds.js';
 import type { FieldValue } from './evidenceValues.js';
 import { addDaysIso, isoWeekday } from './periods.js';
-import { createWorkCalendar } from './workdays.js';
+import type { WorkCalendar } from './workdays.js';
 import { onRollOn } from './member.js';
 
 /** Who the generator writes for: the imported members, by database id. */
@@ -60,10 +60,9 @@ export const MONTH_THEMES = [
   '过紧日子与厉行节约', '中国式现代化', '基层减负与作风建设', '年度学习回顾',
 ];
 
-/** The year as sessions and personal records, up to (not including) `asOf`. */
-export function demoYear(people: DemoPerson[], year: number, asOf: string): { sessions: DemoSession[]; items: DemoItem[] } {
+/** The year as sessions and personal records, up to (not including) `asOf`, on the official working days of `cal`. */
+export function demoYear(people: DemoPerson[], year: number, asOf: string, cal: WorkCalendar): { sessions: DemoSession[]; items: DemoItem[] } {
   const rnd = seededRandom(year * 7 + people.length);
-  const cal = createWorkCalendar();
   const end = asOf < `${year + 1}-01-01` ? asOf : `${year + 1}-01-01`;
   const onRoll = (p: DemoPerson, d: string) => onRollOn(p, d);
   const zeal = new Map<number, Zeal>();

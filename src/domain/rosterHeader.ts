@@ -68,12 +68,22 @@ function rowScore(grid: Grid, r: number): { score: number; hasName: boolean } {
   return { score: seen.size, hasName: seen.has('name') };
 }
 
-/** The value shown in a cell, looking through merges (a merged group title covers its columns). */
-function shown(grid: Grid, r: number, c: number): string {
-  const own = cellText(grid.rows[r]?.[c]);
-  if (own.trim()) return own;
-  const m = grid.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-  return m ? cellText(grid.rows[m.top]?.[m.left]) : '';
+/**
+ * The values shown in row r, looking through merges (a merged group title covers its columns): one pass
+ * over the merges, so a sheet with 50,000 of them costs 50,000 steps, not 50,000 per column.
+ */
+function shownRow(grid: Grid, r: number, width: number): (c: number) => string {
+  const cover: (Grid['merges'][number] | undefined)[] = [];
+  for (const m of grid.merges) {
+    if (r < m.top || r > m.bottom) continue;
+    for (let c = m.left; c <= Math.min(m.right, width - 1); c++) cover[c] ??= m;
+  }
+  return (c) => {
+    const own = cellText(grid.rows[r]?.[c]);
+    if (own.trim()) return own;
+    const m = cover[c];
+    return m ? cellText(grid.rows[m.top]?.[m.left]) : '';
+  };
 }
 
 /** The roster layout of one sheet, or undefined when no header with 姓名 and another field is found. */
@@ -91,22 +101,23 @@ export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | unde
   // Two-row header: the next row names fields under merged group titles (入党情况 › 入党时间 | 转正时间).
   const next = best + 1;
   const width = Math.max(grid.rows[best]?.length ?? 0, grid.rows[next]?.length ?? 0);
+  const shown = shownRow(grid, best, width);
   let subFields = 0;
   for (let c = 0; c < width; c++) {
     const sub = roleOf(cellText(grid.rows[next]?.[c]));
-    if (sub?.kind === 'field' && roleOf(shown(grid, best, c))?.kind !== 'field') subFields++;
+    if (sub?.kind === 'field' && roleOf(shown(c))?.kind !== 'field') subFields++;
   }
   // Every other cell of that row is blank or repeats the merged cell above it.
   const allHeaderLike = (grid.rows[next] ?? []).every((v, c) => {
     const t = cellText(v).trim();
-    return !t || roleOf(t) !== undefined || t === shown(grid, best, c).trim();
+    return !t || roleOf(t) !== undefined || t === shown(c).trim();
   });
   const twoRows = subFields > 0 && allHeaderLike;
   const headerEnd = twoRows ? next : best;
   const columns: RosterLayout['columns'] = [];
   const usedFields = new Set<MemberField>();
   for (let c = 0; c < width; c++) {
-    const top = shown(grid, best, c).trim();
+    const top = shown(c).trim();
     const bottom = twoRows ? cellText(grid.rows[next]?.[c]).trim() : '';
     let role = (bottom && roleOf(bottom)) || roleOf(top);
     const label = bottom ? (roleOf(bottom) || !top || top === bottom ? bottom : `${top}·${bottom}`) : top;

@@ -5,7 +5,7 @@ import { cellRef, cellText, isBlank, type Cell } from './grid.js';
 import { validateIdCard, validatePhone } from './idcard.js';
 import { FIELD_SPECS, isLeaderPost, parseCategory, type MemberField } from './member.js';
 import type { RosterLayout } from './rosterHeader.js';
-import { cleanName, cleanText, isPlausibleName, keepText, parseYesNo } from './text.js';
+import { cleanName, cleanText, clipQuotes, isPlausibleName, keepText, parseYesNo } from './text.js';
 
 export type FieldValue = string | boolean;
 
@@ -176,5 +176,5 @@ function crossCheck(row: RosterRow, layout: RosterLayout, out: ParsedRoster, tod
 /** "file › sheet › K15: message" — the one format every import error uses. */
 export function describeProblem(file: string, sheet: string, p: CellProblem): string {
   const where = p.col === undefined ? `第 ${p.row + 1} 行` : cellRef(p.row, p.col);
-  return `${file} › ${sheet || 'CSV'} › ${where}：${p.message}`;
+  return clipQuotes(`${file} › ${sheet || 'CSV'} › ${where}：${p.message}`);
 }

@@ -61,3 +61,12 @@ export function bookTitle(t: string): string {
   if (/[《》]/.test(s)) return `“${s}”`;
   return `《${s}》`;
 }
+
+/** Longest cell value a message quotes; a longer one is cut with “…”. */
+export const QUOTE_LIMIT = 50;
+
+/** A message with every quoted value (“…” or "…") longer than QUOTE_LIMIT cut to it, and the whole bounded. */
+export function clipQuotes(message: string): string {
+  const out = message.replace(/“([^”]*)”/g, (m, v: string) => ([...v].length > QUOTE_LIMIT ? `“${[...v].slice(0, QUOTE_LIMIT).join('')}…”` : m));
+  return out.length > 2000 ? `${out.slice(0, 2000)}…` : out;
+}

@@ -1,15 +1,20 @@
 // The official Chinese working-day calendar: weekends and statutory holidays off, 调休 make-up days on.
-// Data comes from the `chinese-days` package (updatable with `npm update`), plus the user's overrides.
-// We read the package's data file rather than calling its functions: those parse 'YYYY-MM-DD' as UTC and
-// read it back in local time, so west of UTC they shift every date by one day (checked with
-// TZ=America/Los_Angeles: 2026-01-05, a Monday, read as a day off).
-import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+// The official dates are data handed in (src/io/officialCalendar.ts reads them from the `chinese-days`
+// package), plus the user's overrides for a year the package does not know yet.
 import { type DateRange, dayNumberOf, fromDayNumber, isIsoDate, isoWeekday, toDayNumber } from './periods.js';
+
+/** The official dates as the data package lists them: 'YYYY-MM-DD' → what the day is. */
+export interface OfficialCalendar {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+}
 
 /** Dates the user declares off or on, overriding the package (e.g. a year it does not know yet). */
 export interface CalendarOverrides {
   holidays?: string[];
   workdays?: string[];
+  /** What the file is (its source, or that it is only an example), shown when it is enabled. */
+  说明?: string;
 }
 
 /** The working-day questions the rule engine asks; one instance per audit (it caches per year). */
@@ -27,12 +32,11 @@ export interface WorkCalendar {
   holidayNames(start: string, endExclusive: string): string[];
 }
 
-const packageHolidays: Record<string, string> = calendarData.holidays;
-const packageWorkdays: Record<string, string> = calendarData.workdays;
-const packageYears = new Set(Object.keys(packageHolidays).map((d) => Number(d.slice(0, 4))));
-
-/** Builds a calendar from the package data and the user's overrides (overrides win). */
-export function createWorkCalendar(overrides: CalendarOverrides = {}): WorkCalendar {
+/** Builds a calendar from the official data and the user's overrides (overrides win). */
+export function buildWorkCalendar(official: OfficialCalendar, overrides: CalendarOverrides = {}): WorkCalendar {
+  const packageHolidays = official.holidays;
+  const packageWorkdays = official.workdays;
+  const packageYears = new Set(Object.keys(packageHolidays).map((d) => Number(d.slice(0, 4))));
   const offs = new Set(overrides.holidays ?? []);
   const ons = new Set(overrides.workdays ?? []);
   const overrideYears = new Set([...offs].map((d) => Number(d.slice(0, 4))));
@@ -88,7 +92,7 @@ export function createWorkCalendar(overrides: CalendarOverrides = {}): WorkCalen
   const calendarNote = (range: DateRange) => {
     const years = uncoveredYears(range);
     if (years.length === 0) return undefined;
-    return `${years.join('、')} 年的法定节假日数据未收录，按周一至周五计算工作日；可在 overrides 文件中补充`;
+    return `${years.join('、')} 年的法定节假日数据未收录，按周一至周五计算工作日；国务院公布安排后，可写一个调整文件并用 shuxiang rules calendar 启用（格式见该命令的 --help）`;
   };
 
   const holidayNames = (start: string, endExclusive: string) => {
@@ -106,29 +110,21 @@ export function createWorkCalendar(overrides: CalendarOverrides = {}): WorkCalen
   return { isWorkingDay, workingDaysIn, isYearCovered, uncoveredYears, calendarNote, holidayNames };
 }
 
-const defaultCalendar = createWorkCalendar();
-
-/** Whether a date is an official working day (package data only; no overrides). */
-export function isWorkingDay(iso: string): boolean {
-  return defaultCalendar.isWorkingDay(iso);
-}
-
-/** Official working days in [start, endExclusive) (package data only; no overrides). */
-export function workingDaysIn(start: string, endExclusive: string): number {
-  return defaultCalendar.workingDaysIn(start, endExclusive);
-}
-
 /** Checks an overrides object read from the user's JSON file; every error names the entry. */
 export function validateOverrides(json: unknown, sourceName: string):
   { ok: true; value: CalendarOverrides } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, errors: [`${sourceName}：应为 {"holidays": [...], "workdays": [...]} 这样的对象`] };
+    return { ok: false, errors: [`${sourceName}：应为 {"说明": "…", "holidays": [...], "workdays": [...]} 这样的对象`] };
   }
   const obj = json as Record<string, unknown>;
   const value: CalendarOverrides = {};
   for (const key of Object.keys(obj)) {
-    if (key !== 'holidays' && key !== 'workdays') errors.push(`${sourceName}：不认识的字段“${key}”，只能有 holidays（放假）和 workdays（上班）`);
+    if (key !== 'holidays' && key !== 'workdays' && key !== '说明') errors.push(`${sourceName}：不认识的字段“${key}”，只能有 说明、holidays（放假）和 workdays（上班）`);
+  }
+  if (obj.说明 !== undefined) {
+    if (typeof obj.说明 === 'string') value.说明 = obj.说明;
+    else errors.push(`${sourceName}：字段 说明 应为一段文字，如 "据国务院办公厅关于 2027 年部分节假日安排的通知"`);
   }
   for (const key of ['holidays', 'workdays'] as const) {
     const list = obj[key];

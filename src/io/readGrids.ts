@@ -1,12 +1,16 @@
-// Reads a spreadsheet file into plain Grids: .xlsx through exceljs, .csv as UTF-8 or GBK; old
-// binary formats get a message telling the user how to convert them.
-import { openSync, readSync, closeSync, readFileSync, existsSync, statSync } from 'node:fs';
+// Reads a spreadsheet file into plain Grids, whatever made it. The format is sniffed from the first
+// bytes, never the extension (a WPS .et is an .xls or an .xlsx inside): a zip is an .xlsx (the fast
+// reader, or SheetJS when it answers NotPlainXlsx — the only signal that hands a file on), an .ods or an
+// .xlsb (SheetJS); an OLE compound file is an .xls/.et (SheetJS) unless it is encrypted; .csv/.txt is
+// CSV in UTF-8 or GBK. Every refusal is Chinese and names the file; the technical detail shows with -v.
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Cell, Grid } from '../domain/grid.js';
+import type { Grid } from '../domain/grid.js';
 import { UserError } from '../shared/errors.js';
-import { normaliseCell } from './excel/cells.js';
+import { DamagedFile, NotPlainXlsx, zipEntries } from './excel/zipEntries.js';
+import { MAX_PART_BYTES, TooLarge, size } from './read/limits.js';
 
-function magic(file: string): Buffer {
+function head(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
     const b = Buffer.alloc(8);
@@ -17,86 +21,87 @@ function magic(file: string): Buffer {
   }
 }
 
+const SAVE_AS = '请用 Excel 或 WPS 打开它，确认能正常显示后“另存为” .xlsx 再导入。';
+
 /** All sheets of the file as grids. */
 export async function readGrids(file: string): Promise<Grid[]> {
   const name = basename(file);
   if (!existsSync(file)) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
-  if (statSync(file).isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个 .xlsx 或 .csv 文件。`);
+  const st = statSync(file);
+  if (st.isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个 .xlsx、.xls、.et、.ods 或 .csv 文件。`);
   const ext = extname(file).toLowerCase();
-  const head = magic(file);
-  const isOle = head.readUInt32BE(0) === 0xd0cf11e0;
-  const isZip = head[0] === 0x50 && head[1] === 0x4b;
-  if (isOle || ext === '.xls' || ext === '.et') {
-    throw new UserError(`${name} 是旧版 Excel/WPS 格式（${ext || '.xls'}），shuxiang 只能读取 .xlsx 或 .csv。`, [
-      '请用 Excel 或 WPS 打开它，选择“文件 › 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，然后导入新文件。',
+  if (ext === '.csv' || ext === '.txt') return [await csv(file, name)];
+  if (st.size === 0) throw new UserError(`${name} 是空文件（0 字节），里面没有表格。`, ['请确认选对了文件，或重新从原处复制一份。']);
+  const magic = head(file);
+  const isOle = magic.readUInt32BE(0) === 0xd0cf11e0 && magic.readUInt32BE(4) === 0xa1b11ae1;
+  const isZip = magic[0] === 0x50 && magic[1] === 0x4b && (magic[2] === 3 || magic[2] === 5 || magic[2] === 7);
+  if (!isOle && !isZip) {
+    throw new UserError(`${name} 不是 Excel/WPS 表格文件（可能已损坏，或只是改了扩展名）。`, [
+      `${SAVE_AS}CSV 文件请使用 .csv 扩展名。`,
     ]);
   }
-  if (ext === '.csv' || ext === '.txt') return [await readCsv(file)];
-  if (!isZip) {
-    throw new UserError(`${name} 不是有效的 .xlsx 文件（可能已损坏，或只是改了扩展名）。`, [
-      '请用 Excel 或 WPS 打开后另存为 .xlsx 再导入；CSV 文件请使用 .csv 扩展名。',
-    ]);
-  }
-  // Plain workbooks (nearly all) are read by the fast reader; anything it does not handle, and every
-  // broken file, goes through exceljs — which also words the errors.
-  try {
-    const { readPlainXlsx } = await import('./excel/fastXlsx.js');
-    return readPlainXlsx(readFileSync(file));
-  } catch {
-    return readGridsWithExceljs(file);
-  }
-}
-
-/** All sheets of an .xlsx as exceljs reads them (the reference the fast reader is tested against). */
-export async function readGridsWithExceljs(file: string): Promise<Grid[]> {
-  const name = basename(file);
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new UserError(`无法读取 ${name}：文件可能已损坏或被加密（${(e as Error).message}）。`, [
-      '请用 Excel 或 WPS 打开确认能正常显示，取消密码保护后另存为 .xlsx 再导入。',
-    ]);
-  }
-  const grids: Grid[] = [];
-  wb.eachSheet((ws) => {
-    // The workbook model is dropped row by row as it is copied, so the two never coexist in full
-    // (a 100,000-row roster would otherwise hold both at once).
-    const model = (ws as unknown as { _rows?: unknown[] })._rows;
-    const rows: Cell[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = normaliseCell(cell.value);
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      rows[rowNumber - 1] = cells;
-      if (model) model[rowNumber - 1] = undefined;
-    });
-    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-    const rawMerges = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
-    const merges = Object.values(rawMerges).map(({ model: m }) => ({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 }));
-    grids.push({ name: ws.name, rows, merges });
-  });
-  return grids;
-}
-
-/** CSV in strict UTF-8 (with or without BOM), else GBK (what Excel on Chinese Windows writes). */
-async function readCsv(file: string): Promise<Grid> {
+  if (st.size > MAX_PART_BYTES) return refuse(name, new TooLarge(`文件有 ${size(st.size)}，超过上限 ${size(MAX_PART_BYTES)}`));
   const buf = readFileSync(file);
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    text = new TextDecoder('gb18030').decode(buf);
-  }
-  const { parse } = await import('csv-parse/sync');
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    if (isOle) {
+      const { checkOle, readWithSheetJs } = await import('./read/sheetjs.js');
+      checkOle(buf);
+      return readWithSheetJs(buf);
+    }
+    const zip = zipEntries(buf);
+    if (zip.has('mimetype') || zip.has('content.xml')) return await full(buf, zip);
+    const { readPlainXlsx } = await import('./excel/fastXlsx.js');
+    try {
+      return readPlainXlsx(buf);
+    } catch (e) {
+      if (!(e instanceof NotPlainXlsx)) throw e;
+      return await full(buf, zip);
+    }
   } catch (e) {
-    throw new UserError(`无法读取 CSV 文件 ${basename(file)}：${(e as Error).message}`, ['请检查引号是否成对，或用 Excel 打开后另存为 .xlsx 再导入。']);
+    return refuse(name, e);
   }
-  return { name: '', rows: records.map((r) => r.map((v): Cell => (v === '' ? null : v))), merges: [] };
+}
+
+/** SheetJS on a zip, after every part has been inflated once within the bounds (declared sizes can lie). */
+async function full(buf: Buffer, zip: ReturnType<typeof zipEntries>): Promise<Grid[]> {
+  const { readWithSheetJs, MAX_FULL_READ_BYTES } = await import('./read/sheetjs.js');
+  let total = 0;
+  for (const [path, entry] of zip) {
+    const bytes = entry.read(path);
+    total += bytes.length;
+    if (total > MAX_FULL_READ_BYTES) throw new TooLarge(`文件解压后超过 ${size(MAX_FULL_READ_BYTES)}，超出 shuxiang 能完整读取的上限`);
+    if (path === 'content.xml') (await import('./read/odsBounds.js')).checkOdsCells(bytes.toString('utf8'));
+  }
+  return readWithSheetJs(buf);
+}
+
+/** The Chinese refusal for what a reader raised; anything unexpected is a bug and goes on as it is. */
+async function refuse(name: string, e: unknown): Promise<never> {
+  const { Encrypted, NotSpreadsheet } = await import('./read/sheetjs.js');
+  const detail = (e as Error).message;
+  if (e instanceof TooLarge) {
+    throw new UserError(`${name} 太大，无法读取：${e.message}。`, ['请删去多余的工作表、空行空列和合并单元格，或把数据拆成几个文件后分别导入。']);
+  }
+  if (e instanceof Encrypted) {
+    throw new UserError(`${name} 设置了打开密码（文件已加密），shuxiang 无法读取。`, [
+      '请用 Excel 或 WPS 输入密码打开，在“文件 › 信息 › 保护工作簿”（WPS：“文件 › 文档加密”）中取消密码，保存后再导入。',
+    ], detail);
+  }
+  if (e instanceof NotSpreadsheet) {
+    throw new UserError(`${name} 不是电子表格（可能是 Word 或其他 Office 文件改了扩展名）。`, [SAVE_AS], detail);
+  }
+  if (e instanceof DamagedFile) {
+    throw new UserError(`${name} 已损坏，无法读取（文件不完整，或内容不符合表格格式）。`, [SAVE_AS, '若文件是下载或拷贝来的，请重新获取一份。'], detail);
+  }
+  throw e;
+}
+
+async function csv(file: string, name: string): Promise<Grid> {
+  const { readCsv, BadCsv } = await import('./read/csv.js');
+  try {
+    return await readCsv(file);
+  } catch (e) {
+    if (e instanceof BadCsv) throw new UserError(`${name}：${e.message}。`, ['请检查引号是否成对，或用 Excel 打开后另存为 .xlsx 再导入。'], e.technical);
+    return refuse(name, e);
+  }
 }

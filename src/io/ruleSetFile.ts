@@ -70,6 +70,11 @@ export function readRuleSetFile(file: string, preset?: string): LoadedRuleSet {
 }
 
 /** Reads and validates a working-day overrides file: {"holidays": [...], "workdays": [...]}. */
+/** The ready-made overrides file `rules calendar --example` copies: one year, marked as an example to replace. */
+export function calendarExampleFile(): string {
+  return fileURLToPath(new URL('../../templates/calendar/example-2027.json', import.meta.url));
+}
+
 export function readCalendarFile(file: string): CalendarOverrides {
   const json = readJson(file, file, '工作日调整');
   const r = validateOverrides(json, file);

@@ -7,6 +7,8 @@ export class ShuxiangError extends Error {
     readonly exitCode: number,
     /** Extra lines (one per problem) printed under the message. */
     readonly details: string[] = [],
+    /** Technical detail (often a library's English message), shown only with -v. */
+    readonly technical?: string,
   ) {
     super(message);
     this.name = new.target.name;
@@ -15,8 +17,8 @@ export class ShuxiangError extends Error {
 
 /** Bad usage or bad input: exit 2, nothing written. */
 export class UserError extends ShuxiangError {
-  constructor(message: string, details: string[] = []) {
-    super(message, 2, details);
+  constructor(message: string, details: string[] = [], technical?: string) {
+    super(message, 2, details, technical);
   }
 }
 

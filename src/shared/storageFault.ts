@@ -101,7 +101,7 @@ function fileFault(code: string, path: string | undefined, dbPath: string | unde
   // A file beside the database (its backups, its -wal) is the database's trouble: exit 3.
   const ofDb = !!(path && dbPath && (path.startsWith(resolve(dbPath)) || path.startsWith(resolve(backupFolder(dbPath)))));
   const make = (message: string, details: string[]) => (ofDb ? new DbError(message, details) : new UserError(message, details));
-  const elsewhere = ofDb ? '请检查数据库所在的文件夹。' : '请换一个文件夹保存（例如用 --out 指定），或检查该文件夹。';
+  const elsewhere = ofDb ? '请检查数据库所在的文件夹。' : '请换一个文件夹保存（在文件名前写上另一个文件夹），或检查该文件夹。';
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':

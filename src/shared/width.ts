@@ -65,3 +65,14 @@ export function padDisplay(s: string, width: number, align: 'left' | 'right' = '
   const gap = Math.max(0, width - displayWidth(s));
   return align === 'left' ? s + ' '.repeat(gap) : ' '.repeat(gap) + s;
 }
+
+/** Cuts text to at most `width` display columns, ending in “…” when something was cut. */
+export function clipDisplay(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}

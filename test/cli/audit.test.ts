@@ -152,7 +152,7 @@ describe('what the secretary reads', () => {
 
   it('a year the official calendar does not know is named, in the text and the JSON', async () => {
     const r = await runCli(['audit', '--rule', 'P1-daily'], { cwd: dir, now: '2027-02-01' });
-    expect(r.stdout).toContain('注意：2027 年的法定节假日数据未收录，按周一至周五计算工作日；可在 overrides 文件中补充。');
+    expect(r.stdout).toContain('注意：2027 年的法定节假日数据未收录，按周一至周五计算工作日；国务院公布安排后，可写一个调整文件并用 shuxiang rules calendar 启用（格式见该命令的 --help）。');
     const j = JSON.parse((await runCli(['--json', 'audit', '--rule', 'P1-daily'], { cwd: dir, now: '2027-02-01' })).stdout);
     expect(Object.keys(j)).toEqual(['asOf', 'rules', 'verdicts', 'calendarNote']);
   });

@@ -69,13 +69,15 @@ describe('roster fixtures', () => {
     expect(membersIn(dir)).toHaveLength(0);
   });
 
-  it('old_format.xls: a clear message to save as .xlsx, never a stack trace', async () => {
-    const r = await runCli(['import', join(F, 'old_format.xls')], { cwd: dir });
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('旧版 Excel');
-    expect(r.stderr).toContain('另存为');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(membersIn(dir)).toHaveLength(0);
+  it('old_format.xls: read natively (issue 15) — the same 30 people as libreoffice_roster.xlsx; importing both changes nothing the second time', async () => {
+    const xls = await runCli(['import', join(F, 'old_format.xls'), '--json'], { cwd: dir });
+    expect(xls.code, xls.stderr).toBe(0);
+    expect(JSON.parse(xls.stdout)).toMatchObject({ added: 30, updated: 0, leaders: 4, rejected: 0 });
+    expect(xls.stderr).not.toMatch(/\n\s+at /);
+    const fromXls = membersIn(dir).map((m) => [m.name, m.branch, m.idCard, m.category, m.leader, m.birthDate, m.joinPartyDate]);
+    const xlsx = await runCli(['import', join(F, 'libreoffice_roster.xlsx'), '--json'], { cwd: dir });
+    expect(JSON.parse(xlsx.stdout)).toMatchObject({ added: 0, updated: 0, unchanged: 30 });
+    expect(membersIn(dir).map((m) => [m.name, m.branch, m.idCard, m.category, m.leader, m.birthDate, m.joinPartyDate])).toEqual(fromXls);
   });
 });
 

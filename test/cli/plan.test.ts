@@ -63,7 +63,9 @@ describe('plan', () => {
       { theme: '新春学习', form: '集中学习', books: '', speaker: '王书记' },
       { theme: '读书会：简史', form: '读书会', books: '', speaker: null },
     ]);
-    expect((await run('plan', 'init', '--year', '2026')).stderr).toContain('已经存在，未覆盖');
+    // issue 16: a taken default name is not replaced but takes the next number; a named file is refused
+    expect((await run('plan', 'init', '--year', '2026')).stderr).toContain('已存在，未覆盖；本次保存为 2026年度学习计划（2）.xlsx');
+    expect((await run('plan', 'init', '--year', '2026', '2026年度学习计划.xlsx')).stderr).toContain('已经存在，未覆盖');
   });
 
   it('a planned month with no session is a gap in plan show, audit and report', async () => {

@@ -106,7 +106,11 @@ describe('sheet', () => {
     // The formula-looking name is a text cell, never a formula.
     const evil = names.findIndex((n) => n.startsWith('='));
     expect(ws.getCell(`B${6 + evil}`).type).toBe(ExcelJS.ValueType.String);
-    expect((await cli(['sheet', String(id)])).code).toBe(2); // no overwrite without --force
+    // issue 16: without --force nothing is overwritten — the default name takes the next number, a named file is refused
+    const again = await cli(['sheet', String(id)]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('本次保存为 签到表_2026-03-10_集中学习（2）.xlsx');
+    expect((await cli(['sheet', String(id), '签到表_2026-03-10_集中学习.xlsx'])).code).toBe(2);
     await ok(['sheet', String(id), '--force']);
   });
 });

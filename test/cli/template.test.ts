@@ -113,15 +113,20 @@ describe('template roster', () => {
     expect(text).toContain('示例');
   });
 
-  it('refuses to overwrite an existing file unless --force', async () => {
+  // Issue 16's one overwrite rule: a named file is refused, a taken default name gets the next number.
+  it('never overwrites an existing file without --force: a named one is refused, the default name takes the next number', async () => {
     const file = join(dir, '党员花名册模板.xlsx');
     await runCli(['template', 'roster'], { cwd: dir });
     const before = readFileSync(file);
     const again = await runCli(['template', 'roster'], { cwd: dir });
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain('已经存在');
-    expect(again.stderr).toContain('--force');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('已存在，未覆盖；本次保存为 党员花名册模板（2）.xlsx');
+    expect(readFileSync(join(dir, '党员花名册模板（2）.xlsx')).length).toBeGreaterThan(0);
     expect(readFileSync(file).equals(before)).toBe(true);
+    const named = await runCli(['template', 'roster', '党员花名册模板.xlsx'], { cwd: dir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('已经存在');
+    expect(named.stderr).toContain('--force');
     const forced = await runCli(['template', 'roster', '--force'], { cwd: dir });
     expect(forced.code).toBe(0);
   });

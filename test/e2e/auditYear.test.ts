@@ -10,10 +10,12 @@
 // Everyone on the roll on a session's day attends it unless said otherwise.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isWorkingDay } from '../../src/domain/workdays.js';
 import { addDaysIso } from '../../src/domain/periods.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { writeXlsx } from '../helpers/xlsx.js';
+
+const { isWorkingDay } = createWorkCalendar();
 
 let dir: string;
 let cleanup: () => void;
@@ -265,7 +267,7 @@ describe('a scripted year, audited three times', () => {
 
   it('the year 2027 is not in the official calendar: the audit says so', async () => {
     const { json } = await audit('--as-of', '2027-01-05');
-    expect(json.calendarNote).toBe('2027 年的法定节假日数据未收录，按周一至周五计算工作日；可在 overrides 文件中补充');
+    expect(json.calendarNote).toBe('2027 年的法定节假日数据未收录，按周一至周五计算工作日；国务院公布安排后，可写一个调整文件并用 shuxiang rules calendar 启用（格式见该命令的 --help）');
   });
 
   it('a compliant member audits clean: exit 0', async () => {

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judge } from '../../src/domain/engine/judge.js';
-import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { openDb, type Db } from '../../src/store/db.js';
 import { loadEvidence } from '../../src/store/evidence.js';
 import { runCli, tempDir } from '../helpers/cli.js';

@@ -9,7 +9,7 @@ import { addMembers } from '../helpers/roster.js';
 import { openDb } from '../../src/store/db.js';
 import { buildAudit } from '../../src/reports/audit.js';
 import { loadRuleSet } from '../../src/io/ruleSetFile.js';
-import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { parsePeriodId } from '../../src/domain/periods.js';
 
 let dir: string;

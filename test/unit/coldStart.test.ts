@@ -16,7 +16,7 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import { writeXlsx } from '../helpers/xlsx.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'shuxiang.js');
-const HEAVY = ['exceljs', 'docx', '@inquirer/prompts'];
+const HEAVY = ['exceljs', 'docx', '@inquirer/prompts', '@e965/xlsx'];
 let dir: string;
 let cleanup: () => void;
 let register: string;
@@ -101,8 +101,9 @@ describe('cold start: what each command loads', () => {
     const r = loads('--db', join(dir, 'cold.db'), 'import', file, '-q');
     expect(r.code, r.stderr).toBe(0);
     expect(r.project).toContain('io/excel/fastXlsx');
-    // exceljs is the fallback for workbooks the fast reader does not handle (test/io/fastXlsx.test.ts).
+    // SheetJS is loaded only for .xls/.et/.ods and what the fast reader declines (test/io/fastXlsx.test.ts).
     expect(r.packages).not.toContain('exceljs');
+    expect(r.packages).not.toContain('@e965/xlsx');
     expect(r.packages).not.toContain('docx');
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceStats } from '../../src/domain/attendanceStats.js';
 import type { EvidenceAttendance, EvidenceSession } from '../../src/domain/evidence.js';
-import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { bundle, leader, member, pick, preset, run } from './engineFixtures.js';
 
 const LO = preset('learning-org');

@@ -1,6 +1,6 @@
 // Engine corners: leap-year proration, rounding halves up, the fallback calendar, future periods, filters.
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { bundle, leader, member, pick, periodsOf, preset, run } from './engineFixtures.js';
 
 const LO = preset('learning-org');

@@ -7,7 +7,7 @@ import { judge } from '../../src/domain/engine/judge.js';
 import type { JudgeOptions, Verdict } from '../../src/domain/engine/types.js';
 import type { RuleSet } from '../../src/domain/ruleSet.js';
 import { validateRuleSet } from '../../src/domain/ruleSetValidate.js';
-import { createWorkCalendar } from '../../src/domain/workdays.js';
+import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 
 /** A preset from templates/rules, validated; `excused` switches settings.excusedCountsAsAttended. */
 export function preset(id: 'learning-org' | 'shuxiang-organ', excused?: boolean): RuleSet {

@@ -55,7 +55,9 @@ describe('validateRuleSet errors', () => {
     ['not an object', [], 'my.json：规则集应为一个 JSON 对象（{ "id": …, "rules": [ … ] }）'],
     ['no rules', { id: 'x', title: 't' }, 'my.json：字段 rules 缺失或为空，应为规则列表'],
     ['no id', { ...good, id: undefined }, 'my.json：字段 id 缺失，应为规则集的英文代号，如 "learning-org"'],
-    ['unknown top field', { ...good, rulez: [] }, 'my.json：不认识的字段“rulez”，可用的字段有 id/title/description/version/note/settings/rules/ranking'],
+    // issue 18 adds branchRanking (the 书香支部 weights) to the fields a rule set may have.
+    ['unknown top field', { ...good, rulez: [] }, 'my.json：不认识的字段“rulez”，可用的字段有 id/title/description/version/note/settings/rules/ranking/branchRanking'],
+    ['bad branchRanking weight', { ...good, branchRanking: { weights: { foo: 1 } } }, 'my.json › branchRanking：weights 中的“foo”无效，可选 duties/persists/attendanceRate/booksPerHead'],
     ['bad setting', { ...good, settings: { excusedCountsAsAttended: 'no' } }, 'my.json：settings.excusedCountsAsAttended 的取值“no”无效，应为 true 或 false'],
     ['bad skip setting', { ...good, settings: { skipPeriodsWithoutWorkdays: 1 } }, 'my.json：settings.skipPeriodsWithoutWorkdays 的取值“1”无效，应为 true 或 false'],
     ['unknown setting', { ...good, settings: { skipHolidays: true } }, 'my.json：settings 中不认识的设置“skipHolidays”，可用 excusedCountsAsAttended、skipPeriodsWithoutWorkdays'],

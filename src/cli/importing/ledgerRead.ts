@@ -79,10 +79,9 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
   const byId = new Map((members ?? []).map((m) => [m.id, m]));
   const out: SheetsRead = { files: [], items: [], problems: [], warnings: [] };
   const seen = new Map<string, { index: number; where: string }>();
-  const progress = ctx.io.stderr.isTTY && !ctx.quiet && paths.length > 1;
   for (const [i, path] of paths.entries()) {
     const name = basename(path);
-    if (progress) ctx.io.stderr.write(`\r正在检查 ${i + 1}/${paths.length}：${name}\u001b[K`);
+    ctx.progress({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
     const grids = await readGrids(path);
     const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     const file: FileRead = { path, name, sheets: [], rejects: [] };
@@ -134,6 +133,6 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
       if (byRow.size) file.rejects.push({ sheet: sheetName || '未导入的行', grid: sheet.grid, headerEnd: sheet.headerRow, rejects: [...byRow].map(([row, reasons]) => ({ row, reasons })) });
     }
   }
-  if (progress) ctx.io.stderr.write('\r\u001b[K');
+  ctx.progress({ stage: '已读取', done: out.items.length, unit: '条' });
   return out;
 }

@@ -11,7 +11,7 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const { pickRosterSheet } = await import('../../domain/rosterHeader.js');
   const { parseRosterRows, describeProblem } = await import('../../domain/rosterRows.js');
   const name = basename(file);
-  if (ctx.io.stderr.isTTY && !ctx.quiet) ctx.info(`正在读取 ${name} …`);
+  ctx.progress({ stage: `读取 ${name}` });
   const grids = await readGrids(file);
   const layout = pickRosterSheet(grids, opts.sheet);
   if ('error' in layout) throw new UserError(`${name}：${layout.error}`, ['请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
@@ -21,6 +21,7 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   if (parsed.rows.length === 0 && parsed.problems.length === 0) {
     throw new UserError(`${name} 只有表头，没有可导入的人员。`, ['请在表头下面逐行填写人员（至少填写姓名）；如果人员在另一个工作表里，请用 --sheet 指定。']);
   }
+  ctx.progress({ stage: `已读取 ${name}`, done: parsed.rows.length, unit: '行' });
 
   const db = await ctx.openDb();
   const { listMembers } = await import('../../store/members.js');
@@ -104,7 +105,12 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   const { inBatch } = await import('../../store/batches.js');
   const { applyRosterPlan } = await import('../../store/rosterWrite.js');
   const { faultHook } = await import('../../shared/faults.js');
-  const onRow = faultHook(ctx.env, ctx.io.stderr);
+  const fault = faultHook(ctx.env, ctx.io.stderr);
+  const total = plan.adds.length + plan.updates.length + plan.leaves.length;
+  const onRow = (n: number) => {
+    fault?.(n);
+    ctx.progress({ stage: '写入', done: n, total, unit: '行' });
+  };
   inBatch(db, { command: 'import', args: name, at: ctx.nowStamp() }, (batchId, counts) =>
     applyRosterPlan(db, plan, batchId, counts, today, onRow),
   );

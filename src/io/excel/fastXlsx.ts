@@ -1,235 +1,402 @@
-// A fast, low-memory reader for plain .xlsx workbooks (what Excel, WPS and exceljs write): values only,
-// straight into Grids, giving exactly what exceljs's readFile + normaliseCell give (the test
-// test/io/fastXlsx.test.ts compares the two). Anything unusual throws NotPlainXlsx and readGrids reads
-// the file with exceljs instead, so odd files lose speed, never correctness.
+// A fast, low-memory reader for .xlsx workbooks (what Excel, WPS, LibreOffice, Numbers, Google Sheets and
+// report generators write): values only, straight into Grids. It reads the XML as the standard defines
+// it — parts found through their relationships, any namespace prefix, rows and cells with or without
+// their references, inline and shared strings (CDATA, entities, _xHHHH_ escapes, phonetic runs left
+// out), cached formula results (0 included), t="d" dates, both date systems — and refuses what it does
+// not handle (xlsb, zip64, encrypted entries) with NotPlainXlsx, the one signal on which readGrids hands
+// the file to the full reader. Any other exception is a bug. Work is bounded (read/limits.ts).
 import type { Cell, Grid } from '../../domain/grid.js';
-import { NotPlainXlsx, zipEntries } from './zipEntries.js';
+import { finishGrid, serialToDate, type Box } from '../read/gridBuild.js';
+import { CellBudget, MAX_CELLS, TooLarge, count, tooManyCells } from '../read/limits.js';
+import { DamagedFile, NotPlainXlsx, zipEntries, type ZipEntry } from './zipEntries.js';
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** XML text as a parser gives it: entities decoded, line ends normalised. */
-function text(s: string): string {
+function decode(s: string): string {
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (!s.includes('&')) return s;
   return s.replace(ENTITY, (m, dec: string, hex: string, name: string) => {
     if (name) return NAMED[name]!;
     const cp = dec ? Number(dec) : parseInt(hex, 16);
-    if (cp > 0x10ffff) throw new NotPlainXlsx(`bad character reference ${m}`);
+    if (cp > 0x10ffff) throw new DamagedFile(`bad character reference ${m}`);
     return String.fromCodePoint(cp);
   });
+}
+
+/** Element text as an XML parser gives it: entities decoded, line ends normalised, CDATA taken as written. */
+function text(s: string): string {
+  if (!s.includes('<![CDATA[')) return decode(s);
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = s.indexOf('<![CDATA[', i);
+    if (open < 0) return out + decode(s.slice(i));
+    const close = s.indexOf(']]>', open + 9);
+    if (close < 0) throw new DamagedFile('unclosed CDATA section');
+    out += decode(s.slice(i, open)) + s.slice(open + 9, close).replace(/\r\n?/g, '\n');
+    i = close + 3;
+  }
 }
 
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function attrs(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of s.matchAll(ATTR)) out[m[1]!] = text(m[2] ?? m[3]!);
+  for (const m of s.matchAll(ATTR)) out[m[1]!] = decode(m[2] ?? m[3]!);
   return out;
 }
+interface CellAttrs { r?: string; t?: string; s?: string }
+/** A cell's r, t and s attributes, without a regex (this runs once per cell: millions of times). */
+function cellAttrs(s: string): CellAttrs {
+  const out: CellAttrs = {};
+  for (let i = 0; ;) {
+    const eq = s.indexOf('=', i);
+    if (eq < 0) return out;
+    let end = eq - 1;
+    while (end >= 0 && s.charCodeAt(end) <= 32) end--;
+    let begin = end;
+    while (begin >= 0 && s.charCodeAt(begin) > 32) begin--;
+    let q = eq + 1;
+    while (q < s.length && s.charCodeAt(q) <= 32) q++;
+    const quote = s[q];
+    if (quote !== '"' && quote !== "'") return out;
+    const close = s.indexOf(quote, q + 1);
+    if (close < 0) return out;
+    if (end === begin + 1) {
+      const name = s[end];
+      if (name === 'r' || name === 't' || name === 's') out[name] = decode(s.slice(q + 1, close));
+    }
+    i = close + 1;
+  }
+}
 
-/** exceljs decodes Excel's _xHHHH_ escapes in shared strings and rich-text runs (not in plain inline text). */
-const unescapeX = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+/** Start tags of an element, attribute values free to hold '>' (a legal `[>=1]yyyy-mm-dd`). */
+const tags = (xml: string, name: string) => xml.matchAll(new RegExp(`<${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*?)/?>`, 'g'));
 
-/** The text of a string item (shared or inline): its runs joined, phonetic runs left out; undefined when it has no text element. */
-function stringItem(xml: string, shared: boolean): string | undefined {
+/** Excel's _xHHHH_ escapes (ST_Xstring): _x000D_ is a carriage return, _x005F_ an underscore. */
+const unescapeX = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+
+/** The text of a string item (shared or inline): its runs joined, phonetic runs (<rPh>) left out. */
+function stringItem(xml: string): string {
   if (xml.includes('<rPh')) xml = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  const rich = xml.includes('<r>') || xml.includes('<r ');
-  let out: string | undefined;
-  for (const m of xml.matchAll(/<t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/t>)/g)) {
-    const t = m[1] ? text(m[1]) : '';
-    out = (out ?? '') + (shared || rich ? unescapeX(t) : t);
+  let out = '';
+  for (const m of xml.matchAll(/<t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/t>)/g)) if (m[1]) out += text(m[1]);
+  return unescapeX(out);
+}
+
+function sharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    if (out.length >= MAX_CELLS) throw new TooLarge(`共享字符串表的条目超过 ${count(MAX_CELLS)} 个，超出 shuxiang 能读取的上限`);
+    out.push(m[1] ? stringItem(m[1]) : '');
   }
   return out;
 }
 
-/** Shared strings by index; undefined marks an item exceljs would not read as text (a cell using it falls back). */
-function sharedStrings(xml: string | undefined): (string | undefined)[] {
-  if (!xml) return [];
-  const out: (string | undefined)[] = [];
-  for (const m of xml.matchAll(/<si(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(m[1] ? stringItem(m[1], true) : undefined);
-  return out;
+/**
+ * The built-in number formats that show a date or time: Excel's 14–22 and 45–47, and the East Asian
+ * ones (27–36, 50–58 — what a Chinese Excel or WPS writes for 年月日 without a formatCode) and 71–81.
+ */
+export const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+
+const isGeneral = (s: string, i: number) => s.slice(i, i + 7).toLowerCase() === 'general';
+
+/** Whether a format code shows a date or time: SheetJS's SSF.is_date, so both readers agree (readers.test.ts checks). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  let i = 0;
+  while (i < fmt.length) {
+    const c = fmt.charAt(i);
+    switch (c) {
+      case 'G': if (isGeneral(fmt, i)) i += 6; i++; break;
+      case '"': for (; fmt.charCodeAt(++i) !== 34 && i < fmt.length;); ++i; break;
+      case '\\': case '_': i += 2; break;
+      case '@': ++i; break;
+      case 'B': case 'b':
+      case 'M': case 'D': case 'Y': case 'H': case 'S': case 'E':
+      case 'm': case 'd': case 'y': case 'h': case 's': case 'e': case 'g': return true;
+      case 'A': case 'a': case '上':
+        if (fmt.substr(i, 3).toUpperCase() === 'A/P' || fmt.substr(i, 5).toUpperCase() === 'AM/PM' || fmt.substr(i, 5) === '上午/下午') return true;
+        ++i; break;
+      case '[': {
+        let o = c;
+        while (fmt.charAt(i++) !== ']' && i < fmt.length) o += fmt.charAt(i);
+        if (/\[[HhMmSs\u0E0A\u0E19\u0E17]*\]/.test(o)) return true;
+        break;
+      }
+      case '.': case '0': case '#': {
+        let ch: string = c;
+        while (i < fmt.length && ('0#?.,E+-%'.includes((ch = fmt.charAt(++i))) || (ch === '\\' && fmt.charAt(i + 1) === '-' && '0#'.includes(fmt.charAt(i + 2)))));
+        break;
+      }
+      case '?': while (fmt.charAt(++i) === c); break;
+      case '*': ++i; if (fmt.charAt(i) === ' ' || fmt.charAt(i) === '*') ++i; break;
+      case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+        while (i < fmt.length && '0123456789'.includes(fmt.charAt(++i)));
+        break;
+      default: ++i; break;
+    }
+  }
+  return false;
 }
 
-/** The built-in number formats exceljs reads as dates (its defaultnumformats.js; fastXlsx.test.ts checks). */
-export const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-/** exceljs's rule for a date format: y, m, d, h, s or b outside quotes and brackets. */
-export const isDateFormat = (fmt: string | undefined): boolean => !!fmt && /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-
-/** Which cell styles (xf index) show numbers as dates, as exceljs decides it. */
+/** Which cell styles (xf index) show numbers as dates. */
 function dateStyles(xml: string | undefined): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\s([^>]*?)\/?>/g)) {
+  for (const m of tags(xml, 'numFmt')) {
     const a = attrs(m[1]!);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
   const out: boolean[] = [];
-  for (const m of xfs.matchAll(/<xf\b([^>]*?)\/?>/g)) {
+  for (const m of tags(xfs, 'xf')) {
     const id = Number(attrs(m[1]!).numFmtId ?? 0);
     const own = custom.get(id);
-    out.push(id ? (own ? isDateFormat(own) : BUILTIN_DATE_FORMATS.has(id)) : false);
+    out.push(own !== undefined ? isDateFormat(own) : BUILTIN_DATE_FORMATS.has(id));
   }
   return out;
 }
 
-const excelToDate = (v: number, date1904: boolean) => new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-
+/** 0-based column of a reference's letters ("AB12" → 27), or -1 without letters. */
 function colIndex(ref: string): number {
   let c = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) & ~32;
+    if (ch === 4) continue; // '$'
     if (ch < 65 || ch > 90) break;
     c = c * 26 + ch - 64;
   }
   return c - 1;
 }
 
-interface Book { ss: (string | undefined)[]; dates: boolean[]; date1904: boolean }
+/** An ISO 8601 date (t="d") as the date and time it names, time-zone free; undefined when it is not one. */
+function isoDate(s: string): Date | undefined {
+  const m = /^\s*(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d+)?)?)?/.exec(s);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), Math.round(Number(m[7] ?? 0) * 1000)));
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+interface Book { ss: string[]; dates: boolean[]; date1904: boolean }
+
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+function number(v: string, where: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || (n === 0 && v.trim() === '')) throw new DamagedFile(`${where}: "${v.slice(0, 50)}" is not a number`);
+  return n;
+}
 
 /** One cell's value from its attributes and inner XML; undefined for an empty cell. */
-function cellValue(a: Record<string, string>, inner: string, book: Book): Cell | undefined {
+function cellValue(a: CellAttrs, inner: string, book: Book, shared: Map<string, string>, where: string): Cell | undefined {
   const t = a.t ?? 'n';
-  // An empty <v></v> is no value at all to exceljs.
-  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1] || undefined;
-  const isDate = () => { const s = Number(a.s ?? 0); return s > 0 && book.dates[s] === true; };
-  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+  const vm = /<v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/v>)/.exec(inner);
+  const v = vm ? text(vm[1] ?? '') : undefined;
+  const isDate = () => book.dates[Number(a.s ?? 0)] === true;
+  const f = inner.includes('<f') ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner) : null;
+  let formula: string | undefined;
   if (f) {
-    if (v === undefined) {
-      if (!f[2]) throw new NotPlainXlsx('shared formula without a result');
-      return { formula: text(f[2]), noResult: true };
+    const fa = attrs(f[1]!);
+    formula = f[2] ? text(f[2]) : undefined;
+    if (fa.t === 'shared' && fa.si !== undefined) {
+      if (formula !== undefined) shared.set(fa.si, formula);
+      else formula = shared.get(fa.si);
     }
-    if (t === 'str' || t === 'b' || t === 'e') {
-      // exceljs turns a date-formatted formula's result into a date whatever its type: leave that to it.
-      if (isDate()) throw new NotPlainXlsx('a text result in a date cell');
-      if (t === 'b') return parseInt(v, 10) !== 0;
-      if (t === 'e') return { error: text(v) };
-      const s = text(v);
-      if (s.includes('&')) throw new NotPlainXlsx('entity in a formula text');
-      return s;
-    }
-    const n = parseFloat(v);
-    return isDate() ? excelToDate(n, book.date1904) : n;
   }
   if (t === 'inlineStr') {
-    const is = /<is>([\s\S]*?)<\/is>/.exec(inner)?.[1];
-    if (is === undefined) { if (v !== undefined) throw new NotPlainXlsx('inline string in <v>'); return undefined; }
-    const s = stringItem(is, false);
-    // Plain inline text that is empty is no value to exceljs; rich text always is one.
-    return s === '' && !/<r[\s>]/.test(is) ? undefined : s;
+    const is = /<is(?:\s[^>]*)?>([\s\S]*?)<\/is>/.exec(inner)?.[1];
+    const s = is !== undefined ? stringItem(is) : v !== undefined ? unescapeX(v) : undefined;
+    return s ? s : undefined;
   }
-  if (v === undefined) return undefined;
+  if (v === undefined || (v === '' && t !== 'str')) return f ? { formula: formula ?? '', noResult: true } : undefined;
   switch (t) {
     case 's': {
-      const s = book.ss[parseInt(v, 10)];
-      if (s === undefined) throw new NotPlainXlsx('shared string out of range');
-      return s;
+      const s = book.ss[number(v, where)];
+      if (s === undefined) throw new DamagedFile(`${where}: shared string ${v} out of range`);
+      return s === '' ? undefined : s;
     }
-    case 'str': { const s = text(v); if (s.includes('&')) throw new NotPlainXlsx('entity in a text cell'); return s; }
-    case 'b': return parseInt(v, 10) !== 0;
-    case 'e': return { error: text(v) };
-    case 'n': { const n = parseFloat(v); return isDate() ? excelToDate(n, book.date1904) : n; }
-    default: throw new NotPlainXlsx(`cell type ${t}`);
+    case 'str': { const s = unescapeX(v); return s === '' ? undefined : s; }
+    case 'b': return v.trim() === '1' || v.trim() === 'true';
+    case 'e': return { error: v };
+    case 'd': {
+      const d = isoDate(v);
+      if (!d) throw new DamagedFile(`${where}: "${v.slice(0, 50)}" is not an ISO date`);
+      return d;
+    }
+    case 'n': case '': { const n = number(v, where); return isDate() ? serialToDate(n, book.date1904) : n; }
+    default: throw new DamagedFile(`${where}: unknown cell type ${t}`);
   }
 }
 
 const TAG = /<(row|c)\b([^>]*?)(\/?)>|<\/row>/g;
 
+/** How many <c> elements lie between start and end, stopping past MAX_CELLS. */
+function countCells(xml: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('<c', start); i >= 0 && i < end && n <= MAX_CELLS; i = xml.indexOf('<c', i + 2)) {
+    const next = xml.charCodeAt(i + 2);
+    if (next === 47 || next === 62 || next === 32 || next === 9 || next === 10 || next === 13) n++;
+  }
+  return n;
+}
+
 function sheet(name: string, xml: string, book: Book): Grid {
-  const start = xml.indexOf('<sheetData');
-  if (start < 0 || xml.includes('<![CDATA[') || xml.includes('<!--') || /<\w+:(?:row|c|sheetData)\b/.test(xml)) throw new NotPlainXlsx('unusual sheet XML');
-  const end = xml.indexOf('</sheetData>', start);
-  const rows: Cell[][] = [];
-  let cells: Cell[] | undefined;
+  const budget = new CellBudget(name);
+  let start = xml.indexOf('<sheetData');
+  if (start < 0) return finishGrid(name, [], [], budget);
+  let end = xml.indexOf('</sheetData>', start);
+  if (end < 0) end = xml.length;
+  if (xml.includes('<!--', start)) {
+    // Comments can hide anything: drop them once (rare) rather than test for them at every tag.
+    xml = xml.slice(0, end).replace(/<!--[\s\S]*?-->/g, '') + xml.slice(end);
+    start = xml.indexOf('<sheetData');
+    end = xml.indexOf('</sheetData>', start);
+    if (end < 0) end = xml.length;
+  }
+  // Counted before anything is parsed: a sheet of millions of empty <c/> is refused in a fraction of a second.
+  const elements = countCells(xml, start, end);
+  if (elements > MAX_CELLS) throw tooManyCells(name);
+  const rows: (Cell | undefined)[][] = [];
+  const shared = new Map<string, string>();
+  let cells: (Cell | undefined)[] | undefined;
   let rowNo = 0;
-  let col: number;
+  let col = -1;
+  let width = 0;
   TAG.lastIndex = start;
-  const limit = end < 0 ? start : end;
-  for (let m = TAG.exec(xml); m && m.index < limit; m = TAG.exec(xml)) {
+  for (let m = TAG.exec(xml); m && m.index < end; m = TAG.exec(xml)) {
     if (m[1] === 'row') {
-      const r = /\br\s*=\s*["'](\d+)["']/.exec(m[2]!);
-      if (!r) throw new NotPlainXlsx('a row without its number');
-      rowNo = Number(r[1]);
-      cells = [];
-      if (m[3]) cells = undefined;
+      const r = /\br\s*=\s*["']\s*(\d+)\s*["']/.exec(m[2]!);
+      rowNo = r ? Number(r[1]) : rowNo + 1;
+      if (rowNo < 1 || rowNo > MAX_ROW) throw new DamagedFile(`row ${rowNo} outside the sheet`);
+      col = -1;
+      cells = m[3] ? undefined : (rows[rowNo - 1] ??= []);
+      width = cells?.length ?? 0;
       continue;
     }
-    if (m[1] === undefined) {
-      if (cells && cells.length > 0) {
-        // Holes are cells that were absent or styled but empty.
-        for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-        rows[rowNo - 1] = cells;
-      }
-      cells = undefined;
-      continue;
-    }
-    if (!cells) throw new NotPlainXlsx('cell outside a row');
-    const a = attrs(m[2]!);
-    if (!a.r) throw new NotPlainXlsx('a cell without its reference');
-    col = colIndex(a.r);
+    if (m[1] === undefined) { cells = undefined; continue; }
+    // A cell outside any <row> is not in the sheet (Excel drops it too).
+    const a = cellAttrs(m[2]!);
     let inner = '';
     if (!m[3]) {
       const close = xml.indexOf('</c>', TAG.lastIndex);
-      if (close < 0) throw new NotPlainXlsx('unclosed cell');
+      if (close < 0) throw new DamagedFile('unclosed cell');
       inner = xml.slice(TAG.lastIndex, close);
       TAG.lastIndex = close + 4;
     }
-    const value = cellValue(a, inner, book);
+    if (!cells) continue;
+    const ref = a.r;
+    const c = ref ? colIndex(ref) : col + 1;
+    col = c < 0 ? col + 1 : c;
+    if (col >= MAX_COL) throw new DamagedFile(`column ${col + 1} outside the sheet`);
+    // Every cell counts once, and so does every column a row's width grows by (a lone XFD1 is 16,384).
+    budget.spend(Math.max(1, col + 1 - width));
+    if (col + 1 > width) width = col + 1;
+    const value = cellValue(a, inner, book, shared, ref ?? `R${rowNo}C${col + 1}`);
     if (value !== undefined) cells[col] = value;
-    // exceljs reads an empty cell without a style as merged: a null that still counts as a cell.
-    else if (!Number(a.s ?? 0)) cells[col] = null;
   }
-  const merges: Grid['merges'] = [];
-  for (const mm of xml.slice(limit).matchAll(/<mergeCell\s[^>]*?ref\s*=\s*["']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?["']/g)) {
-    const box = { top: Number(mm[2]) - 1, left: colIndex(mm[1]!), bottom: Number(mm[4] ?? mm[2]) - 1, right: colIndex(mm[3] ?? mm[1]!) };
-    if (box.bottom < box.top || box.right < box.left) throw new NotPlainXlsx('reversed merge');
-    // The overlap check is quadratic: a sheet with thousands of merges is left to exceljs.
-    if (merges.length > 2000) throw new NotPlainXlsx('too many merges');
-    if (merges.some((x) => box.top <= x.bottom && box.bottom >= x.top && box.left <= x.right && box.right >= x.left)) throw new NotPlainXlsx('overlapping merges');
-    merges.push(box);
-  }
-  // exceljs shows every cell a merge covers (but its top-left) with the top-left cell's value.
-  for (const box of merges) {
-    const master = rows[box.top]?.[box.left] ?? null;
-    for (let r = box.top; r <= box.bottom; r++) {
-      const row = (rows[r] ??= []);
-      for (let c = box.left; c <= box.right; c++) if (r > box.top || c > box.left) row[c] = master;
-      for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+  const merges: Box[] = [];
+  const tail = xml.indexOf('<mergeCells', end);
+  if (tail >= 0) {
+    for (const mm of xml.slice(tail, xml.indexOf('</mergeCells>', tail) >>> 0).matchAll(/<mergeCell\b[^>]*?\bref\s*=\s*["']\s*\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?\s*["']/g)) {
+      const box = { top: Number(mm[2]) - 1, left: colIndex(mm[1]!.toUpperCase()), bottom: Number(mm[4] ?? mm[2]) - 1, right: colIndex((mm[3] ?? mm[1]!).toUpperCase()) };
+      if (box.bottom < box.top) [box.top, box.bottom] = [box.bottom, box.top];
+      if (box.right < box.left) [box.left, box.right] = [box.right, box.left];
+      budget.spend(1);
+      merges.push(box);
     }
   }
-  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-  return { name, rows, merges };
+  return finishGrid(name, rows, merges, budget);
 }
 
-/** Every worksheet of a plain .xlsx in workbook order, or NotPlainXlsx. */
+const MAIN_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
+const PKG_REL_NS = ['http://schemas.openxmlformats.org/package/2006/relationships'];
+const DOC_REL_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
+
+/** Prefixes the root element binds to one of these namespaces. */
+function prefixesFor(xml: string, ns: string[]): string[] {
+  const head = xml.slice(0, 8192);
+  const out: string[] = [];
+  for (const m of head.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) if (ns.includes(m[2]!.trim())) out.push(m[1]!);
+  return out;
+}
+
+/** The part with its elements' namespace prefix (`x:worksheet`, `ns0:Relationship`) taken off. */
+function unprefix(xml: string, ns: string[]): string {
+  for (const p of prefixesFor(xml, ns)) xml = xml.replace(new RegExp(`<(/?)${p.replace(/\./g, '\\.')}:`, 'g'), '<$1');
+  return xml;
+}
+
+/** "xl/worksheets/../x.xml" → "xl/x.xml". */
+function normalisePath(path: string): string {
+  const out: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') out.pop();
+    else if (seg !== '.' && seg !== '') out.push(seg);
+  }
+  return out.join('/');
+}
+
+interface Rel { type: string; target: string }
+
+/** Every worksheet of an .xlsx in workbook order (chart and dialog sheets left out), or NotPlainXlsx. */
 export function readPlainXlsx(buf: Buffer): Grid[] {
   const zip = zipEntries(buf);
-  const read = (path: string) => zip.get(path)?.().toString('utf8');
-  const workbook = read('xl/workbook.xml');
-  const rels = read('xl/_rels/workbook.xml.rels');
-  if (!workbook || !rels) throw new NotPlainXlsx('no xl/workbook.xml');
-  const targets = new Map<string, { type: string; target: string }>();
-  for (const m of rels.matchAll(/<Relationship\s([^>]*?)\/?>/g)) {
-    const a = attrs(m[1]!);
-    const target = a.Target!.startsWith('/') ? a.Target!.slice(1) : `xl/${a.Target}`;
-    targets.set(a.Id!, { type: a.Type ?? '', target });
-  }
-  const partOf = (type: string) => [...targets.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
-  const book: Book = {
-    ss: sharedStrings(read(partOf('sharedStrings') ?? 'xl/sharedStrings.xml')),
-    dates: dateStyles(read(partOf('styles') ?? 'xl/styles.xml')),
-    date1904: /<workbookPr\b[^>]*\bdate1904\s*=\s*["']1["']/.test(workbook),
+  const lower = new Map<string, ZipEntry>();
+  for (const [k, e] of zip) lower.set(k.toLowerCase(), e);
+  const entry = (path: string) => zip.get(path) ?? zip.get(`/${path}`) ?? lower.get(path.toLowerCase());
+  const read = (path: string, what?: string) => entry(path)?.read(what).toString('utf8');
+  /** The relationships of a part, by id, targets resolved against the part's folder. */
+  const relsOf = (part: string): Map<string, Rel> => {
+    const slash = part.lastIndexOf('/');
+    const dir = part.slice(0, slash + 1);
+    const xml = read(`${dir}_rels/${part.slice(slash + 1)}.rels`);
+    const out = new Map<string, Rel>();
+    if (!xml) return out;
+    for (const m of tags(unprefix(xml, PKG_REL_NS), 'Relationship')) {
+      const a = attrs(m[1]!);
+      if (!a.Target || a.TargetMode === 'External') continue;
+      const target = a.Target.replace(/\\/g, '/');
+      out.set(a.Id ?? '', { type: a.Type ?? '', target: normalisePath(target.startsWith('/') ? target : dir + target) });
+    }
+    return out;
   };
-  const grids: Grid[] = [];
-  for (const m of workbook.matchAll(/<sheet\s([^>]*?)\/?>/g)) {
-    const a = attrs(m[1]!);
-    const rel = targets.get(a['r:id'] ?? '');
-    if (!rel || !rel.type.endsWith('/worksheet')) throw new NotPlainXlsx('a sheet that is not a worksheet');
-    const xml = read(rel.target);
-    if (xml === undefined) throw new NotPlainXlsx(`missing ${rel.target}`);
-    grids.push(sheet(a.name ?? '', xml, book));
+  const root = [...relsOf('').values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  if (root.endsWith('.bin')) throw new NotPlainXlsx('binary workbook (xlsb)');
+  const wbXml = read(root);
+  if (wbXml === undefined) {
+    if (entry('xl/workbook.bin')) throw new NotPlainXlsx('binary workbook (xlsb)');
+    throw new DamagedFile(`no workbook part (${root})`);
   }
-  if (grids.length === 0) throw new NotPlainXlsx('no worksheets');
+  const workbook = unprefix(wbXml, MAIN_NS);
+  const rels = relsOf(root);
+  const partOf = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+  const dir = root.slice(0, root.lastIndexOf('/') + 1);
+  const ssPath = partOf('sharedStrings') ?? `${dir}sharedStrings.xml`;
+  const stylesPath = partOf('styles') ?? `${dir}styles.xml`;
+  const pr = [...tags(workbook, 'workbookPr')][0];
+  const date1904 = /^(1|true)$/.test(attrs(pr?.[1] ?? '').date1904?.trim() ?? '');
+  const book: Book = {
+    ss: sharedStrings(entry(ssPath) ? unprefix(read(ssPath, '共享字符串表（sharedStrings）')!, MAIN_NS) : undefined),
+    dates: dateStyles(entry(stylesPath) ? unprefix(read(stylesPath, '样式表（styles）')!, MAIN_NS) : undefined),
+    date1904,
+  };
+  const rid = [...prefixesFor(workbook, DOC_REL_NS), 'r'].map((p) => `${p}:id`);
+  const grids: Grid[] = [];
+  const sheetsXml = /<sheets\b[\s\S]*?<\/sheets>/.exec(workbook)?.[0] ?? '';
+  for (const m of tags(sheetsXml, 'sheet')) {
+    const a = attrs(m[1]!);
+    const id = rid.map((k) => a[k]).find((x) => x !== undefined) ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const rel = rels.get(id ?? '');
+    if (!rel) throw new DamagedFile(`sheet "${a.name}" has no relationship ${id}`);
+    if (!rel.type.endsWith('/worksheet')) continue; // chart, dialog and macro sheets hold no cells to import
+    const name = a.name ?? '';
+    const xml = read(rel.target, `工作表“${name}”`);
+    if (xml === undefined) throw new DamagedFile(`missing ${rel.target}`);
+    grids.push(sheet(name, unprefix(xml, MAIN_NS), book));
+  }
   return grids;
 }

@@ -5,6 +5,7 @@ import type { DemoState } from './index.js';
 /** Generates the demo year up to today (or the year's end) and writes it. */
 export async function writeDemoYear(s: DemoState): Promise<void> {
   const { demoYear } = await import('../../../domain/demoYear.js');
+  const { createWorkCalendar } = await import('../../../io/officialCalendar.js');
   const { listMembers } = await import('../../../store/members.js');
   const { inBatch } = await import('../../../store/batches.js');
   const { addSession } = await import('../../../store/sessions.js');
@@ -18,6 +19,7 @@ export async function writeDemoYear(s: DemoState): Promise<void> {
     members.map((m) => ({ id: m.id, name: m.name, post: m.partyPost, onRollFrom: m.onRollFrom, onRollLeft: m.onRollLeft })),
     s.data.year,
     asOf,
+    createWorkCalendar(),
   );
   const written = inBatch(db, { command: 'demo', args: '一年的学习记录', at: s.ctx.nowStamp() }, (batchId, counts) => {
     for (const x of year.sessions) {

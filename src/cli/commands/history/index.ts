@@ -2,7 +2,7 @@
 // masked), how many rows it added, changed and removed — with the number `undo` takes.
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
-import { padDisplay, displayWidth } from '../../../shared/width.js';
+import { clipDisplay, padDisplay, displayWidth } from '../../../shared/width.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 
@@ -55,7 +55,7 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     return;
   }
   const table = [['编号', '时间', '命令', '内容', '新增', '修改', '删除'], ...rows.map((b) => [
-    String(b.id), b.startedAt.replace('T', ' ').slice(0, 16), b.command, clip(b.args, 40),
+    String(b.id), b.startedAt.replace('T', ' ').slice(0, 16), b.command, clipDisplay(b.args, 40),
     String(b.counts.added), String(b.counts.changed), String(b.counts.removed),
   ])];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => displayWidth(r[c]!))));
@@ -74,14 +74,4 @@ async function pruneHistory(ctx: AppContext): Promise<void> {
   const r = dropJournal(db);
   if (ctx.json) return ctx.outJson({ prunedThrough: r.through, entries: r.entries });
   ctx.out(`已清除撤销记录 ${r.entries} 条：第 ${r.through} 次及更早的写入从此不能再撤销（写入记录仍保留在 history 中）。`);
-}
-
-function clip(s: string, width: number): string {
-  if (displayWidth(s) <= width) return s;
-  let out = '';
-  for (const ch of s) {
-    if (displayWidth(out + ch) > width - 1) break;
-    out += ch;
-  }
-  return out + '…';
 }

@@ -25,10 +25,9 @@ export async function importLedger(ctx: AppContext, files: string[], opts: Impor
   const { faultHook } = await import('../../../shared/faults.js');
   const fault = faultHook(ctx.env, ctx.io.stderr);
   const total = read.items.length;
-  const tty = ctx.io.stderr.isTTY && !ctx.quiet && total >= 2000;
   const onRow = (n: number) => {
     fault?.(n);
-    if (tty && (n % 1000 === 0 || n === total)) ctx.io.stderr.write(`\r正在写入 ${n}/${total} 条\u001b[K${n === total ? '\n' : ''}`);
+    ctx.progress({ stage: '写入', done: n, total, unit: '条' });
   };
   const items = read.items.map((i) => ({ kind: i.spec.id as EvidenceKindId, memberId: i.memberId, values: i.values }));
   const outcome = await writeOrPreview(ctx, db, opts, { command: 'import ledger', args: paths.map((p) => basename(p)).join(' ') }, (batchId, counts) =>

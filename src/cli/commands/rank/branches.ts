@@ -13,6 +13,7 @@ export async function runBranchRank(ctx: AppContext, db: import('../../../store/
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar } = await loadRuleContext(ctx, db);
   const { buildBranchRanking, awardReason, branchRankSheets, branchAwardList, branchCertificates } = await import('../../../reports/branchRanking.js');
+  ctx.progress({ stage: '判定各支部' });
   const r = buildBranchRanking(db, { year: o.year, asOf: o.asOf, ruleSet: loaded.ruleSet, calendar, top: o.top });
   if (r.ranked.length === 0) throw new UserError(`${o.year} 年没有在册人员的支部，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const stem = `${o.year}年度${r.settings.award}评比`;
@@ -21,11 +22,13 @@ export async function runBranchRank(ctx: AppContext, db: import('../../../store/
   const put = (v: string | true, ext: string, write: (tmp: string) => Promise<void>) => writeOutput(ctx, { file: target(v, ext), named: v !== true, force: o.force, flag: `--${ext}` }, write);
   const written: [string, string][] = [];
   if (o.xlsx !== undefined) {
+    ctx.progress({ stage: '生成工作表（支部评比计分表 .xlsx）' });
     const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
     const file = await put(o.xlsx, 'xlsx', (tmp) => writeTableWorkbook(tmp, branchRankSheets(r), stem));
     written.push([file, `支部评比计分表（${r.ranked.length} 个支部）`]);
   }
   if (o.docx !== undefined) {
+    ctx.progress({ stage: '生成 Word（表彰决定和荣誉证书）' });
     const { writeListDocx } = await import('../../../render/word/listDocx.js');
     const { certificateSections } = await import('../../../render/word/certificates.js');
     const certs = branchCertificates(r, o.signDate);

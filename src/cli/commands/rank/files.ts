@@ -21,6 +21,7 @@ export async function writeRankFiles(ctx: AppContext, r: RankingReport, o: { xls
   if (pdf && !soffice) throw pdf.noSofficeError('用 --docx 生成表彰名单和证书的 Word 版');
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
+    ctx.progress({ stage: '生成工作表（评比计分表 .xlsx）' });
     const { writeTableWorkbook } = await import('../../../render/excel/tableWorkbook.js');
     const file = await put(o.xlsx, 'xlsx', (tmp) => writeTableWorkbook(tmp, maskDeep(rankSheets(r)), stem));
     out.push([file, `评比计分表（${r.ranked.length} 人）`]);
@@ -29,6 +30,7 @@ export async function writeRankFiles(ctx: AppContext, r: RankingReport, o: { xls
   // The PDF is converted from the Word file: the one asked for, or one in a private temporary folder.
   const scratch = o.docx === undefined ? mkdtempSync(join(tmpdir(), 'shuxiang-')) : undefined;
   try {
+    ctx.progress({ stage: '生成 Word（表彰名单和荣誉证书）' });
     const { writeListDocx } = await import('../../../render/word/listDocx.js');
     const { certificateSections } = await import('../../../render/word/certificates.js');
     const certs = maskDeep(certificatesOf(r, o.signDate));

@@ -82,6 +82,7 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildRanking } = await import('../../../reports/ranking.js');
+  ctx.progress({ stage: '判定与计分' });
   const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar, top, branchId: branch?.id });
   if (r.ranked.length === 0) throw new UserError(`${year} 年没有在册人员，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
   const { writeRankFiles } = await import('./files.js');

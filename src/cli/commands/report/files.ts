@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { maskDeep } from '../../../domain/pii.js';
 import type { PeriodReport } from '../../../reports/periodReportTypes.js';
 import { defaultFileName } from '../../../reports/reportNames.js';
 import type { AppContext } from '../../context.js';
@@ -39,8 +40,10 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   if (pdf && !soffice) throw pdf.noSofficeError('用 --docx 生成 Word 版');
   const out: [string, string][] = [];
   if (o.xlsx !== undefined) {
+    ctx.progress({ stage: '生成工作表（学习台账 .xlsx）' });
     const { writeLedgerWorkbook, LEDGER_SHEETS } = await import('../../../render/excel/ledgerWorkbook.js');
-    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, r));
+    // Topics, notes and kept columns are free text: any number in them masked too, unless --reveal.
+    const file = await put(o.xlsx, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, maskDeep(r, r.revealed)));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
   }
   if (o.docx === undefined && o.md === undefined && o.pdf === undefined) return out;
@@ -49,8 +52,10 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const word = o.docx !== undefined ? (write: (tmp: string) => Promise<void>) => put(o.docx!, 'docx', write)
     : scratch ? async (write: (tmp: string) => Promise<void>) => { const f = join(scratch, 'summary.docx'); await write(f); return f; } : undefined;
   try {
+    ctx.progress({ stage: '生成 Word（工作总结）' });
     const docxFile = await writeSummaryFiles(ctx, r, o, { word, put }, out);
     if (pdf && docxFile) {
+      ctx.progress({ stage: '转换 PDF（LibreOffice）' });
       const file = await put(o.pdf!, 'pdf', (tmp) => pdf.convertDocxToPdf(soffice!, docxFile, tmp, ctx.env));
       out.push([file, '工作总结（PDF，由 Word 版经 LibreOffice 转换）']);
     }
@@ -62,7 +67,6 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
 
 /** The written summary as .docx (through `word`, when given) and .md; returns the .docx written. Only the files asked for go in `out`. */
 async function writeSummaryFiles(ctx: AppContext, r: PeriodReport, o: ReportFileOptions, w: { word?: (write: (tmp: string) => Promise<void>) => Promise<string>; put: Put }, out: [string, string][]): Promise<string | undefined> {
-  const { maskDeep } = await import('../../../domain/pii.js');
   const { summaryFields } = await import('../../../reports/summaryFields.js');
   // Free text (topics, notes, the user's wording) may hold a number: masked unless --reveal.
   const fields = maskDeep(summaryFields(r), r.revealed);

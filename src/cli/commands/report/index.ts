@@ -103,6 +103,7 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { buildPeriodReport } = await import('../../../reports/periodReport.js');
+  ctx.progress({ stage: '判定各项指标' });
   const report = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period, branchId: branch?.id, reveal: o.reveal });
 
   const { writeReportFiles } = await import('./files.js');

@@ -74,18 +74,20 @@ export function registerRules(program: Command, act: Act): void {
   rules
     .command('calendar')
     .description('工作日日历：查看收录情况，或指定补充节假日/调休的 JSON 文件')
-    .argument('[文件]', '调整文件，格式 {"holidays": ["2027-01-01"], "workdays": ["2027-02-07"]}')
+    .argument('[文件]', '调整文件，格式 {"说明": "…", "holidays": ["2027-01-01"], "workdays": ["2027-02-20"]}')
     .option('--clear', '不再使用调整文件')
+    .option('--example <文件>', '生成一份调整文件的示例（2027 年），照着改写')
     .addHelpText('after', `
 “每个工作日自学 1 小时”按国家法定节假日和调休计算。内置日历来自 chinese-days 数据包；尚未收录的年份
 按周一至周五计算，达标检查会注明。国务院公布新一年的安排后，可把放假日期写进 holidays、调休上班的
-周末写进 workdays，再用本命令指定该文件。
+周末写进 workdays、通知的名称写进“说明”，再用本命令指定该文件（会先检查每个日期）。
 
 示例：
   shuxiang rules calendar                     查看日历收录到哪一年
-  shuxiang rules calendar 2027节假日.json
+  shuxiang rules calendar --example 2027节假日.json
+  shuxiang rules calendar 2027节假日.json     检查并启用
   shuxiang rules calendar --clear
 `)
-    .action(act(async (ctx: AppContext, file: string | undefined, o: { clear?: boolean }) =>
+    .action(act(async (ctx: AppContext, file: string | undefined, o: { clear?: boolean; example?: string }) =>
       (await import('./run.js')).runRulesCalendar(ctx, file, o)));
 }

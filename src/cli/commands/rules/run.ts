@@ -119,13 +119,14 @@ async function switchTo(ctx: AppContext, db: import('../../../store/db.js').Db, 
 }
 
 /** `rules calendar [FILE]`: show the working-day calendar's coverage, set or clear the overrides file. */
-export async function runRulesCalendar(ctx: AppContext, fileArg: string | undefined, o: { clear?: boolean }): Promise<void> {
+export async function runRulesCalendar(ctx: AppContext, fileArg: string | undefined, o: { clear?: boolean; example?: string }): Promise<void> {
   if (fileArg && o.clear) throw new UserError('不能同时给出文件和 --clear：要么指定调整文件，要么取消它。');
+  if (o.example) return writeCalendarExample(ctx, o.example);
   const db = await ctx.openDb();
   const { fileOfSetting, readCalendarFile, settingFor } = await import('../../../io/ruleSetFile.js');
   const { saveRuleSettings } = await import('../../ruleContext.js');
   const { readSettings } = await import('../../../store/settings.js');
-  const { createWorkCalendar } = await import('../../../domain/workdays.js');
+  const { createWorkCalendar } = await import('../../../io/officialCalendar.js');
   let setting = (readSettings(db) as { calendar?: string }).calendar;
   if (o.clear || fileArg) {
     const target = fileArg ? ctx.path(fileArg) : undefined;
@@ -146,8 +147,21 @@ export async function runRulesCalendar(ctx: AppContext, fileArg: string | undefi
     file ? `工作日调整文件：${file}（放假 ${overrides.holidays?.length ?? 0} 天，调休上班 ${overrides.workdays?.length ?? 0} 天）` : '工作日调整文件：未使用',
     `已收录法定节假日安排的年份：${known.length ? known.join('、') : '（无）'}`,
   ];
+  if (overrides.说明) lines.push(`调整文件的说明：${overrides.说明}`);
   if (unknown.length) lines.push(`尚未收录：${unknown.join('、')}（这些年份按周一至周五计算工作日；可用调整文件补充）`);
   ctx.out(lines.join('\n'));
   if (fileArg) ctx.info('已检查并启用调整文件；达标检查中的“每个工作日”将按它计算。');
   if (o.clear) ctx.info('已取消调整文件。');
+}
+
+/** `rules calendar --example FILE`: copies the ready-made overrides file (an example year) for the user to edit. */
+async function writeCalendarExample(ctx: AppContext, fileArg: string): Promise<void> {
+  const { calendarExampleFile } = await import('../../../io/ruleSetFile.js');
+  const target = ctx.path(fileArg);
+  if (existsSync(target)) throw new UserError(`文件 ${target} 已经存在，rules calendar --example 不会覆盖它。`, ['请换一个文件名。']);
+  const { writeFileAtomically } = await import('../../../io/atomicWrite.js');
+  await writeFileAtomically(target, readFileSync(calendarExampleFile()), { replace: false });
+  if (ctx.json) return ctx.outJson({ file: target });
+  ctx.out(`已生成工作日调整文件的示例：${target}（2027 年，为演示格式虚构的安排）。`);
+  ctx.info(`请按国务院办公厅的节假日安排通知改写其中的日期和“说明”，再运行 shuxiang rules calendar ${fileArg} 启用。`);
 }

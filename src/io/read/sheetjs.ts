@@ -1,0 +1,126 @@
+// The full reader: SheetJS CE (@e965/xlsx), loaded only when a file needs it — .xls (BIFF8 and older),
+// WPS .et, .ods, .xlsb, and the .xlsx files the fast reader declines (NotPlainXlsx). Its cells become
+// the same Grid the fast reader gives: numbers in a date format (SSF.is_date) become dates through our
+// own time-zone-free serial conversion (cellDates is off), merges are filled by gridBuild. Encryption is
+// recognised before SheetJS sees the file; the work is bounded (limits.ts).
+import { createRequire } from 'node:module';
+import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
+import type { Cell, Grid } from '../../domain/grid.js';
+import { DamagedFile } from '../excel/zipEntries.js';
+import { finishGrid, serialToDate, type Box } from './gridBuild.js';
+import { CellBudget, TooLarge, size } from './limits.js';
+
+type SheetJs = typeof import('@e965/xlsx');
+let loaded: SheetJs | undefined;
+
+/**
+ * The built-in formats a Chinese Excel or WPS uses without writing their code (SheetJS's table leaves
+ * them out, so their dates would read as numbers), and 71–81, which Excel maps onto 14–22 and 45–47.
+ */
+const EAST_ASIAN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  71: 'm/d/yy', 72: 'm/d/yy', 73: 'd-mmm-yy', 74: 'd-mmm', 75: 'mmm-yy', 76: 'h:mm', 77: 'h:mm:ss', 78: 'm/d/yy h:mm', 79: 'mm:ss', 80: '[h]:mm:ss', 81: 'mmss.0',
+};
+
+/** The CommonJS build: it brings the code pages that old .xls files (BIFF5, GBK) need. */
+export function sheetJs(): SheetJs {
+  if (loaded) return loaded;
+  const X = createRequire(import.meta.url)('@e965/xlsx') as SheetJs;
+  for (const [id, code] of Object.entries(EAST_ASIAN_FORMATS)) X.SSF.load(code, Number(id));
+  return (loaded = X);
+}
+
+/** Input the full reader takes at most: it holds the whole workbook model, several times its size. */
+export const MAX_FULL_READ_BYTES = 100 * 1024 * 1024;
+
+/** The file is password-protected (encrypted OOXML in an OLE container, or a BIFF FILEPASS record). */
+export class Encrypted extends Error {}
+
+/** The file holds no spreadsheet (an OLE container with no Workbook stream: a Word or PowerPoint file). */
+export class NotSpreadsheet extends Error {}
+
+interface CfbEntry { name: string; content?: Uint8Array | number[]; size: number; type: number }
+interface Cfb { FileIndex: CfbEntry[] }
+
+/** Checks an OLE compound file before it is parsed: encrypted (either kind) or not a workbook at all. */
+export function checkOle(buf: Buffer): void {
+  let cfb: Cfb;
+  try {
+    cfb = sheetJs().CFB.read(buf, { type: 'buffer' }) as Cfb;
+  } catch (e) {
+    throw new DamagedFile(`OLE container: ${(e as Error).message}`);
+  }
+  const names = new Set(cfb.FileIndex.map((f) => f.name));
+  if (names.has('EncryptedPackage') || names.has('EncryptionInfo') || names.has('\u0006DataSpaces')) throw new Encrypted('encrypted OOXML package');
+  const stream = cfb.FileIndex.find((f) => f.name === 'Workbook' || f.name === 'Book' || f.name === 'WORKBOOK' || f.name === 'BOOK');
+  if (!stream?.content) throw new NotSpreadsheet(`no Workbook stream (streams: ${[...names].filter(Boolean).join(', ')})`);
+  // BIFF records of the workbook globals, up to their EOF: FILEPASS (0x002F) means the file is encrypted.
+  const b = Buffer.from(stream.content as Uint8Array);
+  for (let p = 0; p + 4 <= b.length;) {
+    const type = b.readUInt16LE(p);
+    if (type === 0x002f) throw new Encrypted('BIFF FILEPASS record');
+    if (type === 0x000a) break;
+    p += 4 + b.readUInt16LE(p + 2);
+  }
+}
+
+/** Error codes as SheetJS stores them → the text Excel shows. */
+const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
+
+function cellOf(c: CellObject, date1904: boolean, isDate: (fmt: string) => boolean): Cell | undefined {
+  if (c.v === undefined || c.v === null) return c.f ? { formula: c.f, noResult: true } : undefined;
+  switch (c.t) {
+    case 's': { const s = String(c.v); return s === '' ? undefined : s; }
+    case 'b': return !!c.v;
+    case 'e': return { error: c.w ?? ERRORS[c.v as number] ?? `#${String(c.v)}` };
+    case 'd': return c.v instanceof Date ? c.v : new Date(String(c.v));
+    case 'n': {
+      const n = c.v as number;
+      return typeof c.z === 'string' && isDate(c.z) ? serialToDate(n, date1904) : n;
+    }
+    default: return undefined;
+  }
+}
+
+function grid(name: string, ws: WorkSheet, date1904: boolean, isDate: (fmt: string) => boolean): Grid {
+  const budget = new CellBudget(name);
+  const data = (ws['!data'] ?? []) as (CellObject | undefined)[][];
+  const rows: (Cell | undefined)[][] = [];
+  data.forEach((row, r) => {
+    if (!row) return;
+    budget.spend(row.length);
+    const out: (Cell | undefined)[] = (rows[r] = []);
+    row.forEach((c, col) => { if (c) { const v = cellOf(c, date1904, isDate); if (v !== undefined) out[col] = v; } });
+  });
+  const merges: Box[] = (ws['!merges'] ?? []).map((m) => {
+    budget.spend(1);
+    return { top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c };
+  });
+  return finishGrid(name, rows, merges, budget);
+}
+
+/** Every worksheet of a workbook SheetJS reads (chart and dialog sheets left out). */
+export function readWithSheetJs(buf: Buffer, opts: { codepage?: number } = {}): Grid[] {
+  if (buf.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(buf.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
+  const X = sheetJs();
+  let wb: WorkBook;
+  try {
+    wb = X.read(buf, { type: 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
+  } catch (e) {
+    const message = (e as Error).message ?? String(e);
+    if (/password|encrypt/i.test(message)) throw new Encrypted(message);
+    throw new DamagedFile(message);
+  }
+  const date1904 = !!wb.Workbook?.WBProps?.date1904;
+  const isDate = (fmt: string) => X.SSF.is_date(fmt);
+  const grids: Grid[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) continue;
+    grids.push(grid(name, ws, date1904, isDate));
+    delete wb.Sheets[name];
+  }
+  return grids;
+}

@@ -1,0 +1,51 @@
+// One overwrite rule for every writer (issue 16): an existing file — a summary .docx edited by hand
+// included — is never replaced without --force; a default name that is taken becomes the next number.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { addMembers } from '../helpers/roster.js';
+
+let dir: string;
+let cleanup: () => void;
+const cli = (args: string[]) => runCli(args, { cwd: dir, now: '2026-11-22' });
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  await initDb(dir);
+  addMembers(dir, [{ name: '张三', from: '2025-01-01' }, { name: '李四', from: '2025-01-01' }]);
+  expect((await cli(['books', 'add', '--title', '共产党宣言', '--author', '马克思', '--category', '政治理论'])).code).toBe(0);
+  expect((await cli(['books', 'recommend', '共产党宣言', '--by', '李书记', '--reason', '经典'])).code).toBe(0);
+});
+afterAll(() => cleanup());
+
+describe('never replaced without --force', () => {
+  it.each([
+    [['report', '--year', '2026', '--docx'], '2026年度学习型党组织建设工作总结.docx', ['report', '--year', '2026', '--docx', 'X']],
+    [['report', '--year', '2026', '--xlsx'], '2026年度学习台账.xlsx', ['report', '--year', '2026', '--xlsx', 'X']],
+    [['rank', '--year', '2026', '--xlsx'], '2026年度书香之星评比.xlsx', ['rank', '--year', '2026', '--xlsx', 'X']],
+    [['books', 'print', '--recommended', '--xlsx'], null, ['books', 'print', '--recommended', '--xlsx', 'X']],
+    [['remind', '--xlsx', 'X'], null, ['remind', '--xlsx', 'X']],
+  ])('%j', async (args, defaultName, namedArgs) => {
+    if (defaultName) {
+      writeFileSync(join(dir, defaultName), '手工改过的内容');
+      const r = await cli(args as string[]);
+      expect(r.code, r.stderr).toBe(0);
+      const ext = defaultName.slice(defaultName.lastIndexOf('.'));
+      const next = `${defaultName.slice(0, -ext.length)}（2）${ext}`;
+      expect(r.stderr).toContain(`${defaultName} 已存在，未覆盖；本次保存为 ${next}`);
+      expect(readFileSync(join(dir, defaultName), 'utf8')).toBe('手工改过的内容');
+      expect(readFileSync(join(dir, next)).length).toBeGreaterThan(100);
+    }
+    const named = `已有-${namedArgs[0]}.${namedArgs.includes('--docx') ? 'docx' : 'xlsx'}`;
+    writeFileSync(join(dir, named), '手工改过的内容');
+    const withName = (namedArgs as string[]).map((a) => (a === 'X' ? named : a));
+    const refused = await cli(withName);
+    expect(refused.code, refused.stderr).toBe(2);
+    expect(refused.stderr).toContain('已经存在，未覆盖');
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(join(dir, named), 'utf8')).toBe('手工改过的内容');
+    const forced = await cli([...withName, '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readFileSync(join(dir, named), 'utf8')).not.toBe('手工改过的内容');
+  });
+});
