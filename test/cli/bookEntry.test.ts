@@ -57,9 +57,9 @@ describe('ISBNs are checked wherever a book enters', () => {
 
   it('the ISBNs the help of books add and edit show are valid ones', async () => {
     const help = (await ok('books', 'add', '--help')).stdout;
-    const shown = /--isbn (\d[\d-]+)/.exec(help)![1]!;
+    const shown = /--isbn\s+(\d[\d-]+)/.exec(help)![1]!;
     await ok('books', 'add', '--title', '之江新语', '--category', '政治理论', '--isbn', shown);
-    const edit = /--isbn (\d[\d-]+)/.exec((await ok('books', 'edit', '--help')).stdout)![1]!;
+    const edit = /--isbn\s+(\d[\d-]+)/.exec((await ok('books', 'edit', '--help')).stdout)![1]!;
     await ok('books', 'edit', '#1', '--isbn', edit);
   });
 });

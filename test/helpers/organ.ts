@@ -77,6 +77,8 @@ export async function writeBranch(dir: string, b: (typeof BRANCHES)[number], wit
   for (const step of b.steps) {
     const args = step.map((a) => a.replace(/^\{S(\d)\}$/, (_, i: string) => String(sessions[Number(i) - 1])));
     const flag = withBranchFlag && (args[0] === 'member' || args[0] === 'session') ? ['--branch', b.name] : [];
+    // Issue 14: a branch is created on purpose only; the first member of each branch brings it in.
+    if (flag.length && args[0] === 'member' && args[1] === 'add') flag.push('--new-branch');
     const out = await ok(dir, ['--json', ...args, ...flag]);
     if (args[0] === 'session') sessions.push((JSON.parse(out) as { id: number }).id);
   }

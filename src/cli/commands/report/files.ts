@@ -52,7 +52,6 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, o: Repo
   const word = o.docx !== undefined ? (write: (tmp: string) => Promise<void>) => put(o.docx!, 'docx', write)
     : scratch ? async (write: (tmp: string) => Promise<void>) => { const f = join(scratch, 'summary.docx'); await write(f); return f; } : undefined;
   try {
-    ctx.progress({ stage: '生成 Word（工作总结）' });
     const docxFile = await writeSummaryFiles(ctx, r, o, { word, put }, out);
     if (pdf && docxFile) {
       ctx.progress({ stage: '生成 PDF' });
