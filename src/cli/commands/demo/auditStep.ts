@@ -21,7 +21,7 @@ export async function writeDemoAudit(s: DemoState): Promise<void> {
   const clean = r.people.filter((p) => !p.gaps.length).length;
   s.sections.push([
     `达标检查（${s.data.year} 年度，截至 ${today < year.end ? today : `${s.data.year}-12-31`}，规则集：${loaded.ruleSet.title}）：`,
-    summaryTable(s.ctx, r),
+    summaryTable(s.ctx.paint, r),
     '',
     `已结束的周期中未达标 ${r.endedGaps} 项；${clean ? `${clean} 人没有未达标项` : '每人都有未达标项'}。未达标最多的几位：`,
     ...behind.map((p, i) => `  ${i + 1}. ${p.name}${p.post ? `（${p.post}）` : ''}：未达标 ${p.gaps.length} 项，进行中 ${p.open.length} 项`),

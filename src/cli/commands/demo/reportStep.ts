@@ -17,7 +17,7 @@ export async function describeDemoReport(s: DemoState): Promise<void> {
   const period = parsePeriodId(String(year)) as Parameters<typeof buildPeriodReport>[1]['period'];
   const r = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period });
   // The audit step already shows compliance per rule; the report adds the year's figures.
-  s.sections.push(renderReportHeadline(s.ctx, r));
+  s.sections.push(renderReportHeadline(s.ctx.paint, r));
   const dbArg = /[\s'"]/.test(join(s.shownDir, 'shuxiang.db')) ? `"${join(s.shownDir, 'shuxiang.db')}"` : join(s.shownDir, 'shuxiang.db');
   s.next.push(
     [`shuxiang report --year ${year} --xlsx --docx --db ${dbArg}`, `生成 ${year}年度学习台账.xlsx 和工作总结 .docx`],

@@ -102,7 +102,7 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   if (ctx.json) return ctx.outJson(report);
   if (written.length === 0) {
     const { renderReportText } = await import('../../../render/terminal/reportText.js');
-    ctx.out(renderReportText(ctx, report));
+    ctx.out(renderReportText(ctx.paint, report));
     return;
   }
   ctx.info(headlineLine(report));
