@@ -2,7 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
-import { useColour } from '../shared/colour.js';
+import { painter, useColour, type Paint } from '../shared/colour.js';
 import { maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
@@ -56,6 +56,8 @@ export class AppContext {
   readonly colour: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
+  /** Colours text when the output takes colour; a plain function, so it can be handed to a renderer. */
+  readonly paint: Paint;
   private opened: Db[] = [];
   private progressLine?: ProgressLine;
   private closeDb?: (db: Db) => void;
@@ -83,6 +85,7 @@ export class AppContext {
     this.quiet = !!globals.quiet;
     this.verbose = !!globals.verbose;
     this.colour = useColour({ noColorFlag: globals.color === false, json: this.json, isTTY: !!io.stdout.isTTY, env: io.env });
+    this.paint = painter(this.colour);
   }
 
   /** Prompts are allowed only when both ends are a terminal (stdin is looked at only when asked: opening it costs start-up time). */
@@ -205,11 +208,5 @@ export class AppContext {
   warn(text: string): void {
     this.endProgress();
     this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
-  }
-
-  paint(colour: 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold', text: string): string {
-    if (!this.colour) return text;
-    const codes = { red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39], gray: [90, 39], bold: [1, 22] }[colour];
-    return `\u001b[${codes[0]}m${text}\u001b[${codes[1]}m`;
   }
 }

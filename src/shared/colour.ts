@@ -14,3 +14,16 @@ export function useColour(c: ColourChoice): boolean {
   if (c.env.FORCE_COLOR && c.env.FORCE_COLOR !== '0') return true;
   return c.isTTY;
 }
+
+/** The colours the terminal output uses. */
+export type Colour = 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold';
+
+/** Wraps text in a colour (or returns it as is): what a terminal renderer is given instead of the CLI context. */
+export type Paint = (colour: Colour, text: string) => string;
+
+const CODES: Record<Colour, [number, number]> = { red: [31, 39], green: [32, 39], yellow: [33, 39], cyan: [36, 39], gray: [90, 39], bold: [1, 22] };
+
+/** The paint function for output that is coloured (`on`) or plain. */
+export function painter(on: boolean): Paint {
+  return (colour, text) => (on ? `\u001b[${CODES[colour][0]}m${text}\u001b[${CODES[colour][1]}m` : text);
+}

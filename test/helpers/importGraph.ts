@@ -115,3 +115,16 @@ export function unusedDependencies(edges: ImportEdge[], declared: string[]): str
   const used = new Set(edges.map((e) => e.pkg).filter(Boolean));
   return declared.filter((d) => !used.has(d));
 }
+
+/** Imports from src/app (the use cases) to the CLI, a renderer, commander or @inquirer: a use case knows no argv, TTY or output form. */
+export function appLeaks(edges: ImportEdge[]): string[] {
+  return edges.filter((e) => e.from.startsWith('app/') && (e.to ? /^(cli|render)\//.test(e.to) : /^(commander|@inquirer\/)/.test(e.pkg ?? '')))
+    .map((e) => `${e.from} → ${e.spec}`);
+}
+
+/** Imports from src/render to anything but render, domain, shared and the report models in reports (nor
+ * commander, @inquirer or SQLite): a renderer is given plain data and a colour function, never the CLI. */
+export function renderLeaks(edges: ImportEdge[]): string[] {
+  return edges.filter((e) => e.from.startsWith('render/') && (e.to ? !/^(render|domain|shared|reports)\//.test(e.to) : /^(commander|@inquirer\/|better-sqlite3)/.test(e.pkg ?? '')))
+    .map((e) => `${e.from} → ${e.spec}`);
+}

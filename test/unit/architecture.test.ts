@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossCommandImports, cycles, domainLeaks, importsOf, readGraph, unusedDependencies, type ImportEdge } from '../helpers/importGraph.js';
+import { appLeaks, crossCommandImports, cycles, domainLeaks, importsOf, readGraph, renderLeaks, unusedDependencies, type ImportEdge } from '../helpers/importGraph.js';
 
 const root = join(__dirname, '..', '..', 'src');
 
@@ -71,6 +71,15 @@ describe('architecture: the import graph', () => {
     expect(domainLeaks(graph).filter((l) => !/→ (pinyin-pro|chinese-days\/)/.test(l))).toEqual([]);
   });
 
+  it('app (the use cases) imports no cli, no render, no commander or @inquirer', () => {
+    expect(appLeaks(graph)).toEqual([]);
+  });
+
+  it('render imports only render, domain, shared and the report models (never cli)', () => {
+    // The sign-in sheet's vocabulary is shared with its reader in io/excel, so the printed sheet reads back.
+    expect(renderLeaks(graph).filter((l) => l !== 'render/excel/signinSheet.ts → ../../io/excel/signinLayout.js')).toEqual([]);
+  });
+
   it('every package in dependencies is imported by src/', () => {
     expect(unusedDependencies(graph, Object.keys(pkg.dependencies))).toEqual([]);
   });
@@ -95,6 +104,17 @@ describe('architecture: each rule can fail (a synthetic graph)', () => {
   it('finds domain reaching out to the store, a builtin or a package', () => {
     const e: ImportEdge[] = [edge('domain/a.ts', 'store/db.ts'), { from: 'domain/b.ts', spec: 'node:fs', runtime: true, dynamic: false }, edge('domain/c.ts', 'domain/a.ts')];
     expect(domainLeaks(e)).toEqual(['domain/a.ts → store/db.ts', 'domain/b.ts → node:fs']);
+  });
+  it('finds a use case importing the CLI, a renderer or a prompt package', () => {
+    const e: ImportEdge[] = [edge('app/a.ts', 'cli/context.ts', false), edge('app/b.ts', 'render/terminal/table.ts'), edge('app/c.ts', 'store/db.ts'),
+      { from: 'app/d.ts', spec: '@inquirer/prompts', pkg: '@inquirer/prompts', runtime: true, dynamic: true }, { from: 'app/e.ts', spec: 'commander', pkg: 'commander', runtime: false, dynamic: false }];
+    expect(appLeaks(e)).toEqual(['app/a.ts → cli/context.ts', 'app/b.ts → render/terminal/table.ts', 'app/d.ts → @inquirer/prompts', 'app/e.ts → commander']);
+  });
+  it('finds a renderer importing the CLI or the store, not domain, shared, reports or a format package', () => {
+    const e: ImportEdge[] = [edge('render/terminal/a.ts', 'cli/context.ts', false), edge('render/terminal/b.ts', 'cli/output.ts'), edge('render/excel/c.ts', 'store/db.ts'),
+      edge('render/terminal/d.ts', 'domain/periods.ts'), edge('render/terminal/d.ts', 'shared/colour.ts'), edge('render/terminal/d.ts', 'reports/audit.ts', false),
+      { from: 'render/excel/e.ts', spec: 'exceljs', pkg: 'exceljs', runtime: true, dynamic: true }];
+    expect(renderLeaks(e)).toEqual(['render/terminal/a.ts → cli/context.ts', 'render/terminal/b.ts → cli/output.ts', 'render/excel/c.ts → store/db.ts']);
   });
   it('finds a declared dependency nothing imports', () => {
     expect(unusedDependencies([{ from: 'x.ts', spec: 'exceljs', pkg: 'exceljs', runtime: true, dynamic: true }], ['exceljs', 'chalk'])).toEqual(['chalk']);

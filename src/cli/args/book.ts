@@ -34,10 +34,8 @@ export async function findBook(db: Db, typed: string, what = '书'): Promise<Boo
   ]);
 }
 
-/** 《书名》（作者） */
-export function bookName(b: Pick<BookRecord, 'title' | 'author'>): string {
-  return `${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}`;
-}
+/** 《书名》（作者）: the terminal's wording, re-exported for the book commands. */
+export { bookName } from '../../render/terminal/lendText.js';
 
 /** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */
 export async function bookFlagValues(opts: Record<string, string | boolean | undefined>): Promise<Record<string, unknown>> {

@@ -6,15 +6,8 @@ import { parseCategory } from '../../domain/member.js';
 import { cleanName, cleanText, isPlausibleName, keepText } from '../../domain/text.js';
 import { UserError } from '../../shared/errors.js';
 
-/** A calendar day (interval bounds): 2026-03-01, 2026/3/1, 2026年3月1日 … but not a month alone. */
-export function dayFlag(flag: string, raw: string): string {
-  const r = parseDate(raw);
-  if (!r.ok) throw new UserError(`${flag} 的取值“${raw}”不是有效日期：${r.reason}。`, ['请写成 2026-03-01 这样的“年-月-日”格式。']);
-  if (r.value.precision !== 'day') {
-    throw new UserError(`${flag} 的取值“${raw}”只写到了月份，这里需要具体到哪一天。`, ['请写成 2026-03-01 这样的“年-月-日”格式。']);
-  }
-  return r.value.iso;
-}
+/** A calendar day (interval bounds): the one day-flag parser, re-exported for the member commands. */
+export { dayFlag } from './dates.js';
 
 /** 出生年月: a month (1985-03) or a day (1985-03-01). */
 export function birthFlag(raw: string): string {

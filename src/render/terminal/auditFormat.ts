@@ -2,7 +2,7 @@
 import type { Figure, VerdictStatus } from '../../domain/engine/types.js';
 import { addDaysIso, type PeriodKind } from '../../domain/periods.js';
 import type { Rule } from '../../domain/ruleSet.js';
-import type { AppContext } from '../../cli/context.js';
+import type { Paint } from '../../shared/colour.js';
 
 /** 达标 / 未达标 / 进行中 / 不适用. */
 export const STATUS_LABELS: Record<VerdictStatus, string> = { met: '达标', gap: '未达标', open: '进行中', na: '不适用' };
@@ -11,11 +11,11 @@ export const STATUS_LABELS: Record<VerdictStatus, string> = { met: '达标', gap
 export const PERIOD_EVERY: Record<PeriodKind, string> = { day: '每天', week: '每周', month: '每月', quarter: '每季度', half: '每半年', year: '每年' };
 
 /** A status word, coloured when the terminal takes colour (red gap, yellow open, green met). */
-export function paintStatus(ctx: AppContext, status: VerdictStatus, text = STATUS_LABELS[status]): string {
-  if (status === 'gap') return ctx.paint('red', text);
-  if (status === 'open') return ctx.paint('yellow', text);
-  if (status === 'met') return ctx.paint('green', text);
-  return ctx.paint('gray', text);
+export function paintStatus(paint: Paint, status: VerdictStatus, text = STATUS_LABELS[status]): string {
+  if (status === 'gap') return paint('red', text);
+  if (status === 'open') return paint('yellow', text);
+  if (status === 'met') return paint('green', text);
+  return paint('gray', text);
 }
 
 const PART_LABELS: Record<string, string> = {

@@ -1,15 +1,15 @@
 // The audit on a terminal: the summary per rule, then each person's gaps worst first (and what is still
 // needed in the open periods), then the branch duties; or, for one person, every verdict in full.
 import { citesOf, type AuditReport, type AuditVerdict, type PersonAudit } from '../../reports/audit.js';
-import type { AppContext } from '../../cli/context.js';
-import { formatTable } from '../../cli/output.js';
+import type { Paint } from '../../shared/colour.js';
+import { formatTable } from './table.js';
 import type { BranchComparison } from '../../reports/branchComparison.js';
 import { branchComparisonLines } from './branchComparisonText.js';
 import { PERIOD_EVERY, STATUS_LABELS, citeCount, compactPeriods, formatProgress, paintStatus, periodCount } from './auditFormat.js';
 
 /** The summary table: each rule with how many people (or branches) are met, short, open, not judged. */
-export function summaryTable(ctx: AppContext, r: AuditReport): string {
-  const n = (v: number, colour: 'red' | 'yellow' | 'green') => (v ? ctx.paint(colour, String(v)) : '0');
+export function summaryTable(paint: Paint, r: AuditReport): string {
+  const n = (v: number, colour: 'red' | 'yellow' | 'green') => (v ? paint(colour, String(v)) : '0');
   return formatTable([
     { header: '规则', value: (s) => s.rule.id },
     { header: '名称', value: (s) => s.rule.title },
@@ -23,17 +23,17 @@ export function summaryTable(ctx: AppContext, r: AuditReport): string {
 }
 
 /** The whole audit: summary, people, branch duties. */
-export function renderAudit(ctx: AppContext, r: AuditReport, heading: string): string {
+export function renderAudit(paint: Paint, r: AuditReport, heading: string): string {
   const out: string[] = [heading, `规则集：${r.ruleSet.title}`];
-  if (r.calendarNote) out.push(ctx.paint('yellow', `注意：${r.calendarNote}。`));
-  out.push('', `一、各项指标（按人数计${r.rules.some((x) => x.rule.appliesTo === 'branch') ? '，支部职责按支部计' : ''}）`, summaryTable(ctx, r));
+  if (r.calendarNote) out.push(paint('yellow', `注意：${r.calendarNote}。`));
+  out.push('', `一、各项指标（按人数计${r.rules.some((x) => x.rule.appliesTo === 'branch') ? '，支部职责按支部计' : ''}）`, summaryTable(paint, r));
   out.push('说明：任一已结束的周期未达标即计入“未达标”；只有尚未结束的周期还没完成的计入“进行中”。');
 
   const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title]));
   const people = r.people.filter((p) => p.gaps.length || p.open.length);
   if (r.judgedMembers) {
     out.push('', '二、个人情况（未达标多的在前）');
-    people.forEach((p, i) => out.push(...personBlock(ctx, p, i + 1, titles)));
+    people.forEach((p, i) => out.push(...personBlock(paint, p, i + 1, titles)));
     const fine = r.judgedMembers - people.length;
     if (fine) out.push(`${people.length ? '其余 ' : ''}${fine} 人各项均已达标（或不适用）。`);
   }
@@ -41,10 +41,10 @@ export function renderAudit(ctx: AppContext, r: AuditReport, heading: string): s
     out.push('', `${r.judgedMembers ? '三' : '二'}、支部职责`);
     for (const b of r.branches) {
       out.push(`${b.name}：`);
-      const items = groupLines(ctx, b.verdicts.filter((v) => v.status !== 'met' && v.status !== 'na'), titles);
+      const items = groupLines(paint, b.verdicts.filter((v) => v.status !== 'met' && v.status !== 'na'), titles);
       const met = [...new Set(b.verdicts.filter((v) => v.status === 'met').map((v) => titles.get(v.rule) ?? v.rule))];
       out.push(...items.map((l) => `   ${l}`));
-      if (met.length) out.push(`   ${paintStatus(ctx, 'met')}  ${met.join('、')}${items.length ? '（其余周期）' : ''}`);
+      if (met.length) out.push(`   ${paintStatus(paint, 'met')}  ${met.join('、')}${items.length ? '（其余周期）' : ''}`);
       if (!items.length && !met.length) out.push('   （本期没有需检查的支部职责）');
     }
   }
@@ -58,15 +58,15 @@ export const ATTENTION_BRANCHES = 10;
 
 /** The organ's audit (several branches, none chosen): the branch comparison first, the rules, then only
  * the people who need attention most — the worst ATTENTION_PEOPLE with an ended gap. */
-export function renderOrganAudit(ctx: AppContext, r: AuditReport, c: BranchComparison, heading: string): string {
+export function renderOrganAudit(paint: Paint, r: AuditReport, c: BranchComparison, heading: string): string {
   const out: string[] = [heading, `规则集：${r.ruleSet.title}`];
-  if (r.calendarNote) out.push(ctx.paint('yellow', `注意：${r.calendarNote}。`));
+  if (r.calendarNote) out.push(paint('yellow', `注意：${r.calendarNote}。`));
   out.push('', `一、各支部对比（${c.branches.length} 个支部，差的在前）`, ...branchComparisonLines(c));
-  out.push('', '二、各项指标（按人数计，支部职责按支部计）', summaryTable(ctx, r));
+  out.push('', '二、各项指标（按人数计，支部职责按支部计）', summaryTable(paint, r));
   const titles = new Map(r.ruleSet.rules.map((x) => [x.id, x.title]));
   const short = r.people.filter((p) => p.gaps.length);
   out.push('', `三、需要关注的人员（有未达标项的共 ${short.length} 人${short.length > ATTENTION_PEOPLE ? `，列出最需关注的 ${ATTENTION_PEOPLE} 人` : ''}）`);
-  short.slice(0, ATTENTION_PEOPLE).forEach((p, i) => out.push(...personBlock(ctx, p, i + 1, titles, true)));
+  short.slice(0, ATTENTION_PEOPLE).forEach((p, i) => out.push(...personBlock(paint, p, i + 1, titles, true)));
   if (!short.length) out.push('已结束的周期没有人未达标。');
   // Branch duties not (yet) met, for the worst branches of the comparison.
   const order = new Map(c.branches.map((b, i) => [b.branchId, i]));
@@ -75,22 +75,22 @@ export function renderOrganAudit(ctx: AppContext, r: AuditReport, c: BranchCompa
   if (owing.length) {
     out.push('', `四、支部职责（未完成或进行中的 ${owing.length} 个支部${owing.length > ATTENTION_BRANCHES ? `，列出最需关注的 ${ATTENTION_BRANCHES} 个` : ''}）`);
     for (const b of owing.slice(0, ATTENTION_BRANCHES)) {
-      out.push(`${b.name}：`, ...groupLines(ctx, b.verdicts.filter((v) => v.status === 'gap' || v.status === 'open'), titles).map((l) => `   ${l}`));
+      out.push(`${b.name}：`, ...groupLines(paint, b.verdicts.filter((v) => v.status === 'gap' || v.status === 'open'), titles).map((l) => `   ${l}`));
     }
   }
   return out.join('\n');
 }
 
-function personBlock(ctx: AppContext, p: PersonAudit, rank: number, titles: Map<string, string>, withBranch = false): string[] {
+function personBlock(paint: Paint, p: PersonAudit, rank: number, titles: Map<string, string>, withBranch = false): string[] {
   const who = `${p.name}${p.post ? `（${p.post}）` : ''}${withBranch ? `　${p.branch}` : ''}`;
-  const counts = [p.gaps.length && ctx.paint('red', `未达标 ${p.gaps.length} 项`), p.open.length && ctx.paint('yellow', `进行中 ${p.open.length} 项`)]
+  const counts = [p.gaps.length && paint('red', `未达标 ${p.gaps.length} 项`), p.open.length && paint('yellow', `进行中 ${p.open.length} 项`)]
     .filter(Boolean).join('，');
-  return [`${rank}. ${who}：${counts}`, ...groupLines(ctx, [...p.gaps, ...p.open], titles).map((l) => `   ${l}`)];
+  return [`${rank}. ${who}：${counts}`, ...groupLines(paint, [...p.gaps, ...p.open], titles).map((l) => `   ${l}`)];
 }
 
 /** One line per rule and status, ended gaps first. When the periods differ in what they lack (self-study
  * hours per month), the line gives how many and the latest one; `audit --member` has every period. */
-function groupLines(ctx: AppContext, verdicts: AuditVerdict[], titles: Map<string, string>): string[] {
+function groupLines(paint: Paint, verdicts: AuditVerdict[], titles: Map<string, string>): string[] {
   const groups = new Map<string, AuditVerdict[]>();
   for (const v of verdicts) {
     const key = `${v.status}\u0000${v.rule}`;
@@ -104,7 +104,7 @@ function groupLines(ctx: AppContext, verdicts: AuditVerdict[], titles: Map<strin
     .sort((a, b) => rank(a[0]!) - rank(b[0]!))
     .map((g) => {
       const ids = g.map((x) => x.period);
-      const head = `${paintStatus(ctx, g[0]!.status)}  ${titles.get(g[0]!.rule) ?? g[0]!.rule}  ${compactPeriods(ids)}`;
+      const head = `${paintStatus(paint, g[0]!.status)}  ${titles.get(g[0]!.rule) ?? g[0]!.rule}  ${compactPeriods(ids)}`;
       const count = g.length > 1 ? `（共 ${periodCount(ids)}）` : '';
       const last = g[g.length - 1]!;
       if (new Set(g.map(say)).size === 1) return `${head}${count}：${say(last)}`;
@@ -122,7 +122,7 @@ interface MemberRow {
 
 /** One person in full: every rule and period, met ones too, with the evidence counted; runs of periods
  * with the same figures (weeks without a lecture) share a row. */
-export function renderMemberAudit(ctx: AppContext, r: AuditReport, p: PersonAudit, heading: string): string {
+export function renderMemberAudit(paint: Paint, r: AuditReport, p: PersonAudit, heading: string): string {
   const ruleOf = new Map(r.ruleSet.rules.map((x) => [x.id, x]));
   const rows: MemberRow[] = [];
   for (const v of p.all) {
@@ -138,14 +138,14 @@ export function renderMemberAudit(ctx: AppContext, r: AuditReport, p: PersonAudi
   const table = formatTable<MemberRow>([
     { header: '规则', value: (x) => (x.v.rule === shown ? '' : ((shown = x.v.rule), ruleOf.get(x.v.rule)?.title ?? x.v.rule)) },
     { header: '期间', value: (x) => compactPeriods(x.periods) },
-    { header: '结果', value: (x) => paintStatus(ctx, x.v.status) },
+    { header: '结果', value: (x) => paintStatus(paint, x.v.status) },
     { header: '完成/要求', value: (x) => x.progress },
     { header: '依据', value: (x) => `${x.periods.length > 1 && x.cited ? '各 ' : ''}${x.cited} 条`, align: 'right' },
     { header: '说明', value: (x) => x.v.need ?? x.v.note ?? '' },
   ], rows);
   const counts = (['met', 'gap', 'open', 'na'] as const).map((s) => `${STATUS_LABELS[s]} ${p.all.filter((v) => v.status === s).length} 项`).join('，');
   const out = [heading, `规则集：${r.ruleSet.title}`];
-  if (r.calendarNote) out.push(ctx.paint('yellow', `注意：${r.calendarNote}。`));
+  if (r.calendarNote) out.push(paint('yellow', `注意：${r.calendarNote}。`));
   out.push('', table, '', `合计（按周期计）：${counts}。`, '“依据”是计入的记录条数；加 --json 可看到每条记录的编号（活动编号，以及 log list 中的编号）。');
   return out.join('\n');
 }

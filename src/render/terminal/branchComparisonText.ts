@@ -2,7 +2,7 @@
 // last; then, per member rule, the share of each branch's members without an ended gap.
 import { formatRate } from '../../domain/attendanceStats.js';
 import type { BranchComparison, BranchFigures } from '../../reports/branchComparison.js';
-import { formatTable, type Column } from '../../cli/output.js';
+import { formatTable, type Column } from './table.js';
 
 const pct = (x: number | null) => formatRate(x);
 const num = (x: number) => String(Math.round(x * 100) / 100);

@@ -4,7 +4,7 @@
 import { summaryCharts } from '../../reports/summaryCharts.js';
 import type { PeriodReport } from '../../reports/periodReportTypes.js';
 import { displayWidth, padDisplay } from '../../shared/width.js';
-import type { AppContext } from '../../cli/context.js';
+import type { Paint } from '../../shared/colour.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
@@ -21,12 +21,12 @@ export function barLines(rows: { label: string; value: number; text: string }[],
 }
 
 /** The two charts, or nothing when the period has no figures for them. */
-export function renderReportBars(ctx: AppContext, r: PeriodReport): string[] {
+export function renderReportBars(paint: Paint, r: PeriodReport): string[] {
   const charts = summaryCharts(r);
   const out: string[] = [];
   const att = charts['出勤率'];
   if (att && att.categories.length > 1) {
-    out.push('', ctx.paint('bold', '各月出勤率'), ...barLines(att.categories.map((c, i) => {
+    out.push('', paint('bold', '各月出勤率'), ...barLines(att.categories.map((c, i) => {
       const v = att.series[0]!.values[i] ?? 0;
       return { label: c, value: v, text: `${v.toFixed(1)}%` };
     }), 100));
@@ -34,7 +34,7 @@ export function renderReportBars(ctx: AppContext, r: PeriodReport): string[] {
   const met = charts['达标情况'];
   if (met) {
     const rule = r.audit.rules.filter((x) => x.appliesTo === 'all' && x.applicable > 0);
-    out.push('', ctx.paint('bold', '党员各项要求达标比例（█ 达标）'), ...barLines(met.categories.map((c, i) => {
+    out.push('', paint('bold', '党员各项要求达标比例（█ 达标）'), ...barLines(met.categories.map((c, i) => {
       const v = met.series[0]!.values[i] ?? 0;
       const x = rule[i]!;
       return { label: c, value: v, text: `${v.toFixed(1)}%（${x.met}/${x.applicable}人${x.open ? `，进行中${x.open}` : ''}）` };

@@ -3,8 +3,8 @@
 import { formatRate } from '../../domain/attendanceStats.js';
 import { gapDigest, subjectsText } from '../../reports/gapDigest.js';
 import type { PeriodReport, RuleRow, SessionTypeCount } from '../../reports/periodReportTypes.js';
-import type { AppContext } from '../../cli/context.js';
-import { formatTable } from '../../cli/output.js';
+import type { Paint } from '../../shared/colour.js';
+import { formatTable } from './table.js';
 import { renderReportBars } from './reportBars.js';
 import { renderReadingText } from './reportReadingText.js';
 import { branchComparisonLines } from './branchComparisonText.js';
@@ -13,20 +13,20 @@ const n = (x: number) => x.toLocaleString('en');
 const APPLIES: Record<string, string> = { all: '全体', leaders: '班子', branch: '支部' };
 
 /** The whole terminal report. */
-export function renderReportText(ctx: AppContext, r: PeriodReport): string {
-  return [renderReportHeadline(ctx, r), ...branchLines(ctx, r), ...renderReportBars(ctx, r), renderReportCompliance(ctx, r), ...renderReadingText(ctx, r)].join('\n');
+export function renderReportText(paint: Paint, r: PeriodReport): string {
+  return [renderReportHeadline(paint, r), ...branchLines(paint, r), ...renderReportBars(paint, r), renderReportCompliance(paint, r), ...renderReadingText(paint, r)].join('\n');
 }
 
 /** Over several branches: the comparison, worst first (SPEC §6.7). */
-export function branchLines(ctx: AppContext, r: PeriodReport): string[] {
-  return r.byBranch ? ['', ctx.paint('bold', `各支部对比（${r.byBranch.branches.length} 个支部，差的在前）`), ...branchComparisonLines(r.byBranch)] : [];
+export function branchLines(paint: Paint, r: PeriodReport): string[] {
+  return r.byBranch ? ['', paint('bold', `各支部对比（${r.byBranch.branches.length} 个支部，差的在前）`), ...branchComparisonLines(r.byBranch)] : [];
 }
 
 /** The first half: who and when, the figures in sentences, sessions by type against the rules. */
-export function renderReportHeadline(ctx: AppContext, r: PeriodReport): string {
+export function renderReportHeadline(paint: Paint, r: PeriodReport): string {
   const h = r.headline;
   const out: string[] = [];
-  out.push(ctx.paint('bold', `学习情况：${r.branch} · ${r.period.label}（截至 ${r.asOf}${r.period.ended ? '' : '，本期尚未结束'}）`), '');
+  out.push(paint('bold', `学习情况：${r.branch} · ${r.period.label}（截至 ${r.asOf}${r.period.ended ? '' : '，本期尚未结束'}）`), '');
   const moves = [
     ...r.moves.joined.map((m) => `${m.name} ${m.date} 转入`),
     ...r.moves.left.map((m) => `${m.name} ${m.date} 转出`),
@@ -39,34 +39,34 @@ export function renderReportHeadline(ctx: AppContext, r: PeriodReport): string {
 
   const types = h.sessionsByType.filter((t) => t.held > 0 || t.requiredText);
   if (types.length) {
-    out.push('', ctx.paint('bold', '学习活动'), formatTable<SessionTypeCount>([
+    out.push('', paint('bold', '学习活动'), formatTable<SessionTypeCount>([
       { header: '类型', value: (t) => t.name },
       { header: '举办', value: (t) => t.held, align: 'right' },
       { header: '规则要求', value: (t) => (t.required ? `${t.required} 次（${t.requiredText}）` : t.requiredText || '—') },
-      { header: '情况', value: (t) => (t.status === 'gap' ? ctx.paint('red', '未达标') : t.status === 'open' ? '进行中' : t.status === 'met' ? '达标' : '') },
+      { header: '情况', value: (t) => (t.status === 'gap' ? paint('red', '未达标') : t.status === 'open' ? '进行中' : t.status === 'met' ? '达标' : '') },
     ], types));
   }
   return out.join('\n');
 }
 
 /** The second half: compliance per rule and who is short of what. */
-export function renderReportCompliance(ctx: AppContext, r: PeriodReport): string {
+export function renderReportCompliance(paint: Paint, r: PeriodReport): string {
   const out: string[] = [];
-  out.push('', ctx.paint('bold', `达标情况（${r.audit.ruleSetTitle}，按人数计）`), formatTable<RuleRow>([
+  out.push('', paint('bold', `达标情况（${r.audit.ruleSetTitle}，按人数计）`), formatTable<RuleRow>([
     { header: '规则', value: (x) => x.id },
     { header: '名称', value: (x) => x.title },
     { header: '对象', value: (x) => APPLIES[x.appliesTo] },
     { header: '达标', value: (x) => x.met, align: 'right' },
-    { header: '未达标', value: (x) => (x.gap ? ctx.paint('red', String(x.gap)) : '0'), align: 'right' },
+    { header: '未达标', value: (x) => (x.gap ? paint('red', String(x.gap)) : '0'), align: 'right' },
     { header: '进行中', value: (x) => x.open, align: 'right' },
   ], r.audit.rules));
-  if (r.audit.calendarNote) out.push(ctx.paint('yellow', r.audit.calendarNote));
+  if (r.audit.calendarNote) out.push(paint('yellow', r.audit.calendarNote));
 
   const digest = gapDigest(r.audit);
   out.push('');
-  if (digest.length === 0) out.push(ctx.paint('green', '已结束的周期全部达标。'));
+  if (digest.length === 0) out.push(paint('green', '已结束的周期全部达标。'));
   else {
-    out.push(ctx.paint('bold', `未达标 ${r.audit.gapCount} 项（已结束的周期）：`));
+    out.push(paint('bold', `未达标 ${r.audit.gapCount} 项（已结束的周期）：`));
     for (const g of digest) out.push(`  ${g.rule} ${g.title}：${subjectsText(g, g.subjects.some((s) => s.periods.length > 1) || g.appliesTo === 'branch', 12)}`);
   }
   if (r.audit.openCount) out.push(`进行中 ${r.audit.openCount} 项，明细见 shuxiang audit 或 --xlsx 台账的“达标情况”表。`);

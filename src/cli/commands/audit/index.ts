@@ -130,9 +130,9 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
     const heading = `达标检查：${where} · ${periodWords(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
     const person = member && report.people.find((p) => p.memberId === member.id);
     if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
-    else if (person) ctx.out(renderMemberAudit(ctx, report, person, heading));
-    else if (organView && !o.all) ctx.out((await import('../../../render/terminal/auditText.js')).renderOrganAudit(ctx, report, comparison!, heading));
-    else ctx.out(renderAudit(ctx, report, heading));
+    else if (person) ctx.out(renderMemberAudit(ctx.paint, report, person, heading));
+    else if (organView && !o.all) ctx.out((await import('../../../render/terminal/auditText.js')).renderOrganAudit(ctx.paint, report, comparison!, heading));
+    else ctx.out(renderAudit(ctx.paint, report, heading));
     if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...(await import('../../../reports/planReport.js')).planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
     if (organView && !o.all) ctx.info('\n全部人员：shuxiang audit --all；一个支部：shuxiang audit --branch 支部名称；只看对比：shuxiang audit --by-branch');
     else if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');

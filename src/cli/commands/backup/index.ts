@@ -3,6 +3,7 @@
 // keeps the current database aside in shuxiang-backups/.
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { backupDetails, backupSummary } from '../../../render/terminal/backupText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
@@ -45,8 +46,8 @@ export function registerBackup(program: Command, act: Act): void {
 /** Writes the backup (a dated file in shuxiang-backups/ by default) and checks it. */
 export async function runBackup(ctx: AppContext, fileArg: string | undefined, o: { force?: boolean }): Promise<void> {
   const db = await ctx.openDb();
-  const { backupTo, datedBackupName, checkBackupFile } = await import('../../../store/backup.js');
-  let file: string;
+  const { backupDatabase } = await import('../../../app/backup/backupDatabase.js');
+  let file: string | undefined;
   if (fileArg) {
     file = ctx.path(/\.(db|sqlite3?)$/i.test(fileArg) ? fileArg : `${fileArg}.db`);
     if (file === ctx.dbPath()) throw new UserError('备份文件不能就是数据库本身，请换一个文件名。');
@@ -55,48 +56,30 @@ export async function runBackup(ctx: AppContext, fileArg: string | undefined, o:
       const { rmSync } = await import('node:fs');
       rmSync(file);
     }
-  } else {
-    file = datedBackupName(ctx.dbPath(), ctx.nowStamp(), '备份');
   }
-  try {
-    await backupTo(db, file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`无法写入 ${file}：所在文件夹不存在。`, ['请先建好文件夹，或换一个路径。']);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`无法写入 ${file}：没有写权限。`, ['请换一个有写权限的文件夹。']);
-    if (code === 'ENOSPC') throw new UserError(`无法写入 ${file}：磁盘空间不足。`);
-    throw e;
-  }
-  const info = checkBackupFile(file);
+  const { file: written, info } = await backupDatabase(db, { dbPath: ctx.dbPath(), file }, ctx.nowStamp());
   if (ctx.json) {
     ctx.outJson(info);
     return;
   }
-  ctx.out(`已备份到 ${file}`);
-  ctx.info(`  ${info.members} 名人员，${info.batches} 次写入记录，${(info.bytes / 1024).toFixed(0)} KB；文件权限 0600（仅本人可读写）。\n  恢复：shuxiang restore ${file}`);
+  ctx.out(`已备份到 ${written}`);
+  ctx.info(backupDetails(written, info));
 }
 
 /** Checks the backup, confirms, keeps the current database aside, then restores. */
 export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: boolean }): Promise<void> {
   const file = ctx.path(fileArg);
   const dbPath = ctx.dbPath();
-  const { checkBackupFile, datedBackupName, backupTo, restoreInto } = await import('../../../store/backup.js');
-  if (file === dbPath) throw new UserError('备份文件就是当前数据库本身，无需恢复。请指定一个备份文件。');
-  const info = checkBackupFile(file);
-  const summary = `${info.members} 名人员，${info.batches} 次写入记录${info.lastBatchAt ? `，最后一次写入于 ${info.lastBatchAt.replace('T', ' ')}` : ''}`;
+  const { inspectBackup, restoreDatabase } = await import('../../../app/backup/backupDatabase.js');
+  const info = inspectBackup({ file, dbPath });
+  const summary = backupSummary(info);
   if (!o.yes) {
     ctx.info(`备份文件 ${file}：${summary}。`);
     const { askConfirm } = await import('../../prompts.js');
     if (!(await askConfirm(ctx, '--yes', `用它替换当前数据库 ${dbPath} 吗？（当前数据库会先另存）`))) throw new UserError('已取消，未做任何修改。');
   }
-  let aside: string | undefined;
-  if (existsSync(dbPath)) {
-    const db = await ctx.openDb();
-    aside = datedBackupName(dbPath, ctx.nowStamp(), '恢复前');
-    await backupTo(db, aside);
-    ctx.closeAll();
-  }
-  await restoreInto(file, dbPath);
+  const { aside } = await restoreDatabase(existsSync(dbPath) ? await ctx.openDb() : undefined, { file, dbPath }, ctx.nowStamp());
+  ctx.closeAll();
   const db = await ctx.openDb(); // migrates an older backup forward and re-creates the journal triggers
   const version = (await import('../../../store/dbConnect.js')).schemaVersion(db);
   if (ctx.json) {

@@ -1,27 +1,22 @@
 // The demo's last step: the audit of the demo branch as of today — the summary per rule and who is
 // furthest behind — so a new user sees at once what `shuxiang audit` is for.
 import { join } from 'node:path';
-import { parsePeriodId } from '../../../domain/periods.js';
 import type { DemoState } from './index.js';
 
 /** Audits the demo year and adds the summary to what the demo prints (gaps never fail the demo). */
 export async function writeDemoAudit(s: DemoState): Promise<void> {
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { buildAudit } = await import('../../../reports/audit.js');
+  const { demoAudit } = await import('../../../app/demo/demoChecks.js');
   const { summaryTable } = await import('../../../render/terminal/auditText.js');
   const db = await s.demoCtx.openDb();
   const today = s.ctx.today();
-  const year = parsePeriodId(String(s.data.year))!;
-  if (today < year.start) return;
-  const { loaded, calendar } = await loadRuleContext(s.demoCtx, db);
-  const started = performance.now();
-  const r = buildAudit(db, { ruleSet: loaded.ruleSet, calendar, asOf: today, scope: year });
-  const ms = Math.round(performance.now() - started);
+  const audit = demoAudit(db, { year: s.data.year, today, dbPath: s.demoCtx.dbPath() });
+  if (!audit) return;
+  const { report: r, ms } = audit;
   const behind = r.people.filter((p) => p.gaps.length).slice(0, 5);
   const clean = r.people.filter((p) => !p.gaps.length).length;
   s.sections.push([
-    `达标检查（${s.data.year} 年度，截至 ${today < year.end ? today : `${s.data.year}-12-31`}，规则集：${loaded.ruleSet.title}）：`,
-    summaryTable(s.ctx, r),
+    `达标检查（${s.data.year} 年度，截至 ${today < audit.yearEnd ? today : `${s.data.year}-12-31`}，规则集：${audit.ruleSetTitle}）：`,
+    summaryTable(s.ctx.paint, r),
     '',
     `已结束的周期中未达标 ${r.endedGaps} 项；${clean ? `${clean} 人没有未达标项` : '每人都有未达标项'}。未达标最多的几位：`,
     ...behind.map((p, i) => `  ${i + 1}. ${p.name}${p.post ? `（${p.post}）` : ''}：未达标 ${p.gaps.length} 项，进行中 ${p.open.length} 项`),

@@ -58,9 +58,9 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: '创建示例数据库',
     run: async (s) => {
-      const { createDatabase } = await import('../../setupDb.js');
+      const { createDatabase } = await import('../../../app/setup/createDatabase.js');
       const { organ, branch, year, rules } = s.data;
-      await createDatabase(s.demoCtx, { organ, branch, year: String(year), rules }, 'demo');
+      createDatabase(await s.demoCtx.openDb({ create: true }), { organ, branch, year: String(year), rules }, s.demoCtx.nowStamp(), 'demo');
       s.files.push([join(s.shownDir, DB_NAME), '示例数据库（数据均为虚构，可随时删除）']);
       s.json.db = s.demoCtx.dbPath();
     },

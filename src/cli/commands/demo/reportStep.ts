@@ -5,19 +5,13 @@ import type { DemoState } from './index.js';
 
 /** Builds the year report of the demo database as of today (or the year's end) and adds it to the output. */
 export async function describeDemoReport(s: DemoState): Promise<void> {
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { buildPeriodReport } = await import('../../../reports/periodReport.js');
-  const { parsePeriodId } = await import('../../../domain/periods.js');
+  const { demoReport } = await import('../../../app/demo/demoChecks.js');
   const { renderReportHeadline } = await import('../../../render/terminal/reportText.js');
   const db = await s.demoCtx.openDb({ readonly: true });
-  const { loaded, calendar } = await loadRuleContext(s.demoCtx, db);
   const year = s.data.year;
-  const today = s.ctx.today();
-  const asOf = today > `${year}-12-31` ? `${year}-12-31` : today;
-  const period = parsePeriodId(String(year)) as Parameters<typeof buildPeriodReport>[1]['period'];
-  const r = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period });
+  const { report: r, asOf } = demoReport(db, { year, today: s.ctx.today(), dbPath: s.demoCtx.dbPath() });
   // The audit step already shows compliance per rule; the report adds the year's figures.
-  s.sections.push(renderReportHeadline(s.ctx, r));
+  s.sections.push(renderReportHeadline(s.ctx.paint, r));
   const dbArg = /[\s'"]/.test(join(s.shownDir, 'shuxiang.db')) ? `"${join(s.shownDir, 'shuxiang.db')}"` : join(s.shownDir, 'shuxiang.db');
   s.next.push(
     [`shuxiang report --year ${year} --xlsx --docx --db ${dbArg}`, `生成 ${year}年度学习台账.xlsx 和工作总结 .docx`],

@@ -3,6 +3,7 @@
 // database with `import --kind json`.
 import type { Command } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
+import { exportSummary } from '../../../render/terminal/exportText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
@@ -32,16 +33,14 @@ export async function runExport(ctx: AppContext, fileArg: string, o: { force?: b
   const file = ctx.path(/\.json$/i.test(fileArg) ? fileArg : `${fileArg}.json`);
   if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
   const db = await ctx.openDb();
-  const { exportDocument } = await import('../../../store/exportJson.js');
-  const doc = exportDocument(db, ctx.nowStamp());
+  const { exportDatabase } = await import('../../../app/transfer/exportDatabase.js');
+  const { doc, counts } = exportDatabase(db, ctx.nowStamp());
   const { writeAtomically } = await import('../../../io/atomicWrite.js');
   await writeAtomically(file, async (tmp) => writeFileSync(tmp, JSON.stringify(doc, null, 1) + '\n', { mode: 0o600 }), { replace: !!o.force });
-  const counts = Object.fromEntries(Object.entries(doc.tables).map(([t, rows]) => [t, rows.length]));
   if (ctx.json) {
     ctx.outJson({ file, schemaVersion: doc.schemaVersion, rows: counts });
     return;
   }
-  const n = (t: string) => counts[t] ?? 0;
-  ctx.out(`已导出到 ${file}：${n('branches')} 个支部，${n('members')} 名人员，${n('sessions')} 次学习活动，${Object.values(counts).reduce((a, b) => a + b, 0)} 条记录。`);
+  ctx.out(exportSummary(file, counts));
   ctx.info('文件含完整的身份证号和手机号（权限 0600），请妥善保管。在另一台电脑上：shuxiang import --kind json 文件');
 }

@@ -1,8 +1,8 @@
 // `shuxiang history`: every write batch, newest first — when, which command with what (personal numbers
 // masked), how many rows it added, changed and removed — with the number `undo` takes.
 import type { Command } from 'commander';
+import { historyTable } from '../../../render/terminal/historyText.js';
 import { UserError } from '../../../shared/errors.js';
-import { clipDisplay, padDisplay, displayWidth } from '../../../shared/width.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 
@@ -39,13 +39,8 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     if (!Number.isInteger(limit) || limit <= 0) throw new UserError(`--limit 的取值“${o.limit}”无效：请写一个正整数，例如 --limit 10。`);
   }
   const db = await ctx.openDb();
-  const { countBatches, listBatches } = await import('../../../store/batches.js');
-  const { journalPolicy, prunedThrough } = await import('../../../store/journalBound.js');
-  const { maskPersonalData } = await import('../../../domain/pii.js');
-  const rows = listBatches(db, limit).map((b) => ({ ...b, args: maskPersonalData(b.args) }));
-  const total = countBatches(db);
-  const policy = journalPolicy(db);
-  const through = prunedThrough(db);
+  const { listHistory } = await import('../../../app/history/listHistory.js');
+  const { total, batches: rows, policy, through } = listHistory(db, limit);
   if (ctx.json) {
     ctx.outJson({ total, batches: rows.map((b) => ({ ...b, undoable: b.id > through })), journal: { keepBatches: policy.batches, keepDays: policy.days, prunedThrough: through } });
     return;
@@ -54,14 +49,7 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     ctx.out('还没有任何写入记录。');
     return;
   }
-  const table = [['编号', '时间', '命令', '内容', '新增', '修改', '删除'], ...rows.map((b) => [
-    String(b.id), b.startedAt.replace('T', ' ').slice(0, 16), b.command, clipDisplay(b.args, 40),
-    String(b.counts.added), String(b.counts.changed), String(b.counts.removed),
-  ])];
-  const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => displayWidth(r[c]!))));
-  const right = new Set([0, 4, 5, 6]);
-  const lines = table.map((r) => r.map((v, c) => padDisplay(v, widths[c]!, right.has(c) ? 'right' : 'left')).join('  ').trimEnd());
-  ctx.out(lines.join('\n'));
+  ctx.out(historyTable(rows));
   if (total > rows.length) ctx.info(`共 ${total} 条记录，只显示了最近 ${rows.length} 条；加 --all 显示全部。`);
   ctx.info(`撤销最近一次：shuxiang undo；撤销指定的一次：shuxiang undo ${rows[0]!.id}`);
   ctx.info(`撤销记录只保留最近 ${policy.batches} 次、${policy.days} 天以内的写入${through ? `；第 ${through} 次及更早的写入已不能撤销` : ''}。立即清除全部撤销记录：shuxiang history --prune`);

@@ -1,12 +1,12 @@
 // `shuxiang init`: create the database and record the organ, first branch, year and rule preset.
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
+import { createdText } from '../../../render/terminal/initText.js';
 import { UserError } from '../../../shared/errors.js';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askInput, askSelect } from '../../prompts.js';
-import { createDatabase } from '../../setupDb.js';
 
 export interface InitOptions {
   organ?: string;
@@ -57,12 +57,12 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   if (!isRulePreset(rules)) {
     throw new UserError(`--rules 的取值“${rules}”不是已有的规则集。可选：${RULE_PRESETS.map((p) => p.id).join('、')}。`);
   }
-  await createDatabase(ctx, { organ, branch, year, rules });
+  const { createDatabase } = await import('../../../app/setup/createDatabase.js');
+  createDatabase(await ctx.openDb({ create: true }), { organ, branch, year, rules }, ctx.nowStamp());
   if (ctx.json) {
     ctx.outJson({ db: path, organ, branch, year: Number(year), rules });
     return;
   }
-  ctx.out(`已创建数据库 ${path}`);
-  ctx.out(`  机关：${organ}\n  支部：${branch}\n  年度：${year}\n  规则集：${RULE_PRESETS.find((p) => p.id === rules)!.title}（${rules}）`);
+  ctx.out(createdText(path, { organ, branch, year, rules, rulesTitle: RULE_PRESETS.find((p) => p.id === rules)!.title }));
   ctx.info('\n下一步：shuxiang import 花名册.xlsx 导入党员名单（没有现成名单可运行 shuxiang template roster 生成模板）。');
 }

@@ -63,7 +63,7 @@ function rankTable(ctx: AppContext, r: RankingReport, rows: RankedMember[]): str
 }
 
 async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
-  const { auditAsOf } = await import('../../args/dates.js');
+  const { auditAsOf, dayFlagOr } = await import('../../args/dates.js');
   const today = auditAsOf(ctx, o.asOf);
   const year = o.year === undefined ? Number(today.slice(0, 4)) : Number(o.year.trim().replace(/年$/, ''));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError(`--year 的取值“${o.year}”无效，应写成 2026 这样的年份。`);
@@ -74,7 +74,7 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
     top = Number(o.top.trim());
     if (!Number.isInteger(top) || top < 1 || top > 1000) throw new UserError(`--top 的取值“${o.top}”无效，应为正整数（表彰人数），如 --top 10。`);
   }
-  const signDate = o.date === undefined ? asOf : auditAsOf(ctx, o.date);
+  const signDate = dayFlagOr('--date', o.date, asOf);
   const db = await ctx.openDb({ readonly: true });
   const { loadRuleContext } = await import('../../ruleContext.js');
   const { loaded, calendar } = await loadRuleContext(ctx, db);

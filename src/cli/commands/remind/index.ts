@@ -1,6 +1,7 @@
 // `shuxiang remind`: for the periods still open on a date, one short message per member with what is
 // still needed and by when, ready to paste into a chat group; `--xlsx` writes the same as a table.
 import type { Command } from 'commander';
+import { remindBranchDuties, remindFooter, remindMessages } from '../../../render/terminal/remindText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
@@ -36,18 +37,12 @@ export function registerRemind(program: Command, act: Act): void {
 /** Audits the year of the as-of date and prints one message per member with something open. */
 export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void> {
   const { auditAsOf } = await import('../../args/dates.js');
-  const { parsePeriodId } = await import('../../../domain/periods.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const db = await ctx.openDb();
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { loaded, calendar } = await loadRuleContext(ctx, db);
   const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
-  const { buildAudit } = await import('../../../reports/audit.js');
-  const { buildRemind } = await import('../../../reports/remind.js');
-  const scope = parsePeriodId(asOf.slice(0, 4))!;
-  const audit = buildAudit(db, { ruleSet: loaded.ruleSet, calendar, asOf, scope, branchId: branch?.id });
-  const r = buildRemind(audit);
+  const { remind } = await import('../../../app/audit/remind.js');
+  const { remind: r, calendarNote } = remind(db, { dbPath: ctx.dbPath(), asOf, branchId: branch?.id });
 
   if (o.xlsx) {
     const file = ctx.path(o.xlsx);
@@ -67,10 +62,8 @@ export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void
     });
     return;
   }
-  if (audit.calendarNote) ctx.warn(audit.calendarNote);
-  if (r.messages.length) ctx.out(r.messages.map((m) => m.text).join('\n'));
-  ctx.info(r.messages.length
-    ? `\n共 ${r.messages.length} 人还有未完成的事项（截至 ${asOf}；已全部完成的人未列出）。`
-    : `截至 ${asOf}，当前周期人人都已完成，无需提醒。`);
-  if (r.branches.length) ctx.info(`\n支部还需完成（供书记参考，不在上面的消息中）：\n${r.branches.map((b) => `  ${b.text}`).join('\n')}`);
+  if (calendarNote) ctx.warn(calendarNote);
+  if (r.messages.length) ctx.out(remindMessages(r));
+  ctx.info(remindFooter(r, asOf));
+  if (r.branches.length) ctx.info(remindBranchDuties(r));
 }

@@ -112,12 +112,12 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
   if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
   if (written.length === 0 && o.byBranch) {
     const { branchLines } = await import('../../../render/terminal/reportText.js');
-    ctx.out([`各支部对比：${report.branch} · ${report.period.label}（截至 ${report.asOf}）`, ...branchLines(ctx, report)].join('\n'));
+    ctx.out([`各支部对比：${report.branch} · ${report.period.label}（截至 ${report.asOf}）`, ...branchLines(ctx.paint, report)].join('\n'));
     return;
   }
   if (written.length === 0) {
     const { renderReportText } = await import('../../../render/terminal/reportText.js');
-    ctx.out(renderReportText(ctx, report));
+    ctx.out(renderReportText(ctx.paint, report));
     return;
   }
   ctx.info(headlineLine(report));

@@ -1,12 +1,12 @@
 // `shuxiang session add|list|show|edit|remove`: the branch's organised sessions (学习活动).
 import type { Command } from 'commander';
-import { parseIsoDay } from '../../../domain/dates.js';
 import { SESSION_TYPES, parseSessionType, sessionTypeChoicesText } from '../../../domain/sessionTypes.js';
 import { UserError } from '../../../shared/errors.js';
 import type { SessionInsert } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
+import { dayFlag } from '../../args/dates.js';
 import {
   attendeesText, expectedMembers, hoursBetween, loadSession, parseClock,
   resolveAttendees, resolveBranch, sessionJson, sessionTitle,
@@ -147,9 +147,7 @@ async function readFields(ctx: AppContext, o: SessionFieldOptions, adding: boole
   }
   const dateText = o.date ?? (adding ? ctx.today() : undefined);
   if (dateText !== undefined) {
-    const d = parseIsoDay(dateText);
-    if (!d) throw new UserError(`--date 的取值“${dateText}”不是日期，请写成 2026-03-10 这样的格式。`);
-    p.date = d;
+    p.date = dayFlag('--date', dateText);
   }
   let topic = o.topic;
   if (adding && !topic?.trim()) topic = await askInput(ctx, '--topic <主题>', '学习主题：');

@@ -1,56 +1,20 @@
 // `shuxiang template NAME [FILE]`: writes a blank, well-formatted Excel template. Each template is one
-// entry in TEMPLATES and one writer file under src/io/excel/, loaded only when asked for.
+// entry in TEMPLATES (src/app/templates) and one writer under src/render/excel/, loaded only when asked for.
 import type { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative } from 'node:path';
+import { TEMPLATES, pickTemplate, type TemplateKind } from '../../../app/templates/pickTemplate.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 
-/** One template the command can write; add an entry here to add a template. */
-export interface TemplateKind {
-  name: string;
-  title: string;
-  defaultFile: string;
-  /** The command that reads the filled-in file back. */
-  importCommand: string;
-  write: (file: string, ctx: AppContext) => Promise<void>;
-}
-
-/** The registry, in help order. */
-export const TEMPLATES: TemplateKind[] = [
-  {
-    name: 'roster',
-    title: '党员花名册',
-    defaultFile: '党员花名册模板.xlsx',
-    importCommand: 'shuxiang import',
-    write: async (file) => (await import('../../../render/excel/rosterTemplate.js')).writeRosterWorkbook(file),
-  },
-  {
-    name: 'ledger',
-    title: '个人学习台账',
-    defaultFile: '个人学习台账模板.xlsx',
-    importCommand: 'shuxiang import --kind ledger',
-    write: async (file) => (await import('../../../render/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
-  },
-  {
-    name: 'books',
-    title: '图书角书目',
-    defaultFile: '图书角书目模板.xlsx',
-    importCommand: 'shuxiang books import',
-    write: async (file) => (await import('../../../render/excel/readingForms.js')).writeBooksTemplate(file),
-  },
-  {
-    name: 'plan',
-    title: '年度学习计划',
-    defaultFile: '年度学习计划模板.xlsx',
-    importCommand: 'shuxiang import --kind plan',
-    write: async (file, ctx) => {
-      const year = Number(ctx.today().slice(0, 4)) + 1;
-      await (await import('../../../render/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] });
-    },
-  },
-];
+/** Each template's writer (exceljs is loaded only when one is asked for). */
+const WRITERS: Record<TemplateKind['name'], (file: string, planYear: number) => Promise<void>> = {
+  roster: async (file) => (await import('../../../render/excel/rosterTemplate.js')).writeRosterWorkbook(file),
+  ledger: async (file) => (await import('../../../render/excel/ledgerTemplate.js')).writeLedgerWorkbook(file),
+  books: async (file) => (await import('../../../render/excel/readingForms.js')).writeBooksTemplate(file),
+  plan: async (file, year) => (await import('../../../render/excel/readingForms.js')).writePlanWorkbook(file, { year, branch: '', existing: [], requiredBooks: [] }),
+};
 
 export interface TemplateOptions {
   force?: boolean;
@@ -83,18 +47,12 @@ export async function runTemplate(ctx: AppContext, name: string | undefined, fil
     ctx.info('用法：shuxiang template <名称> [文件]，例如 shuxiang template roster');
     return;
   }
-  const kind = TEMPLATES.find((t) => t.name === name.trim().toLowerCase());
-  if (!kind) {
-    throw new UserError(`没有名为“${name}”的模板。`, [
-      `可用的模板：${TEMPLATES.map((t) => `${t.name}（${t.title}）`).join('、')}`,
-      '例如：shuxiang template roster',
-    ]);
-  }
+  const { kind, planYear } = pickTemplate(name, ctx.today());
   const target = targetFile(ctx, fileArg ?? kind.defaultFile);
   if (existsSync(target) && statSync(target).isDirectory()) throw new UserError(`${target} 是一个文件夹，请给出要保存的文件名，如 ${kind.defaultFile}。`);
   if (!existsSync(dirname(target))) throw new UserError(`文件夹 ${dirname(target)} 不存在，请先创建它或换一个保存位置。`);
   const { writeOutput } = await import('../../writeOutput.js');
-  const file = await writeOutput(ctx, { file: target, named: fileArg !== undefined, force: opts.force }, (tmp) => kind.write(tmp, ctx));
+  const file = await writeOutput(ctx, { file: target, named: fileArg !== undefined, force: opts.force }, (tmp) => WRITERS[kind.name](tmp, planYear));
   if (ctx.json) return ctx.outJson({ template: kind.name, file });
   ctx.out(`已生成${kind.title}模板：${file}`);
   ctx.info(`填好后运行：${kind.importCommand} ${quoteArg(shownPath(ctx, file))}`);

@@ -2,6 +2,7 @@
 // exactly — the database afterwards equals the database before it. Asks first on a terminal; `--yes`
 // for scripts. A backup is taken first, since an undo cannot itself be undone.
 import type { Command } from 'commander';
+import { batchWords } from '../../../render/terminal/undoText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
@@ -36,27 +37,16 @@ export async function runUndo(ctx: AppContext, idText: string | undefined, o: { 
     if (!Number.isInteger(id) || id <= 0) throw new UserError(`编号“${idText}”无效：请写 shuxiang history 中显示的编号，例如 shuxiang undo 12。`);
   }
   const db = await ctx.openDb();
-  const { assertUndoable, undoBatch } = await import('../../../store/undo.js');
-  const { getBatch, lastBatchId } = await import('../../../store/batches.js');
-  const last = lastBatchId(db);
-  if (last === undefined) throw new UserError('没有可以撤销的写入记录。', ['shuxiang history 可查看写入记录。']);
-  id ??= last;
-  const b = getBatch(db, id);
-  if (!b) throw new UserError(`没有编号为 ${id} 的写入记录（可能已被撤销）。`, ['请用 shuxiang history 查看可以撤销的记录及其编号。']);
-  assertUndoable(db, id);
-  const what = `第 ${b.id} 次写入：${b.startedAt.replace('T', ' ')} ${b.command}${b.args ? ` ${b.args}` : ''}（新增 ${b.counts.added}，修改 ${b.counts.changed}，删除 ${b.counts.removed}）`;
+  const { findUndo, undo } = await import('../../../app/history/undoBatch.js');
+  const b = findUndo(db, id);
+  const what = batchWords(b);
   if (!o.yes) {
     ctx.info(`将撤销${what}`);
     const { askConfirm } = await import('../../prompts.js');
     if (!(await askConfirm(ctx, '--yes', '确认撤销吗？撤销后不能再恢复（除非用自动备份）。'))) throw new UserError('已取消，未做任何修改。');
   }
-  let backupFile: string | undefined;
-  if (o.backup !== false) {
-    const { autoBackup, pruneAutoBackups } = await import('../../../store/backup.js');
-    backupFile = await autoBackup(db, ctx.dbPath(), ctx.nowStamp());
-    pruneAutoBackups(ctx.dbPath());
-  }
-  const r = undoBatch(db, id);
+  const r = await undo(db, { batch: b, backupOf: o.backup !== false ? ctx.dbPath() : undefined }, ctx.nowStamp());
+  const backupFile = r.backupFile;
   if (ctx.json) {
     ctx.outJson({ undone: b.id, command: b.command, args: b.args, deletedRows: r.deleted, restoredRows: r.restored, backup: backupFile ?? null });
     return;
