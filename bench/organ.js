@@ -48,6 +48,7 @@ async function base(file) {
   const { addSession } = await load('store/sessions.js');
   const { recordAttendance } = await load('store/attendance.js');
   const { demoYear } = await load('domain/demoYear.js');
+  const cal = (await load('io/officialCalendar.js')).createWorkCalendar();
   const db = openDb(file, { create: true });
   const at = `${YEAR}-01-01T08:00:00`;
   const people = [];
@@ -64,7 +65,7 @@ async function base(file) {
   });
   inBatch(db, { command: 'session', at }, (batchId, counts) => {
     for (const [branchId, who] of byBranch(people)) {
-      for (const x of demoYear(who, YEAR, `${YEAR + 1}-01-01`).sessions) {
+      for (const x of demoYear(who, YEAR, `${YEAR + 1}-01-01`, cal).sessions) {
         const id = addSession(db, { branchId, type: x.type, date: x.date, topic: x.topic, hours: x.hours, place: x.place, speaker: x.speaker }, batchId);
         counts.added++;
         recordAttendance(db, id, x.attendance, batchId, counts);
@@ -85,11 +86,12 @@ function byBranch(people) {
 async function items(db) {
   const { listMembers } = await load('store/members.js');
   const { demoYear } = await load('domain/demoYear.js');
+  const cal = (await load('io/officialCalendar.js')).createWorkCalendar();
   const { addDaysIso } = await load('domain/periods.js');
   const people = listMembers(db).map((m) => ({ branchId: m.branchId, id: m.id, name: m.name, post: m.partyPost, onRollFrom: m.onRollFrom, onRollLeft: m.onRollLeft }));
   const out = [];
   for (const who of byBranch(people).values()) {
-    const got = demoYear(who, YEAR, `${YEAR + 1}-01-01`).items;
+    const got = demoYear(who, YEAR, `${YEAR + 1}-01-01`, cal).items;
     const studied = new Set();
     for (const it of got) {
       out.push(it);
