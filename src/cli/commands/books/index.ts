@@ -10,8 +10,8 @@ import { printListing, type Column } from '../../output.js';
 import type { Act } from '../../programBase.js';
 import type { ImportOptions } from '../../importing/options.js';
 import { bookFlagValues } from '../../args/book.js';
-import { registerBooksLists } from './lists.js';
-import { registerBooksRoom } from './room.js';
+import { registerBooksLists } from './recommend.js';
+import { registerBooksRoom } from './show.js';
 import { addFieldOptions, parseFlagValue } from '../../args/evidenceFlags.js';
 import { bookTitle } from '../../../domain/text.js';
 

@@ -31,7 +31,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan init --year 2027
   shuxiang plan init --year 2027 第一支部学习计划.xlsx --force
 `)
-    .action(act(async (ctx: AppContext, file: string | undefined, o: { year: string; branch?: string; force?: boolean }) => (await import('./run.js')).runPlanInit(ctx, file, o)));
+    .action(act(async (ctx: AppContext, file: string | undefined, o: { year: string; branch?: string; force?: boolean }) => (await import('./show.js')).runPlanInit(ctx, file, o)));
 
   plan
     .command('import')
@@ -61,7 +61,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan show --year 2027 --as-of 2027-06-30
   shuxiang --json plan show --year 2027
 `)
-    .action(act(async (ctx: AppContext, o: { year?: string; asOf?: string; branch?: string }) => (await import('./run.js')).runPlanShow(ctx, o)));
+    .action(act(async (ctx: AppContext, o: { year?: string; asOf?: string; branch?: string }) => (await import('./show.js')).runPlanShow(ctx, o)));
 
   plan
     .command('rotate')
@@ -73,7 +73,7 @@ export function registerPlan(program: Command, act: Act): void {
 示例：
   shuxiang plan rotate --units 办公室,财务处,人事处 --year 2027
 `)
-    .action(act(async (ctx: AppContext, o: { units: string; year?: string; branch?: string }) => (await import('./run.js')).runPlanRotate(ctx, o)));
+    .action(act(async (ctx: AppContext, o: { units: string; year?: string; branch?: string }) => (await import('./show.js')).runPlanRotate(ctx, o)));
 
   plan
     .command('link')
@@ -86,5 +86,5 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan link 12 --month 2027-03
   shuxiang plan link 12 --month 2027-08 --force   3 月举办的活动算作 8 月的计划
 `)
-    .action(act(async (ctx: AppContext, id: string, o: { month: string; force?: boolean }) => (await import('./run.js')).runPlanLink(ctx, id, o)));
+    .action(act(async (ctx: AppContext, id: string, o: { month: string; force?: boolean }) => (await import('./show.js')).runPlanLink(ctx, id, o)));
 }

@@ -11,7 +11,7 @@ import {
   attendeesText, expectedMembers, hoursBetween, loadSession, parseClock,
   resolveAttendees, resolveBranch, sessionJson, sessionTitle,
 } from '../../args/session.js';
-import { runSessionList, runSessionShow } from './read.js';
+import { runSessionList, runSessionShow } from './list.js';
 
 /** The fields `session add` and `session edit` take. */
 export interface SessionFieldOptions {
