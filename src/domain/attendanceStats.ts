@@ -23,8 +23,10 @@ export interface StatsAttendance {
   status: AttendanceStatus;
 }
 
-/** The figures of one session or one member. */
-export interface AttendanceFigures {
+/** The attendance counts of one session, one member, or all — the one counts type: the period report
+ * (reports/periodReportTypes.ts), `session list`/`checkin` JSON (cli/args/session.ts) and the rule
+ * engine's attendance metric (engine/metricsMember.ts) all use it. */
+export interface AttendanceCounts {
   /** Sessions (per member) or members (per session) expected: on the roll of the branch that day and among the attendees. */
   expected: number;
   /** present + late, among the expected. */
@@ -39,13 +41,16 @@ export interface AttendanceFigures {
   rate: number | null;
 }
 
-export interface SessionFigures extends AttendanceFigures {
+/** The same counts under their older name (reports/periodFigures.ts reads it). */
+export type AttendanceFigures = AttendanceCounts;
+
+export interface SessionFigures extends AttendanceCounts {
   sessionId: number;
   /** Attendance recorded for people not expected (e.g. not on the roll that day); not in the figures. */
   extra: number;
 }
 
-export interface MemberFigures extends AttendanceFigures {
+export interface MemberFigures extends AttendanceCounts {
   memberId: number;
   /** Ids of the sessions the member was expected at, in date order. */
   expectedSessionIds: number[];
@@ -57,7 +62,7 @@ export interface AttendanceStats {
   sessions: SessionFigures[];
   members: MemberFigures[];
   /** Sums over all sessions (member-sessions); rate = attended ÷ expected. */
-  total: AttendanceFigures;
+  total: AttendanceCounts;
 }
 
 export interface StatsOptions {
@@ -65,16 +70,16 @@ export interface StatsOptions {
   excusedCountsAsAttended?: boolean;
 }
 
-const blank = (): AttendanceFigures => ({ expected: 0, attended: 0, present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, rate: null });
+const blank = (): AttendanceCounts => ({ expected: 0, attended: 0, present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, rate: null });
 
-function add(f: AttendanceFigures, status: AttendanceStatus | undefined): void {
+function add(f: AttendanceCounts, status: AttendanceStatus | undefined): void {
   f.expected++;
   if (!status) f.unmarked++;
   else f[status]++;
   if (status === 'present' || status === 'late') f.attended++;
 }
 
-function finish(f: AttendanceFigures, o: StatsOptions): void {
+function finish(f: AttendanceCounts, o: StatsOptions): void {
   f.rate = f.expected === 0 ? null : (f.attended + (o.excusedCountsAsAttended ? f.excused : 0)) / f.expected;
 }
 

@@ -1,5 +1,6 @@
 // The shape of the period report (SPEC §6.5): plain data that every renderer reads — terminal, JSON,
 // the ledger workbook, the Word and Markdown summaries. Built by buildPeriodReport (periodReport.ts).
+import type { AttendanceCounts } from '../domain/attendanceStats.js';
 import type { AttendanceStatus } from '../domain/attendanceStatus.js';
 import type { ReportKind } from './reportNames.js';
 
@@ -20,18 +21,8 @@ export interface ReportPeriod {
   year: number;
 }
 
-/** Sign-in figures of a session, a member, or all. */
-export interface AttendanceCounts {
-  expected: number;
-  attended: number;
-  present: number;
-  late: number;
-  excused: number;
-  absent: number;
-  unmarked: number;
-  /** 0–1; null when nothing was expected. */
-  rate: number | null;
-}
+/** Sign-in figures of a session, a member, or all: the one counts type (rate 0–1, null when nothing was expected). */
+export type { AttendanceCounts };
 
 /** Sessions of one type held in the period, against what the branch rules require. */
 export interface SessionTypeCount {

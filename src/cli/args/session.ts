@@ -2,7 +2,7 @@
 // the members expected that day, the figures, and one way to print a session's title.
 import type { Member } from '../../domain/member.js';
 import { attendeesLabel, isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
-import { attendanceStats, sessionRateText, type SessionFigures } from '../../domain/attendanceStats.js';
+import { attendanceStats, sessionRateText, type AttendanceCounts, type SessionFigures } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
 import { ShuxiangError, UserError } from '../../shared/errors.js';
 import { resolveMember } from '../resolveMember.js';
@@ -111,7 +111,7 @@ export function sessionTitle(s: Pick<SessionRecord, 'id' | 'date' | 'type' | 'to
 }
 
 /** 应到 10，实到 8（迟到 1），请假 1，缺席 1，出席率 80.0% — the one-line summary. */
-export function figuresLine(f: Pick<SessionFigures, 'expected' | 'attended' | 'late' | 'excused' | 'absent' | 'unmarked' | 'rate'>): string {
+export function figuresLine(f: Pick<AttendanceCounts, 'expected' | 'attended' | 'late' | 'excused' | 'absent' | 'unmarked' | 'rate'>): string {
   const parts = [`应到 ${f.expected}`, `实到 ${f.attended}${f.late ? `（含迟到 ${f.late}）` : ''}`, `请假 ${f.excused}`, `缺席 ${f.absent}`];
   if (f.unmarked) parts.push(`未登记 ${f.unmarked}`);
   const rate = sessionRateText(f);
@@ -130,7 +130,7 @@ export function sessionJson(s: SessionRecord): Record<string, unknown> {
 }
 
 /** Figures as JSON (rate as a fraction, or null). */
-export function figuresJson(f: SessionFigures): Record<string, unknown> {
+export function figuresJson(f: AttendanceCounts): Record<string, unknown> {
   return { expected: f.expected, attended: f.attended, present: f.present, late: f.late, excused: f.excused, absent: f.absent, unmarked: f.unmarked, rate: f.rate };
 }
 

@@ -1,6 +1,7 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
 import { type AttendanceStatus, type BookCategory, type EvidenceReading, type EvidenceSession, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
 import { isExpectedAt } from '../attendees.js';
+import type { AttendanceCounts } from '../attendanceStats.js';
 import type { MetricName } from '../ruleSet.js';
 import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, within } from './evidenceIndex.js';
 import { STATUS_CODES, eachWithin } from './columns.js';
@@ -22,7 +23,7 @@ const expectedHere = (c: Ctx, s: EvidenceSession) => s.attendees === undefined |
 
 /** The member's sign-ins at sessions of the given types they were expected at: the ids of those that
  * count (one per session) and the number of excused ones. */
-function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[]; excused: number } {
+function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[] } & Pick<AttendanceCounts, 'excused'> {
   const types = c.rule.options.sessionTypes ?? fallback;
   const a = c.idx.byMember(c.member.id).attendance;
   const counted: number[] = [];
