@@ -1,67 +1,35 @@
 // What session, checkin, sheet and the sign-in import share: finding the branch and the session,
-// the members expected that day, the figures, and one way to print a session's title.
+// the names on the roll, who a session is for, the figures as text and JSON, one way to print a
+// session's title. Who is on the roll and the figures themselves are use cases (src/app/sessions/roll.ts).
 import type { Member } from '../../domain/member.js';
 import { attendeesLabel, isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
-import { attendanceStats, sessionRateText, type AttendanceCounts, type SessionFigures } from '../../domain/attendanceStats.js';
+import { sessionRateText, type AttendanceCounts } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
 import { ShuxiangError, UserError } from '../../shared/errors.js';
 import { resolveMember } from '../resolveMember.js';
 import type { Db } from '../../store/db.js';
-import type { Branch } from '../../store/branches.js';
-import type { SessionRecord } from '../../store/sessions.js';
+import { getSession, type SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
 import { bookTitle } from '../../domain/text.js';
+import { rollMembers } from '../../app/sessions/roll.js';
 
-/** The branch named by --branch, else the default branch from init, else the only one (src/cli/args/branch.ts). */
-export async function resolveBranch(db: Db, name?: string): Promise<Branch> {
-  return (await import('./branch.js')).resolveBranch(db, name);
-}
+export { resolveBranch } from './branch.js';
+export { hoursBetween } from '../../app/sessions/editSession.js';
+export { expectedMembers, figuresFor, rollMembers } from '../../app/sessions/roll.js';
 
 /** The session with the id the user typed (12 or #12). */
-export async function loadSession(db: Db, idText: string): Promise<SessionRecord> {
+export function loadSession(db: Db, idText: string): SessionRecord {
   const m = /^#?(\d+)$/.exec(idText.normalize('NFKC').trim());
   if (!m) throw new UserError(`“${idText}”不是活动编号。活动编号是数字，可用 shuxiang session list 查看。`);
-  const { getSession } = await import('../../store/sessions.js');
   const s = getSession(db, Number(m[1]));
   if (!s) throw new UserError(`没有编号为 ${m[1]} 的学习活动。可用 shuxiang session list 查看已有的活动。`);
   return s;
-}
-
-/** Members of the session's branch on the roll on its date, in pinyin order of their names. */
-export async function rollMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date'>): Promise<Member[]> {
-  const { listMembers } = await import('../../store/members.js');
-  return sortByPinyin(listMembers(db, { branch: s.branch, onRollOn: s.date }));
-}
-
-/** The people expected at the session (its attendees among those on the roll that day), in pinyin order. */
-export async function expectedMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date' | 'attendees' | 'attendeeIds'>): Promise<Member[]> {
-  return (await rollMembers(db, s)).filter((m) => isExpectedAt(s, m));
 }
 
 /** Who a session is for, with the people expected: 全体在册人员 / 支委 2 人：钱委员、赵书记 / 指定 2 人：李四、王五. */
 export function attendeesText(s: Pick<SessionRecord, 'attendees' | 'attendeeIds'>, expected: Pick<Member, 'name'>[]): string {
   if (s.attendees === 'all') return attendeesLabel(s);
   return `${s.attendees === 'leaders' ? `支委 ${expected.length} 人` : attendeesLabel(s)}：${expected.map((m) => m.name).join('、') || '无'}`;
-}
-
-const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-
-/** Pinyin order of names, reading surnames right (曾 as zeng, 单 as shan), as paper rosters list people. */
-export async function sortByPinyin<T extends { name: string }>(list: T[]): Promise<T[]> {
-  const { pinyin } = await import('pinyin-pro');
-  const key = new Map(list.map((m) => [m, pinyin(m.name, { toneType: 'none', surname: 'head', type: 'array', nonZh: 'consecutive' }).join(' ').toLowerCase()]));
-  return [...list].sort((a, b) => (key.get(a)! < key.get(b)! ? -1 : key.get(a)! > key.get(b)! ? 1 : collator.compare(a.name, b.name)));
-}
-
-/** The figures of some sessions (all of one branch or several), from the store. */
-export async function figuresFor(db: Db, sessions: SessionRecord[]): Promise<Map<number, SessionFigures>> {
-  const { listMembers } = await import('../../store/members.js');
-  const { attendanceForSessions } = await import('../../store/attendance.js');
-  const branches = new Set(sessions.map((s) => s.branch));
-  const members = [...branches].flatMap((b) => listMembers(db, { branch: b }));
-  const rows = attendanceForSessions(db, sessions.map((s) => s.id));
-  const stats = attendanceStats(sessions, members, rows);
-  return new Map(stats.sessions.map((f) => [f.sessionId, f]));
 }
 
 /** One name among the members on the roll that day, or a problem that says why not (collected, not thrown). */
@@ -151,10 +119,4 @@ export function parseClock(text: string): string | undefined {
   const m = /^(\d{1,2})[:：](\d{2})$/.exec(text.normalize('NFKC').trim());
   if (!m || +m[1]! > 23 || +m[2]! > 59) return undefined;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
-}
-
-/** Hours between two HH:MM clock times, to two decimals. */
-export function hoursBetween(start: string, end: string): number {
-  const mins = (t: string) => +t.slice(0, 2) * 60 + +t.slice(3, 5);
-  return Math.round(((mins(end) - mins(start)) / 60) * 100) / 100;
 }

@@ -1,13 +1,23 @@
-// `session list` and `session show`: the read side of the branch's sessions.
+// `session list`: the branch's sessions in a period (or all), each with its figures.
+import { sessionsWithFigures } from '../../../app/sessions/readSessions.js';
 import { sessionRateText } from '../../../domain/attendanceStats.js';
-import { statusLabel } from '../../../domain/attendanceStatus.js';
 import { parsePeriodId, type Period } from '../../../domain/periods.js';
 import { parseSessionType, sessionTypeChoicesText, sessionTypeName } from '../../../domain/sessionTypes.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
-import { formatTable, printListing } from '../../output.js';
-import type { SessionListOptions } from './index.js';
-import { attendanceJson, attendeesText, expectedMembers, figuresFor, figuresJson, figuresLine, loadSession, resolveBranch, sessionJson } from '../../args/session.js';
+import { printListing } from '../../output.js';
+import { figuresJson, resolveBranch, sessionJson } from '../../args/session.js';
+
+export interface SessionListOptions {
+  month?: string;
+  quarter?: string;
+  half?: string;
+  year?: string;
+  period?: string;
+  type?: string;
+  branch?: string;
+}
+
 
 /** The period named by whichever of --month/--quarter/--half/--year/--period was given. */
 export function periodFromFlags(o: SessionListOptions): Period | undefined {
@@ -32,10 +42,8 @@ export async function runSessionList(ctx: AppContext, o: SessionListOptions): Pr
   }
   const db = await ctx.openDb({ readonly: true });
   const branch = await resolveBranch(db, o.branch);
-  const { listSessions } = await import('../../../store/sessions.js');
-  const sessions = listSessions(db, { branchId: branch.id, from: period?.start, to: period?.end, type });
-  const figs = await figuresFor(db, sessions);
-  const rows = sessions.map((s) => ({ s, f: figs.get(s.id)! }));
+  const rows = sessionsWithFigures(db, { branchId: branch.id, from: period?.start, to: period?.end, type });
+  const sessions = rows.map((r) => r.s);
   const json = rows.map(({ s, f }) => ({ ...sessionJson(s), counts: figuresJson(f) }));
   const byType = new Map<string, number>();
   for (const s of sessions) byType.set(sessionTypeName(s.type), (byType.get(sessionTypeName(s.type)) ?? 0) + 1);
@@ -58,44 +66,3 @@ export async function runSessionList(ctx: AppContext, o: SessionListOptions): Pr
     { header: '出席率', value: (r) => sessionRateText(r.f), align: 'right' },
   ], rows, footer);
 }
-
-export async function runSessionShow(ctx: AppContext, idText: string): Promise<void> {
-  const db = await ctx.openDb({ readonly: true });
-  const s = await loadSession(db, idText);
-  const { attendanceForSession } = await import('../../../store/attendance.js');
-  const { getMember } = await import('../../../store/members.js');
-  const rows = attendanceForSession(db, s.id);
-  const expected = await expectedMembers(db, s);
-  const known = new Set(expected.map((m) => m.id));
-  const others = rows.filter((r) => !known.has(r.memberId)).map((r) => getMember(db, r.memberId)!).filter(Boolean);
-  const list = attendanceJson([...expected, ...others], rows, s);
-  const f = (await figuresFor(db, [s])).get(s.id)!;
-  if (ctx.json) {
-    ctx.outJson({ ...sessionJson(s), expected: expected.map((m) => ({ memberId: m.id, name: m.name })), counts: figuresJson(f), attendance: list });
-    return;
-  }
-  const time = s.startTime ? ` ${s.startTime}${s.endTime ? `–${s.endTime}` : ''}` : '';
-  const info = [
-    `学习活动 #${s.id}（${s.branch}）`,
-    `  类型：${sessionTypeName(s.type)}`,
-    `  主题：${s.topic}`,
-    `  时间：${s.date}${time}${s.hours !== undefined ? `，${s.hours} 学时` : ''}`,
-    s.place ? `  地点：${s.place}` : '',
-    s.speaker ? `  主讲/主持：${s.speaker}` : '',
-    s.recorder ? `  记录人：${s.recorder}` : '',
-    s.notes ? `  备注：${s.notes}` : '',
-    `  应到人员：${attendeesText(s, expected)}`,
-    `  签到：${figuresLine(f)}`,
-  ].filter(Boolean);
-  ctx.out(info.join('\n'));
-  if (list.length) {
-    ctx.out('\n' + formatTable([
-      { header: '序号', value: (r: Record<string, unknown>) => list.indexOf(r) + 1, align: 'right' },
-      { header: '姓名', value: (r) => `${r.name as string}${r.expected ? '' : '（不在应到名单）'}` },
-      { header: '状态', value: (r) => statusLabel(r.status as never, r.excuseKind as string | null) },
-      { header: '事由', value: (r) => (r.reason as string | null) ?? '' },
-    ], list));
-  }
-  if (f.unmarked) ctx.info(`\n还有 ${f.unmarked} 人未登记：shuxiang checkin ${s.id}`);
-}
-

@@ -1,0 +1,57 @@
+// `session edit`, in two steps because the attendees named on the command line are resolved against the
+// edited branch and date: checkSessionEdit completes and checks the patch (another branch, the clock
+// times, the hours they imply), applySessionEdit writes what changed in its own batch and counts the
+// sign-ins left outside the new attendees.
+import type { Member } from '../../domain/member.js';
+import { UserError } from '../../shared/errors.js';
+import { attendanceForSession } from '../../store/attendance.js';
+import { inBatch } from '../../store/batches.js';
+import type { Db } from '../../store/db.js';
+import { getSession, updateSession, type SessionInsert, type SessionRecord } from '../../store/sessions.js';
+import { expectedMembers } from './roll.js';
+
+export type SessionPatch = Partial<Record<keyof SessionInsert, unknown>>;
+
+/** Hours between two HH:MM clock times, to two decimals. */
+export function hoursBetween(start: string, end: string): number {
+  const mins = (t: string) => +t.slice(0, 2) * 60 + +t.slice(3, 5);
+  return Math.round(((mins(end) - mins(start)) / 60) * 100) / 100;
+}
+
+/** The patch with the branch move checked (refused once people signed in) and the hours from the clock
+ * times when they changed and no hours were given. */
+export function checkSessionEdit(db: Db, s: SessionRecord, patch: SessionPatch, o: { branchId?: number; hoursGiven: boolean }): SessionPatch {
+  if (o.branchId !== undefined && o.branchId !== s.branchId) {
+    if (attendanceForSession(db, s.id).length) throw new UserError(`活动 #${s.id} 已有签到记录，不能改到另一个支部。请删除后在新支部重新登记。`);
+    patch.branchId = o.branchId;
+  }
+  const start = (patch.startTime ?? s.startTime) as string | undefined;
+  const end = (patch.endTime ?? s.endTime) as string | undefined;
+  if (start && end && end <= start) throw new UserError(`结束时间 ${end} 不晚于开始时间 ${start}，请检查 --start 和 --end。`);
+  if (!o.hoursGiven && (patch.startTime || patch.endTime) && start && end) patch.hours = hoursBetween(start, end);
+  return patch;
+}
+
+export type SessionEdit =
+  | { changed: false; session: SessionRecord }
+  | { changed: true; session: SessionRecord; stray?: { count: number; expected: Member[] } };
+
+/** Writes the patch when it changes something; `attendees` is set when --attendees was given. */
+export async function applySessionEdit(db: Db, s: SessionRecord, patch: SessionPatch, attendees: Pick<SessionRecord, 'attendees' | 'attendeeIds'> | undefined, now: string): Promise<SessionEdit> {
+  if (attendees && (attendees.attendees !== s.attendees || attendees.attendeeIds.join() !== s.attendeeIds.join())) {
+    Object.assign(patch, { attendees: attendees.attendees, attendeeIds: attendees.attendeeIds });
+  }
+  const changedKeys = Object.keys(patch).filter((k) => k === 'attendeeIds' || patch[k as keyof SessionInsert] !== (s as unknown as Record<string, unknown>)[k]);
+  if (changedKeys.length === 0) return { changed: false, session: s };
+  inBatch(db, { command: 'session edit', args: String(s.id), at: now }, (batchId, counts) => {
+    if (updateSession(db, s.id, patch, batchId)) counts.changed++;
+  });
+  const after = getSession(db, s.id)!;
+  if ((patch.date && patch.date !== s.date) || patch.attendees !== undefined) {
+    const list = await expectedMembers(db, after);
+    const expected = new Set(list.map((m) => m.id));
+    const count = attendanceForSession(db, s.id).filter((a) => !expected.has(a.memberId)).length;
+    if (count) return { changed: true, session: after, stray: { count, expected: list } };
+  }
+  return { changed: true, session: after };
+}
