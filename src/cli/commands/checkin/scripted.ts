@@ -1,0 +1,99 @@
+// `checkin SESSION --present … --late … --excused 姓名:类别:事由 --absent … --absent-rest`: every name
+// is found on the session day's roll first; any problem stops the whole sign-in (nothing written).
+import { recordSignin, signinEntries, type SigninMark } from '../../../app/signin/recordSignin.js';
+import { sessionsOn } from '../../../app/signin/findSession.js';
+import { isExpectedAt } from '../../../domain/attendees.js';
+import { EXCUSE_KINDS, parseExcuseKind, signinNotYet, type AttendanceStatus, type ExcuseKind } from '../../../domain/attendanceStatus.js';
+import type { Member } from '../../../domain/member.js';
+import { UserError } from '../../../shared/errors.js';
+import type { Db } from '../../../store/db.js';
+import type { SessionRecord } from '../../../store/sessions.js';
+import type { AppContext } from '../../context.js';
+import { attendeesText, findOnRoll, loadSession, resolveBranch, rollMembers, sessionTitle } from '../../args/session.js';
+import { reportSignin } from './report.js';
+
+/** The flags of `checkin` (scripted.ts reads the lists, interactive.ts the branch). */
+export interface CheckinOptions {
+  present?: string[];
+  late?: string[];
+  excused?: string[];
+  absent?: string[];
+  absentRest?: boolean;
+  branch?: string;
+}
+
+/** The session named on the command line, or today's only session of the branch. */
+async function pickSessionScripted(ctx: AppContext, db: Db, sessionArg: string | undefined, branchName?: string): Promise<SessionRecord> {
+  if (sessionArg) return loadSession(db, sessionArg);
+  const branch = await resolveBranch(db, branchName);
+  const today = sessionsOn(db, branch.id, ctx.today());
+  if (today.length === 1) {
+    ctx.info(`使用今天的活动 ${sessionTitle(today[0]!)}`);
+    return today[0]!;
+  }
+  throw new UserError(
+    today.length === 0
+      ? `缺少活动编号：${branch.name}今天（${ctx.today()}）没有登记活动。请在命令中写上活动编号，如 shuxiang checkin 12。`
+      : `缺少活动编号：${branch.name}今天有 ${today.length} 次活动，请在命令中写上是哪一次：`,
+    today.map((s) => sessionTitle(s)),
+  );
+}
+
+interface Mark extends SigninMark {
+  flag: string;
+}
+
+export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | undefined, o: CheckinOptions): Promise<void> {
+  const s = await pickSessionScripted(ctx, db, sessionArg, o.branch);
+  const roll = await rollMembers(db, s);
+  const members = roll.filter((m) => isExpectedAt(s, m));
+  const problems: string[] = [];
+  const marks = new Map<number, Mark>();
+  const put = (m: Member, mark: Mark) => {
+    const old = marks.get(m.id);
+    if (old && (old.status !== mark.status || old.excuseKind !== mark.excuseKind)) {
+      problems.push(`${m.name} 同时出现在 ${old.flag} 和 ${mark.flag} 中，请只保留一处。`);
+      return;
+    }
+    marks.set(m.id, mark);
+  };
+  const lists: [string, string[] | undefined, AttendanceStatus][] = [
+    ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', o.excused, 'excused'], ['--absent', o.absent, 'absent'],
+  ];
+  for (const [flag, names, status] of lists) {
+    // Before its day a session takes only 请假 registered in advance.
+    const notYet = names?.length ? signinNotYet(s.id, s.date, status, ctx.today()) : undefined;
+    if (notYet) { problems.push(`${flag}：${notYet}（--excused）；出席、迟到、缺席请在活动当天或之后登记。`); continue; }
+    for (const item of names ?? []) {
+      let name = item;
+      let excuseKind: ExcuseKind | undefined;
+      let reason: string | undefined;
+      if (status === 'excused') {
+        // 姓名:类别:事由 — the 事由 is kept as typed, its own colons included.
+        const parts = /^([^:：]*)(?:[:：]([^:：]*)(?:[:：]([\s\S]*))?)?$/.exec(item)!;
+        name = parts[1]!;
+        if (parts[2]?.trim()) {
+          excuseKind = parseExcuseKind(parts[2]);
+          if (!excuseKind) { problems.push(`--excused 中“${item}”的请假类别“${parts[2]}”无法识别，可写：${EXCUSE_KINDS.join('、')}。`); continue; }
+        }
+        if (parts[3] !== undefined) reason = parts[3].trim() || undefined;
+      }
+      const m = await findOnRoll(db, s, roll, name, flag, problems);
+      if (m && !isExpectedAt(s, m)) problems.push(notExpected(s, m, members, flag));
+      else if (m) put(m, { status, excuseKind, reason, flag });
+    }
+  }
+  const restNotYet = o.absentRest ? signinNotYet(s.id, s.date, 'absent', ctx.today()) : undefined;
+  if (restNotYet) problems.push(`--absent-rest：${restNotYet}（--excused）；缺席请在活动当天或之后登记。`);
+  if (problems.length) throw new UserError(`签到未登记（没有写入任何内容），有 ${problems.length} 处问题：`, problems);
+  const entries = signinEntries(db, s, members, marks, !!o.absentRest);
+  reportSignin(ctx, members, recordSignin(db, { session: s, entries }, ctx.nowStamp()));
+}
+
+/** Why someone on the roll cannot sign in: the session is for others (the committee, people named). */
+function notExpected(s: SessionRecord, m: Member, expected: Member[], flag: string): string {
+  const list = [...expected.map((x) => x.name), m.name].join(',');
+  return `${flag}：${m.name} 不在本次活动的应到名单上（本次应到${s.attendees === 'leaders' ? ` ${s.date} 的` : ''}${attendeesText(s, expected)}）。`
+    + `如确需为其签到，请先把他加入应到名单：shuxiang session edit ${s.id} --attendees ${list}`;
+}
+
