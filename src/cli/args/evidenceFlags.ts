@@ -1,7 +1,8 @@
 // Command-line options made from the field specs in src/domain/evidenceKinds.ts: declaring them on a
-// command, and reading a typed flag value through the same checks a ledger cell gets.
+// command, reading a typed flag value through the same checks a ledger cell gets, and the --kind flag
+// and the item ids (<kind>:<id>) of `log list` / `log remove`.
 import type { Command } from 'commander';
-import type { EvidenceField } from '../../domain/evidenceKinds.js';
+import { findKind, kindChoicesText, type EvidenceField, type EvidenceKindId, type EvidenceKindSpec } from '../../domain/evidenceKinds.js';
 import { parseFieldValue, type FieldValue } from '../../domain/evidenceValues.js';
 import { UserError } from '../../shared/errors.js';
 
@@ -34,4 +35,22 @@ export function parseFlagValue(f: EvidenceField, raw: string | boolean | undefin
     throw new UserError(`${flagName(f)}：${p.message}。`, how ? [how] : []);
   }
   return p.value;
+}
+
+/** An evidence kind as typed (`self-study`, `自学` …), or an error naming the flag. */
+export function kindFlag(typed: string, flag = '--kind'): EvidenceKindSpec {
+  const k = findKind(typed);
+  if (!k) throw new UserError(`${flag} 的取值“${typed}”不是已知的记录类别。`, [`可选：${kindChoicesText()}`]);
+  return k;
+}
+
+/** `self-study:12`, `自学:12`, `自学#12`, or `12` with --kind → kind and id. */
+export function parseEvidenceRef(ref: string, kindText?: string): { kind: EvidenceKindId; id: number } {
+  const m = /^(?:(.+?)\s*[:：#＃]\s*)?(\d+)$/.exec(ref.normalize('NFKC').trim());
+  if (!m) throw new UserError(`“${ref}”不是记录编号。编号写成 类别:数字，如 self-study:12（见 shuxiang log list）。`);
+  const typed = m[1] ?? kindText;
+  if (!typed) throw new UserError(`编号“${ref}”没有写类别：每类记录单独编号，请写成 self-study:${m[2]}，或加 --kind 指明类别。`, [`类别：${kindChoicesText()}`]);
+  const kind = kindFlag(typed, m[1] ? '编号中的类别' : '--kind');
+  if (m[1] && kindText && findKind(kindText)?.id !== kind.id) throw new UserError(`编号 ${ref} 与 --kind ${kindText} 不一致，请只写一处。`);
+  return { kind: kind.id, id: Number(m[2]) };
 }

@@ -1,11 +1,14 @@
 // `shuxiang log <kind>|list|remove`: one member's study evidence, one item at a time. The subcommands and
-// their flags are made from src/domain/evidenceKinds.ts; recording runs in logRecord.ts, listing and
-// removing in logList.ts.
+// their flags are made from src/domain/evidenceKinds.ts; recording runs in record.ts, listing in
+// list.ts, removing in remove.ts.
 import type { Command } from 'commander';
 import { EVIDENCE_KINDS, kindChoicesText, type EvidenceKindId } from '../../../domain/evidenceKinds.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { addFieldOptions } from '../../args/evidenceFlags.js';
+import { runLogList } from './list.js';
+import { runLogKind } from './record.js';
+import { runLogRemove } from './remove.js';
 
 const EXAMPLES: Record<EvidenceKindId, string[]> = {
   'self-study': ['--member 张三 --hours 1.5 --notes --content "《习近平谈治国理政》第四卷"', '--member zs --date 2026-03-10 --hours 1'],
@@ -48,7 +51,6 @@ export function registerLog(program: Command, act: Act): void {
 ${EXAMPLES[kind.id].map((e) => `  shuxiang log ${kind.id} ${e}`).join('\n')}
   shuxiang --json log ${kind.id} ${EXAMPLES[kind.id][0]}
 `).action(act(async (ctx: AppContext, opts: Record<string, string | boolean | undefined>) => {
-      const { runLogKind } = await import('./record.js');
       await runLogKind(ctx, kind, opts);
     }));
   }
@@ -66,7 +68,6 @@ ${EXAMPLES[kind.id].map((e) => `  shuxiang log ${kind.id} ${e}`).join('\n')}
   shuxiang --json log list --member zs --period 2026-03
 `)
     .action(act(async (ctx: AppContext, opts: { member?: string; kind?: string; period?: string }) => {
-      const { runLogList } = await import('./list.js');
       await runLogList(ctx, opts);
     }));
 
@@ -83,7 +84,6 @@ ${EXAMPLES[kind.id].map((e) => `  shuxiang log ${kind.id} ${e}`).join('\n')}
   shuxiang log remove 12 --kind book
 `)
     .action(act(async (ctx: AppContext, ref: string, opts: { kind?: string }) => {
-      const { runLogRemove } = await import('./list.js');
       await runLogRemove(ctx, ref, opts);
     }));
 }

@@ -1,12 +1,16 @@
 // Recording one evidence item for one member (`log self-study` …): flags first; on a terminal, the
 // missing fields are asked in turn; in a script, a missing required flag is an error naming it.
 import { basename, extname } from 'node:path';
+import { catalogueCategory, recordEvidence } from '../../../app/evidence/recordEvidence.js';
+import { countChars } from '../../../domain/charCount.js';
 import type { EvidenceField, EvidenceKindSpec } from '../../../domain/evidenceKinds.js';
 import { checkItem, type ItemValues } from '../../../domain/evidenceValues.js';
 import { describeValues } from '../../../domain/evidenceView.js';
 import { onRollOn, type Member } from '../../../domain/member.js';
 import { UserError } from '../../../shared/errors.js';
+import { readDocumentText } from '../../../io/documentText.js';
 import type { Db } from '../../../store/db.js';
+import { listMembers } from '../../../store/members.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
 import { flagAttr, flagName, parseFlagValue } from '../../args/evidenceFlags.js';
@@ -47,35 +51,24 @@ async function askField(ctx: AppContext, f: EvidenceField, values: ItemValues): 
 }
 
 /** A book logged without --category takes the category of the catalogue's book of that title (and author). */
-async function categoryFromCatalogue(db: Db, raw: Opts): Promise<void> {
+function categoryFromCatalogue(db: Db, raw: Opts): void {
   if (typeof raw.title !== 'string' || raw.category !== undefined) return;
-  const { listBooks } = await import('../../../store/books.js');
-  const { textKey } = await import('../../../domain/text.js');
-  const author = typeof raw.author === 'string' ? textKey(raw.author) : undefined;
-  const same = listBooks(db).filter((b) => textKey(b.title) === textKey(raw.title as string) && (author === undefined || textKey(b.author ?? '') === author) && b.category);
-  const categories = new Set(same.map((b) => b.category));
-  if (categories.size === 1) {
-    raw.category = same[0]!.category!;
-    if (same.length === 1 && raw.author === undefined && same[0]!.author) raw.author = same[0]!.author;
-  } else if (categories.size > 1) {
-    throw new UserError(`书目库中有 ${same.length} 本《${raw.title}》，类别不同：${same.map((b) => `${b.author || '（无作者）'}，${b.category}`).join('；')}。`, [
-      '请加 --author 指明是哪一本，或直接加 --category。',
-    ]);
-  }
+  const found = catalogueCategory(db, raw.title, typeof raw.author === 'string' ? raw.author : undefined);
+  if (!found) return;
+  raw.category = found.category;
+  if (found.author !== undefined && raw.author === undefined) raw.author = found.author;
 }
 
 /** The values of one item from flags, the --file essay, and (on a terminal) questions. */
 async function collectValues(ctx: AppContext, db: Db, kind: EvidenceKindSpec, opts: Opts): Promise<ItemValues> {
   const raw: Opts = {};
   for (const f of kind.fields) raw[f.key] = opts[flagAttr(f)];
-  if (kind.id === 'book') await categoryFromCatalogue(db, raw);
+  if (kind.id === 'book') categoryFromCatalogue(db, raw);
   if (typeof opts.date === 'string' && !kind.fields.some((f) => f.key === 'date')) {
     if (kind.id === 'book') raw.finished ??= opts.date;
     else { raw.from ??= opts.date; raw.to ??= opts.date; }
   }
   if (typeof opts.file === 'string') {
-    const { readDocumentText } = await import('../../../io/documentText.js');
-    const { countChars } = await import('../../../domain/charCount.js');
     const file = ctx.path(opts.file);
     const chars = countChars(await readDocumentText(file));
     ctx.info(`${basename(file)}：共 ${chars.toLocaleString('en')} 字（汉字、字母和数字，不含标点和空格）`);
@@ -103,7 +96,6 @@ async function collectValues(ctx: AppContext, db: Db, kind: EvidenceKindSpec, op
 /** `shuxiang log <kind>`: records the item and prints it with its id. */
 export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: Opts): Promise<void> {
   const db = await ctx.openDb();
-  const { listMembers } = await import('../../../store/members.js');
   const members = listMembers(db);
   if (members.length === 0) throw new UserError('花名册中还没有人员。请先用 shuxiang import 花名册.xlsx 或 shuxiang member add 添加。');
   const member = await pickMember(ctx, members, opts.member as string | undefined);
@@ -112,16 +104,9 @@ export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: 
   if (typeof day === 'string' && !onRollOn(member, day)) {
     ctx.warn(`${member.name} 在 ${day} 不在册（在册期间 ${member.onRollFrom ?? '最初'} 至 ${member.onRollLeft ? `${member.onRollLeft} 前` : '今'}），仍会记录，但考核只计在册期间。`);
   }
-  const { inBatch } = await import('../../../store/batches.js');
-  const { writeEvidence } = await import('../../../store/evidenceWrite.js');
-  const { getEvidenceItem } = await import('../../../store/evidence.js');
-  const o = inBatch(db, { command: `log ${kind.id}`, args: `${member.name} ${describeValues(kind, values)}`, at: ctx.nowStamp() }, (batchId, counts) =>
-    writeEvidence(db, [{ kind: kind.id, memberId: member.id, values }], batchId, counts, { ids: true }));
-  const item = getEvidenceItem(db, kind.id, o.ids[0]!)!;
-  const k = o.kinds[kind.id]!;
-  const outcome = k.added ? 'added' : k.updated ? 'updated' : 'unchanged';
+  const { item, outcome, booksAdded } = recordEvidence(db, kind, member, values, ctx.nowStamp());
   if (ctx.json) return ctx.outJson({ ...item, outcome });
   const verb = { added: '已登记', updated: '已更新', unchanged: '已有相同记录，未改动：' }[outcome];
   ctx.out(`${verb}${member.name}的${kind.name}（编号 ${item.ref}）：${describeValues(kind, item.values)}`);
-  if (o.books.added) ctx.info(`${bookTitle(String(item.values.title))}已加入书目库。`);
+  if (booksAdded) ctx.info(`${bookTitle(String(item.values.title))}已加入书目库。`);
 }
