@@ -1,9 +1,15 @@
 // `shuxiang plan init|import|show|rotate|link`: the annual study plan (年度学习计划) — a theme per month
 // (一月一主题), its form, required books, the co-host unit (units take turns) and the speaker; compared
-// with the sessions held by `plan show`, `audit` and `report`. The bodies are in planRun.ts.
+// with the sessions held by `plan show`, `audit` and `report`. Each subcommand runs in its own file; the
+// importer behind `plan import` is src/cli/importing/plan.ts.
 import type { Command } from 'commander';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { importPlan } from '../../importing/plan.js';
+import { runPlanInit } from './init.js';
+import { runPlanLink } from './link.js';
+import { runPlanRotate } from './rotate.js';
+import { runPlanShow } from './show.js';
 
 /** Declares `plan` and its subcommands. */
 export function registerPlan(program: Command, act: Act): void {
@@ -31,7 +37,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan init --year 2027
   shuxiang plan init --year 2027 第一支部学习计划.xlsx --force
 `)
-    .action(act(async (ctx: AppContext, file: string | undefined, o: { year: string; branch?: string; force?: boolean }) => (await import('./show.js')).runPlanInit(ctx, file, o)));
+    .action(act((ctx: AppContext, file: string | undefined, o: { year: string; branch?: string; force?: boolean }) => runPlanInit(ctx, file, o)));
 
   plan
     .command('import')
@@ -47,7 +53,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan import 2027年度学习计划.xlsx
   shuxiang plan import 计划.xlsx --year 2027 --dry-run
 `)
-    .action(act(async (ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }) => (await import('../../importing/plan.js')).importPlan(ctx, ctx.path(file), o)));
+    .action(act((ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }) => importPlan(ctx, ctx.path(file), o)));
 
   plan
     .command('show')
@@ -61,7 +67,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan show --year 2027 --as-of 2027-06-30
   shuxiang --json plan show --year 2027
 `)
-    .action(act(async (ctx: AppContext, o: { year?: string; asOf?: string; branch?: string }) => (await import('./show.js')).runPlanShow(ctx, o)));
+    .action(act((ctx: AppContext, o: { year?: string; asOf?: string; branch?: string }) => runPlanShow(ctx, o)));
 
   plan
     .command('rotate')
@@ -73,7 +79,7 @@ export function registerPlan(program: Command, act: Act): void {
 示例：
   shuxiang plan rotate --units 办公室,财务处,人事处 --year 2027
 `)
-    .action(act(async (ctx: AppContext, o: { units: string; year?: string; branch?: string }) => (await import('./show.js')).runPlanRotate(ctx, o)));
+    .action(act((ctx: AppContext, o: { units: string; year?: string; branch?: string }) => runPlanRotate(ctx, o)));
 
   plan
     .command('link')
@@ -86,5 +92,5 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan link 12 --month 2027-03
   shuxiang plan link 12 --month 2027-08 --force   3 月举办的活动算作 8 月的计划
 `)
-    .action(act(async (ctx: AppContext, id: string, o: { month: string; force?: boolean }) => (await import('./show.js')).runPlanLink(ctx, id, o)));
+    .action(act((ctx: AppContext, id: string, o: { month: string; force?: boolean }) => runPlanLink(ctx, id, o)));
 }
