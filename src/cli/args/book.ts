@@ -1,16 +1,16 @@
 // Finding one book by what the user typed: its number (12 or #12), its exact title, or part of the title
-// when that names one book only; otherwise a Chinese error listing the candidates.
+// when that names one book only; otherwise a Chinese error listing the candidates. Also the book flags:
+// the catalogue fields, and the year of a reading list.
 import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import { UserError } from '../../shared/errors.js';
-import type { BookRecord } from '../../store/books.js';
+import { getBook, listBooks, type BookRecord } from '../../store/books.js';
 import type { Db } from '../../store/db.js';
 import { flagAttr, parseFlagValue } from './evidenceFlags.js';
-import { bookTitle } from '../../domain/text.js';
+import { bookTitle, keepText, textKey } from '../../domain/text.js';
+import { parseIsbn } from '../../domain/isbn.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
-export async function findBook(db: Db, typed: string, what = '书'): Promise<BookRecord> {
-  const { getBook, listBooks } = await import('../../store/books.js');
-  const { keepText, textKey } = await import('../../domain/text.js');
+export function findBook(db: Db, typed: string, what = '书'): BookRecord {
   const t = keepText(typed).replace(/^《(.*)》$/, '$1');
   const id = /^[#＃]?(\d+)$/.exec(textKey(t));
   if (id) {
@@ -38,17 +38,24 @@ export async function findBook(db: Db, typed: string, what = '书'): Promise<Boo
 export { bookName } from '../../render/terminal/lendText.js';
 
 /** The catalogue values typed as flags (each checked like a sheet cell; the ISBN by its check digit). */
-export async function bookFlagValues(opts: Record<string, string | boolean | undefined>): Promise<Record<string, unknown>> {
+export function bookFlagValues(opts: Record<string, string | boolean | undefined>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const f of LIBRARY_CATALOGUE.fields) {
     const raw = opts[flagAttr(f)];
     if (raw !== undefined) values[f.key] = parseFlagValue(f, raw);
   }
   if (typeof values.isbn === 'string' && values.isbn) {
-    const { parseIsbn } = await import('../../domain/isbn.js');
     const r = parseIsbn(values.isbn);
     if (!r.ok) throw new UserError(`--isbn：ISBN“${values.isbn}”无效：${r.reason}。`, ['ISBN 印在封底条形码上方和版权页上；不清楚时可不填。']);
     values.isbn = r.isbn;
   }
   return values;
+}
+
+/** The year of a reading list (`books require --year`, `books print --required`); this year when not given. */
+export function bookYear(today: string, raw: string | undefined, flag: string): number {
+  if (raw === undefined) return Number(today.slice(0, 4));
+  const y = Number(raw.trim());
+  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError(`${flag} 的取值“${raw}”无效，应写成 2027 这样的年份。`);
+  return y;
 }

@@ -1,26 +1,23 @@
-// `shuxiang books …`: the book catalogue (书目库) and reading room (图书角/阅览室): list, add, import here;
-// show, edit, overdue, history in booksRoom.ts; the 书记荐书 / 必学书目 lists and the printable list in
-// booksLists.ts. Lending itself is `shuxiang lend` / `shuxiang return` (lend.ts).
+// `shuxiang books …`: the book catalogue (书目库) and reading room (图书角/阅览室). The definitions and help
+// are here; each subcommand runs in its own file (list, add, show, edit, overdue, history, recommend,
+// require, print); `books import` is the importer in src/cli/importing/books.ts. Lending itself is
+// `shuxiang lend` / `shuxiang return`.
 import type { Command } from 'commander';
-import { LIBRARY_CATALOGUE, libraryField } from '../../../domain/libraryCatalogue.js';
-import { UserError } from '../../../shared/errors.js';
-import type { BookRecord } from '../../../store/books.js';
+import { LIBRARY_CATALOGUE } from '../../../domain/libraryCatalogue.js';
 import type { AppContext } from '../../context.js';
-import { printListing, type Column } from '../../output.js';
 import type { Act } from '../../programBase.js';
 import type { ImportOptions } from '../../importing/options.js';
-import { bookFlagValues } from '../../args/book.js';
-import { registerBooksLists } from './recommend.js';
-import { registerBooksRoom } from './show.js';
-import { addFieldOptions, parseFlagValue } from '../../args/evidenceFlags.js';
-import { bookTitle } from '../../../domain/text.js';
-
-interface BooksListOptions {
-  category?: string;
-  recommended?: boolean;
-  required?: string;
-  available?: boolean;
-}
+import { importBooks } from '../../importing/books.js';
+import { addFieldOptions } from '../../args/evidenceFlags.js';
+import { runBooksAdd } from './add.js';
+import { runBooksEdit } from './edit.js';
+import { runBooksHistory } from './history.js';
+import { runBooksList, type BooksListOptions } from './list.js';
+import { runBooksOverdue } from './overdue.js';
+import { runPrint } from './print.js';
+import { runRecommend } from './recommend.js';
+import { runRequire } from './require.js';
+import { runBooksShow } from './show.js';
 
 export function registerBooks(program: Command, act: Act): void {
   const books = program
@@ -75,63 +72,93 @@ export function registerBooks(program: Command, act: Act): void {
   shuxiang books import 书单.xlsx
   shuxiang books import 2026年必学书目.xlsx --dry-run
 `)
-    .action(act(async (ctx: AppContext, files: string[], opts: ImportOptions) => {
-      const { importBooks } = await import('../../importing/books.js');
-      await importBooks(ctx, files.map((f) => ctx.path(f)), opts);
-    }));
+    .action(act((ctx: AppContext, files: string[], opts: ImportOptions) => importBooks(ctx, files.map((f) => ctx.path(f)), opts)));
 
-  registerBooksRoom(books, act);
-  registerBooksLists(books, act);
-}
+  books
+    .command('show')
+    .description('查看一本书：类别、册数、位置、荐书理由，谁借着、借阅记录')
+    .argument('<书>', '书名（或书名的一部分），或编号如 #12')
+    .addHelpText('after', `
+示例：
+  shuxiang books show 之江新语
+  shuxiang books show '#3'
+`)
+    .action(act(runBooksShow));
 
-type Listed = BookRecord & { out: number; available: number };
+  addFieldOptions(books.command('edit').description('修改一本书的书目信息：书名、作者、ISBN、类别、册数、位置、荐书和必学标记'), LIBRARY_CATALOGUE.fields)
+    .argument('<书>', '书名（或书名的一部分），或编号如 #12')
+    .option('--not-recommended', '取消书记荐书标记')
+    .option('--not-required', '取消必学书目标记')
+    .addHelpText('after', `
+示例：
+  shuxiang books edit 之江新语 --copies 3 --shelf B-1
+  shuxiang books edit '#3' --isbn 9787213035845
+  shuxiang books edit 之江新语 --not-recommended
+`)
+    .action(act(runBooksEdit));
 
-const COLUMNS: Column<Listed>[] = [
-  { header: '编号', value: (b) => b.id, align: 'right' },
-  { header: '书名', value: (b) => b.title },
-  { header: '作者', value: (b) => b.author },
-  { header: '类别', value: (b) => b.category },
-  { header: '册数', value: (b) => b.copies, align: 'right' },
-  { header: '在架', value: (b) => b.available, align: 'right' },
-  { header: '位置', value: (b) => b.shelf },
-  { header: '书记荐书', value: (b) => (b.recommended ? `是${b.recommendedBy ? `（${b.recommendedBy}）` : ''}` : '') },
-  { header: '必学年度', value: (b) => b.requiredYear },
-];
+  books
+    .command('overdue')
+    .description('逾期未还的书：谁借的、哪本、逾期几天')
+    .option('--as-of <日期>', '按哪一天计算（默认今天）')
+    .addHelpText('after', `
+示例：
+  shuxiang books overdue
+  shuxiang books overdue --as-of 2026-12-31
+  shuxiang --json books overdue
+`)
+    .action(act(runBooksOverdue));
 
-async function runBooksList(ctx: AppContext, opts: BooksListOptions): Promise<void> {
-  const category = opts.category === undefined ? undefined : parseFlagValue(libraryField('category'), opts.category) as string;
-  const year = opts.required === undefined ? undefined : parseFlagValue(libraryField('requiredYear'), opts.required) as number;
-  const db = await ctx.openDb();
-  const { listBooks } = await import('../../../store/books.js');
-  const { openLoanCounts } = await import('../../../store/loans.js');
-  const { copiesIn } = await import('../../../domain/lending.js');
-  const out = openLoanCounts(db);
-  let rows: Listed[] = listBooks(db, { category, recommended: opts.recommended, requiredYear: year })
-    .map((b) => ({ ...b, out: out.get(b.id) ?? 0, available: copiesIn(b.copies, out.get(b.id) ?? 0) }));
-  if (opts.available) rows = rows.filter((b) => b.available > 0);
-  const lent = rows.reduce((s, b) => s + b.out, 0);
-  printListing(ctx, rows, COLUMNS, rows, rows.length ? `共 ${rows.length} 种 ${rows.reduce((s, b) => s + b.copies, 0)} 册，借出 ${lent} 册` : '书目库中没有符合条件的书（可用 shuxiang books add 或 books import 添加）。');
-}
+  books
+    .command('history')
+    .description('一个人的借阅记录：借过哪些书、何时借还、是否逾期')
+    .argument('<姓名>', '姓名、拼音首字母或编号（如 #12）')
+    .addHelpText('after', `
+示例：
+  shuxiang books history 张三
+  shuxiang books history zs
+`)
+    .action(act(runBooksHistory));
 
-async function runBooksAdd(ctx: AppContext, opts: Record<string, string | boolean | undefined>): Promise<void> {
-  const values = await bookFlagValues(opts);
-  if (!values.title) throw new UserError('缺少 --title：请写明书名，如 --title 之江新语。');
-  if ((values.recommendedBy || values.recommendReason) && !values.recommended) {
-    throw new UserError('--by 和 --reason 是书记荐书的推荐人和理由，请同时加上 --recommended。');
-  }
-  const db = await ctx.openDb();
-  const { BookCatalogue } = await import('../../../store/books.js');
-  const { bookInput } = await import('../../importing/books.js');
-  const { inBatch } = await import('../../../store/batches.js');
-  const r = inBatch(db, { command: 'books add', args: String(values.title), at: ctx.nowStamp() }, (batchId, counts) => {
-    const out = new BookCatalogue(db).upsert(bookInput(values), batchId, 'set');
-    if (out.outcome === 'added') counts.added++;
-    if (out.outcome === 'updated') counts.changed++;
-    return out;
-  });
-  if (ctx.json) return ctx.outJson({ ...r.book, outcome: r.outcome });
-  const b = r.book;
-  const marks = [b.category, `${b.copies} 册`, b.shelf ? `存放于 ${b.shelf}` : '', b.recommended ? '书记荐书' : '', b.requiredYear ? `${b.requiredYear} 年必学书目` : ''].filter(Boolean).join('，');
-  const verb = { added: '已添加', updated: '已更新', unchanged: '书目库中已有' }[r.outcome];
-  ctx.out(`${verb}${bookTitle(b.title)}${b.author ? `（${b.author}）` : ''}，编号 #${b.id}${marks ? `：${marks}` : ''}`);
+  books
+    .command('recommend')
+    .description('书记荐书：把一本书标为推荐（写明推荐人和理由）；不写书名则列出全部荐书')
+    .argument('[书]', '书名（或一部分），或编号如 #12')
+    .option('--by <推荐人>', '推荐人，如 李书记')
+    .option('--reason <理由>', '一句话推荐理由')
+    .addHelpText('after', `
+示例：
+  shuxiang books recommend 之江新语 --by 李书记 --reason "文风清新，常读常新"
+  shuxiang books recommend                     列出全部书记荐书
+`)
+    .action(act(runRecommend));
+
+  books
+    .command('require')
+    .description('必学书目：把书列为某年度必学；不写书名则列出该年度的必学书目')
+    .argument('[书...]', '书名（或一部分），或编号如 #12；可写多本')
+    .option('--year <年份>', '哪一年的必学书目（默认今年）')
+    .addHelpText('after', `
+示例：
+  shuxiang books require 中国共产党简史 之江新语 --year 2027
+  shuxiang books require --year 2027           列出 2027 年必学书目
+`)
+    .action(act(runRequire));
+
+  books
+    .command('print')
+    .description('打印书单：书记荐书或某年度必学书目，生成 Excel 和 Word')
+    .option('--recommended', '书记荐书书单')
+    .option('--required <年份>', '该年度的必学书目书单')
+    .option('--xlsx [文件]', '生成 Excel（默认文件名如 2027年必学书目.xlsx）')
+    .option('--docx [文件]', '生成 Word（GB/T 9704 版式）')
+    .option('-f, --force', '要写的文件已存在时覆盖它')
+    .addHelpText('after', `
+不写 --xlsx/--docx 时两种都生成，保存在当前文件夹。
+
+示例：
+  shuxiang books print --required 2027
+  shuxiang books print --recommended --docx 书记荐书.docx
+`)
+    .action(act(runPrint));
 }
