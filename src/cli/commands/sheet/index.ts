@@ -1,12 +1,13 @@
 // `shuxiang sheet SESSION [FILE]`: a printable A4 sign-in sheet with the names pre-filled, to sign on
 // paper and read back with `import --kind signin`.
 import type { Command } from 'commander';
-import { statusLabel } from '../../../domain/attendanceStatus.js';
+import { signinSheetRows } from '../../../app/signin/signinSheet.js';
+import { maskDeep } from '../../../domain/pii.js';
 import { sessionTypeName } from '../../../domain/sessionTypes.js';
-import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
-import { expectedMembers, loadSession, sessionTitle } from '../../args/session.js';
+import { writeOutput } from '../../writeOutput.js';
+import { loadSession, sessionTitle } from '../../args/session.js';
 
 export function registerSheet(program: Command, act: Act): void {
   program
@@ -34,23 +35,15 @@ function safe(s: string): string {
 
 export async function runSheet(ctx: AppContext, idText: string, fileArg: string | undefined, o: { force?: boolean }): Promise<void> {
   const db = await ctx.openDb({ readonly: true });
-  const s = await loadSession(db, idText);
-  const members = await expectedMembers(db, s);
-  if (members.length === 0) throw new UserError(`${s.branch}在 ${s.date} 没有在册人员，签到表会是空的。请先导入花名册。`);
-  const { attendanceForSession } = await import('../../../store/attendance.js');
-  const marks = new Map(attendanceForSession(db, s.id).map((a) => [a.memberId, a]));
+  const s = loadSession(db, idText);
+  const { members, rows } = await signinSheetRows(db, s);
   let file = fileArg ?? `签到表_${s.date}_${safe(sessionTypeName(s.type))}.xlsx`;
   if (!/\.xlsx$/i.test(file)) file += '.xlsx';
   const { writeSigninSheet } = await import('../../../render/excel/signinSheet.js');
-  const { writeOutput } = await import('../../writeOutput.js');
-  const { maskDeep } = await import('../../../domain/pii.js');
   const path = await writeOutput(ctx, { file: ctx.path(file), named: fileArg !== undefined, force: o.force }, (tmp) => writeSigninSheet(tmp, maskDeep({
       sessionId: s.id, branch: s.branch, typeName: sessionTypeName(s.type), topic: s.topic, date: s.date,
       startTime: s.startTime, endTime: s.endTime, hours: s.hours, place: s.place, speaker: s.speaker, recorder: s.recorder,
-      rows: members.map((m) => {
-        const a = marks.get(m.id);
-        return { memberId: m.id, name: m.name, status: a && a.status !== 'present' ? statusLabel(a.status, a.excuseKind).replace(/^请假（(.+)）$/, '$1') : undefined, note: a?.reason };
-      }),
+      rows,
     })));
   if (ctx.json) {
     ctx.outJson({ file: path, session: s.id, members: members.length });
