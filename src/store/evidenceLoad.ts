@@ -152,28 +152,46 @@ function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyCo
   }
 }
 
-/** Sign-ins as columns by member, in (session date, session id) order; statuses as STATUS_CODES indexes. */
+/** Sign-ins as columns by member, in (session date, session id) order; statuses as STATUS_CODES indexes.
+ * Read one row per session (the table's own key order: no sort in SQLite), then turned into per-member
+ * columns here: sessions come in (date, id) order, so each member's columns fill already sorted. */
 function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
   const code = `CASE a.status ${STATUS_CODES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 3 END`;
-  const grouped = rows(db,
-    `SELECT a.member_id, count(*), group_concat(a.session_id), group_concat(s.date), group_concat(${code}, '') FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${p.branchId === undefined ? '' : ' AND s.branch_id = ?'} GROUP BY a.member_id`, args(p));
-  const days = new DayReader();
-  const out = new Map<number, AttendanceColumns>();
-  for (const [memberId, n, sessionText, dateText, statusText] of grouped as [number, number, string, string, string][]) {
-    const c: AttendanceColumns = { days: days.read(dateText, n), sessions: readIds(sessionText, n), ids: new Float64Array(n), status: new Uint8Array(n) };
-    let sorted = true;
-    for (let i = 0; i < n; i++) {
-      c.ids[i] = attendanceId(c.sessions[i]!, memberId);
-      c.status[i] = statusText.charCodeAt(i) - 48;
-      if (i > 0 && (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.sessions[i - 1]! > c.sessions[i]!))) sorted = false;
-    }
-    if (sorted) { out.set(memberId, c); continue; }
-    const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.sessions[a]! - c.sessions[b]!);
-    out.set(memberId, {
-      days: Int32Array.from(order, (i) => c.days[i]!), sessions: Float64Array.from(order, (i) => c.sessions[i]!),
-      ids: Float64Array.from(order, (i) => c.ids[i]!), status: Uint8Array.from(order, (i) => c.status[i]!),
-    });
+  const inRange = `SELECT id FROM sessions WHERE date >= ? AND date < ?${p.branchId === undefined ? '' : ' AND branch_id = ?'}`;
+  const dates = new Map(rows(db, inRange.replace('SELECT id ', 'SELECT id, date '), args(p)) as [number, string][]);
+  // The attendance rows of those sessions in key order (session, member): one seek per session.
+  const bySession = (rows(db,
+    `SELECT a.session_id, count(*), group_concat(a.member_id), group_concat(${code}, '') FROM attendance a WHERE a.session_id IN (${inRange}) GROUP BY a.session_id`, args(p)) as [number, number, string, string][])
+    .map(([id, n, memberText, statusText]) => [id, dates.get(id)!, n, memberText, statusText] as const)
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
+  const dayReader = new DayReader();
+  const members: Float64Array[] = [];
+  const count = new Map<number, number>();
+  for (const [, , n, memberText] of bySession) {
+    const ids = readIds(memberText, n);
+    members.push(ids);
+    for (let i = 0; i < n; i++) count.set(ids[i]!, (count.get(ids[i]!) ?? 0) + 1);
   }
+  const out = new Map<number, AttendanceColumns>();
+  const fill = new Map<number, number>();
+  for (const [memberId, n] of count) {
+    out.set(memberId, { days: new Int32Array(n), sessions: new Float64Array(n), ids: new Float64Array(n), status: new Uint8Array(n) });
+    fill.set(memberId, 0);
+  }
+  bySession.forEach(([sessionId, date, n, , statusText], k) => {
+    const day = dayReader.read(date, 1)[0]!;
+    const ids = members[k]!;
+    for (let i = 0; i < n; i++) {
+      const memberId = ids[i]!;
+      const c = out.get(memberId)!;
+      const at = fill.get(memberId)!;
+      c.days[at] = day;
+      c.sessions[at] = sessionId;
+      c.ids[at] = attendanceId(sessionId, memberId);
+      c.status[at] = statusText.charCodeAt(i) - 48;
+      fill.set(memberId, at + 1);
+    }
+  });
   return out;
 }
 

@@ -64,31 +64,42 @@ export function loadStudyMonths(db: Db, p: StudyMonthsRange): Map<number, StudyC
   }
   for (const [id, months] of own) for (const month of months) put(id, month, days(`${month}-01`, `${nextMonth(month)}-01`, id));
 
-  // Per member: month by month, a total or that month's days.
+  // Per member: month by month, a total or that month's days. The totals come ordered by member and
+  // month; a member's cut months (few) are merged in by month.
   const out = new Map<number, StudyColumns>();
-  const parts = new Map<number, { month: string; total?: [number, number, number, number]; c?: StudyColumns }[]>();
-  for (const [id, month, micro, rows, noteRows, noteDays] of totals) {
-    if (shared.has(month) || own.get(id)?.has(month)) continue;
-    (parts.get(id) ?? parts.set(id, []).get(id)!).push({ month, total: [micro, rows, noteRows, noteDays] });
-  }
-  for (const [id, list] of daily) for (const d of list) (parts.get(id) ?? parts.set(id, []).get(id)!).push({ month: d.month, c: d.c });
-  for (const [id, list] of parts) {
-    list.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-    const n = list.reduce((k, x) => k + (x.c ? x.c.days.length : 1), 0);
+  const monthDay = new Map<string, number>();
+  const dayOfMonth = (month: string) => monthDay.get(month) ?? monthDay.set(month, toDayNumber(`${month}-01`)).get(month)!;
+  const build = (id: number, first: number, last: number) => {
+    const cut = daily.get(id)?.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)) ?? [];
+    let n = 0;
+    for (let k = first; k < last; k++) if (!isCut(id, totals[k]![1])) n++;
+    for (const d of cut) n += d.c.days.length;
     const c: StudyColumns = { days: new Int32Array(n), ids: new Float64Array(n), hours: new Float64Array(n), notes: new Uint8Array(n), rows: new Uint16Array(n), noteRows: new Uint16Array(n) };
     let i = 0;
-    for (const x of list) {
-      if (x.total) {
-        const [micro, rows, noteRows, noteDays] = x.total;
-        c.days[i] = toDayNumber(`${x.month}-01`); c.hours[i] = micro / 1e6; c.notes[i] = noteDays; c.rows![i] = rows; c.noteRows![i] = noteRows; i++;
-        continue;
+    let next = 0;
+    const putCut = (d: { c: StudyColumns }) => {
+      for (let k = 0; k < d.c.days.length; k++, i++) {
+        c.days[i] = d.c.days[k]!; c.ids[i] = d.c.ids[k]!; c.hours[i] = d.c.hours[k]!; c.notes[i] = d.c.notes[k]!; c.rows![i] = 1; c.noteRows![i] = d.c.notes[k]!;
       }
-      const d = x.c!;
-      for (let k = 0; k < d.days.length; k++, i++) {
-        c.days[i] = d.days[k]!; c.ids[i] = d.ids[k]!; c.hours[i] = d.hours[k]!; c.notes[i] = d.notes[k]!; c.rows![i] = 1; c.noteRows![i] = d.notes[k]!;
-      }
+    };
+    for (let k = first; k < last; k++) {
+      const [, month, micro, rows, noteRows, noteDays] = totals[k]!;
+      if (isCut(id, month)) continue;
+      while (next < cut.length && cut[next]!.month < month) putCut(cut[next++]!);
+      c.days[i] = dayOfMonth(month); c.hours[i] = micro / 1e6; c.notes[i] = noteDays; c.rows![i] = rows; c.noteRows![i] = noteRows; i++;
     }
+    while (next < cut.length) putCut(cut[next++]!);
     out.set(id, c);
+  };
+  const isCut = (id: number, month: string) => shared.has(month) || (own.get(id)?.has(month) ?? false);
+  for (let k = 0; k < totals.length;) {
+    const id = totals[k]![0];
+    let last = k + 1;
+    while (last < totals.length && totals[last]![0] === id) last++;
+    build(id, k, last);
+    k = last;
   }
+  // Members with cut months and no whole month of totals.
+  for (const id of daily.keys()) if (!out.has(id)) build(id, 0, 0);
   return out;
 }
