@@ -36,7 +36,7 @@ export interface LoadRange {
   roster?: Member[];
   /** With `columns`: self-study as monthly totals where no period can cut a month (studyMonthsLoad.ts):
    * for audits that cite no self-study ids and whose self-study rules are month-aligned. */
-  studyMonths?: { asOf: string; scope: { start: string; end: string } };
+  studyMonths?: { asOf: string; scope: { start: string; end: string }; cite?: boolean };
 }
 
 /** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
@@ -77,6 +77,11 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   if (columns && p.studyMonths) {
     const roster = (p.roster ?? listMembers(db)).filter((m) => p.branchId === undefined || m.branchId === p.branchId);
     study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
+    // The ids to cite, off the (member, date) index alone: no read of the table's rows.
+    if (p.studyMonths.cite) for (const [memberId, ids] of loadStudyIds(db, p)) {
+      const c = study.get(memberId);
+      if (c) c.cite = ids;
+    }
   } else loadSelfStudy(db, p, (memberId, c) => {
     if (columns) { study.set(memberId, c); return; }
     for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
@@ -195,12 +200,21 @@ function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
   return out;
 }
 
+/** Self-study ids by member as day/id columns in (date, id) order, read off the covering (member, date) index. */
+function loadStudyIds(db: Db, p: LoadRange): Map<number, DayIds> {
+  return dayIdColumns(rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM self_study WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p)) as [number, number, string, string][]);
+}
+
 /** Lectures logged, as day/id columns by member in (date, id) order. */
 function loadLectures(db: Db, p: LoadRange): Map<number, DayIds> {
-  const grouped = rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM lectures WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
+  return dayIdColumns(rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM lectures WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p)) as [number, number, string, string][]);
+}
+
+/** Rows of (member, count, ids, dates) joined by commas, as day/id columns by member in (date, id) order. */
+function dayIdColumns(grouped: [number, number, string, string][]): Map<number, DayIds> {
   const days = new DayReader();
   const out = new Map<number, DayIds>();
-  for (const [memberId, n, idText, dateText] of grouped as [number, number, string, string][]) {
+  for (const [memberId, n, idText, dateText] of grouped) {
     const c: DayIds = { days: days.read(dateText, n), ids: readIds(idText, n) };
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) if (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.ids[i - 1]! > c.ids[i]!)) sorted = false;

@@ -17,6 +17,9 @@ export interface StudyColumns {
    * notes. Absent: every entry is one row. */
   rows?: Uint16Array;
   noteRows?: Uint16Array;
+  /** With month totals and ids to cite: every row's day and id, in (date, id) order — what a verdict cites
+   * (the entries above then count, these are listed). */
+  cite?: DayIds;
 }
 
 /** Ids of one member's dated records (lectures logged), in date order. */
