@@ -170,33 +170,52 @@ function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
     .map(([id, n, memberText, statusText]) => [id, dates.get(id)!, n, memberText, statusText] as const)
     .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
   const dayReader = new DayReader();
+  // Member ids are the table's small integers: counts and fill positions by id in plain typed arrays
+  // (ids numbered sparsely beyond what arrays should hold are first renumbered densely).
   const members: Float64Array[] = [];
-  const count = new Map<number, number>();
+  let top = 0;
   for (const [, , n, memberText] of bySession) {
     const ids = readIds(memberText, n);
     members.push(ids);
-    for (let i = 0; i < n; i++) count.set(ids[i]!, (count.get(ids[i]!) ?? 0) + 1);
+    for (let i = 0; i < n; i++) if (ids[i]! > top) top = ids[i]!;
   }
+  const idOf: number[] = [];
+  if (top > 4_000_000) {
+    const dense = new Map<number, number>();
+    for (const ids of members) for (let i = 0; i < ids.length; i++) {
+      let d = dense.get(ids[i]!);
+      if (d === undefined) { dense.set(ids[i]!, (d = dense.size + 1)); idOf[d] = ids[i]!; }
+      ids[i] = d;
+    }
+    top = dense.size;
+  }
+  const realId = (d: number) => (idOf.length ? idOf[d]! : d);
+  const count = new Int32Array(top + 1);
+  for (const ids of members) for (let i = 0; i < ids.length; i++) count[ids[i]!]!++;
+  const columns: (AttendanceColumns | undefined)[] = new Array(top + 1);
   const out = new Map<number, AttendanceColumns>();
-  const fill = new Map<number, number>();
-  for (const [memberId, n] of count) {
-    out.set(memberId, { days: new Int32Array(n), sessions: new Float64Array(n), ids: new Float64Array(n), status: new Uint8Array(n) });
-    fill.set(memberId, 0);
+  for (let id = 0; id <= top; id++) {
+    const n = count[id]!;
+    if (n === 0) continue;
+    const c: AttendanceColumns = { days: new Int32Array(n), sessions: new Float64Array(n), ids: new Float64Array(n), status: new Uint8Array(n) };
+    columns[id] = c;
+    out.set(realId(id), c);
   }
-  bySession.forEach(([sessionId, date, n, , statusText], k) => {
+  const fill = new Int32Array(top + 1);
+  for (let k = 0; k < bySession.length; k++) {
+    const [sessionId, date, n, , statusText] = bySession[k]!;
     const day = dayReader.read(date, 1)[0]!;
     const ids = members[k]!;
     for (let i = 0; i < n; i++) {
-      const memberId = ids[i]!;
-      const c = out.get(memberId)!;
-      const at = fill.get(memberId)!;
+      const d = ids[i]!;
+      const c = columns[d]!;
+      const at = fill[d]!++;
       c.days[at] = day;
       c.sessions[at] = sessionId;
-      c.ids[at] = attendanceId(sessionId, memberId);
+      c.ids[at] = attendanceId(sessionId, realId(d));
       c.status[at] = statusText.charCodeAt(i) - 48;
-      fill.set(memberId, at + 1);
     }
-  });
+  }
   return out;
 }
 
