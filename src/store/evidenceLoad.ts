@@ -14,6 +14,7 @@ import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
+import { readInts } from './groupedText.js';
 import { loadStudyMonths } from './studyMonthsLoad.js';
 
 /** Attendance rows have no id of their own (key: session, member); this is the number verdicts cite. */
@@ -146,7 +147,7 @@ function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyCo
     `SELECT member_id, count(*), group_concat(id), group_concat(date), group_concat(hours), group_concat(notes, '') FROM self_study WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
   const days = new DayReader();
   for (const [memberId, n, idText, dateText, hoursText, notesText] of grouped as [number, number, string, string, string, string][]) {
-    const c: StudyColumns = { days: days.read(dateText, n), ids: readIds(idText, n), hours: new Float64Array(n), notes: new Uint8Array(n) };
+    const c: StudyColumns = { days: days.read(dateText, n), ids: readInts(idText, n), hours: new Float64Array(n), notes: new Uint8Array(n) };
     let sorted = true;
     for (let i = 0; i < n; i++) {
       c.notes[i] = notesText.charCodeAt(i) === 49 ? 1 : 0;
@@ -175,7 +176,7 @@ function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
   const members: Float64Array[] = [];
   let top = 0;
   for (const [, , n, memberText] of bySession) {
-    const ids = readIds(memberText, n);
+    const ids = readInts(memberText, n);
     members.push(ids);
     for (let i = 0; i < n; i++) if (ids[i]! > top) top = ids[i]!;
   }
@@ -234,26 +235,13 @@ function dayIdColumns(grouped: [number, number, string, string][]): Map<number, 
   const days = new DayReader();
   const out = new Map<number, DayIds>();
   for (const [memberId, n, idText, dateText] of grouped) {
-    const c: DayIds = { days: days.read(dateText, n), ids: readIds(idText, n) };
+    const c: DayIds = { days: days.read(dateText, n), ids: readInts(idText, n) };
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) if (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.ids[i - 1]! > c.ids[i]!)) sorted = false;
     if (sorted) { out.set(memberId, c); continue; }
     const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.ids[a]! - c.ids[b]!);
     out.set(memberId, { days: Int32Array.from(order, (i) => c.days[i]!), ids: Float64Array.from(order, (i) => c.ids[i]!) });
   }
-  return out;
-}
-
-/** n comma-joined non-negative integers. */
-function readIds(text: string, n: number): Float64Array {
-  const out = new Float64Array(n);
-  let at = 0;
-  let id = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 44) { out[at++] = id; id = 0; } else id = id * 10 + (ch - 48);
-  }
-  out[at] = id;
   return out;
 }
 
