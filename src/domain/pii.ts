@@ -18,7 +18,9 @@ const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 
 /** The text with every ID-card-looking and mobile-looking number masked (110101********123X, 138****5678). */
 export function maskPersonalData(text: string): string {
-  if (!hasDigitRun(text, 3)) return text;
+  // Either pattern holds at least 11 digits joined by single separators: text without such a run (the
+  // common case, e.g. a JSON list of record ids) is returned after one plain scan.
+  if (!hasJoinedDigits(text, 11)) return text;
   let out = text;
   if (hasDigitRun(text, 15)) out = out.replace(ID_LIKE, (m) => maskIdCard(m.toUpperCase()));
   return out.replace(MOBILE_LIKE, (m) => {
@@ -88,9 +90,37 @@ function hasDigitRun(text: string, n: number): boolean {
   return false;
 }
 
+/** True when `text` holds `n` ASCII digits in a row, where a single '-' or ' ' between two digits does
+ * not break the row (138-1234-5678 is one row of 11). */
+function hasJoinedDigits(text: string, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run >= n) return true;
+    } else if (!((c === 45 || c === 32) && run > 0 && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) run = 0;
+  }
+  return false;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** The characters a number may be written with (digits, X, +, -, space, the decimal point): a chunk
  * ending in them may be cut mid-number. */
-const NUMBERISH = /[0-9Xx+\-. ]+$/;
+const isNumberish = (c: number) => isDigit(c) || c === 88 || c === 120 || c === 43 || c === 45 || c === 46 || c === 32;
+
+/** Where the trailing run of number characters of `text` starts (text.length when there is none), and
+ * whether it holds a digit: a backward scan, where the anchored pattern /[0-9Xx+\-. ]+$/ would try every
+ * start position of a long chunk. */
+function numberishTail(text: string): { at: number; digit: boolean } {
+  let at = text.length;
+  let digit = false;
+  while (at > 0 && isNumberish(text.charCodeAt(at - 1))) {
+    if (isDigit(text.charCodeAt(at - 1))) digit = true;
+    at--;
+  }
+  return { at, digit };
+}
 
 /**
  * A stream filter for text written in pieces: each piece is masked, except a trailing run that may be the
@@ -102,13 +132,13 @@ export class PersonalDataFilter {
   /** The maskable text of `chunk` (with what was held back before); may hold back a trailing run. */
   push(chunk: string): string {
     const text = this.carry + chunk;
-    const tail = NUMBERISH.exec(text);
-    if (!tail || !/\d/.test(tail[0]) || tail[0].length > 4096) {
+    const tail = numberishTail(text);
+    if (!tail.digit || text.length - tail.at > 4096) {
       this.carry = '';
       return maskPersonalData(text);
     }
-    this.carry = tail[0];
-    return maskPersonalData(text.slice(0, tail.index));
+    this.carry = text.slice(tail.at);
+    return maskPersonalData(text.slice(0, tail.at));
   }
 
   /** What is still held back, masked. */

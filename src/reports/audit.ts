@@ -115,9 +115,10 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
   const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
   const roster = input.roster ?? listMembers(db);
-  // Without self-study ids to cite, and with month-aligned self-study rules, whole months come as totals.
-  const monthly = input.citeSelfStudy === false && input.ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, ...(monthly ? { studyMonths: { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) } } } : {}) }, true);
+  // With month-aligned self-study rules, whole months come as totals (and the ids to cite, if any, apart).
+  const monthly = input.ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
+  const studyMonths = { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) }, cite: input.citeSelfStudy !== false };
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, ...(monthly ? { studyMonths } : {}) }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));

@@ -14,6 +14,7 @@ import { onRollDuring, type Member } from '../domain/member.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
+import { readInts } from './groupedText.js';
 import { loadStudyMonths } from './studyMonthsLoad.js';
 
 /** Attendance rows have no id of their own (key: session, member); this is the number verdicts cite. */
@@ -36,7 +37,7 @@ export interface LoadRange {
   roster?: Member[];
   /** With `columns`: self-study as monthly totals where no period can cut a month (studyMonthsLoad.ts):
    * for audits that cite no self-study ids and whose self-study rules are month-aligned. */
-  studyMonths?: { asOf: string; scope: { start: string; end: string } };
+  studyMonths?: { asOf: string; scope: { start: string; end: string }; cite?: boolean };
 }
 
 /** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
@@ -77,6 +78,11 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   if (columns && p.studyMonths) {
     const roster = (p.roster ?? listMembers(db)).filter((m) => p.branchId === undefined || m.branchId === p.branchId);
     study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
+    // The ids to cite, off the (member, date) index alone: no read of the table's rows.
+    if (p.studyMonths.cite) for (const [memberId, ids] of loadStudyIds(db, p)) {
+      const c = study.get(memberId);
+      if (c) c.cite = ids;
+    }
   } else loadSelfStudy(db, p, (memberId, c) => {
     if (columns) { study.set(memberId, c); return; }
     for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
@@ -141,7 +147,7 @@ function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyCo
     `SELECT member_id, count(*), group_concat(id), group_concat(date), group_concat(hours), group_concat(notes, '') FROM self_study WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
   const days = new DayReader();
   for (const [memberId, n, idText, dateText, hoursText, notesText] of grouped as [number, number, string, string, string, string][]) {
-    const c: StudyColumns = { days: days.read(dateText, n), ids: readIds(idText, n), hours: new Float64Array(n), notes: new Uint8Array(n) };
+    const c: StudyColumns = { days: days.read(dateText, n), ids: readInts(idText, n), hours: new Float64Array(n), notes: new Uint8Array(n) };
     let sorted = true;
     for (let i = 0; i < n; i++) {
       c.notes[i] = notesText.charCodeAt(i) === 49 ? 1 : 0;
@@ -152,57 +158,90 @@ function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyCo
   }
 }
 
-/** Sign-ins as columns by member, in (session date, session id) order; statuses as STATUS_CODES indexes. */
+/** Sign-ins as columns by member, in (session date, session id) order; statuses as STATUS_CODES indexes.
+ * Read one row per session (the table's own key order: no sort in SQLite), then turned into per-member
+ * columns here: sessions come in (date, id) order, so each member's columns fill already sorted. */
 function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
   const code = `CASE a.status ${STATUS_CODES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 3 END`;
-  const grouped = rows(db,
-    `SELECT a.member_id, count(*), group_concat(a.session_id), group_concat(s.date), group_concat(${code}, '') FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${p.branchId === undefined ? '' : ' AND s.branch_id = ?'} GROUP BY a.member_id`, args(p));
-  const days = new DayReader();
-  const out = new Map<number, AttendanceColumns>();
-  for (const [memberId, n, sessionText, dateText, statusText] of grouped as [number, number, string, string, string][]) {
-    const c: AttendanceColumns = { days: days.read(dateText, n), sessions: readIds(sessionText, n), ids: new Float64Array(n), status: new Uint8Array(n) };
-    let sorted = true;
-    for (let i = 0; i < n; i++) {
-      c.ids[i] = attendanceId(c.sessions[i]!, memberId);
-      c.status[i] = statusText.charCodeAt(i) - 48;
-      if (i > 0 && (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.sessions[i - 1]! > c.sessions[i]!))) sorted = false;
+  const inRange = `SELECT id FROM sessions WHERE date >= ? AND date < ?${p.branchId === undefined ? '' : ' AND branch_id = ?'}`;
+  const dates = new Map(rows(db, inRange.replace('SELECT id ', 'SELECT id, date '), args(p)) as [number, string][]);
+  // The attendance rows of those sessions in key order (session, member): one seek per session.
+  const bySession = (rows(db,
+    `SELECT a.session_id, count(*), group_concat(a.member_id), group_concat(${code}, '') FROM attendance a WHERE a.session_id IN (${inRange}) GROUP BY a.session_id`, args(p)) as [number, number, string, string][])
+    .map(([id, n, memberText, statusText]) => [id, dates.get(id)!, n, memberText, statusText] as const)
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] - b[0]));
+  const dayReader = new DayReader();
+  // Member ids are the table's small integers: counts and fill positions by id in plain typed arrays
+  // (ids numbered sparsely beyond what arrays should hold are first renumbered densely).
+  const members: Float64Array[] = [];
+  let top = 0;
+  for (const [, , n, memberText] of bySession) {
+    const ids = readInts(memberText, n);
+    members.push(ids);
+    for (let i = 0; i < n; i++) if (ids[i]! > top) top = ids[i]!;
+  }
+  const idOf: number[] = [];
+  if (top > 4_000_000) {
+    const dense = new Map<number, number>();
+    for (const ids of members) for (let i = 0; i < ids.length; i++) {
+      let d = dense.get(ids[i]!);
+      if (d === undefined) { dense.set(ids[i]!, (d = dense.size + 1)); idOf[d] = ids[i]!; }
+      ids[i] = d;
     }
-    if (sorted) { out.set(memberId, c); continue; }
-    const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.sessions[a]! - c.sessions[b]!);
-    out.set(memberId, {
-      days: Int32Array.from(order, (i) => c.days[i]!), sessions: Float64Array.from(order, (i) => c.sessions[i]!),
-      ids: Float64Array.from(order, (i) => c.ids[i]!), status: Uint8Array.from(order, (i) => c.status[i]!),
-    });
+    top = dense.size;
+  }
+  const realId = (d: number) => (idOf.length ? idOf[d]! : d);
+  const count = new Int32Array(top + 1);
+  for (const ids of members) for (let i = 0; i < ids.length; i++) count[ids[i]!]!++;
+  const columns: (AttendanceColumns | undefined)[] = new Array(top + 1);
+  const out = new Map<number, AttendanceColumns>();
+  for (let id = 0; id <= top; id++) {
+    const n = count[id]!;
+    if (n === 0) continue;
+    const c: AttendanceColumns = { days: new Int32Array(n), sessions: new Float64Array(n), ids: new Float64Array(n), status: new Uint8Array(n) };
+    columns[id] = c;
+    out.set(realId(id), c);
+  }
+  const fill = new Int32Array(top + 1);
+  for (let k = 0; k < bySession.length; k++) {
+    const [sessionId, date, n, , statusText] = bySession[k]!;
+    const day = dayReader.read(date, 1)[0]!;
+    const ids = members[k]!;
+    for (let i = 0; i < n; i++) {
+      const d = ids[i]!;
+      const c = columns[d]!;
+      const at = fill[d]!++;
+      c.days[at] = day;
+      c.sessions[at] = sessionId;
+      c.ids[at] = attendanceId(sessionId, realId(d));
+      c.status[at] = statusText.charCodeAt(i) - 48;
+    }
   }
   return out;
 }
 
+/** Self-study ids by member as day/id columns in (date, id) order, read off the covering (member, date) index. */
+function loadStudyIds(db: Db, p: LoadRange): Map<number, DayIds> {
+  return dayIdColumns(rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM self_study WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p)) as [number, number, string, string][]);
+}
+
 /** Lectures logged, as day/id columns by member in (date, id) order. */
 function loadLectures(db: Db, p: LoadRange): Map<number, DayIds> {
-  const grouped = rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM lectures WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p));
+  return dayIdColumns(rows(db, `SELECT member_id, count(*), group_concat(id), group_concat(date) FROM lectures WHERE date >= ? AND date < ?${branchWhere(p)} GROUP BY member_id`, args(p)) as [number, number, string, string][]);
+}
+
+/** Rows of (member, count, ids, dates) joined by commas, as day/id columns by member in (date, id) order. */
+function dayIdColumns(grouped: [number, number, string, string][]): Map<number, DayIds> {
   const days = new DayReader();
   const out = new Map<number, DayIds>();
-  for (const [memberId, n, idText, dateText] of grouped as [number, number, string, string][]) {
-    const c: DayIds = { days: days.read(dateText, n), ids: readIds(idText, n) };
+  for (const [memberId, n, idText, dateText] of grouped) {
+    const c: DayIds = { days: days.read(dateText, n), ids: readInts(idText, n) };
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) if (c.days[i - 1]! > c.days[i]! || (c.days[i - 1] === c.days[i] && c.ids[i - 1]! > c.ids[i]!)) sorted = false;
     if (sorted) { out.set(memberId, c); continue; }
     const order = Array.from(c.ids, (_, i) => i).sort((a, b) => c.days[a]! - c.days[b]! || c.ids[a]! - c.ids[b]!);
     out.set(memberId, { days: Int32Array.from(order, (i) => c.days[i]!), ids: Float64Array.from(order, (i) => c.ids[i]!) });
   }
-  return out;
-}
-
-/** n comma-joined non-negative integers. */
-function readIds(text: string, n: number): Float64Array {
-  const out = new Float64Array(n);
-  let at = 0;
-  let id = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 44) { out[at++] = id; id = 0; } else id = id * 10 + (ch - 48);
-  }
-  out[at] = id;
   return out;
 }
 

@@ -21,11 +21,14 @@ export const COLUMNS: Record<Exclude<keyof Member, 'id' | 'branch' | 'extra' | '
 
 const SELECT = `SELECT m.*, b.name AS branch FROM members m JOIN branches b ON b.id = m.branch_id`;
 
+/** The optional fields, read once (an organ's roster is 5,000 rows). */
+const OPTIONAL = Object.entries(COLUMNS).filter(([field]) => field !== 'branchId' && field !== 'name');
+
 function toMember(r: MemberRow): Member {
-  const m: Member = { id: r.id, branchId: r.branch_id, branch: r.branch, name: r.name, leader: r.leader === 1, extra: JSON.parse(r.extra) };
-  for (const [field, col] of Object.entries(COLUMNS)) {
+  const m: Member = { id: r.id, branchId: r.branch_id, branch: r.branch, name: r.name, leader: r.leader === 1, extra: r.extra === '{}' ? {} : JSON.parse(r.extra) };
+  for (const [field, col] of OPTIONAL) {
     const v = (r as unknown as Record<string, unknown>)[col];
-    if (v !== null && v !== undefined && field !== 'branchId' && field !== 'name') (m as unknown as Record<string, unknown>)[field] = v;
+    if (v !== null && v !== undefined) (m as unknown as Record<string, unknown>)[field] = v;
   }
   return m;
 }

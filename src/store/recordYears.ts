@@ -13,3 +13,11 @@ export function yearsWithRecords(db: Db): number[] {
   const rows = db.prepare(`SELECT DISTINCT y FROM (${parts.join(' UNION ')}) ORDER BY y`).all() as { y: string }[];
   return rows.map((r) => Number(r.y)).filter((y) => Number.isInteger(y));
 }
+
+/** Whether `year` holds any session or study record: the audit's cheap check before it runs (the first
+ * table with a row in the year answers; sessions, the usual one, through its date index). */
+export function hasRecordsIn(db: Db, year: number): boolean {
+  const from = `${year}-01-01`;
+  const to = `${year + 1}-01-01`;
+  return DATED.some(([t, c]) => db.prepare(`SELECT 1 FROM ${t} WHERE ${c} >= ? AND ${c} < ? LIMIT 1`).get(from, to) !== undefined);
+}

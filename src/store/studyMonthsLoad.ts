@@ -8,6 +8,7 @@ import type { StudyColumns } from '../domain/engine/columns.js';
 import { addDaysIso, toDayNumber } from '../domain/periods.js';
 import type { Member } from '../domain/member.js';
 import type { Db } from './db.js';
+import { readInts } from './groupedText.js';
 
 /** Where the aggregate path needs days: the span, the as-of date, the members (for their own cut days). */
 export interface StudyMonthsRange {
@@ -51,8 +52,10 @@ export function loadStudyMonths(db: Db, p: StudyMonthsRange): Map<number, StudyC
   const fromMonth = monthOf(from);
   const toMonth = toExclusive.endsWith('-01') ? monthOf(toExclusive) : nextMonth(monthOf(toExclusive));
   const br = p.branchId === undefined ? '' : ' AND member_id IN (SELECT id FROM members WHERE branch_id = ?)';
-  const totals = db.prepare(`SELECT member_id, month, micro_hours, rows, note_rows, note_days FROM study_months WHERE month >= ? AND month < ?${br} ORDER BY member_id, month`)
-    .raw(true).all(...[fromMonth, toMonth, ...(p.branchId === undefined ? [] : [p.branchId])]) as [number, string, number, number, number, number][];
+  // One row per member (group_concat): SQLite walks its (member, month) key once, and a few thousand
+  // strings are split here instead of ~60,000 row arrays made.
+  const grouped = db.prepare(`SELECT member_id, count(*), group_concat(month), group_concat(micro_hours), group_concat(rows), group_concat(note_rows), group_concat(note_days) FROM study_months WHERE month >= ? AND month < ?${br} GROUP BY member_id ORDER BY member_id`)
+    .raw(true).all(...[fromMonth, toMonth, ...(p.branchId === undefined ? [] : [p.branchId])]) as [number, number, string, string, string, string, string][];
 
   // The day-by-day parts: the shared cut months for everyone, each member's own cut months for them.
   const daily = new Map<number, { month: string; c: StudyColumns }[]>();
@@ -64,31 +67,57 @@ export function loadStudyMonths(db: Db, p: StudyMonthsRange): Map<number, StudyC
   }
   for (const [id, months] of own) for (const month of months) put(id, month, days(`${month}-01`, `${nextMonth(month)}-01`, id));
 
-  // Per member: month by month, a total or that month's days.
+  // Per member: month by month, a total or that month's days. The totals come ordered by month; a
+  // member's cut months (few) are merged in by month.
   const out = new Map<number, StudyColumns>();
-  const parts = new Map<number, { month: string; total?: [number, number, number, number]; c?: StudyColumns }[]>();
-  for (const [id, month, micro, rows, noteRows, noteDays] of totals) {
-    if (shared.has(month) || own.get(id)?.has(month)) continue;
-    (parts.get(id) ?? parts.set(id, []).get(id)!).push({ month, total: [micro, rows, noteRows, noteDays] });
-  }
-  for (const [id, list] of daily) for (const d of list) (parts.get(id) ?? parts.set(id, []).get(id)!).push({ month: d.month, c: d.c });
-  for (const [id, list] of parts) {
-    list.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-    const n = list.reduce((k, x) => k + (x.c ? x.c.days.length : 1), 0);
+  const monthDay = new Map<string, number>();
+  const dayOfMonth = (month: string) => monthDay.get(month) ?? monthDay.set(month, toDayNumber(`${month}-01`)).get(month)!;
+  const isCut = (id: number, month: string) => shared.has(month) || (own.get(id)?.has(month) ?? false);
+  const build = (id: number, t: Totals) => {
+    const cut = daily.get(id)?.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)) ?? [];
+    let n = 0;
+    for (const month of t.months) if (!isCut(id, month)) n++;
+    for (const d of cut) n += d.c.days.length;
     const c: StudyColumns = { days: new Int32Array(n), ids: new Float64Array(n), hours: new Float64Array(n), notes: new Uint8Array(n), rows: new Uint16Array(n), noteRows: new Uint16Array(n) };
     let i = 0;
-    for (const x of list) {
-      if (x.total) {
-        const [micro, rows, noteRows, noteDays] = x.total;
-        c.days[i] = toDayNumber(`${x.month}-01`); c.hours[i] = micro / 1e6; c.notes[i] = noteDays; c.rows![i] = rows; c.noteRows![i] = noteRows; i++;
-        continue;
+    let next = 0;
+    const putCut = (d: { c: StudyColumns }) => {
+      for (let k = 0; k < d.c.days.length; k++, i++) {
+        c.days[i] = d.c.days[k]!; c.ids[i] = d.c.ids[k]!; c.hours[i] = d.c.hours[k]!; c.notes[i] = d.c.notes[k]!; c.rows![i] = 1; c.noteRows![i] = d.c.notes[k]!;
       }
-      const d = x.c!;
-      for (let k = 0; k < d.days.length; k++, i++) {
-        c.days[i] = d.days[k]!; c.ids[i] = d.ids[k]!; c.hours[i] = d.hours[k]!; c.notes[i] = d.notes[k]!; c.rows![i] = 1; c.noteRows![i] = d.notes[k]!;
-      }
+    };
+    for (let k = 0; k < t.months.length; k++) {
+      const month = t.months[k]!;
+      if (isCut(id, month)) continue;
+      while (next < cut.length && cut[next]!.month < month) putCut(cut[next++]!);
+      c.days[i] = dayOfMonth(month); c.hours[i] = t.micro[k]! / 1e6; c.notes[i] = t.noteDays[k]!; c.rows![i] = t.rows[k]!; c.noteRows![i] = t.noteRows[k]!; i++;
     }
+    while (next < cut.length) putCut(cut[next++]!);
     out.set(id, c);
+  };
+  for (const [id, n, months, micro, rows, noteRows, noteDays] of grouped) {
+    const t: Totals = { months: months.split(','), micro: readInts(micro, n), rows: readInts(rows, n), noteRows: readInts(noteRows, n), noteDays: readInts(noteDays, n) };
+    // group_concat keeps the key's order in practice; sorted here when it did not.
+    if (t.months.some((m, k) => k > 0 && t.months[k - 1]! > m)) sortTotals(t);
+    build(id, t);
   }
+  // Members with cut months and no whole month of totals.
+  const none: Totals = { months: [], micro: new Float64Array(0), rows: new Float64Array(0), noteRows: new Float64Array(0), noteDays: new Float64Array(0) };
+  for (const id of daily.keys()) if (!out.has(id)) build(id, none);
   return out;
+}
+
+/** One member's monthly totals, column by column, in month order. */
+interface Totals {
+  months: string[];
+  micro: Float64Array;
+  rows: Float64Array;
+  noteRows: Float64Array;
+  noteDays: Float64Array;
+}
+
+function sortTotals(t: Totals): void {
+  const order = t.months.map((_, k) => k).sort((a, b) => (t.months[a]! < t.months[b]! ? -1 : 1));
+  t.months = order.map((k) => t.months[k]!);
+  for (const key of ['micro', 'rows', 'noteRows', 'noteDays'] as const) t[key] = Float64Array.from(order, (k) => t[key][k]!);
 }

@@ -11,6 +11,8 @@ import { buildAudit } from '../../src/reports/audit.js';
 import { loadRuleSet } from '../../src/io/ruleSetFile.js';
 import { createWorkCalendar } from '../../src/io/officialCalendar.js';
 import { parsePeriodId } from '../../src/domain/periods.js';
+import { loadEvidence } from '../../src/store/evidence.js';
+import { judge } from '../../src/domain/engine/judge.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -77,6 +79,32 @@ describe('study_months', () => {
         const daily = buildAudit(db, input);
         expect(monthly.verdicts.map(strip), `${asOf} ${scope}`).toEqual(daily.verdicts.map(strip));
         expect(monthly.verdicts.filter((v) => v.rule === 'P1-daily').length).toBeGreaterThan(0);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('monthly totals with the ids apart cite exactly the self-study rows the day-by-day columns cite', async () => {
+    // Two rows on one day (ids out of content order), a noted and an unnoted day, months cut by joining and leaving.
+    await log('张三', '2026-03-02', '0.5', true, '乙');
+    await log('张三', '2026-03-02', '0.5', false, '甲');
+    for (const [m, days] of [['张三', ['2026-01-05', '2026-02-02', '2026-07-01', '2026-07-14', '2026-07-16']], ['李四', ['2026-03-11', '2026-03-12', '2026-03-13', '2026-04-01']], ['王五', ['2026-05-19', '2026-05-20', '2026-02-10']]] as const) {
+      for (const [i, d] of days.entries()) await log(m, d, String(1 + i / 4), i % 2 === 0);
+    }
+    const db = openDb(join(dir, 'shuxiang.db'));
+    try {
+      const ruleSet = loadRuleSet(undefined, join(dir, 'shuxiang.db')).ruleSet;
+      for (const [asOf, scope] of [['2026-07-15', '2026'], ['2026-07-15', '2026-Q3'], ['2026-03-12', '2026-H1'], ['2027-01-10', '2026']] as const) {
+        const p = parsePeriodId(scope)!;
+        const range = { from: '2025-12-25', toExclusive: '2027-01-08' };
+        const daily = loadEvidence(db, range, true);
+        const monthly = loadEvidence(db, { ...range, studyMonths: { asOf, scope: { start: '2026-01-01', end: '2027-01-01' }, cite: true } }, true);
+        const opts = { asOf, scope: p.id, calendar: createWorkCalendar({}) };
+        const run = (ev: typeof daily) => judge(ruleSet, ev, { ...opts, selfStudy: ev.study, lectures: ev.lectureIds, attendance: ev.signIns });
+        const got = run(monthly);
+        expect(got, `${asOf} ${scope}`).toEqual(run(daily));
+        expect(got.filter((v) => v.rule === 'P1-daily' && (v.evidence.selfStudy?.length ?? 0) > 1).length, `${asOf} ${scope}`).toBeGreaterThan(0);
       }
     } finally {
       db.close();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDaysIso, daysBetween, daysIn, isIsoDate, isoWeekday, isoWeeksInYear, overlapDays, parsePeriodId,
-  periodContaining, periodRange, periodsInRange, periodsInYear,
+  periodContaining, periodRange, periodsInRange, periodsInYear, dayNumberOf, fromDayNumber, toDayNumber,
 } from '../../src/domain/periods.js';
 
 describe('parsePeriodId / periodRange', () => {
@@ -133,3 +133,16 @@ describe('containing, listing, counting', () => {
     expect(overlapDays({ start: '2026-01-01', end: '2026-03-15' }, periodRange('2026-03')!)).toBe(14);
   });
 });
+
+describe('toDayNumber read digit by digit', () => {
+  it('agrees with the substring reading and fromDayNumber on every day from 1900 to 2100, and on odd shapes', () => {
+    const slow = (iso: string) => dayNumberOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+    for (let n = toDayNumber('1900-01-01'); n <= toDayNumber('2100-12-31'); n++) {
+      const iso = fromDayNumber(n);
+      expect(toDayNumber(iso)).toBe(n);
+      if (n % 97 === 0) expect(slow(iso)).toBe(n);
+    }
+    for (const odd of ['2026-0a-01', '2026-1-01', '2026/01/01', ' 2026-01-0']) expect(toDayNumber(odd)).toEqual(slow(odd));
+  });
+});
+

@@ -17,6 +17,9 @@ export interface StudyColumns {
    * notes. Absent: every entry is one row. */
   rows?: Uint16Array;
   noteRows?: Uint16Array;
+  /** With month totals and ids to cite: every row's day and id, in (date, id) order — what a verdict cites
+   * (the entries above then count, these are listed). */
+  cite?: DayIds;
 }
 
 /** Ids of one member's dated records (lectures logged), in date order. */
@@ -49,17 +52,8 @@ export const NO_IDS: DayIds = { days: new Int32Array(0), ids: new Float64Array(0
 /** No sign-ins. */
 export const NO_ATTENDANCE: AttendanceColumns = { days: new Int32Array(0), sessions: new Float64Array(0), ids: new Float64Array(0), status: new Uint8Array(0) };
 
-const DAYS = new Map<string, number>();
-
-/** toDayNumber, remembered: the engine asks for the same few hundred period bounds ~10⁶ times an audit. */
-export function dayOf(iso: string): number {
-  let d = DAYS.get(iso);
-  if (d === undefined) {
-    d = toDayNumber(iso);
-    if (DAYS.size < 100_000) DAYS.set(iso, d);
-  }
-  return d;
-}
+/** toDayNumber (read digit by digit, no cache needed): the engine asks for period bounds ~10⁶ times an audit. */
+export const dayOf = toDayNumber;
 
 /** The first index of a sorted list of dates (or day numbers) at or after `date`. */
 export function firstOnOrAfter<T extends string | number>(dates: ArrayLike<T>, date: T): number {

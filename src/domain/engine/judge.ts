@@ -25,6 +25,14 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
   const scope = resolveScope(opts.scope);
   const idx = indexEvidence(evidence, { study: opts.selfStudy, lectures: opts.lectures, attendance: opts.attendance });
   const out: Verdict[] = [];
+  // A member's judged days depend only on whether the rule is for leaders: worked out once per member.
+  const intervalCache = { all: new Map<number, DateRange[]>(), leaders: new Map<number, DateRange[]>() };
+  const intervalsOf = (m: Evidence['members'][number], kind: 'all' | 'leaders') => {
+    const cache = intervalCache[kind];
+    let got = cache.get(m.id);
+    if (!got) cache.set(m.id, (got = judgedIntervals(m, kind)));
+    return got;
+  };
   const push = opts.sink ? (_: Verdict[], v: Verdict | undefined) => v && opts.sink!(v) : keep;
   for (const base of ruleSet.rules) {
     if (opts.ruleIds && !opts.ruleIds.includes(base.id)) continue;
@@ -36,10 +44,14 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
       for (const b of idx.branchIds) for (const p of periods) push(out, judgeBranch(rule, b, p, idx, opts, idle.get(p.id)));
       continue;
     }
+    // Per period once: the period as its own single segment (the common case of a member on the roll throughout).
+    const whole = periods.map((p) => [p]);
+    const idles = periods.map((p) => idle.get(p.id));
+    const kind = rule.appliesTo === 'leaders' ? 'leaders' : 'all';
     for (const m of idx.members) {
       if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
-      const intervals = judgedIntervals(m, rule.appliesTo);
-      if (intervals.length) for (const p of periods) push(out, judgeMember(rule, m, intervals, p, idx, opts, idle.get(p.id)));
+      const intervals = intervalsOf(m, kind);
+      if (intervals.length) for (let k = 0; k < periods.length; k++) push(out, judgeMember(rule, m, intervals, periods[k]!, whole[k]!, idx, opts, idles[k]));
     }
   }
   return out;
@@ -69,10 +81,10 @@ export function resolveScope(scope: string | DateRange): DateRange {
   return { start: p.start, end: p.end };
 }
 
-function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: DateRange[], p: Period, idx: EvidenceIndex, o: JudgeOptions, idle: string | undefined): Verdict | undefined {
+function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: DateRange[], p: Period, onlyP: DateRange[], idx: EvidenceIndex, o: JudgeOptions, idle: string | undefined): Verdict | undefined {
   // Fast path: on the roll (in post) for the whole period — the common case, and worth it for weekly rules.
   const whole = intervals.length === 1 && intervals[0]!.start <= p.start && intervals[0]!.end >= p.end;
-  const segments = whole ? [p] : segmentsIn(intervals, p);
+  const segments = whole ? onlyP : segmentsIn(intervals, p);
   const total = dayOf(p.end) - dayOf(p.start);
   const daysOn = whole ? total : totalDays(segments);
   if (daysOn === 0 || segments[0]!.start > o.asOf) return undefined;

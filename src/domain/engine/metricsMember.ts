@@ -123,7 +123,8 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
     let noteDays = 0;
     let lastNoted = NaN;
     const cited: number[] = [];
-    const cite = c.citeSelfStudy !== false;
+    // Month totals carry no ids: the ids to cite then come from their own columns.
+    const cite = c.citeSelfStudy !== false && !s.cite;
     for (const r of c.counted) {
       const end = dayOf(r.end);
       for (let i = firstOnOrAfter(s.days, dayOf(r.start)); i < s.days.length && s.days[i]! < end; i++) {
@@ -131,6 +132,10 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
         // Days are sorted, so a day's rows are adjacent: a noted day is counted once.
         if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
         if (cite) cited.push(s.ids[i]!);
+      }
+      if (s.cite && c.citeSelfStudy !== false) {
+        const d = s.cite.days;
+        for (let i = firstOnOrAfter(d, dayOf(r.start)); i < d.length && d[i]! < end; i++) cited.push(s.cite.ids[i]!);
       }
     }
     return {

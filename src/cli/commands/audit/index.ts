@@ -82,10 +82,10 @@ export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> 
   if (o.asOf || o.year || o.half || o.quarter || o.month) {
     // Another year than this one that the database holds nothing for would only list every quota as
     // unmet (a mistyped year); the current year is audited even before anything is recorded in it.
-    const { yearsWithRecords } = await import('../../../store/recordYears.js');
-    const years = yearsWithRecords(db);
+    const { hasRecordsIn, yearsWithRecords } = await import('../../../store/recordYears.js');
     const year = Number(scope.start.slice(0, 4));
-    if (!years.includes(year) && String(year) !== ctx.today().slice(0, 4)) {
+    if (String(year) !== ctx.today().slice(0, 4) && !hasRecordsIn(db, year)) {
+      const years = yearsWithRecords(db);
       throw new UserError(`${year} 年没有任何记录（学习活动、签到、学习记录都没有），无法检查。`, [
         years.length ? `有记录的年度：${years.join('、')}。请核对 --as-of 或期间是否写错了年份。` : '数据库中还没有任何学习活动或学习记录：请先登记（shuxiang session add、shuxiang log …）或导入台账。',
       ]);
