@@ -45,6 +45,12 @@ describe('audit --as-of a year with no records', () => {
     expect((await run(['audit', '--as-of', '2026-06-30'])).code).toBe(1);
     const fresh = await runCli(['audit', '--as-of', '2027-01-04'], { cwd: dir, now: '2027-01-04' });
     expect(fresh.stderr).not.toContain('没有任何记录');
+    // A year held only by a record of another kind (an article of 2024) is audited: every kind counts.
+    await ok('log', 'writing', '--member', '李四', '--kind', '心得体会', '--title', '心得', '--chars', '900', '--date', '2024-05-06');
+    const only = await run(['audit', '--year', '2024']);
+    expect(only.stderr).not.toContain('没有任何记录');
+    expect(only.code).toBe(1);
+    expect((await run(['audit', '--year', '2023'])).stderr).toContain('有记录的年度：2024、2026');
   });
 });
 
