@@ -2,6 +2,7 @@
 // in one batch — rolled back after counting under --dry-run. (The rejects workbooks are written by the
 // CLI, src/cli/importing/preview.ts: they are rendered with exceljs.)
 import { UserError } from '../../shared/errors.js';
+import type { OnProgress } from '../../shared/progress.js';
 import { inBatch, type BatchCounts } from '../../store/batches.js';
 import type { Db } from '../../store/db.js';
 
@@ -35,7 +36,7 @@ export function writeOrPreview<T>(db: Db, dryRun: boolean | undefined, meta: { c
 
 /** What an import reports while it works: progress, warnings (in order, before any refusal), rows written. */
 export interface ImportHooks {
-  progress?: (event: import('../../shared/progress.js').ProgressEvent) => void;
+  progress?: OnProgress;
   warn?: (text: string) => void;
   /** Called after each row written (the crash tests' fault point, and the progress line). */
   onRow?: (n: number) => void;

@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import { LIBRARY_CATALOGUE } from '../../domain/libraryCatalogue.js';
 import { BookCatalogue, type BookInput } from '../../store/books.js';
 import type { Db } from '../../store/db.js';
-import { refuseProblems, writeOrPreview, type ImportHooks } from './batch.js';
-import { readSheets, type SheetsRead } from './readSheets.js';
+import { writeOrPreview, type ImportHooks } from './batch.js';
+import { readSheetsChecked, type SheetsRead } from './readSheets.js';
 
 /** A catalogue row's values as a book write (blank fields left alone). */
 export function bookInput(values: Record<string, unknown>): BookInput {
@@ -17,11 +17,7 @@ export function bookInput(values: Record<string, unknown>): BookInput {
 
 /** Every book list read and checked (ISBNs by their check digit, named by cell); refuses on problems unless skipInvalid. */
 export async function readBookLists(input: { paths: string[]; skipInvalid?: boolean }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
-  const { paths } = input;
-  const read = await readSheets(paths, [LIBRARY_CATALOGUE], null, today, hooks);
-  for (const w of read.warnings) hooks.warn?.(w);
-  refuseProblems(read.problems, input.skipInvalid, paths.length > 1 ? `${paths.length} 个书目文件` : `${basename(paths[0]!)} `);
-  return read;
+  return readSheetsChecked(input.paths, [LIBRARY_CATALOGUE], null, { noun: '书目文件', skipInvalid: input.skipInvalid }, today, hooks);
 }
 
 export interface BooksResult {

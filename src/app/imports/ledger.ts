@@ -7,8 +7,8 @@ import { EVIDENCE_KINDS, type EvidenceKindId } from '../../domain/evidenceKinds.
 import { writeEvidence, type WriteOutcome } from '../../store/evidenceWrite.js';
 import type { Db } from '../../store/db.js';
 import { listMembers } from '../../store/members.js';
-import { refuseProblems, writeOrPreview, type ImportHooks } from './batch.js';
-import { readSheets, type SheetsRead } from './readSheets.js';
+import { writeOrPreview, type ImportHooks } from './batch.js';
+import { readSheetsChecked, type SheetsRead } from './readSheets.js';
 
 export interface LedgerInput {
   /** The files (folders already expanded, src/app/imports/readSheets.ts expandInputs). */
@@ -20,11 +20,7 @@ export interface LedgerInput {
 
 /** Every file read and checked; warnings go to `hooks.warn` first, then problems refuse (unless skipInvalid). */
 export async function readLedgers(db: Db, input: LedgerInput, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
-  const { paths } = input;
-  const read = await readSheets(paths, EVIDENCE_KINDS, listMembers(db, { branch: input.branch?.trim() }), today, hooks);
-  for (const w of read.warnings) hooks.warn?.(w);
-  refuseProblems(read.problems, input.skipInvalid, paths.length > 1 ? `${paths.length} 个台账文件` : `${basename(paths[0]!)} `);
-  return read;
+  return readSheetsChecked(input.paths, EVIDENCE_KINDS, listMembers(db, { branch: input.branch?.trim() }), { noun: '台账文件', skipInvalid: input.skipInvalid }, today, hooks);
 }
 
 export interface LedgerResult {

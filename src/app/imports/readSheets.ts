@@ -14,7 +14,7 @@ import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
 import { memberResolver, missText } from '../../domain/matchMember.js';
 import { readGrids } from '../../io/readGrids.js';
 import { UserError } from '../../shared/errors.js';
-import type { ImportHooks } from './batch.js';
+import { refuseProblems, type ImportHooks } from './batch.js';
 
 /** A row's problem; `at` is where the name came from when it is not on the row (B2, the title). */
 type Located = CellProblem & { at?: NameRef };
@@ -125,4 +125,13 @@ export async function readSheets(paths: string[], specs: readonly RecordSpec[], 
   }
   hooks.progress?.({ stage: '已读取', done: out.items.length, unit: '条' });
   return out;
+}
+
+/** readSheets, then its warnings to `hooks.warn` and a refusal on any problem unless `skipInvalid`;
+ * `noun` names the files in that refusal (台账文件, 书目文件). */
+export async function readSheetsChecked(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, o: { noun: string; skipInvalid?: boolean }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+  const read = await readSheets(paths, specs, members, today, hooks);
+  for (const w of read.warnings) hooks.warn?.(w);
+  refuseProblems(read.problems, o.skipInvalid, paths.length > 1 ? `${paths.length} 个${o.noun}` : `${basename(paths[0]!)} `);
+  return read;
 }
