@@ -69,11 +69,11 @@ export function resolveMember(query: string, members: Member[], opts: ResolveOpt
   return memberResolver(members, opts)(query);
 }
 
-/** Whether a member fits what is typed in a searchable list (name part or initials prefix). */
-export function memberMatchesFilter(m: Member, typed: string): boolean {
+/** Whether a person fits what is typed in a searchable list (the sign-in picker): part of the name, or a
+ * prefix of `initials` (their nameInitials, worked out once by the caller). */
+export function fitsFilter(name: string, initials: string, typed: string): boolean {
   const t = typed.trim().toLowerCase();
-  if (!t) return true;
-  return m.name.includes(t) || nameInitials(m.name).startsWith(t);
+  return !t || name.includes(t) || initials.startsWith(t);
 }
 
 /** Where the name came from, for the wording of a miss: a flag, a prompt, a ledger cell, a sign-in sheet's name cell. */
