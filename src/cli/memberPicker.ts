@@ -7,6 +7,7 @@ import {
   usePrefix, useState,
 } from '@inquirer/core';
 import { styleText } from 'node:util';
+import { fitsFilter } from '../domain/matchMember.js';
 
 /** One person in the list; `keys` is what a filter matches against besides the name (pinyin initials). */
 export interface PickerChoice<V> {
@@ -25,11 +26,6 @@ export interface PickerConfig<V> {
   unit?: string;
 }
 
-function matches(c: { name: string; keys: string }, term: string): boolean {
-  const t = term.trim().toLowerCase();
-  return !t || c.name.includes(t) || c.keys.startsWith(t);
-}
-
 /** The prompt itself: resolves with the ticked values, in list order. */
 export const memberPicker = createPrompt(<V,>(config: PickerConfig<V>, done: (value: V[]) => void) => {
   const theme = makeTheme({});
@@ -40,7 +36,7 @@ export const memberPicker = createPrompt(<V,>(config: PickerConfig<V>, done: (va
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | undefined>(undefined);
   const visible = useMemo(
-    () => config.choices.map((c, i) => ({ ...c, index: i })).filter((c) => matches(c, term)),
+    () => config.choices.map((c, i) => ({ ...c, index: i })).filter((c) => fitsFilter(c.name, c.keys, term)),
     [term],
   );
   const count = checked.filter(Boolean).length;

@@ -5,8 +5,7 @@ import type { Member } from '../../domain/member.js';
 import { attendeesLabel, isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
 import { sessionRateText, type AttendanceCounts } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
-import { ShuxiangError, UserError } from '../../shared/errors.js';
-import { resolveMember } from '../resolveMember.js';
+import { UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
 import { getSession, type SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
@@ -34,23 +33,23 @@ export function attendeesText(s: Pick<SessionRecord, 'attendees' | 'attendeeIds'
 
 /** One name among the members on the roll that day, or a problem that says why not (collected, not thrown). */
 export async function findOnRoll(db: Db, s: Pick<SessionRecord, 'branchId' | 'branch' | 'date'>, members: Member[], name: string, flag: string, problems: string[], refused = '不能为这次活动签到'): Promise<Member | undefined> {
-  try {
-    return await resolveMember(name, members, flag);
-  } catch (e) {
-    if (!(e instanceof ShuxiangError)) throw e;
-    const { findMembersByName } = await import('../../store/members.js');
-    const { cleanName } = await import('../../domain/text.js');
-    const off = findMembersByName(db, cleanName(name), s.branchId);
-    if (off.length && !members.some((m) => m.name === cleanName(name))) {
-      const m = off[0]!;
-      const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
-      problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），${refused}。`);
-    } else {
-      // One name, one problem: its hints go on the lines under it.
-      problems.push([e.message, ...e.details].join('\n    '));
-    }
-    return undefined;
+  // Loaded here: pinyin-pro (behind the resolver) is heavy.
+  const { resolveMember, missText } = await import('../../domain/matchMember.js');
+  const r = resolveMember(name, members);
+  if (r.kind === 'one') return r.member;
+  const { findMembersByName } = await import('../../store/members.js');
+  const { cleanName } = await import('../../domain/text.js');
+  const off = findMembersByName(db, cleanName(name), s.branchId);
+  if (off.length && !members.some((m) => m.name === cleanName(name))) {
+    const m = off[0]!;
+    const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
+    problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），${refused}。`);
+  } else {
+    // One name, one problem: its hints go on the lines under it.
+    const t = missText(r, { as: 'flag', flag });
+    problems.push([t.message, ...t.hints].join('\n    '));
   }
+  return undefined;
 }
 
 /** Who `--attendees` names for a session of `branch` on `date`: a kind, and for named people their ids

@@ -1,4 +1,9 @@
-// The flags every import takes, and what a roster import reports back.
+// The flags every import takes, and how the use cases' reports reach the terminal.
+import type { ImportHooks } from '../../app/imports/batch.js';
+import { faultHook } from '../../shared/faults.js';
+import type { AppContext } from '../context.js';
+
+export type { ImportSummary } from '../../app/imports/roster.js';
 
 /** The flags of `import` (and of `books import`), as commander hands them over. */
 export interface ImportOptions {
@@ -17,19 +22,8 @@ export interface ImportOptions {
   force?: boolean;
 }
 
-/** The counts and names a roster import ends with. */
-export interface ImportSummary {
-  file: string;
-  sheet: string;
-  added: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  left: number;
-  leaders: number;
-  branches: string[];
-  /** Branches the file's 所在支部 column creates (the only way besides branch add / --new-branch). */
-  newBranches: string[];
-  rejectsFile?: string;
-  dryRun: boolean;
+/** What the use cases report as they work, shown the CLI's way: the progress line, 提示 warnings, and the
+ * crash tests' fault point after each row written. */
+export function importHooks(ctx: AppContext): ImportHooks {
+  return { progress: (e) => ctx.progress(e), warn: (w) => ctx.warn(w), onRow: faultHook(ctx.env, ctx.io.stderr) };
 }

@@ -1,12 +1,15 @@
 // `shuxiang import FILE`: rosters (default) and, with --kind, the other sheets. Reads everything,
-// validates everything, then writes in one transaction — or writes nothing and lists every problem.
+// validates everything, then writes in one transaction — or writes nothing and lists every problem. This
+// file declares the command; each kind is a file beside it, its work a use case in src/app/imports.
 import type { Command } from 'commander';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
-import { importRosterFile } from '../../importing/roster.js';
-import type { ImportOptions, ImportSummary } from '../../importing/options.js';
+import type { ImportOptions } from '../../importing/options.js';
 import { withAutoBackup } from './backup.js';
+import { importJsonFiles } from './json.js';
+import { importPlanKind } from './plan.js';
+import { importRoster } from './roster.js';
 
 const KINDS = ['roster', 'signin', 'ledger', 'books', 'plan', 'json', 'db'];
 
@@ -44,40 +47,13 @@ export function registerImport(program: Command, act: Act): void {
       if (!KINDS.includes(kind)) {
         throw new UserError(`--kind 的取值“${kind}”无效，可选：roster（花名册）、signin（签到表）、ledger（个人学习台账）、books（书目）、plan（年度学习计划）、json（shuxiang export 导出的整库数据）、db（支部的数据库文件）。`);
       }
-      if (kind === 'json' || kind === 'db') return (await import('./json.js')).importJsonFiles(ctx, files.map((f) => ctx.path(f)), opts, kind);
-      if (kind === 'signin') {
-        const { importSignin } = await import('./signin.js');
-        return importSignin(ctx, files.map((f) => ctx.path(f)), opts);
-      }
-      if (kind === 'ledger' || kind === 'books') {
-        const importer = kind === 'ledger' ? (await import('./ledger.js')).importLedger : (await import('../../importing/books.js')).importBooks;
-        return importer(ctx, files.map((f) => ctx.path(f)), opts);
-      }
-      if (kind === 'plan') {
-        if (files.length !== 1) throw new UserError(`学习计划一次只能导入一个文件，您给了 ${files.length} 个。`);
-        return (await import('../../importing/plan.js')).importPlan(ctx, ctx.path(files[0]!), { branch: opts.branch, dryRun: opts.dryRun });
-      }
-      if (kind !== 'roster') throw new UserError(`--kind ${kind} 的导入将在后续版本提供。`);
-      if (files.length !== 1) throw new UserError(`花名册一次只能导入一个文件，您给了 ${files.length} 个。请逐个导入。`);
-      const summary = await importRosterFile(ctx, ctx.path(files[0]!), opts);
-      printSummary(ctx, summary);
+      const paths = files.map((f) => ctx.path(f));
+      if (kind === 'json' || kind === 'db') return importJsonFiles(ctx, paths, opts, kind);
+      if (kind === 'plan') return importPlanKind(ctx, paths, opts);
+      if (kind === 'roster') return importRoster(ctx, paths, opts);
+      // These match names with the member resolver, loaded lazily for pinyin-pro's dictionary.
+      if (kind === 'signin') return (await import('./signin.js')).importSignin(ctx, paths, opts);
+      if (kind === 'ledger') return (await import('./ledger.js')).importLedger(ctx, paths, opts);
+      return (await import('./books.js')).importBooks(ctx, paths, opts);
     })));
-}
-
-/** The one-paragraph result every roster import ends with. */
-export function printSummary(ctx: AppContext, s: ImportSummary): void {
-  if (ctx.json) {
-    ctx.outJson(s);
-    return;
-  }
-  const verb = s.dryRun ? '将' : '已';
-  ctx.out(
-    `${s.dryRun ? '试运行' : '导入完成'}：${s.file}${s.sheet ? ` › ${s.sheet}` : ''}\n` +
-      `  ${verb}新增 ${s.added} 人，${verb}更新 ${s.updated} 人，未变 ${s.unchanged} 人，拒绝 ${s.rejected} 行` +
-      (s.left ? `，${verb}标记转出 ${s.left} 人` : '') +
-      `\n  班子成员 ${s.leaders} 人；支部 ${s.branches.length} 个` +
-      (s.branches.length ? `（${s.branches.slice(0, 5).join('、')}${s.branches.length > 5 ? ' 等' : ''}）` : '') +
-      (s.newBranches.length ? `\n  ${verb}新建支部 ${s.newBranches.length} 个：${s.newBranches.join('、')}` : ''),
-  );
-  if (s.rejectsFile) ctx.info(`有问题的 ${s.rejected} 行已写入 ${s.rejectsFile}，改正后可再导入该文件。`);
 }

@@ -18,16 +18,15 @@ import { bookTitle } from '../../../domain/text.js';
 
 type Opts = Record<string, string | boolean | undefined>;
 
-/** Picks the member: --member (name, initials or #id), or asked on a terminal with the same matching. */
+/** Picks the member: --member (name, initials, #id or name#id), or asked on a terminal with the same matching. */
 async function pickMember(ctx: AppContext, members: Member[], typed: string | undefined): Promise<Member> {
   const { resolveMember } = await import('../../resolveMember.js');
   if (typed !== undefined) return resolveMember(typed, members, '--member');
-  const { matchMember } = await import('../../../domain/matchMember.js');
+  const { memberResolver, missText } = await import('../../../domain/matchMember.js');
+  const resolve = memberResolver(members);
   const answer = await askInput(ctx, '--member <姓名>', '姓名（可输入拼音首字母，如 zs）：', undefined, (v) => {
-    const r = matchMember(v, members);
-    if (r.kind === 'one') return true;
-    if (r.kind === 'none') return `没有找到“${v}”`;
-    return `“${v}”对应多人：${r.candidates.map((m) => `${m.name}（#${m.id}）`).join('、')}，请写全名或 #编号`;
+    const r = resolve(v);
+    return r.kind === 'one' || missText(r, { as: 'prompt' }).message;
   });
   return resolveMember(answer, members, '姓名');
 }

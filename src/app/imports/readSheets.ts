@@ -1,20 +1,20 @@
 // Reading many filled-in sheets (members' ledgers, book catalogues) before anything is written: every
 // file, every sheet, every row checked, each problem named `file › sheet › cell：reason`, members
-// matched by exact name (or 张三#12), and a warning for evidence dated while someone was off the roll.
+// matched strictly by the one member resolver (exact name, 间隔号-less name, 张三#12 or #12 — never initials
+// or part of a name), and a warning for evidence dated while someone was off the roll.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
 import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
-import { cellRef } from '../../domain/grid.js';
+import { cellRef, type Grid } from '../../domain/grid.js';
 import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
 import { onRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
-import { didYouMean, findByName } from '../../domain/nameSuggest.js';
-import { cleanName } from '../../domain/text.js';
+import { memberResolver, missText } from '../../domain/matchMember.js';
+import { readGrids } from '../../io/readGrids.js';
 import { UserError } from '../../shared/errors.js';
-import type { RejectsPart } from '../../render/excel/writeRejects.js';
-import type { AppContext } from '../context.js';
+import { refuseProblems, type ImportHooks } from './batch.js';
 
 /** A row's problem; `at` is where the name came from when it is not on the row (B2, the title). */
 type Located = CellProblem & { at?: NameRef };
@@ -26,13 +26,21 @@ export interface SheetItem {
   values: ItemValues;
 }
 
+/** One sheet's rejected rows, for the rejects workbook (the shape src/render/excel/writeRejects.ts takes). */
+export interface RejectedSheet {
+  sheet: string;
+  grid: Grid;
+  headerEnd: number;
+  rejects: { row: number; reasons: string[] }[];
+}
+
 /** What was read from one file. */
 export interface FileRead {
   path: string;
   name: string;
   sheets: { sheet: string; kind: string; rows: number }[];
   /** Rejected rows per sheet (for --skip-invalid). */
-  rejects: RejectsPart[];
+  rejects: RejectedSheet[];
 }
 
 /** Everything read: accepted items, and formatted problems and warnings. */
@@ -55,33 +63,14 @@ export function expandInputs(paths: string[]): string[] {
   });
 }
 
-/** A person by what a ledger says: exact name, or 张三#12 / #12 when names repeat. */
-function matchName(text: string, byName: Map<string, Member[]>, byId: Map<number, Member>, all: Member[]): Member | string {
-  const m = /^(.*?)[#＃](\d+)$/.exec(text.trim());
-  if (m) {
-    const hit = byId.get(Number(m[2]));
-    return hit && (!m[1] || cleanName(m[1]) === hit.name) ? hit : `“${text}”：没有这个编号的人员（编号见 shuxiang member list）`;
-  }
-  const exact = byName.get(cleanName(text));
-  // The fast path is the exact name; only a miss pays for the 间隔号-less form and the nearest names.
-  const { found: same, near } = exact ? { found: exact, near: [] } : findByName(text, all);
-  if (same.length === 1) return same[0]!;
-  const guess = didYouMean(near.map((x) => x.name));
-  if (same.length === 0) return `姓名“${text}”不在花名册中${guess ? `。${guess}` : '，'}请核对姓名（须与花名册一致），或先用 shuxiang member add 添加此人`;
-  return `花名册中有 ${same.length} 个“${text}”（${same.map((x) => `${x.branch}，编号 #${x.id}`).join('；')}），请写成“${text}#${same[0]!.id}”这样带编号的形式`;
-}
-
 /** Reads and checks every file; `members` is empty for anonymous sheets (the book catalogue). */
-export async function readSheets(ctx: AppContext, paths: string[], specs: readonly RecordSpec[], members: Member[] | null): Promise<SheetsRead> {
-  const { readGrids } = await import('../../io/readGrids.js');
-  const byName = new Map<string, Member[]>();
-  for (const m of members ?? []) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
-  const byId = new Map((members ?? []).map((m) => [m.id, m]));
+export async function readSheets(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+  const resolve = memberResolver(members ?? [], { strict: true });
   const out: SheetsRead = { files: [], items: [], problems: [], warnings: [] };
   const seen = new Map<string, { index: number; where: string }>();
   for (const [i, path] of paths.entries()) {
     const name = basename(path);
-    ctx.progress({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
+    hooks.progress?.({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
     const grids = await readGrids(path);
     const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     const file: FileRead = { path, name, sheets: [], rejects: [] };
@@ -93,15 +82,16 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
     const owner: NameRef | undefined = found.find((s) => s.owner)?.owner;
     for (const sheet of found) {
       const sheetName = sheet.grid.name;
-      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null, today: ctx.today() });
+      const read = readLedgerRows(sheet, { fallbackOwner: owner, anonymous: members === null, today });
       const problems: Located[] = [...read.problems];
       const warnings: CellProblem[] = [];
       let accepted = 0;
       for (const row of read.rows) {
         let memberId = 0;
         if (members !== null) {
-          const who = matchName(row.name.text, byName, byId, members);
-          if (typeof who === 'string') { problems.push({ row: row.row, col: row.name.col, message: who, ...(row.name.row !== row.row ? { at: row.name } : {}) }); continue; }
+          const r = resolve(row.name.text);
+          if (r.kind !== 'one') { problems.push({ row: row.row, col: row.name.col, message: missText(r, { as: 'ledger' }).message, ...(row.name.row !== row.row ? { at: row.name } : {}) }); continue; }
+          const who = r.member;
           memberId = who.id;
           const day = row.values[(sheet.kind as { dateKey?: string }).dateKey ?? ''];
           if (typeof day === 'string' && !onRollOn(who, day)) warnings.push({ row: row.row, message: `${who.name} 在 ${day} 不在册（在册期间 ${who.onRollFrom ?? '最初'} 至 ${who.onRollLeft ? `${who.onRollLeft} 前` : '今'}），仍会记录` });
@@ -133,6 +123,15 @@ export async function readSheets(ctx: AppContext, paths: string[], specs: readon
       if (byRow.size) file.rejects.push({ sheet: sheetName || '未导入的行', grid: sheet.grid, headerEnd: sheet.headerRow, rejects: [...byRow].map(([row, reasons]) => ({ row, reasons })) });
     }
   }
-  ctx.progress({ stage: '已读取', done: out.items.length, unit: '条' });
+  hooks.progress?.({ stage: '已读取', done: out.items.length, unit: '条' });
   return out;
+}
+
+/** readSheets, then its warnings to `hooks.warn` and a refusal on any problem unless `skipInvalid`;
+ * `noun` names the files in that refusal (台账文件, 书目文件). */
+export async function readSheetsChecked(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, o: { noun: string; skipInvalid?: boolean }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+  const read = await readSheets(paths, specs, members, today, hooks);
+  for (const w of read.warnings) hooks.warn?.(w);
+  refuseProblems(read.problems, o.skipInvalid, paths.length > 1 ? `${paths.length} 个${o.noun}` : `${basename(paths[0]!)} `);
+  return read;
 }

@@ -1,0 +1,49 @@
+// `import --kind plan` = `plan import`: an annual study plan workbook. Every row checked first (readPlanFile,
+// before the database is opened), then one batch for the branch (writePlan); importing it again changes nothing.
+import { basename } from 'node:path';
+import { readPlanGrids, type PlanSheetRow } from '../../domain/planRows.js';
+import { describeProblem } from '../../domain/rosterRows.js';
+import { readGrids } from '../../io/readGrids.js';
+import { UserError } from '../../shared/errors.js';
+import type { Branch } from '../../store/branches.js';
+import type { Db } from '../../store/db.js';
+import { upsertPlanMonth } from '../../store/plan.js';
+import { writeOrPreview } from './batch.js';
+
+/** The plan's months, every problem refused with its sheet and cell. */
+export async function readPlanFile(file: string, year: number | undefined): Promise<{ name: string; rows: PlanSheetRow[] }> {
+  const name = basename(file);
+  const read = readPlanGrids(await readGrids(file), year);
+  if (!read) throw new UserError(`${name}：没有找到学习计划的表头（前 15 行里没有“月份”和“学习主题”列）。`, ['请使用 shuxiang plan init --year 年份 生成的计划表。']);
+  const problems = read.flatMap((s) => s.problems.map((p) => describeProblem(name, s.sheet, p)));
+  if (problems.length) {
+    throw new UserError(`${name} 中有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请按提示改正后重新导入。']);
+  }
+  const rows = read.flatMap((s) => s.rows);
+  if (rows.length === 0) throw new UserError(`${name}：计划表中没有填写任何月份的学习主题。`, ['请在“学习主题”列填写每月主题后再导入。']);
+  return { name, rows };
+}
+
+export interface PlanResult {
+  dryRun: boolean;
+  branch: string;
+  from: string;
+  to: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Writes the months for `branch` as one batch stamped `now` (rolled back after counting when `dryRun`). */
+export function writePlan(db: Db, input: { name: string; rows: PlanSheetRow[]; branch: Branch; dryRun?: boolean }, now: string): PlanResult {
+  const { rows, branch } = input;
+  const n = writeOrPreview(db, input.dryRun, { command: 'import plan', args: input.name }, now, (batchId, counts) => {
+    const c = { added: 0, updated: 0, unchanged: 0 };
+    for (const r of rows) c[upsertPlanMonth(db, { branchId: branch.id, month: r.month, theme: r.theme, form: r.form, books: r.books, cohost: r.cohost, speaker: r.speaker }, batchId)]++;
+    counts.added += c.added;
+    counts.changed += c.updated;
+    return c;
+  });
+  const months = rows.map((r) => r.month).sort();
+  return { dryRun: !!input.dryRun, branch: branch.name, from: months[0]!, to: months[months.length - 1]!, ...n };
+}

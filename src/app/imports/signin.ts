@@ -1,0 +1,158 @@
+// `import --kind signin`: filled sign-in sheets read back. Every file is checked in full first (each
+// problem named by file › sheet › cell); nothing is written unless all is well (or skipInvalid), then
+// all files go in as one batch; dryRun only previews. People are matched by the hidden 人员编号 column,
+// else strictly by name (the one member resolver: exact, 间隔号-less, 张三#12) among those expected.
+import { basename } from 'node:path';
+import { isExpectedAt } from '../../domain/attendees.js';
+import { parseExcuseKind, parseStatusText, signinNotYet, type ExcuseKind } from '../../domain/attendanceStatus.js';
+import { isFutureDay } from '../../domain/dates.js';
+import { memberResolver, missText } from '../../domain/matchMember.js';
+import type { Member } from '../../domain/member.js';
+import { cleanName } from '../../domain/text.js';
+import { readSigninGrid } from '../../io/excel/signinRead.js';
+import { readGrids } from '../../io/readGrids.js';
+import { UserError } from '../../shared/errors.js';
+import { attendanceForSession, previewAttendance, recordAttendance, type AttendanceEntry, type AttendanceRecord, type RecordOutcome, type StatusChange } from '../../store/attendance.js';
+import { inBatch } from '../../store/batches.js';
+import type { Db } from '../../store/db.js';
+import { getMember, listMembers } from '../../store/members.js';
+import { getSession, type SessionRecord } from '../../store/sessions.js';
+
+export interface SigninFile {
+  file: string;
+  sheet: string;
+  session: SessionRecord;
+  entries: AttendanceEntry[];
+  blankAsAbsent: string[];
+  /** Members who already had a status before this import. */
+  known: Set<number>;
+  notOnSheet: number;
+  skipped: number;
+  outcome: RecordOutcome;
+  /** The outcome's changes, with the names. */
+  changes: (StatusChange & { name: string })[];
+  /** Left blank on the sheet and keeping the status they had: who, and that status now (none: 未登记). */
+  kept: { name: string; held?: AttendanceRecord }[];
+}
+
+export interface SigninImport {
+  dryRun: boolean;
+  /** The problems skipped with skipInvalid. */
+  problems: string[];
+  files: SigninFile[];
+}
+
+type Plan = Omit<SigninFile, 'outcome' | 'changes' | 'kept'>;
+
+/** Reads, checks and (unless dryRun) records the sheets `files` (paths) in one batch stamped `now`. */
+export async function importSigninSheets(db: Db, input: { files: string[]; sheet?: string; skipInvalid?: boolean; dryRun?: boolean }, today: string, now: string): Promise<SigninImport> {
+  const problems: string[] = [];
+  const plans: Plan[] = [];
+  const seenSessions = new Map<number, string>();
+  for (const path of input.files) {
+    const name = basename(path);
+    const grids = await readGrids(path);
+    const candidates = input.sheet ? grids.filter((g) => g.name === input.sheet) : grids;
+    if (input.sheet && candidates.length === 0) {
+      problems.push(`${name}：没有名为“${input.sheet}”的工作表（有：${grids.map((g) => g.name).join('、')}）。`);
+      continue;
+    }
+    const found = candidates.map((g) => ({ g, t: readSigninGrid(g) })).find((x) => x.t);
+    if (!found) {
+      problems.push(`${name}：找不到签到表的表头（需要有“姓名”和“状态”或“签名”列）。请使用 shuxiang sheet 生成的签到表。`);
+      continue;
+    }
+    const { g, t } = found as { g: { name: string }; t: NonNullable<ReturnType<typeof readSigninGrid>> };
+    const where = (cell: string) => `${name} › ${g.name} › ${cell}`;
+    if (t.sessionId === undefined) {
+      problems.push(`${name} › ${g.name}：表中没有活动编号，无法知道是哪次活动的签到。请在表头写上“活动编号：12”（编号见 shuxiang session list），或用 shuxiang sheet 重新生成签到表。`);
+      continue;
+    }
+    const session = getSession(db, t.sessionId);
+    if (!session) {
+      problems.push(`${name} › ${g.name}：签到表上的活动编号 ${t.sessionId} 在数据库中不存在（可能已删除，或这张表来自另一个数据库）。`);
+      continue;
+    }
+    if (seenSessions.has(session.id)) {
+      problems.push(`${name}：与 ${seenSessions.get(session.id)} 是同一次活动（#${session.id}）的签到表，请只导入其中一份。`);
+      continue;
+    }
+    seenSessions.set(session.id, name);
+    // The people expected at the session: its attendees among those on the roll that day.
+    const members = listMembers(db, { branch: session.branch, onRollOn: session.date }).filter((m) => isExpectedAt(session, m));
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const resolve = memberResolver(members, { strict: true });
+    const known = new Set(attendanceForSession(db, session.id).map((a) => a.memberId));
+    const plan: Plan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], known, notOnSheet: 0, skipped: 0 };
+    const taken = new Map<number, number>();
+    for (const r of t.rows) {
+      const before = problems.length;
+      let member: Member | undefined;
+      if (r.memberId) {
+        const id = Number(r.memberId);
+        member = Number.isInteger(id) ? byId.get(id) : undefined;
+        if (!member) problems.push(`${where(r.at.memberId ?? r.at.name)}：人员编号“${r.memberId}”不是 ${session.date} ${session.branch}在册的人员。请不要修改隐藏的“人员编号”列。`);
+        else if (r.name && cleanName(r.name) !== member.name) problems.push(`${where(r.at.name)}：姓名“${r.name}”与人员编号 ${member.id}（${member.name}）不一致。请不要挪动或改写已打印的姓名。`);
+      } else if (!r.name) {
+        problems.push(`${where(r.at.name)}：这一行填了内容但没有姓名。`);
+      } else {
+        const m = resolve(r.name);
+        if (m.kind === 'one') member = m.member;
+        else problems.push(`${where(r.at.name)}：${missText(m, { as: 'signin', date: session.date, branch: session.branch }).message}`);
+      }
+      let parsed: { status: AttendanceEntry['status']; excuseKind?: ExcuseKind } | undefined;
+      if (r.status) {
+        parsed = parseStatusText(r.status);
+        if (!parsed) problems.push(`${where(r.at.status)}：状态“${r.status}”无法识别。可填：出席、迟到、请假（或 事假、病假、公假）、缺席，也可用 ✓、迟、假、✗。`);
+      }
+      const notYet = signinNotYet(session.id, session.date, parsed?.status ?? (r.signature ? 'present' : 'excused'), today);
+      if (notYet) problems.push(`${where(r.at.status)}：${notYet}（“状态”栏只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
+      if (member && taken.has(member.id)) problems.push(`${where(r.at.name)}：${member.name} 在第 ${taken.get(member.id)} 行已经出现过。`);
+      if (problems.length > before) {
+        plan.skipped++;
+        continue;
+      }
+      taken.set(member!.id, r.row);
+      if (!parsed) {
+        if (r.signature) parsed = { status: 'present' };
+        // Before the day a blank line is nobody's 缺席 yet; after it, only people with no status yet become 缺席.
+        else if (isFutureDay(session.date, today)) continue;
+        else {
+          parsed = { status: 'absent' };
+          if (!known.has(member!.id)) plan.blankAsAbsent.push(member!.name);
+        }
+      }
+      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined, ...(!r.status && !r.signature ? { onlyIfNew: true } : {}) };
+      if (parsed.status === 'excused') entry.excuseKind = parsed.excuseKind ?? parseExcuseKind(r.note.split(/[,，;；\s:：]/)[0] ?? '');
+      plan.entries.push(entry);
+    }
+    if (t.rows.length && t.rows.every((r) => !r.signature && !r.status)) {
+      problems.push(`${name} › ${g.name}：表上没有任何签名或状态，像是还没填写的空表；导入会把所有人记为缺席，因此没有导入。请填好后再导入。`);
+      continue;
+    }
+    plan.notOnSheet = members.filter((m) => !taken.has(m.id)).length;
+    plans.push(plan);
+  }
+  if (problems.length && !input.skipInvalid) {
+    throw new UserError(`签到表中有 ${problems.length} 处问题，没有导入任何内容：`, [
+      ...problems,
+      '改正后重新导入；或加 --skip-invalid 只导入没有问题的行。',
+    ]);
+  }
+  const outcomes = input.dryRun
+    ? plans.map((p) => previewAttendance(db, p.session.id, p.entries))
+    : inBatch(db, { command: 'import signin', args: input.files.map((f) => basename(f)).join(' '), at: now }, (batchId, counts) =>
+      plans.map((p) => recordAttendance(db, p.session.id, p.entries, batchId, counts)));
+  const nameOf = (id: number) => getMember(db, id)?.name ?? `#${id}`;
+  const files = plans.map((p, i): SigninFile => {
+    const outcome = outcomes[i]!;
+    const held = new Map(attendanceForSession(db, p.session.id).map((a) => [a.memberId, a]));
+    const kept = p.entries.filter((e) => e.onlyIfNew && p.known.has(e.memberId)).sort((a, b) => a.memberId - b.memberId);
+    return {
+      ...p, outcome,
+      changes: outcome.changes.map((c) => ({ ...c, name: nameOf(c.memberId) })),
+      kept: kept.map((e) => ({ name: nameOf(e.memberId), held: held.get(e.memberId) })),
+    };
+  });
+  return { dryRun: !!input.dryRun, problems, files };
+}
