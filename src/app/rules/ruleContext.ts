@@ -1,10 +1,11 @@
 // The rule set and working-day calendar a database uses (settings `rules` and `calendar`), loaded and
-// validated once per use case: audit, remind, report, rank and the demo judge with it.
+// validated once per use case: audit, remind, report, rank and the demo judge with it; `rules` writes it.
 import type { WorkCalendar } from '../../domain/workdays.js';
 import { createWorkCalendar } from '../../io/officialCalendar.js';
 import { fileOfSetting, loadRuleSet, readCalendarFile, type LoadedRuleSet } from '../../io/ruleSetFile.js';
+import { inBatch } from '../../store/batches.js';
 import type { Db } from '../../store/db.js';
-import { readSettings, type Settings } from '../../store/settings.js';
+import { readSettings, writeSettings, type Settings } from '../../store/settings.js';
 
 /** The settings this feature adds: `calendar` names a working-day overrides file (relative to the database's folder). */
 export type RuleSettings = Settings & { calendar?: string };
@@ -29,4 +30,12 @@ export function loadRules(db: Db, dbPath: string): RuleContext {
     overrides = readCalendarFile(calendarFile);
   }
   return { loaded, calendar: createWorkCalendar(overrides), calendarFile, settings };
+}
+
+/** Writes rule settings in one batch (so `undo` can take the change back); `at` is the batch's time stamp. */
+export function saveRuleSettings(db: Db, batch: { command: string; args: string; at: string }, s: Partial<RuleSettings>): void {
+  inBatch(db, batch, (_id, counts) => {
+    writeSettings(db, s as Settings);
+    counts.changed += Object.keys(s).length;
+  });
 }

@@ -1,9 +1,16 @@
 // `shuxiang audit`: the quota check (SPEC §3.3, §6 item 7). Reads the flags, builds the report model
-// (src/reports/audit.ts), prints it as text or JSON, and exits 1 when an ended period has a gap.
+// (src/app/audit/runAudit.ts), prints it as text or JSON, and exits 1 when an ended period has a gap.
 import type { Command } from 'commander';
+import { auditGaps, prepareAudit, runAudit } from '../../../app/audit/runAudit.js';
+import { planGapLines } from '../../../reports/planReport.js';
+import { auditJson } from '../../../reports/audit.js';
+import { renderAudit, renderMemberAudit, renderOrganAudit } from '../../../render/terminal/auditText.js';
+import { branchComparisonLines } from '../../../render/terminal/branchComparisonText.js';
+import { requireBranch } from '../../args/branch.js';
+import { pickMember } from '../../args/member.js';
 import { auditAsOf } from '../../args/dates.js';
 import { parsePeriodId, periodWords, type Period, type PeriodKind } from '../../../domain/periods.js';
-import { AuditGaps, UserError } from '../../../shared/errors.js';
+import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 
@@ -52,7 +59,7 @@ export function registerAudit(program: Command, act: Act): void {
 
 退出码：0 已结束的周期全部达标；1 有未达标；2 选项有误。进行中的周期不影响退出码。
 `)
-    .action(act(runAudit));
+    .action(act(runAuditCommand));
 }
 
 /** The audited span named by --year/--half/--quarter/--month (at most one), else the year of the as-of date. */
@@ -75,84 +82,39 @@ export function auditScope(o: AuditOptions, asOf: string): Period {
 }
 
 /** Checks the flags (exit 2), audits, prints text or JSON, then exits 1 via AuditGaps when an ended period is short. */
-export async function runAudit(ctx: AppContext, o: AuditOptions): Promise<void> {
+export async function runAuditCommand(ctx: AppContext, o: AuditOptions): Promise<void> {
   const asOf = auditAsOf(ctx, o.asOf);
   const scope = auditScope(o, asOf);
   const db = await ctx.openDb();
-  if (o.asOf || o.year || o.half || o.quarter || o.month) {
-    // Another year than this one that the database holds nothing for would only list every quota as
-    // unmet (a mistyped year); the current year is audited even before anything is recorded in it.
-    const { hasRecordsIn, yearsWithRecords } = await import('../../../store/recordYears.js');
-    const year = Number(scope.start.slice(0, 4));
-    if (String(year) !== ctx.today().slice(0, 4) && !hasRecordsIn(db, year)) {
-      const years = yearsWithRecords(db);
-      throw new UserError(`${year} 年没有任何记录（学习活动、签到、学习记录都没有），无法检查。`, [
-        years.length ? `有记录的年度：${years.join('、')}。请核对 --as-of 或期间是否写错了年份。` : '数据库中还没有任何学习活动或学习记录：请先登记（shuxiang session add、shuxiang log …）或导入台账。',
-      ]);
-    }
-  }
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { loaded, calendar, settings } = await loadRuleContext(ctx, db);
-  const ruleSet = loaded.ruleSet;
-  const ruleIds = o.rule?.length ? o.rule.map((id) => ruleIdOf(ruleSet.rules.map((r) => r.id), id)) : undefined;
-  const { requireBranch } = await import('../../args/branch.js');
-  const { pickMember } = await import('../../args/member.js');
+  const scopeGiven = !!(o.asOf || o.year || o.half || o.quarter || o.month);
+  const prepared = prepareAudit(db, { dbPath: ctx.dbPath(), asOf, scope, scopeGiven, rules: o.rule }, ctx.today());
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const member = o.member ? await pickMember(db, o.member, branch?.name) : undefined;
-  if ((member || o.leaders) && ruleIds && ruleIds.every((id) => ruleSet.rules.find((r) => r.id === id)!.appliesTo === 'branch')) {
-    throw new UserError(`规则 ${ruleIds.join('、')} 考核的是支部，不能与 ${member ? '--member' : '--leaders'} 同时使用。`);
-  }
-  if (o.byBranch && (member || o.leaders || branch)) throw new UserError(`--by-branch 是各支部的对比，不能与 ${member ? '--member' : o.leaders ? '--leaders' : '--branch'} 同时使用。`);
-  const { listBranches } = await import('../../../store/branches.js');
-  const all = listBranches(db);
-  // The organ's view (SPEC §6.7): several branches and none chosen → the comparison leads.
-  const organView = !branch && !member && !o.leaders && all.length > 1;
-  const { buildAudit, auditJson } = await import('../../../reports/audit.js');
-  // On a terminal (and for the comparison) no self-study ids are shown: whole months are read as totals.
-  const cite = !!member || (ctx.json && !o.byBranch);
-  const report = buildAudit(db, {
-    ruleSet, calendar, asOf, scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
-    citeSelfStudy: cite, keepMet: cite || !!o.all,
-  });
-  // The study plan against what was held (a planned month with no session is a gap); branch-wide audits only.
-  const plan = member || o.leaders || ruleIds ? undefined : (await import('../../../reports/planReport.js')).buildPlanReport(db, { from: scope.start, to: scope.end, asOf, branchId: branch?.id });
+  const result = runAudit(db, prepared, { branch, member, leaders: o.leaders, byBranch: o.byBranch, all: o.all, json: ctx.json });
+  const { report, plan, comparison, organView, branches: all } = result;
+  const { ruleSet } = result.context.loaded;
+  const { settings } = result.context;
 
-  const comparison = organView || o.byBranch ? (await import('../../../reports/branchComparison.js')).buildBranchComparison(report, plan) : undefined;
   if (ctx.json && o.byBranch) ctx.outJson(comparison);
   else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
   else if (o.byBranch) {
-    const { branchComparisonLines } = await import('../../../render/terminal/branchComparisonText.js');
     ctx.out([`各支部对比：${settings.organ ?? ''}全部 ${all.length} 个支部 · ${periodWords(scope)}（截至 ${asOf}）`, `规则集：${ruleSet.title}`, '', ...branchComparisonLines(comparison!)].join('\n'));
     ctx.info('\n每个支部的人员情况：shuxiang audit --branch 支部名称；全部人员：shuxiang audit --all');
   } else {
-    const { renderAudit, renderMemberAudit } = await import('../../../render/terminal/auditText.js');
     const where = member ? `${member.name}（${member.branch}）` : branch?.name ?? (all.length === 1 ? all[0]!.name : `${settings.organ ?? ''}全部 ${all.length} 个支部`);
     const heading = `达标检查：${where} · ${periodWords(scope)}（截至 ${asOf}）${o.leaders ? ' · 班子成员' : ''}`;
     const person = member && report.people.find((p) => p.memberId === member.id);
     if (member && !person) ctx.out(`${heading}\n\n${member.name} 在此期间不在册（或不是班子成员），没有需要检查的指标。`);
     else if (person) ctx.out(renderMemberAudit(ctx.paint, report, person, heading));
-    else if (organView && !o.all) ctx.out((await import('../../../render/terminal/auditText.js')).renderOrganAudit(ctx.paint, report, comparison!, heading));
+    else if (organView && !o.all) ctx.out(renderOrganAudit(ctx.paint, report, comparison!, heading));
     else ctx.out(renderAudit(ctx.paint, report, heading));
-    if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...(await import('../../../reports/planReport.js')).planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
+    if (plan?.rows.length) ctx.out(['', ctx.paint('bold', '四、学习计划执行情况'), ...planGapLines(plan, !branch && new Set(plan.rows.map((x) => x.branch)).size > 1)].join('\n'));
     if (organView && !o.all) ctx.info('\n全部人员：shuxiang audit --all；一个支部：shuxiang audit --branch 支部名称；只看对比：shuxiang audit --by-branch');
     else if (!member && report.people.length) ctx.info('\n每人逐期的明细：shuxiang audit --member 姓名；全部结果及依据的记录编号：shuxiang --json audit');
   }
-  if (report.endedGaps === 0 && plan?.gaps) throw new AuditGaps(`学习计划有 ${plan.gaps} 个月未开展（已结束的月份）。`);
-  if (report.endedGaps > 0) {
-    const gaps = report.verdicts.filter((v) => v.status === 'gap');
-    const people = new Set(gaps.filter((v) => v.memberId !== undefined).map((v) => v.memberId)).size;
-    const duties = gaps.filter((v) => v.memberId === undefined).length;
-    const who = [people && `${people} 人`, duties && `支部职责 ${duties} 项`].filter(Boolean).join('及');
-    throw new AuditGaps(`审计发现 ${report.endedGaps} 项未达标（已结束的周期，涉及 ${who}）${plan?.gaps ? `；学习计划有 ${plan.gaps} 个月未开展` : ''}。`);
-  }
+  const gaps = auditGaps(result);
+  if (gaps) throw gaps;
   if (ctx.json) return;
   if (!member && report.people.length === 0) ctx.info('此期间没有在册人员，没有需要检查的个人指标。请先导入花名册：shuxiang import 花名册.xlsx');
   else ctx.info('已结束的周期全部达标。');
-}
-
-/** The rule id as the rule set spells it (case-insensitive), or an error listing the ids there are. */
-function ruleIdOf(ids: string[], typed: string): string {
-  const found = ids.find((id) => id.toLowerCase() === typed.trim().toLowerCase());
-  if (found) return found;
-  throw new UserError(`--rule 指定的规则“${typed}”不在当前规则集中。`, [`可用的规则：${ids.join('、')}`, '可运行 shuxiang rules list 查看各条规则。']);
 }

@@ -2,14 +2,14 @@
 import { isLeaderPost } from '../../../domain/member.js';
 import { memberToJson } from '../../../domain/memberView.js';
 import { UserError } from '../../../shared/errors.js';
-import { inBatch } from '../../../store/batches.js';
+import { addMember, withIdCard } from '../../../app/members/addMember.js';
 import { branchToWrite } from '../../args/branch.js';
-import { ensureBranch, listBranches } from '../../../store/branches.js';
-import { findMembersByName, getMember, insertMember, type MemberInsert } from '../../../store/members.js';
+import { listBranches } from '../../../store/branches.js';
+import type { MemberInsert } from '../../../store/members.js';
 import { readSettings } from '../../../store/settings.js';
 import type { AppContext } from '../../context.js';
 import { formatMemberCard } from './show.js';
-import { assertIdCardFree, indent, type MemberAddOptions } from './write.js';
+import { indent, type MemberAddOptions } from './write.js';
 import {
   batchArgs, birthFlag, categoryFlag, dayFlag, genderFlag, idCardFlag, nameFlag, phoneFlag, postFlag,
 } from '../../args/memberFlags.js';
@@ -27,13 +27,7 @@ export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Pro
   if (opts.job?.trim()) m.jobTitle = opts.job.trim();
   const db = await ctx.openDb();
   if (opts.idCard !== undefined) {
-    const id = idCardFlag(opts.idCard);
-    m.idCard = id.value;
-    assertIdCardFree(db, id.value);
-    if (m.gender && m.gender !== id.gender) ctx.warn(`--gender 填的是“${m.gender}”，但身份证号显示为“${id.gender}”，请核对。`);
-    if (m.birthDate && !id.birthDate.startsWith(m.birthDate)) ctx.warn(`--birth 填的是 ${m.birthDate}，但身份证号中的出生日期是 ${id.birthDate}，请核对。`);
-    m.gender ??= id.gender;
-    m.birthDate ??= id.birthDate;
+    for (const w of withIdCard(db, m, idCardFlag(opts.idCard))) ctx.warn(w);
   }
   const typedBranch = opts.branch?.trim() || readSettings(db).defaultBranch;
   if (!typedBranch) {
@@ -44,18 +38,11 @@ export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Pro
   const target = branchToWrite(db, typedBranch, '--branch', !!opts.newBranch);
   const branchName = 'branch' in target ? target.branch.name : target.create;
   const isNewBranch = 'create' in target;
-  const id = inBatch(db, { command: 'member add', args: batchArgs([], opts), at: ctx.nowStamp() }, (batchId, counts) => {
-    m.branchId = ensureBranch(db, branchName, batchId, counts).id;
-    const newId = insertMember(db, m, batchId);
-    counts.added++;
-    return newId;
-  });
+  const { added, namesakes } = addMember(db, { member: m, branch: branchName, args: batchArgs([], opts) }, ctx.nowStamp());
   if (isNewBranch) ctx.info(`已新建支部“${branchName}”。`);
-  const namesakes = findMembersByName(db, name, m.branchId).filter((x) => x.id !== id);
   if (namesakes.length) {
-    ctx.warn(`${branchName}已有同名人员 ${namesakes.map((x) => `${x.name}（编号 #${x.id}）`).join('、')}；以后按姓名查找时请用编号（如 #${id}）区分。`);
+    ctx.warn(`${branchName}已有同名人员 ${namesakes.map((x) => `${x.name}（编号 #${x.id}）`).join('、')}；以后按姓名查找时请用编号（如 #${added.id}）区分。`);
   }
-  const added = getMember(db, id)!;
   if (ctx.json) {
     ctx.outJson(memberToJson(added, false));
     return;

@@ -1,23 +1,12 @@
 // `shuxiang member list|show|add|edit|leave`: the roster by hand. This file declares the subcommands and
-// their Chinese help; each runs from its own file (list, show, add, edit, leave), loaded when it runs.
+// their Chinese help; each runs from its own file (list, show, add, edit, leave), the use cases in src/app/members.
 import type { Command } from 'commander';
 import type { Act } from '../../programBase.js';
-
-type List = typeof import('./list.js');
-type Show = typeof import('./show.js');
-type Add = typeof import('./add.js');
-type Edit = typeof import('./edit.js');
-type Leave = typeof import('./leave.js');
-
-/** A command body loaded when it runs (so `member list` does not load the writing half, nor --help either). */
-function later<M, K extends keyof M>(load: () => Promise<M>, name: K): M[K] {
-  return (async (...args: unknown[]) => ((await load())[name] as (...a: unknown[]) => Promise<void>)(...args)) as M[K];
-}
-const list = <K extends keyof List>(name: K) => later(() => import('./list.js'), name);
-const show = <K extends keyof Show>(name: K) => later(() => import('./show.js'), name);
-const add = <K extends keyof Add>(name: K) => later(() => import('./add.js'), name);
-const edit = <K extends keyof Edit>(name: K) => later(() => import('./edit.js'), name);
-const leave = <K extends keyof Leave>(name: K) => later(() => import('./leave.js'), name);
+import { runMemberAdd } from './add.js';
+import { runMemberEdit } from './edit.js';
+import { runMemberLeave } from './leave.js';
+import { runMemberList } from './list.js';
+import { runMemberShow } from './show.js';
 
 export function registerMember(program: Command, act: Act): void {
   const member = program
@@ -46,7 +35,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member list --all
   shuxiang --json member list --reveal > 名单.json
 `)
-    .action(act(list('runMemberList')));
+    .action(act(runMemberList));
 
   member
     .command('show')
@@ -61,7 +50,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member show '#3' --reveal
   shuxiang member show 张三 --branch 机关第二党支部
 `)
-    .action(act(show('runMemberShow')));
+    .action(act(runMemberShow));
 
   member
     .command('add')
@@ -85,7 +74,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member add --name 王五 --branch 机关第二党支部 --category 预备 --id-card 11010519491231002X
   shuxiang member add --name 赵六 --branch 机关第三党支部 --new-branch    同时新建“机关第三党支部”
 `)
-    .action(act(add('runMemberAdd')));
+    .action(act(runMemberAdd));
 
   member
     .command('edit')
@@ -119,7 +108,7 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member edit 张三 --from 2026-02-01                转入日期改为 2 月 1 日
   shuxiang member edit zs --post 副书记 --move-to 机关第二党支部
 `)
-    .action(act(edit('runMemberEdit')));
+    .action(act(runMemberEdit));
 
   member
     .command('leave')
@@ -132,5 +121,5 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member leave 张三 --date 2026-03-01
   shuxiang member leave zs --date 2026-03-01 --branch 机关第一党支部
 `)
-    .action(act(leave('runMemberLeave')));
+    .action(act(runMemberLeave));
 }

@@ -2,7 +2,7 @@
 import { leaderOn, type Member } from '../../../domain/member.js';
 import { leaderAsOf, memberToJson, rollStatusCell } from '../../../domain/memberView.js';
 import { maskPhone } from '../../../domain/idcard.js';
-import { listMembers } from '../../../store/members.js';
+import { listRoll } from '../../../app/members/listRoll.js';
 import type { AppContext } from '../../context.js';
 import { printListing, type Column } from '../../output.js';
 import { requireBranch } from '../../args/branch.js';
@@ -18,8 +18,7 @@ export async function runMemberList(ctx: AppContext, opts: MemberListOptions): P
   const db = await ctx.openDb();
   const today = ctx.today();
   if (opts.branch) requireBranch(db, opts.branch);
-  let rows = listMembers(db, { branch: opts.branch?.trim(), onRollOn: opts.all ? undefined : today });
-  if (opts.leaders) rows = rows.filter((m) => (opts.all ? m.leader : leaderAsOf(m, today)));
+  const rows = listRoll(db, opts, today);
   const reveal = !!opts.reveal;
   const columns: Column<Member>[] = [
     { header: '编号', value: (m) => m.id, align: 'right' },

@@ -1,13 +1,17 @@
 // `shuxiang rank --year Y`: the year-end ranking (年终评比, SPEC §6.6) — a score per member from the year's
 // evidence with the rule set's weights and caps, each component shown; --xlsx writes the table, --docx the
-// award list (表彰名单) and one 荣誉证书 page per awardee.
+// award list (表彰名单) and one 荣誉证书 page per awardee. The use cases are in src/app/rank.
 import type { Command } from 'commander';
+import { planRankFiles, rankMembers } from '../../../app/rank/rankMembers.js';
+import { loadRules } from '../../../app/rules/ruleContext.js';
+import { rankText } from '../../../render/terminal/rankText.js';
 import { UserError } from '../../../shared/errors.js';
-import type { RankedMember } from '../../../domain/ranking.js';
-import type { RankingReport } from '../../../reports/ranking.js';
 import type { AppContext } from '../../context.js';
-import { formatTable, type Column } from '../../output.js';
 import type { Act } from '../../programBase.js';
+import { requireBranch } from '../../args/branch.js';
+import { auditAsOf, dayFlagOr } from '../../args/dates.js';
+import { runBranchRank } from './branches.js';
+import { writeRankFiles } from './files.js';
 
 interface RankOptions { year?: string; top?: string; asOf?: string; branch?: string; xlsx?: string | true; docx?: string | true; pdf?: string | true; date?: string; branches?: boolean; force?: boolean }
 
@@ -40,30 +44,7 @@ export function registerRank(program: Command, act: Act): void {
     .action(act(runRank));
 }
 
-const fmt = (x: number) => String(Math.round(x * 100) / 100);
-
-/** The terminal table: rank, name, every component as “figure → points”, total. */
-function rankTable(ctx: AppContext, r: RankingReport, rows: RankedMember[]): string {
-  const shown = rows[0]?.components.filter((c) => r.ranking.weights[c.key] > 0) ?? [];
-  const cols: Column<RankedMember>[] = [
-    { header: '名次', value: (m) => `${m.rank}${m.tied ? '=' : ''}`, align: 'right' },
-    { header: '姓名', value: (m) => m.name },
-    ...shown.map((c, i): Column<RankedMember> => ({
-      header: `${c.label}${c.key === 'attendanceRate' ? '' : `(${c.unit})`}`,
-      value: (m) => {
-        const x = m.components[m.components.findIndex((y) => y.key === c.key)]!;
-        const v = x.value === null ? '—' : x.key === 'attendanceRate' ? `${Math.round(x.value * 1000) / 10}%` : fmt(x.value);
-        return `${v}${x.capped ? '*' : ''}→${fmt(x.points)}`;
-      },
-      align: i >= 0 ? 'right' : 'left',
-    })),
-    { header: '总分', value: (m) => fmt(m.score), align: 'right' },
-  ];
-  return formatTable(cols, rows);
-}
-
 async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
-  const { auditAsOf, dayFlagOr } = await import('../../args/dates.js');
   const today = auditAsOf(ctx, o.asOf);
   const year = o.year === undefined ? Number(today.slice(0, 4)) : Number(o.year.trim().replace(/年$/, ''));
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError(`--year 的取值“${o.year}”无效，应写成 2026 这样的年份。`);
@@ -76,29 +57,13 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   }
   const signDate = dayFlagOr('--date', o.date, asOf);
   const db = await ctx.openDb({ readonly: true });
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { loaded, calendar } = await loadRuleContext(ctx, db);
-  if (o.branches) return (await import('./branches.js')).runBranchRank(ctx, db, { year, asOf, top, signDate, xlsx: o.xlsx, docx: o.docx, branch: o.branch, force: o.force });
-  const { requireBranch } = await import('../../args/branch.js');
+  const context = loadRules(db, ctx.dbPath());
+  if (o.branches) return runBranchRank(ctx, db, { context, year, asOf, top, signDate, xlsx: o.xlsx, docx: o.docx, branch: o.branch, force: o.force });
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
-  const { buildRanking } = await import('../../../reports/ranking.js');
   ctx.progress({ stage: '判定与计分' });
-  const r = buildRanking(db, { year, asOf, ruleSet: loaded.ruleSet, calendar, top, branchId: branch?.id });
-  if (r.ranked.length === 0) throw new UserError(`${year} 年没有在册人员，无法评比。`, ['请先导入花名册（shuxiang import 花名册.xlsx）。']);
-  const { writeRankFiles } = await import('./files.js');
-  const written = await writeRankFiles(ctx, r, { xlsx: o.xlsx, docx: o.docx, pdf: o.pdf, signDate, force: o.force });
+  const r = rankMembers(db, { context, year, asOf, top, branchId: branch?.id });
+  const written = await writeRankFiles(ctx, planRankFiles(r, { xlsx: o.xlsx, docx: o.docx, pdf: o.pdf, signDate }), o.force);
   if (ctx.json) return ctx.outJson({ ...r, files: written.map(([f]) => f) });
-  const out = [
-    ctx.paint('bold', `${r.branch} ${year} 年度“${r.ranking.award}”评比（截至 ${asOf}，${r.ruleSetTitle}计分办法）`),
-    rankTable(ctx, r, r.ranked),
-    '',
-    `每项为“数量→得分”；* 表示超过上限，只计上限。同分按参加率排序，“=”表示并列。`,
-    r.awardees.length
-      ? `拟表彰“${r.ranking.award}”${r.awardees.length} 人：${r.awardees.map((m) => m.name).join('、')}${r.awardees.length > r.top ? `（第 ${r.top} 名并列，共 ${r.awardees.length} 人）` : ''}。`
-      : '没有人达到评选条件，暂不产生表彰名单。',
-    ...(r.leftOut.length ? [`未达到评选条件、不列入表彰 ${r.leftOut.length} 人：${r.leftOut.slice(0, 5).map((m) => `${m.name}（${m.why.join('，')}）`).join('；')}${r.leftOut.length > 5 ? ' 等' : ''}。`] : []),
-  ];
-  ctx.out(out.join('\n'));
+  ctx.out(rankText(ctx.paint, r, asOf));
   if (written.length) ctx.info(['已生成：', ...written.map(([f, what]) => `  ${f}  ${what}`)].join('\n'));
 }
-

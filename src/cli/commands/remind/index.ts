@@ -1,10 +1,16 @@
 // `shuxiang remind`: for the periods still open on a date, one short message per member with what is
 // still needed and by when, ready to paste into a chat group; `--xlsx` writes the same as a table.
 import type { Command } from 'commander';
+import { remind } from '../../../app/audit/remind.js';
+import { maskDeep } from '../../../domain/pii.js';
+import { writeRemindSheet } from '../../../render/excel/remindSheet.js';
 import { remindBranchDuties, remindFooter, remindMessages } from '../../../render/terminal/remindText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { requireBranch } from '../../args/branch.js';
+import { auditAsOf } from '../../args/dates.js';
+import { writeOutput } from '../../writeOutput.js';
 
 /** The flags of `remind`. */
 export interface RemindOptions {
@@ -36,20 +42,14 @@ export function registerRemind(program: Command, act: Act): void {
 
 /** Audits the year of the as-of date and prints one message per member with something open. */
 export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void> {
-  const { auditAsOf } = await import('../../args/dates.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const db = await ctx.openDb();
-  const { requireBranch } = await import('../../args/branch.js');
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
-  const { remind } = await import('../../../app/audit/remind.js');
   const { remind: r, calendarNote } = remind(db, { dbPath: ctx.dbPath(), asOf, branchId: branch?.id });
 
   if (o.xlsx) {
     const file = ctx.path(o.xlsx);
     if (!/\.xlsx$/i.test(file)) throw new UserError(`--xlsx 的文件名“${o.xlsx}”应以 .xlsx 结尾。`);
-    const { writeRemindSheet } = await import('../../../render/excel/remindSheet.js');
-    const { writeOutput } = await import('../../writeOutput.js');
-    const { maskDeep } = await import('../../../domain/pii.js');
     const written = await writeOutput(ctx, { file, named: true, force: o.force, flag: '--xlsx' }, (tmp) => writeRemindSheet(tmp, maskDeep(r)));
     ctx.info(`已写入 ${written}`);
   }

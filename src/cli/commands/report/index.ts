@@ -1,7 +1,15 @@
 // `shuxiang report`: the period report (SPEC §6.5) — a terminal summary by default, the model as JSON,
 // and the paperwork: the ledger workbook (--xlsx), the written summary (--docx, --md), optionally
-// filled into the organ's own .docx template (--template). Each file is written beside itself and renamed.
+// filled into the organ's own .docx template (--template): the use case in src/app/report/buildReport.ts.
+// Each file is written beside itself and renamed.
 import type { Command } from 'commander';
+import { buildReport, loadReportTemplate, planReportFiles } from '../../../app/report/buildReport.js';
+import { loadRules } from '../../../app/rules/ruleContext.js';
+import { branchLines, renderReportText } from '../../../render/terminal/reportText.js';
+import { displayWidth, padDisplay } from '../../../shared/width.js';
+import { requireBranch } from '../../args/branch.js';
+import { auditAsOf } from '../../args/dates.js';
+import { writeReportFiles } from './files.js';
 import { parsePeriodId, periodContaining, type Period } from '../../../domain/periods.js';
 import type { PeriodReport } from '../../../reports/periodReportTypes.js';
 import type { ReportKind } from '../../../reports/reportNames.js';
@@ -93,53 +101,30 @@ export function reportPeriod(o: ReportOptions, asOf: string): Period & { kind: R
 }
 
 export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void> {
-  const { auditAsOf } = await import('../../args/dates.js');
   const asOf = auditAsOf(ctx, o.asOf);
   const period = reportPeriod(o, asOf);
-  const template = o.template ? await loadTemplateOption(ctx, o.template) : undefined;
+  const template = o.template ? loadReportTemplate(ctx.path(o.template), o.template) : undefined;
   const db = await ctx.openDb({ readonly: true });
-  const { loadRuleContext } = await import('../../ruleContext.js');
-  const { loaded, calendar } = await loadRuleContext(ctx, db);
-  const { requireBranch } = await import('../../args/branch.js');
+  const context = loadRules(db, ctx.dbPath());
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
-  const { buildPeriodReport } = await import('../../../reports/periodReport.js');
   ctx.progress({ stage: '判定各项指标' });
-  const report = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf, period, branchId: branch?.id, reveal: o.reveal });
+  const report = buildReport(db, { context, asOf, period, branchId: branch?.id, reveal: o.reveal });
 
-  const { writeReportFiles } = await import('./files.js');
-  const written = await writeReportFiles(ctx, report, { xlsx: o.xlsx, docx: o.docx ?? (template?.kind === 'docx' ? true : undefined), md: o.md, pdf: o.pdf, template, force: o.force });
+  const plan = planReportFiles(report, { xlsx: o.xlsx, docx: o.docx, md: o.md, pdf: o.pdf, template });
+  const written = await writeReportFiles(ctx, report, plan, o.force);
   if (ctx.json) return ctx.outJson(report);
   if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
   if (written.length === 0 && o.byBranch) {
-    const { branchLines } = await import('../../../render/terminal/reportText.js');
     ctx.out([`各支部对比：${report.branch} · ${report.period.label}（截至 ${report.asOf}）`, ...branchLines(ctx.paint, report)].join('\n'));
     return;
   }
   if (written.length === 0) {
-    const { renderReportText } = await import('../../../render/terminal/reportText.js');
     ctx.out(renderReportText(ctx.paint, report));
     return;
   }
   ctx.info(headlineLine(report));
-  const { displayWidth, padDisplay } = await import('../../../shared/width.js');
   const w = Math.max(...written.map(([f]) => displayWidth(f)));
   ctx.out(['已生成：', ...written.map(([f, what]) => `  ${padDisplay(f, w)}  ${what}`)].join('\n'));
-}
-
-/** A loaded --template: a wording template (.md) or a user's .docx with placeholders. */
-export type TemplateOption = { kind: 'md'; file: string; text: string } | { kind: 'docx'; file: string };
-
-async function loadTemplateOption(ctx: AppContext, raw: string): Promise<TemplateOption> {
-  const file = ctx.path(raw);
-  const { readWordingTemplate } = await import('../../../io/reportTemplate.js');
-  if (/\.docx$/i.test(file)) {
-    readWordingTemplate(file, 'docx');
-    return { kind: 'docx', file };
-  }
-  if (/\.(md|txt)$/i.test(file)) return { kind: 'md', file, text: readWordingTemplate(file, 'md') };
-  throw new UserError(`--template 只接受 .docx（带 {{占位符}} 的 Word 文件）或 .md（措辞模板），“${raw}”两者都不是。`, [
-    '如果是 .doc 或 .wps 文件，请先在 Word/WPS 中另存为 .docx。',
-  ]);
 }
 
 function headlineLine(r: PeriodReport): string {

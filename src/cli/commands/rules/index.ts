@@ -1,10 +1,10 @@
 // `shuxiang rules list|show|init|use|calendar`: which quotas the database checks (SPEC §3) and the
-// working-day calendar they count with. This file declares the subcommands; they run in rulesRun.ts.
+// working-day calendar they count with. This file declares the subcommands; they run in run.ts.
 import type { Command } from 'commander';
-import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { runRulesCalendar, runRulesInit, runRulesList, runRulesShow, runRulesUse } from './run.js';
 
-/** Declares `rules` and its subcommands; their bodies load lazily from rulesRun.ts. */
+/** Declares `rules` and its subcommands; their bodies are in run.ts. */
 export function registerRules(program: Command, act: Act): void {
   const rules = program
     .command('rules')
@@ -28,7 +28,7 @@ export function registerRules(program: Command, act: Act): void {
   shuxiang rules list --preset shuxiang-organ
   shuxiang --json rules list > 规则.json
 `)
-    .action(act(async (ctx: AppContext, o: { preset?: string }) => (await import('./run.js')).runRulesList(ctx, o)));
+    .action(act(runRulesList));
 
   rules
     .command('show')
@@ -41,7 +41,7 @@ export function registerRules(program: Command, act: Act): void {
   shuxiang rules show P1-daily
   shuxiang rules show S3-reflection-share --preset shuxiang-organ
 `)
-    .action(act(async (ctx: AppContext, id: string | undefined, o: { preset?: string }) => (await import('./run.js')).runRulesShow(ctx, id, o)));
+    .action(act(runRulesShow));
 
   rules
     .command('init')
@@ -57,8 +57,7 @@ export function registerRules(program: Command, act: Act): void {
 
 改好后运行 shuxiang rules use 本局规则.json（会先检查文件，有错会指出是哪条规则的哪个字段）。
 `)
-    .action(act(async (ctx: AppContext, file: string | undefined, o: { preset?: string; use?: boolean; force?: boolean }) =>
-      (await import('./run.js')).runRulesInit(ctx, file, o)));
+    .action(act(runRulesInit));
 
   rules
     .command('use')
@@ -69,7 +68,7 @@ export function registerRules(program: Command, act: Act): void {
   shuxiang rules use shuxiang-organ
   shuxiang rules use 本局规则.json
 `)
-    .action(act(async (ctx: AppContext, spec: string) => (await import('./run.js')).runRulesUse(ctx, spec)));
+    .action(act(runRulesUse));
 
   rules
     .command('calendar')
@@ -88,6 +87,5 @@ export function registerRules(program: Command, act: Act): void {
   shuxiang rules calendar 2027节假日.json     检查并启用
   shuxiang rules calendar --clear
 `)
-    .action(act(async (ctx: AppContext, file: string | undefined, o: { clear?: boolean; example?: string }) =>
-      (await import('./run.js')).runRulesCalendar(ctx, file, o)));
+    .action(act(runRulesCalendar));
 }
