@@ -69,16 +69,20 @@ export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
   });
   const bodyLook = looks(false);
   const totalLook = looks(true);
+  const kinds = t.columns.map((c) => c.kind);
+  // Text grows the row, and so do wrapped figure lists (达标情况: one figure per period).
+  const grows = t.columns.map((c) => c.kind === 'text' || !!c.wrap);
   const put = (values: CellValue[], total: boolean) => {
     const row = ws.getRow(r++);
     const look = total ? totalLook : bodyLook;
-    t.columns.forEach((c, i) => {
+    for (let i = 0; i < kinds.length; i++) {
       const cell = row.getCell(i + 1);
-      cell.value = cellValue(c.kind, values[i]);
+      cell.value = cellValue(kinds[i]!, values[i]);
       cell.style = look[i]!;
-    });
-    // Text grows the row, and so do wrapped figure lists (达标情况: one figure per period).
-    row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' || t.columns[i]!.wrap ? x : null)), widths);
+    }
+    const sized: CellValue[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) sized[i] = grows[i] ? values[i] : null;
+    row.height = rowHeight(sized, widths);
     row.commit();
   };
   for (const values of t.rows) put(values, false);
