@@ -4,6 +4,7 @@
 // renderers only read it.
 import { memberAsOf } from '../domain/memberAsOf.js';
 import type { AttendanceStatus } from '../domain/attendanceStatus.js';
+import type { SessionMarks } from '../domain/attendanceStats.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
@@ -52,10 +53,10 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });
   // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already
   // read — its span holds the period; the kinds the workbook lists come item by item.
-  const held = new Set(sessions.map((s) => s.id));
-  const attendance: { sessionId: number; memberId: number; status: AttendanceStatus }[] = [];
+  // Straight into session → member → status: no object per sign-in (an organ's year has a quarter million).
+  const attendance: SessionMarks = new Map(sessions.map((s) => [s.id, new Map<number, AttendanceStatus>()]));
   for (const [memberId, c] of audit.sources.attendance) {
-    for (let i = 0; i < c.sessions.length; i++) if (held.has(c.sessions[i]!)) attendance.push({ sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
+    for (let i = 0; i < c.sessions.length; i++) attendance.get(c.sessions[i]!)?.set(memberId, STATUS_CODES[c.status[i]!]!);
   }
   const study = studyTotals(audit.sources.study, period.start, countedEnd);
   const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })

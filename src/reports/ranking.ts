@@ -2,6 +2,7 @@
 // rule set's weights and caps, everyone ranked with each component, and the awardees. Plain data for
 // the terminal table, JSON, the .xlsx table and the .docx award list and certificates.
 import { rankMembers, type RankedMember } from '../domain/ranking.js';
+import type { SessionMarks } from '../domain/attendanceStats.js';
 import { DEFAULT_MINIMUMS, pickAwardees, type GapsByRule } from '../domain/rankingEligibility.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { buildAudit, type AuditReport } from './audit.js';
@@ -45,10 +46,19 @@ export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: R
   const ev = gapAudit && studyByMonths(p.ruleSet) ? yearEvidence(gapAudit.audit, from, dayAfter)
     // Self-study as monthly totals and sign-ins as columns: an organ's year is 1.7 million days of self-study.
     : loadEvidence(db, { from, toExclusive: dayAfter, branchId: p.branchId, studyMonths: { asOf: addDaysIso(dayAfter, -1), scope: { start: from, end: yearEnd } } }, true);
-  for (const [memberId, c] of ev.signIns) for (let i = 0; i < c.sessions.length; i++) ev.attendance.push({ id: c.ids[i]!, sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
+  // Sign-ins by session, then member, straight from the columns (no object per sign-in).
+  const marks: SessionMarks = new Map();
+  for (const [memberId, c] of ev.signIns) {
+    for (let i = 0; i < c.sessions.length; i++) {
+      const sessionId = c.sessions[i]!;
+      let bySession = marks.get(sessionId);
+      if (!bySession) marks.set(sessionId, (bySession = new Map()));
+      bySession.set(memberId, STATUS_CODES[c.status[i]!]!);
+    }
+  }
   // Only people still on the roll at the as-of date are ranked (someone who has left is not awarded).
   const current = new Set(ev.members.filter((m) => !m.onRollLeft || m.onRollLeft > p.asOf).map((m) => m.id));
-  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended, ev.study).filter((f) => current.has(f.memberId));
+  const figures = memberYearFigures(ev, { from, toExclusive: dayAfter }, p.ruleSet.settings.excusedCountsAsAttended, ev.study, marks).filter((f) => current.has(f.memberId));
   const branches = listBranches(db);
   const names = new Map(branches.map((b) => [b.id, b.name]));
   const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));
