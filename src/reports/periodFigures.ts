@@ -6,7 +6,7 @@ import { isExpectedAt } from '../domain/attendees.js';
 import { leaderOn, onRollOn, type Member } from '../domain/member.js';
 import { memberAsOf } from '../domain/memberAsOf.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
-import type { EvidenceItem } from '../store/evidence.js';
+import type { ListedItem } from '../store/evidence.js';
 import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { toDayNumber } from '../domain/periods.js';
 import type { SessionRecord } from '../store/sessions.js';
@@ -20,7 +20,7 @@ export interface FigureInput {
   sessions: SessionRecord[];
   /** The sign-ins, by session then member. */
   attendance: SessionMarks;
-  items: EvidenceItem[];
+  items: ListedItem[];
   /** Self-study totals by member id (self-study items in `items` are counted too). */
   study: Map<number, StudyTotals>;
   excusedCountsAsAttended: boolean;

@@ -14,7 +14,7 @@ import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
-import { listEvidence, type EvidenceItem } from '../store/evidence.js';
+import { listItemValues, type ListedItem } from '../store/evidence.js';
 import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
@@ -59,7 +59,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     for (let i = 0; i < c.sessions.length; i++) attendance.get(c.sessions[i]!)?.set(memberId, STATUS_CODES[c.status[i]!]!);
   }
   const study = studyTotals(audit.sources.study, period.start, countedEnd);
-  const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
+  const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
     .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
 
   const order = new Map(members.map((m, i) => [m.id, i]));
@@ -118,7 +118,7 @@ const LISTED_KINDS: EvidenceKindId[] = ['book', 'writing', 'research', 'talk', '
 const KIND_LIST: Record<string, keyof ReportItems> = { book: 'books', writing: 'writings', research: 'research', talk: 'talks', training: 'trainings', exam: 'exams' };
 
 /** The personal records the workbook lists, by kind, in date order. */
-function itemRows(items: EvidenceItem[]): ReportItems {
+function itemRows(items: ListedItem[]): ReportItems {
   const out: ReportItems = { books: [], writings: [], research: [], talks: [], trainings: [], exams: [] };
   for (const it of items) {
     const list = KIND_LIST[it.kind];
