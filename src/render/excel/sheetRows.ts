@@ -67,7 +67,7 @@ export function rowWriter(ws: Worksheet): RowWriter | undefined {
       }
       if (!height && !looks.length) return;
       buffer.push(`<row r="${n}"${height ? ` ht="${height}" customHeight="1"` : ''}${looks.length ? ` spans="1:${looks.length}"` : ''} x14ac:dyDescent="0.25">${xml}</row>`);
-      if (buffer.length >= 500) flush();
+      if (buffer.length >= 100) flush();
     },
     end() {
       flush();
