@@ -83,14 +83,24 @@ function finish(f: AttendanceCounts, o: StatsOptions): void {
   f.rate = f.expected === 0 ? null : (f.attended + (o.excusedCountsAsAttended ? f.excused : 0)) / f.expected;
 }
 
-/** Computes the figures of the given sessions for the given members (members of other branches are ignored per session). */
-export function attendanceStats(sessions: StatsSession[], members: StatsMember[], rows: StatsAttendance[], opts: StatsOptions = {}): AttendanceStats {
-  const bySession = new Map<number, Map<number, AttendanceStatus>>();
+/** Sign-ins by session, then member: what the figures look statuses up in (a caller holding a quarter
+ * million sign-ins as columns builds it once, for the figures and for the sign-in grid). */
+export type SessionMarks = Map<number, Map<number, AttendanceStatus>>;
+
+/** The sign-in rows as SessionMarks (a later row for the same session and member wins). */
+export function sessionMarks(rows: StatsAttendance[]): SessionMarks {
+  const bySession: SessionMarks = new Map();
   for (const r of rows) {
     let m = bySession.get(r.sessionId);
     if (!m) bySession.set(r.sessionId, (m = new Map()));
     m.set(r.memberId, r.status);
   }
+  return bySession;
+}
+
+/** Computes the figures of the given sessions for the given members (members of other branches are ignored per session). */
+export function attendanceStats(sessions: StatsSession[], members: StatsMember[], rows: StatsAttendance[] | SessionMarks, opts: StatsOptions = {}): AttendanceStats {
+  const bySession = rows instanceof Map ? rows : sessionMarks(rows);
   const byBranch = new Map<number, StatsMember[]>();
   for (const m of members) {
     const list = byBranch.get(m.branchId);

@@ -1,7 +1,7 @@
 // A member's year in the figures the ranking scores (books, writings and their length, attendance rate,
 // self-study hours, talks, research days, exam average), from the same Evidence bundle the audit judges.
 // Pure; only evidence dated within the year and while the member was on the roll counts.
-import { attendanceStats } from './attendanceStats.js';
+import { attendanceStats, type SessionMarks } from './attendanceStats.js';
 import type { Evidence } from './evidence.js';
 import { onRollOn } from './member.js';
 import type { StudyColumns } from './engine/columns.js';
@@ -25,8 +25,9 @@ export interface MemberYearFigures {
 }
 
 /** Figures per member of `ev.members` over [from, toExclusive). Self-study may come as columns by member
- * instead of `ev.selfStudy` (an organ's year: monthly totals, see the audit's organ-scale path). */
-export function memberYearFigures(ev: Evidence, range: { from: string; toExclusive: string }, excusedCountsAsAttended = false, study?: Map<number, StudyColumns>): MemberYearFigures[] {
+ * instead of `ev.selfStudy` (an organ's year: monthly totals, see the audit's organ-scale path), and sign-ins
+ * as SessionMarks instead of `ev.attendance`. */
+export function memberYearFigures(ev: Evidence, range: { from: string; toExclusive: string }, excusedCountsAsAttended = false, study?: Map<number, StudyColumns>, marks?: SessionMarks): MemberYearFigures[] {
   const inYear = (d: string | undefined) => !!d && d >= range.from && d < range.toExclusive;
   const byId = new Map(ev.members.map((m) => [m.id, m]));
   const counts = (d: string | undefined, memberId: number) => {
@@ -34,7 +35,7 @@ export function memberYearFigures(ev: Evidence, range: { from: string; toExclusi
     return !!m && inYear(d) && onRollOn(m, d!);
   };
   const sessions = ev.sessions.filter((s) => inYear(s.date));
-  const stats = attendanceStats(sessions, ev.members, ev.attendance, { excusedCountsAsAttended });
+  const stats = attendanceStats(sessions, ev.members, marks ?? ev.attendance, { excusedCountsAsAttended });
   const att = new Map(stats.members.map((f) => [f.memberId, f]));
   const out = new Map<number, MemberYearFigures>();
   for (const m of ev.members) {

@@ -1,13 +1,12 @@
 // The period's figures from plain rows: per-member statistics, per-session sign-in figures, the
 // members × sessions grid and the headline totals. Pure: the store rows come in, numbers go out.
-import { attendanceStats, type AttendanceFigures } from '../domain/attendanceStats.js';
-import type { AttendanceStatus } from '../domain/attendanceStatus.js';
+import { attendanceStats, type AttendanceFigures, type SessionMarks } from '../domain/attendanceStats.js';
 import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from '../domain/evidence.js';
 import { isExpectedAt } from '../domain/attendees.js';
 import { leaderOn, onRollOn, type Member } from '../domain/member.js';
 import { memberAsOf } from '../domain/memberAsOf.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
-import type { EvidenceItem } from '../store/evidence.js';
+import type { ListedItem } from '../store/evidence.js';
 import type { StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { toDayNumber } from '../domain/periods.js';
 import type { SessionRecord } from '../store/sessions.js';
@@ -19,8 +18,9 @@ export interface FigureInput {
   rollDay: string;
   members: Member[];
   sessions: SessionRecord[];
-  attendance: { sessionId: number; memberId: number; status: AttendanceStatus }[];
-  items: EvidenceItem[];
+  /** The sign-ins, by session then member. */
+  attendance: SessionMarks;
+  items: ListedItem[];
   /** Self-study totals by member id (self-study items in `items` are counted too). */
   study: Map<number, StudyTotals>;
   excusedCountsAsAttended: boolean;
@@ -172,12 +172,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
 /** The sign-in grid: one members × sessions table, or one per branch when the report spans several. */
 function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid {
   // Session → member → status (an organ's year has a quarter million sign-ins; no string key per one).
-  const marks = new Map<number, Map<number, AttendanceStatus>>();
-  for (const a of x.attendance) {
-    let bySession = marks.get(a.sessionId);
-    if (!bySession) marks.set(a.sessionId, (bySession = new Map()));
-    bySession.set(a.memberId, a.status);
-  }
+  const marks = x.attendance;
   // Only the people expected at a session (on the roll that day, among its attendees) get a mark.
   const byId = new Map(x.sessions.map((s) => [s.id, s]));
   const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !isExpectedAt(byId.get(s.id) ?? s, m) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');

@@ -4,6 +4,7 @@
 // renderers only read it.
 import { memberAsOf } from '../domain/memberAsOf.js';
 import type { AttendanceStatus } from '../domain/attendanceStatus.js';
+import type { SessionMarks } from '../domain/attendanceStats.js';
 import { STATUS_CODES } from '../domain/engine/columns.js';
 import type { EvidenceKindId } from '../domain/evidenceKinds.js';
 import { maskIdCard, maskPhone } from '../domain/idcard.js';
@@ -13,7 +14,7 @@ import type { RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
-import { listEvidence, type EvidenceItem } from '../store/evidence.js';
+import { listItemValues, type ListedItem } from '../store/evidence.js';
 import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
@@ -52,13 +53,13 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });
   // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already
   // read — its span holds the period; the kinds the workbook lists come item by item.
-  const held = new Set(sessions.map((s) => s.id));
-  const attendance: { sessionId: number; memberId: number; status: AttendanceStatus }[] = [];
+  // Straight into session → member → status: no object per sign-in (an organ's year has a quarter million).
+  const attendance: SessionMarks = new Map(sessions.map((s) => [s.id, new Map<number, AttendanceStatus>()]));
   for (const [memberId, c] of audit.sources.attendance) {
-    for (let i = 0; i < c.sessions.length; i++) if (held.has(c.sessions[i]!)) attendance.push({ sessionId: c.sessions[i]!, memberId, status: STATUS_CODES[c.status[i]!]! });
+    for (let i = 0; i < c.sessions.length; i++) attendance.get(c.sessions[i]!)?.set(memberId, STATUS_CODES[c.status[i]!]!);
   }
   const study = studyTotals(audit.sources.study, period.start, countedEnd);
-  const items = listEvidence(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
+  const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
     .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
 
   const order = new Map(members.map((m, i) => [m.id, i]));
@@ -117,7 +118,7 @@ const LISTED_KINDS: EvidenceKindId[] = ['book', 'writing', 'research', 'talk', '
 const KIND_LIST: Record<string, keyof ReportItems> = { book: 'books', writing: 'writings', research: 'research', talk: 'talks', training: 'trainings', exam: 'exams' };
 
 /** The personal records the workbook lists, by kind, in date order. */
-function itemRows(items: EvidenceItem[]): ReportItems {
+function itemRows(items: ListedItem[]): ReportItems {
   const out: ReportItems = { books: [], writings: [], research: [], talks: [], trainings: [], exams: [] };
   for (const it of items) {
     const list = KIND_LIST[it.kind];

@@ -16,7 +16,9 @@ export function auditSheet(r: PeriodReport, title: string, multi: boolean): Tabl
   const groups = new Map<string, VerdictRow[]>();
   for (const v of r.audit.verdicts) {
     const key = `${v.rule}\u0000${v.memberId === undefined ? `b:${v.branch}` : `m:${v.memberId}`}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
+    const group = groups.get(key);
+    if (group) group.push(v);
+    else groups.set(key, [v]);
   }
   const rows = [...groups.values()].map((g, i): CellValue[] => {
     const x = g[0]!;

@@ -3,6 +3,7 @@
 // several branches gets one such block per branch, one under another, each with its own sessions.
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import type { AttendanceCounts, GridMark, MemberStats, PeriodReport, SessionRow } from '../../reports/periodReportTypes.js';
+import { rowWriter } from './sheetRows.js';
 import { BODY_FONT, BOX, FOOTER, HEAD_FILL, HEAD_FONT, TITLE_FONT, TOTAL_FILL, pageSetupFor, textWidth, writeTitle } from './ledgerStyle.js';
 
 /** What each status prints as; the legend under the grid says the same. */
@@ -118,10 +119,29 @@ function writeBlock(ws: Worksheet, top: number, b: Block, width: number): number
   ws.getRow(h1 + 1).commit();
   row = h1 + 2;
 
-  const put = (r: number, col: number, value: string | number | null, s: Partial<Style>) => {
-    const c = ws.getRow(r).getCell(col);
-    c.value = value;
-    c.style = s;
+  // A row's cells left to right, then written: straight as XML on a streaming sheet (sheetRows.ts), else
+  // cell by cell.
+  const direct = rowWriter(ws);
+  const values: (string | number | null)[] = [];
+  const looks: Partial<Style>[] = [];
+  const put = (_r: number, col: number, value: string | number | null, s: Partial<Style>) => {
+    values[col - 1] = value;
+    looks[col - 1] = s;
+  };
+  const commit = () => {
+    if (direct) direct.row(values, looks);
+    else {
+      const r = ws.getRow(row);
+      for (let i = 0; i < looks.length; i++) {
+        const c = r.getCell(i + 1);
+        c.value = values[i]!;
+        c.style = looks[i]!;
+      }
+      r.commit();
+    }
+    row++;
+    values.length = 0;
+    looks.length = 0;
   };
   b.rows.forEach((m, i) => {
     put(row, 1, i + 1, style('body'));
@@ -131,7 +151,7 @@ function writeBlock(ws: Worksheet, top: number, b: Block, width: number): number
     const f = m.counts;
     [f.expected, f.present, f.late, f.excused, f.absent + f.unmarked].forEach((x, k) => put(row, 3 + width + k, x, style('body', '0')));
     put(row, 3 + width + 5, f.rate, style('body', '0.0%'));
-    ws.getRow(row++).commit();
+    commit();
   });
   const a = b.totals;
   const s = b.sessions;
@@ -150,8 +170,9 @@ function writeBlock(ws: Worksheet, top: number, b: Block, width: number): number
     put(row, 2, label, style('totalName'));
     for (let j = 0; j < width; j++) put(row, 3 + j, j < n ? per(j) : null, style('total', fmt));
     for (let k = 0; k < TOTALS.length; k++) put(row, 3 + width + k, i === 0 ? grand[k]! : null, style('total', k < 5 ? '0' : '0.0%'));
-    ws.getRow(row++).commit();
+    commit();
   });
+  direct?.end();
   return row;
 }
 

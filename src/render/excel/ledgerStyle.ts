@@ -29,8 +29,20 @@ export const NUM_FMT: Record<CellKind, string | undefined> = { text: '@', int: '
 /** Display width of a cell's text, counting CJK as 2 (Excel column units are roughly one Latin character). */
 export function textWidth(v: CellValue): number {
   if (v === null || v === undefined) return 0;
-  return Math.max(...String(v).split('\n').map((l) => displayWidth(l)));
+  // A number's text is ASCII, one unit a character.
+  if (typeof v === 'number') return String(v).length;
+  // Remembered: an organ's workbook measures its names, branches and topics hundreds of thousands of times.
+  let w = measured.get(v);
+  if (w !== undefined) return w;
+  w = v.includes('\n') ? Math.max(...v.split('\n').map((l) => displayWidth(l))) : displayWidth(v);
+  if (measured.size >= WIDTHS_KEPT) measured.clear();
+  measured.set(v, w);
+  return w;
 }
+
+/** Widths of texts measured so far (cleared when full, so a long run's memory stays bounded). */
+const measured = new Map<string, number>();
+const WIDTHS_KEPT = 200_000;
 
 /** A column width fit for its header and values, between min and max. */
 export function fitWidth(header: string, values: CellValue[], kind: CellKind, min = 4, max = 44): number {
@@ -117,11 +129,15 @@ export function writeTitle(ws: Worksheet, cols: number, text: string, height = 2
  * LibreOffice do not grow rows on opening a file, so a wrapped cell needs its height written. */
 export function rowHeight(values: unknown[], widths: number[], base = 18, perLine = 14): number {
   let lines = 1;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined || typeof v === 'number' || v instanceof Date) return;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || typeof v === 'number' || v instanceof Date) continue;
     const room = Math.max(1, (widths[i] ?? 10) - 0.5);
-    const need = String(v).split('\n').reduce((a, l) => a + Math.max(1, Math.ceil(textWidth(l) / room)), 0);
+    const text = String(v);
+    // One line of text that fits its column (most cells) needs no splitting.
+    const need = !text.includes('\n') ? Math.max(1, Math.ceil(textWidth(text) / room))
+      : text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil(textWidth(l) / room)), 0);
     lines = Math.max(lines, need);
-  });
+  }
   return lines === 1 ? base : perLine * lines + 4;
 }

@@ -6,6 +6,7 @@ import {
   alignOf, BODY_FONT, rowHeight, BOX, cellValue, fitWidth, FOOTER, HEAD_FILL, HEAD_FONT, NUM_FMT, pageSetupFor, textWidth, TOTAL_FILL, writeTitle,
   type CellKind, type CellValue,
 } from './ledgerStyle.js';
+import { rowWriter, type RowValue } from './sheetRows.js';
 
 /** One column: its header, how its cells are written, and an optional width (else fitted). */
 export interface TableColumn {
@@ -69,20 +70,31 @@ export function addTableSheet(wb: Workbook, t: TableSheet): Worksheet {
   });
   const bodyLook = looks(false);
   const totalLook = looks(true);
+  const kinds = t.columns.map((c) => c.kind);
+  // Text grows the row, and so do wrapped figure lists (达标情况: one figure per period).
+  const grows = t.columns.map((c) => c.kind === 'text' || !!c.wrap);
+  // A streaming sheet takes its rows as XML straight away (sheetRows.ts); any other, cell by cell.
+  const direct = rowWriter(ws);
+  const cells: RowValue[] = new Array(kinds.length);
   const put = (values: CellValue[], total: boolean) => {
-    const row = ws.getRow(r++);
     const look = total ? totalLook : bodyLook;
-    t.columns.forEach((c, i) => {
+    for (let i = 0; i < kinds.length; i++) cells[i] = cellValue(kinds[i]!, values[i]);
+    const sized: CellValue[] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) sized[i] = grows[i] ? values[i] : null;
+    const height = rowHeight(sized, widths);
+    if (direct) { direct.row(cells, look, height); r++; return; }
+    const row = ws.getRow(r++);
+    for (let i = 0; i < kinds.length; i++) {
       const cell = row.getCell(i + 1);
-      cell.value = cellValue(c.kind, values[i]);
+      cell.value = cells[i]!;
       cell.style = look[i]!;
-    });
-    // Text grows the row, and so do wrapped figure lists (达标情况: one figure per period).
-    row.height = rowHeight(values.map((x, i) => (t.columns[i]!.kind === 'text' || t.columns[i]!.wrap ? x : null)), widths);
+    }
+    row.height = height;
     row.commit();
   };
   for (const values of t.rows) put(values, false);
   if (t.totals && t.rows.length) put(t.totals, true);
+  direct?.end();
   if (t.rows.length === 0 && t.emptyNote) {
     const row = ws.getRow(r);
     row.getCell(1).value = t.emptyNote;
