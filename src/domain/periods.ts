@@ -35,12 +35,12 @@ export function dayNumberOf(y: number, m: number, d: number): number {
 export function toDayNumber(iso: string): number {
   // Read digit by digit (no substrings): the engine turns period bounds into day numbers ~10⁶ times an audit.
   if (iso.length === 10) {
-    let digits = true;
-    const c = (i: number) => { const x = iso.charCodeAt(i) - 48; if (x < 0 || x > 9) digits = false; return x; };
-    const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
-    const m = c(5) * 10 + c(6);
-    const d = c(8) * 10 + c(9);
-    if (digits) return dayNumberOf(y, m, d);
+    const y0 = iso.charCodeAt(0) - 48, y1 = iso.charCodeAt(1) - 48, y2 = iso.charCodeAt(2) - 48, y3 = iso.charCodeAt(3) - 48;
+    const m0 = iso.charCodeAt(5) - 48, m1 = iso.charCodeAt(6) - 48, d0 = iso.charCodeAt(8) - 48, d1 = iso.charCodeAt(9) - 48;
+    // Every one a digit: as unsigned numbers, all of them below 10.
+    if ((y0 >>> 0) < 10 && (y1 >>> 0) < 10 && (y2 >>> 0) < 10 && (y3 >>> 0) < 10 && (m0 >>> 0) < 10 && (m1 >>> 0) < 10 && (d0 >>> 0) < 10 && (d1 >>> 0) < 10) {
+      return dayNumberOf(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+    }
   }
   return dayNumberOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 }

@@ -20,7 +20,7 @@ const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 export function maskPersonalData(text: string): string {
   // Either pattern holds at least 11 digits joined by single separators: text without such a run (the
   // common case, e.g. a JSON list of record ids) is returned after one plain scan.
-  if (!hasJoinedDigits(text, 11)) return text;
+  if (!hasDigitRun(text, 11, true)) return text;
   let out = text;
   if (hasDigitRun(text, 15)) out = out.replace(ID_LIKE, (m) => maskIdCard(m.toUpperCase()));
   return out.replace(MOBILE_LIKE, (m) => {
@@ -78,27 +78,15 @@ export function maskDeep<T>(value: T, reveal = false): T {
 }
 
 /** True when `text` holds `n` ASCII digits in a row: most text has none, and this scan is far cheaper
- * than the patterns. */
-function hasDigitRun(text: string, n: number): boolean {
+ * than the patterns. `joined`: a single '-' or ' ' between two digits does not break the row
+ * (138-1234-5678 is one row of 11). */
+function hasDigitRun(text: string, n: number, joined = false): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++run >= n) return true;
-    } else run = 0;
-  }
-  return false;
-}
-
-/** True when `text` holds `n` ASCII digits in a row, where a single '-' or ' ' between two digits does
- * not break the row (138-1234-5678 is one row of 11). */
-function hasJoinedDigits(text: string, n: number): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run >= n) return true;
-    } else if (!((c === 45 || c === 32) && run > 0 && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) run = 0;
+    } else if (!(joined && (c === 45 || c === 32) && run > 0 && i + 1 < text.length && isDigit(text.charCodeAt(i + 1)))) run = 0;
   }
   return false;
 }

@@ -52,8 +52,17 @@ export const NO_IDS: DayIds = { days: new Int32Array(0), ids: new Float64Array(0
 /** No sign-ins. */
 export const NO_ATTENDANCE: AttendanceColumns = { days: new Int32Array(0), sessions: new Float64Array(0), ids: new Float64Array(0), status: new Uint8Array(0) };
 
-/** toDayNumber (read digit by digit, no cache needed): the engine asks for period bounds ~10⁶ times an audit. */
-export const dayOf = toDayNumber;
+const DAYS = new Map<string, number>();
+
+/** toDayNumber, remembered: the engine asks for the same few hundred period bounds ~10⁶ times an audit. */
+export function dayOf(iso: string): number {
+  let d = DAYS.get(iso);
+  if (d === undefined) {
+    d = toDayNumber(iso);
+    if (DAYS.size < 100_000) DAYS.set(iso, d);
+  }
+  return d;
+}
 
 /** The first index of a sorted list of dates (or day numbers) at or after `date`. */
 export function firstOnOrAfter<T extends string | number>(dates: ArrayLike<T>, date: T): number {
