@@ -7,6 +7,9 @@ import { maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
+import { closeDb, connect, CURRENT_SCHEMA, schemaVersion } from '../store/dbConnect.js';
+import { endPlanLock, holdPlanLock, releasePlanLock, retakePlanLock } from '../store/planLock.js';
+import { ensureUndoTriggers } from '../store/undoTriggers.js';
 
 export interface OutStream {
   write(s: string): unknown;
@@ -60,8 +63,6 @@ export class AppContext {
   readonly paint: Paint;
   private opened: Db[] = [];
   private progressLine?: ProgressLine;
-  private closeDb?: (db: Db) => void;
-  private lock?: typeof import('../store/planLock.js');
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
   private flushers: (() => void)[] = [];
@@ -114,14 +115,11 @@ export class AppContext {
     return this.path(this.globals.db ?? this.io.env.SHUXIANG_DB ?? 'shuxiang.db');
   }
 
-  /** Opens the database (loading SQLite only now, so --help stays fast; the migrations only when the file needs them).
+  /** Opens the database (the migrations only when the file needs them; SQLite is loaded with this module, which
+   * programBase.ts imports only when a command runs, so --help stays fast).
    * A writable connection holds the write lock from here on (store/planLock.ts): what the command reads
    * to plan its write is read inside the write transaction. One writable connection per file and command. */
   async openDb(opts: OpenOptions = {}): Promise<Db> {
-    const { connect, closeDb, CURRENT_SCHEMA, schemaVersion } = await import('../store/dbConnect.js');
-    const lock = await import('../store/planLock.js');
-    this.closeDb = closeDb;
-    this.lock = lock;
     const path = this.dbPath();
     if (!opts.readonly) {
       const mine = this.opened.find((d) => d.open && !d.readonly && d.name === path);
@@ -132,11 +130,12 @@ export class AppContext {
     const db = connect(path, { ...opts, ...(fault ? { maxExtraPages: Number(fault) } : {}), ...(wait && Number.isFinite(Number(wait)) ? { busyTimeoutMs: Number(wait) } : {}) });
     this.opened.push(db);
     if (schemaVersion(db) !== CURRENT_SCHEMA) {
+      // Lazy: store/db.ts pulls in every migration, which only a file behind the current schema needs.
       (await import('../store/db.js')).finishOpen(db, path, opts);
     } else if (!db.readonly) {
-      (await import('../store/undoTriggers.js')).ensureUndoTriggers(db);
+      ensureUndoTriggers(db);
     }
-    if (!db.readonly) lock.holdPlanLock(db);
+    if (!db.readonly) holdPlanLock(db);
     return db;
   }
 
@@ -155,12 +154,12 @@ export class AppContext {
 
   /** Before a prompt: the write lock is let go while the user thinks. */
   releaseLocks(): void {
-    for (const db of this.opened) if (db.open) this.lock?.releasePlanLock(db);
+    for (const db of this.opened) if (db.open) releasePlanLock(db);
   }
 
   /** After a prompt: the lock taken back (StalePlan when someone else wrote meanwhile: main.ts starts over). */
   retakeLocks(): void {
-    for (const db of this.opened) if (db.open) this.lock?.retakePlanLock(db);
+    for (const db of this.opened) if (db.open) retakePlanLock(db);
   }
 
   /** Writes out what the personal-data filters still hold (the end of the last line). */
@@ -177,9 +176,9 @@ export class AppContext {
     const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
     for (const db of order) {
       try {
-        this.lock?.endPlanLock(db, commit);
+        endPlanLock(db, commit);
       } finally {
-        this.closeDb!(db);
+        closeDb(db);
       }
     }
     this.opened = [];

@@ -9,6 +9,9 @@ import type { Grid } from '../domain/grid.js';
 import { UserError } from '../shared/errors.js';
 import { DamagedFile, NotPlainXlsx, zipEntries } from './excel/zipEntries.js';
 import { MAX_PART_BYTES, TooLarge, size } from './read/limits.js';
+import { readPlainXlsx } from './excel/fastXlsx.js';
+import { checkOdsCells } from './read/odsBounds.js';
+import { BadCsv, readCsv } from './read/csv.js';
 
 function head(file: string): Buffer {
   const fd = openSync(file, 'r');
@@ -82,7 +85,6 @@ export async function readGrids(file: string): Promise<Grid[]> {
     }
     const zip = zipEntries(buf);
     if (zip.has('mimetype') || zip.has('content.xml')) return await full(buf, zip);
-    const { readPlainXlsx } = await import('./excel/fastXlsx.js');
     try {
       return readPlainXlsx(buf);
     } catch (e) {
@@ -102,7 +104,7 @@ async function full(buf: Buffer, zip: ReturnType<typeof zipEntries>): Promise<Gr
     const bytes = entry.read(path);
     total += bytes.length;
     if (total > MAX_FULL_READ_BYTES) throw new TooLarge(`文件解压后超过 ${size(MAX_FULL_READ_BYTES)}，超出 shuxiang 能完整读取的上限`);
-    if (path === 'content.xml') (await import('./read/odsBounds.js')).checkOdsCells(bytes.toString('utf8'));
+    if (path === 'content.xml') checkOdsCells(bytes.toString('utf8'));
   }
   return readWithSheetJs(buf);
 }
@@ -129,7 +131,6 @@ async function refuse(name: string, e: unknown): Promise<never> {
 }
 
 async function csv(file: string, name: string): Promise<Grid> {
-  const { readCsv, BadCsv } = await import('./read/csv.js');
   try {
     return await readCsv(file);
   } catch (e) {

@@ -9,8 +9,9 @@ import { UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
 import { getSession, type SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
-import { bookTitle } from '../../domain/text.js';
+import { bookTitle, cleanName } from '../../domain/text.js';
 import { rollMembers } from '../../app/sessions/roll.js';
+import { findMembersByName } from '../../store/members.js';
 
 export { resolveBranch } from './branch.js';
 export { hoursBetween } from '../../app/sessions/editSession.js';
@@ -37,8 +38,6 @@ export async function findOnRoll(db: Db, s: Pick<SessionRecord, 'branchId' | 'br
   const { resolveMember, missText } = await import('../../domain/matchMember.js');
   const r = resolveMember(name, members);
   if (r.kind === 'one') return r.member;
-  const { findMembersByName } = await import('../../store/members.js');
-  const { cleanName } = await import('../../domain/text.js');
   const off = findMembersByName(db, cleanName(name), s.branchId);
   if (off.length && !members.some((m) => m.name === cleanName(name))) {
     const m = off[0]!;

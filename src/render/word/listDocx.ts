@@ -4,6 +4,7 @@
 // can follow in the same document. The docx package is loaded here only.
 import { INDENT_2, PAGE, gbStyles } from './gbStyles.js';
 import { gbTable } from './gbTable.js';
+import { writeFile } from 'node:fs/promises';
 
 type Docx = typeof import('docx');
 type Section = import('docx').ISectionOptions;
@@ -26,7 +27,6 @@ export interface ListDoc {
 /** Writes the list, then any extra sections `more` builds, to `file`. */
 export async function writeListDocx(file: string, list: ListDoc, more?: (d: Docx) => Section[]): Promise<void> {
   const d = await import('docx');
-  const { writeFile } = await import('node:fs/promises');
   const doc = new d.Document({
     creator: 'shuxiang',
     title: list.title,

@@ -7,6 +7,7 @@ import { titleLines } from '../../reports/titleLines.js';
 import { chartParagraphs } from './charts.js';
 import { FACE, INDENT_2, PAGE, gbStyles } from './gbStyles.js';
 import { gbTable } from './gbTable.js';
+import { writeFile } from 'node:fs/promises';
 
 type Docx = typeof import('docx');
 
@@ -14,7 +15,6 @@ type Docx = typeof import('docx');
 export async function writeSummaryDocx(file: string, blocks: SummaryBlock[], meta: { title: string }): Promise<void> {
   const d = await import('docx');
   const c = blocks.some((b) => b.kind === 'chart') ? await import('docx/charts') : undefined;
-  const { writeFile } = await import('node:fs/promises');
   const children: (InstanceType<Docx['Paragraph']> | InstanceType<Docx['Table']>)[] = [];
   let tableNo = 0;
   let figureNo = 0;

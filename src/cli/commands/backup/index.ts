@@ -2,11 +2,13 @@
 // online backup (safe while another shuxiang writes), mode 0600; restoring checks the file first and
 // keeps the current database aside in shuxiang-backups/.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { backupDetails, backupSummary } from '../../../render/terminal/backupText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { backupDatabase, inspectBackup, restoreDatabase } from '../../../app/backup/backupDatabase.js';
+import { schemaVersion } from '../../../store/dbConnect.js';
 
 /** Registers `backup` and `restore`. */
 export function registerBackup(program: Command, act: Act): void {
@@ -46,14 +48,12 @@ export function registerBackup(program: Command, act: Act): void {
 /** Writes the backup (a dated file in shuxiang-backups/ by default) and checks it. */
 export async function runBackup(ctx: AppContext, fileArg: string | undefined, o: { force?: boolean }): Promise<void> {
   const db = await ctx.openDb();
-  const { backupDatabase } = await import('../../../app/backup/backupDatabase.js');
   let file: string | undefined;
   if (fileArg) {
     file = ctx.path(/\.(db|sqlite3?)$/i.test(fileArg) ? fileArg : `${fileArg}.db`);
     if (file === ctx.dbPath()) throw new UserError('备份文件不能就是数据库本身，请换一个文件名。');
     if (existsSync(file)) {
       if (!o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
-      const { rmSync } = await import('node:fs');
       rmSync(file);
     }
   }
@@ -70,7 +70,6 @@ export async function runBackup(ctx: AppContext, fileArg: string | undefined, o:
 export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: boolean }): Promise<void> {
   const file = ctx.path(fileArg);
   const dbPath = ctx.dbPath();
-  const { inspectBackup, restoreDatabase } = await import('../../../app/backup/backupDatabase.js');
   const info = inspectBackup({ file, dbPath });
   const summary = backupSummary(info);
   if (!o.yes) {
@@ -81,7 +80,7 @@ export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: bo
   const { aside } = await restoreDatabase(existsSync(dbPath) ? await ctx.openDb() : undefined, { file, dbPath }, ctx.nowStamp());
   ctx.closeAll();
   const db = await ctx.openDb(); // migrates an older backup forward and re-creates the journal triggers
-  const version = (await import('../../../store/dbConnect.js')).schemaVersion(db);
+  const version = schemaVersion(db);
   if (ctx.json) {
     ctx.outJson({ restoredFrom: file, database: dbPath, previousSavedTo: aside ?? null, members: info.members, batches: info.batches, schemaVersion: version });
     return;

@@ -4,18 +4,18 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../program.js';
+import { requireBranch } from '../../args/branch.js';
+import { printListing } from '../../output.js';
 
 const manage = () => import('../../../app/branches/manage.js');
 const resolve = async (ctx: AppContext, typed: string, what: string) => {
   const db = await ctx.openDb();
-  const { requireBranch } = await import('../../args/branch.js');
   return { db, branch: requireBranch(db, typed, what) };
 };
 
 async function runList(ctx: AppContext): Promise<void> {
   const db = await ctx.openDb();
   const rows = (await manage()).branchRows(db, ctx.today());
-  const { printListing } = await import('../../output.js');
   printListing(ctx, rows, [
     { header: '编号', value: (r) => r.id, align: 'right' },
     { header: '支部', value: (r) => `${r.name}${r.default ? '（默认）' : ''}` },

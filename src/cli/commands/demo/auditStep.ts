@@ -2,11 +2,11 @@
 // furthest behind — so a new user sees at once what `shuxiang audit` is for.
 import { join } from 'node:path';
 import type { DemoState } from './index.js';
+import { demoAudit } from '../../../app/demo/demoChecks.js';
+import { summaryTable } from '../../../render/terminal/auditText.js';
 
 /** Audits the demo year and adds the summary to what the demo prints (gaps never fail the demo). */
 export async function writeDemoAudit(s: DemoState): Promise<void> {
-  const { demoAudit } = await import('../../../app/demo/demoChecks.js');
-  const { summaryTable } = await import('../../../render/terminal/auditText.js');
   const db = await s.demoCtx.openDb();
   const today = s.ctx.today();
   const audit = demoAudit(db, { year: s.data.year, today, dbPath: s.demoCtx.dbPath() });

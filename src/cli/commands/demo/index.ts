@@ -11,6 +11,16 @@ import { displayWidth, padDisplay } from '../../../shared/width.js';
 import { AppContext } from '../../context.js';
 import { formatTable } from '../../output.js';
 import type { Act } from '../../programBase.js';
+import { ensureFolder, writeAtomically, writeFileAtomically } from '../../../io/atomicWrite.js';
+import { createDatabase } from '../../../app/setup/createDatabase.js';
+import { importRosterFile } from '../../importing/roster.js';
+import { writeDemoYear } from './yearStep.js';
+import { writeDemoReading } from './readingStep.js';
+import { writeDemoAudit } from './auditStep.js';
+import { describeDemoReport } from './reportStep.js';
+import { demoOrganisation } from '../../../domain/demoData.js';
+import { listMembers } from '../../../store/members.js';
+import { maskPhone } from '../../../domain/idcard.js';
 
 const DB_NAME = 'shuxiang.db';
 const ROSTER_NAME = '示例花名册.xlsx';
@@ -49,7 +59,6 @@ export const DEMO_STEPS: DemoStep[] = [
     title: '生成示例花名册',
     run: async (s) => {
       const { writeRosterWorkbook } = await import('../../../render/excel/rosterTemplate.js');
-      const { writeAtomically } = await import('../../../io/atomicWrite.js');
       await writeAtomically(s.rosterFile, (tmp) => writeRosterWorkbook(tmp, { title: `${s.data.branch}党员花名册`, rows: s.data.members }));
       s.files.push([join(s.shownDir, ROSTER_NAME), '示例花名册，格式与 shuxiang template roster 生成的模板相同']);
       s.json.roster = s.rosterFile;
@@ -58,7 +67,6 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: '创建示例数据库',
     run: async (s) => {
-      const { createDatabase } = await import('../../../app/setup/createDatabase.js');
       const { organ, branch, year, rules } = s.data;
       createDatabase(await s.demoCtx.openDb({ create: true }), { organ, branch, year: String(year), rules }, s.demoCtx.nowStamp(), 'demo');
       s.files.push([join(s.shownDir, DB_NAME), '示例数据库（数据均为虚构，可随时删除）']);
@@ -68,29 +76,25 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     title: '导入花名册',
     run: async (s) => {
-      const { importRosterFile } = await import('../../importing/roster.js');
       s.json.import = await importRosterFile(s.demoCtx, s.rosterFile, {});
       await describeRoster(s);
     },
   },
   {
     title: '生成一年的学习记录',
-    run: async (s) => {
-      const { writeDemoYear } = await import('./yearStep.js');
-      await writeDemoYear(s);
-    },
+    run: writeDemoYear,
   },
   {
     title: '图书角、学习计划和年终评比',
-    run: async (s) => (await import('./readingStep.js')).writeDemoReading(s),
+    run: writeDemoReading,
   },
   {
     title: '达标检查',
-    run: async (s) => (await import('./auditStep.js')).writeDemoAudit(s),
+    run: writeDemoAudit,
   },
   {
     title: '统计全年学习情况',
-    run: async (s) => (await import('./reportStep.js')).describeDemoReport(s),
+    run: describeDemoReport,
   },
 ];
 
@@ -111,7 +115,6 @@ export function registerDemo(program: Command, act: Act): void {
 export async function runDemo(ctx: AppContext, dirArg: string | undefined): Promise<void> {
   const dir = ctx.path(dirArg ?? 'shuxiang-demo');
   await prepareFolder(dir);
-  const { demoOrganisation } = await import('../../../domain/demoData.js');
   const demoCtx = new AppContext(ctx.io, { ...ctx.globals, db: join(dir, DB_NAME) });
   const rel = relative(ctx.io.cwd, dir);
   const s: DemoState = {
@@ -156,7 +159,6 @@ async function prepareFolder(dir: string): Promise<void> {
       '请换一个文件夹，例如：shuxiang demo shuxiang-demo',
     ]);
   }
-  const { ensureFolder, writeFileAtomically } = await import('../../../io/atomicWrite.js');
   try {
     ensureFolder(dir); // 0700, as every folder the tool makes
     await writeFileAtomically(join(dir, MARKER), '此文件夹由 shuxiang demo 生成，其中的数据均为虚构，可整个删除。\n');
@@ -168,8 +170,6 @@ async function prepareFolder(dir: string): Promise<void> {
 
 /** The headline and roster table a new user sees first, read back from the demo database. */
 async function describeRoster(s: DemoState): Promise<void> {
-  const { listMembers } = await import('../../../store/members.js');
-  const { maskPhone } = await import('../../../domain/idcard.js');
   const members = listMembers(await s.demoCtx.openDb());
   const leaders = members.filter((m) => m.leader).length;
   const probationary = members.filter((m) => m.category?.startsWith('预备')).length;

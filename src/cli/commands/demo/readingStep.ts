@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import type { DemoState } from './index.js';
 import { bookTitle } from '../../../domain/text.js';
+import * as d from '../../../domain/demoReading.js';
+import { writeDemoReading as write } from '../../../app/demo/demoReading.js';
+import { planGapLines } from '../../../reports/planReport.js';
 
 /** Writes the reading room and the plan, then adds their summary and the ranking to the demo's output. */
 export async function writeDemoReading(s: DemoState): Promise<void> {
-  const d = await import('../../../domain/demoReading.js');
-  const { writeDemoReading: write } = await import('../../../app/demo/demoReading.js');
-  const { planGapLines } = await import('../../../reports/planReport.js');
   const db = await s.demoCtx.openDb();
   const year = s.data.year;
   const { plan, open, late, rank } = write(db, { year, today: s.ctx.today(), dbPath: s.demoCtx.dbPath() }, s.ctx.nowStamp());

@@ -2,11 +2,11 @@
 // commands that turn it into the ledger workbook and the written summary.
 import { join } from 'node:path';
 import type { DemoState } from './index.js';
+import { demoReport } from '../../../app/demo/demoChecks.js';
+import { renderReportHeadline } from '../../../render/terminal/reportText.js';
 
 /** Builds the year report of the demo database as of today (or the year's end) and adds it to the output. */
 export async function describeDemoReport(s: DemoState): Promise<void> {
-  const { demoReport } = await import('../../../app/demo/demoChecks.js');
-  const { renderReportHeadline } = await import('../../../render/terminal/reportText.js');
   const db = await s.demoCtx.openDb({ readonly: true });
   const year = s.data.year;
   const { report: r, asOf } = demoReport(db, { year, today: s.ctx.today(), dbPath: s.demoCtx.dbPath() });

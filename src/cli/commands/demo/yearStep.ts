@@ -1,9 +1,9 @@
 // The demo's year of records (app/demo/demoYear.ts), and the line it adds to the headline.
 import type { DemoState } from './index.js';
+import { writeDemoYear as write } from '../../../app/demo/demoYear.js';
 
 /** Generates the demo year up to today (or the year's end) and writes it. */
 export async function writeDemoYear(s: DemoState): Promise<void> {
-  const { writeDemoYear: write } = await import('../../../app/demo/demoYear.js');
   const db = await s.demoCtx.openDb();
   const asOf = s.ctx.today();
   const year = write(db, { year: s.data.year, asOf }, s.ctx.nowStamp());

@@ -7,6 +7,8 @@ import { exportSummary } from '../../../render/terminal/exportText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { exportDatabase } from '../../../app/transfer/exportDatabase.js';
+import { writeAtomically } from '../../../io/atomicWrite.js';
 
 /** Registers `export`. */
 export function registerExport(program: Command, act: Act): void {
@@ -33,9 +35,7 @@ export async function runExport(ctx: AppContext, fileArg: string, o: { force?: b
   const file = ctx.path(/\.json$/i.test(fileArg) ? fileArg : `${fileArg}.json`);
   if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
   const db = await ctx.openDb();
-  const { exportDatabase } = await import('../../../app/transfer/exportDatabase.js');
   const { doc, counts } = exportDatabase(db, ctx.nowStamp());
-  const { writeAtomically } = await import('../../../io/atomicWrite.js');
   await writeAtomically(file, async (tmp) => writeFileSync(tmp, JSON.stringify(doc, null, 1) + '\n', { mode: 0o600 }), { replace: !!o.force });
   if (ctx.json) {
     ctx.outJson({ file, schemaVersion: doc.schemaVersion, rows: counts });

@@ -5,6 +5,8 @@ import { historyTable } from '../../../render/terminal/historyText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { listHistory } from '../../../app/history/listHistory.js';
+import { dropJournal } from '../../../store/journalBound.js';
 
 /** Registers `history`. */
 export function registerHistory(program: Command, act: Act): void {
@@ -39,7 +41,6 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     if (!Number.isInteger(limit) || limit <= 0) throw new UserError(`--limit 的取值“${o.limit}”无效：请写一个正整数，例如 --limit 10。`);
   }
   const db = await ctx.openDb();
-  const { listHistory } = await import('../../../app/history/listHistory.js');
   const { total, batches: rows, policy, through } = listHistory(db, limit);
   if (ctx.json) {
     ctx.outJson({ total, batches: rows.map((b) => ({ ...b, undoable: b.id > through })), journal: { keepBatches: policy.batches, keepDays: policy.days, prunedThrough: through } });
@@ -58,7 +59,6 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
 /** `history --prune`: the whole undo journal dropped on purpose (old phone numbers and the like go with it). */
 async function pruneHistory(ctx: AppContext): Promise<void> {
   const db = await ctx.openDb();
-  const { dropJournal } = await import('../../../store/journalBound.js');
   const r = dropJournal(db);
   if (ctx.json) return ctx.outJson({ prunedThrough: r.through, entries: r.entries });
   ctx.out(`已清除撤销记录 ${r.entries} 条：第 ${r.through} 次及更早的写入从此不能再撤销（写入记录仍保留在 history 中）。`);

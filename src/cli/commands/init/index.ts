@@ -7,6 +7,8 @@ import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askInput, askSelect } from '../../prompts.js';
+import { assertNotFolder } from '../../../store/dbConnect.js';
+import { createDatabase } from '../../../app/setup/createDatabase.js';
 
 export interface InitOptions {
   organ?: string;
@@ -36,7 +38,7 @@ export function registerInit(program: Command, act: Act): void {
 
 export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void> {
   const path = ctx.dbPath();
-  (await import('../../../store/dbConnect.js')).assertNotFolder(path);
+  assertNotFolder(path);
   if (existsSync(path)) {
     throw new UserError(`数据库 ${path} 已经存在，init 不会覆盖它。`, [
       '如要继续使用它，直接运行其他命令即可；如要另建一个，请用 --db 指定新的文件名。',
@@ -57,7 +59,6 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   if (!isRulePreset(rules)) {
     throw new UserError(`--rules 的取值“${rules}”不是已有的规则集。可选：${RULE_PRESETS.map((p) => p.id).join('、')}。`);
   }
-  const { createDatabase } = await import('../../../app/setup/createDatabase.js');
   createDatabase(await ctx.openDb({ create: true }), { organ, branch, year, rules }, ctx.nowStamp());
   if (ctx.json) {
     ctx.outJson({ db: path, organ, branch, year: Number(year), rules });

@@ -11,6 +11,9 @@ import type { Act } from '../../programBase.js';
 import { findBook } from '../../args/book.js';
 import { bookTitle } from '../../../domain/text.js';
 import { dayFlagOr } from '../../args/dates.js';
+import { pickMember } from '../../args/member.js';
+import { lendBook } from '../../../app/lending/lendBook.js';
+import { findReturn, returnBook } from '../../../app/lending/returnBook.js';
 
 interface LendOptions { days?: string; date?: string; branch?: string }
 interface ReturnOptions { date?: string; logRead?: boolean; branch?: string }
@@ -71,9 +74,7 @@ async function runLend(ctx: AppContext, bookTyped: string, who: string, o: LendO
   }
   const db = await ctx.openDb();
   const book = await findBook(db, bookTyped, '书');
-  const { pickMember } = await import('../../args/member.js');
   const member = await pickMember(db, who, o.branch);
-  const { lendBook } = await import('../../../app/lending/lendBook.js');
   const loan = lendBook(db, { book, member, day, days }, ctx.nowStamp());
   if (ctx.json) return ctx.outJson({ loanId: loan.loanId, bookId: book.id, title: book.title, memberId: member.id, member: member.name, lentOn: day, dueOn: loan.dueOn, copiesLeft: loan.left });
   ctx.out(lentText(book, member.name, { day, dueOn: loan.dueOn, days, left: loan.left }));
@@ -85,10 +86,8 @@ async function runReturn(ctx: AppContext, bookTyped: string, who: string | undef
   const book = await findBook(db, bookTyped, '书');
   let memberId: number | undefined;
   if (who !== undefined) {
-    const { pickMember } = await import('../../args/member.js');
     memberId = (await pickMember(db, who, o.branch)).id;
   }
-  const { findReturn, returnBook } = await import('../../../app/lending/returnBook.js');
   const plan = findReturn(db, { book, memberId, who, day });
   const { loan, already } = plan;
   let logRead = o.logRead;

@@ -7,6 +7,7 @@ import { TEMPLATES, pickTemplate, type TemplateKind } from '../../../app/templat
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { writeOutput } from '../../writeOutput.js';
 
 /** Each template's writer (exceljs is loaded only when one is asked for). */
 const WRITERS: Record<TemplateKind['name'], (file: string, planYear: number) => Promise<void>> = {
@@ -51,7 +52,6 @@ export async function runTemplate(ctx: AppContext, name: string | undefined, fil
   const target = targetFile(ctx, fileArg ?? kind.defaultFile);
   if (existsSync(target) && statSync(target).isDirectory()) throw new UserError(`${target} 是一个文件夹，请给出要保存的文件名，如 ${kind.defaultFile}。`);
   if (!existsSync(dirname(target))) throw new UserError(`文件夹 ${dirname(target)} 不存在，请先创建它或换一个保存位置。`);
-  const { writeOutput } = await import('../../writeOutput.js');
   const file = await writeOutput(ctx, { file: target, named: fileArg !== undefined, force: opts.force }, (tmp) => WRITERS[kind.name](tmp, planYear));
   if (ctx.json) return ctx.outJson({ template: kind.name, file });
   ctx.out(`已生成${kind.title}模板：${file}`);

@@ -6,6 +6,7 @@ import { batchWords } from '../../../render/terminal/undoText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
+import { findUndo, undo } from '../../../app/history/undoBatch.js';
 
 /** Registers `undo`. */
 export function registerUndo(program: Command, act: Act): void {
@@ -37,7 +38,6 @@ export async function runUndo(ctx: AppContext, idText: string | undefined, o: { 
     if (!Number.isInteger(id) || id <= 0) throw new UserError(`编号“${idText}”无效：请写 shuxiang history 中显示的编号，例如 shuxiang undo 12。`);
   }
   const db = await ctx.openDb();
-  const { findUndo, undo } = await import('../../../app/history/undoBatch.js');
   const b = findUndo(db, id);
   const what = batchWords(b);
   if (!o.yes) {
