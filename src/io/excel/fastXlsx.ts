@@ -9,45 +9,11 @@ import type { Cell, Grid } from '../../domain/grid.js';
 import { finishGrid, serialToDate, type Box } from '../read/gridBuild.js';
 import { CellBudget, MAX_CELLS, TooLarge, count, tooManyCells } from '../read/limits.js';
 import { BUILTIN_DATE_FORMATS, isDateFormat } from './dateFormats.js';
+import { attrs, decode, normalisePath, prefixesFor, tags, text, unprefix } from './xmlText.js';
 import { DamagedFile, NotPlainXlsx, zipEntries, type ZipEntry } from './zipEntries.js';
 
 export { BUILTIN_DATE_FORMATS, isDateFormat };
 
-const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decode(s: string): string {
-  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  if (!s.includes('&')) return s;
-  return s.replace(ENTITY, (m, dec: string, hex: string, name: string) => {
-    if (name) return NAMED[name]!;
-    const cp = dec ? Number(dec) : parseInt(hex, 16);
-    if (cp > 0x10ffff) throw new DamagedFile(`bad character reference ${m}`);
-    return String.fromCodePoint(cp);
-  });
-}
-
-/** Element text as an XML parser gives it: entities decoded, line ends normalised, CDATA taken as written. */
-function text(s: string): string {
-  if (!s.includes('<![CDATA[')) return decode(s);
-  let out = '';
-  let i = 0;
-  for (;;) {
-    const open = s.indexOf('<![CDATA[', i);
-    if (open < 0) return out + decode(s.slice(i));
-    const close = s.indexOf(']]>', open + 9);
-    if (close < 0) throw new DamagedFile('unclosed CDATA section');
-    out += decode(s.slice(i, open)) + s.slice(open + 9, close).replace(/\r\n?/g, '\n');
-    i = close + 3;
-  }
-}
-
-const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-function attrs(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(ATTR)) out[m[1]!] = decode(m[2] ?? m[3]!);
-  return out;
-}
 interface CellAttrs { r?: string; t?: string; s?: string }
 /** A cell's r, t and s attributes, without a regex (this runs once per cell: millions of times). */
 function cellAttrs(s: string): CellAttrs {
@@ -72,9 +38,6 @@ function cellAttrs(s: string): CellAttrs {
     i = close + 1;
   }
 }
-
-/** Start tags of an element, attribute values free to hold '>' (a legal `[>=1]yyyy-mm-dd`). */
-const tags = (xml: string, name: string) => xml.matchAll(new RegExp(`<${name}\\b((?:[^>"']|"[^"]*"|'[^']*')*?)/?>`, 'g'));
 
 /** Excel's _xHHHH_ escapes (ST_Xstring): _x000D_ is a carriage return, _x005F_ an underscore. */
 const unescapeX = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
@@ -271,30 +234,6 @@ function sheet(name: string, xml: string, book: Book): Grid {
 const MAIN_NS = ['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'];
 const PKG_REL_NS = ['http://schemas.openxmlformats.org/package/2006/relationships'];
 const DOC_REL_NS = ['http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'];
-
-/** Prefixes the root element binds to one of these namespaces. */
-function prefixesFor(xml: string, ns: string[]): string[] {
-  const head = xml.slice(0, 8192);
-  const out: string[] = [];
-  for (const m of head.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) if (ns.includes(m[2]!.trim())) out.push(m[1]!);
-  return out;
-}
-
-/** The part with its elements' namespace prefix (`x:worksheet`, `ns0:Relationship`) taken off. */
-function unprefix(xml: string, ns: string[]): string {
-  for (const p of prefixesFor(xml, ns)) xml = xml.replace(new RegExp(`<(/?)${p.replace(/\./g, '\\.')}:`, 'g'), '<$1');
-  return xml;
-}
-
-/** "xl/worksheets/../x.xml" → "xl/x.xml". */
-function normalisePath(path: string): string {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.' && seg !== '') out.push(seg);
-  }
-  return out.join('/');
-}
 
 interface Rel { type: string; target: string }
 
