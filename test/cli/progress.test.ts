@@ -3,18 +3,12 @@
 // erased before the result is printed. Nothing of it without a terminal or with --json.
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { freshDatabaseEachTest, runCli } from '../helpers/cli.js';
 import { writeXlsx } from '../helpers/xlsx.js';
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  await initDb(dir);
-});
-afterEach(() => cleanup());
+const tmp = freshDatabaseEachTest();
 
 const CLEAR = '\r\u001b[K';
 
@@ -25,7 +19,7 @@ async function onTerminal(args: string[], env: Record<string, string> = {}): Pro
   const stderr = { isTTY: true, columns: 100, write: (s: string) => ((err += s), true) };
   const stdout = { isTTY: false, write: (s: string) => ((out += s), true) };
   const code = await main(args, {
-    stdout, stderr, stdin: new PassThrough(), cwd: dir,
+    stdout, stderr, stdin: new PassThrough(), cwd: tmp.dir,
     env: { PATH: process.env.PATH, NO_COLOR: '1', SHUXIANG_NOW: '2026-11-22', SHUXIANG_PROGRESS_DELAY_MS: '0', ...env },
   });
   return { code, stdout: out, stderr: err };
@@ -46,7 +40,7 @@ function alwaysErased(stderr: string): boolean {
 const nameOf = (i: number) => '王李张刘陈杨黄赵周吴'[i % 10]! + ['建国', '秀英', '志强', '丽华', '海涛', '春梅', '德明', '玉兰', '文博', '晓燕'][Math.floor(i / 10)]!;
 
 async function roster(rows: number): Promise<string> {
-  const file = join(dir, '花名册.xlsx');
+  const file = join(tmp.dir, '花名册.xlsx');
   const people = Array.from({ length: rows }, (_, i) => [nameOf(i), i % 2 ? '男' : '女', '机关第一党支部']);
   await writeXlsx(file, [{ name: '花名册', rows: [['姓名', '性别', '所在支部'], ...people] }]);
   return file;
@@ -78,7 +72,7 @@ describe('progress on a terminal', () => {
 
   it('the ledger import counts the entries written', async () => {
     await onTerminal(['import', await roster(3), '--no-backup']);
-    const ledger = join(dir, '台账.xlsx');
+    const ledger = join(tmp.dir, '台账.xlsx');
     await writeXlsx(ledger, [{ name: '自学', rows: [['姓名', '日期', '学时', '内容'], [nameOf(0), '2026-03-02', 1, '理论学习'], [nameOf(1), '2026-03-03', 2, '理论学习']] }]);
     const r = await onTerminal(['import', '--kind', 'ledger', ledger, '--no-backup']);
     expect(r.code, r.stderr).toBe(0);
@@ -88,7 +82,7 @@ describe('progress on a terminal', () => {
   });
 
   it('an error is printed on a line of its own', async () => {
-    const r = await onTerminal(['import', join(dir, '没有这个文件.xlsx'), '--no-backup']);
+    const r = await onTerminal(['import', join(tmp.dir, '没有这个文件.xlsx'), '--no-backup']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^\r\u001b\[K读取 没有这个文件\.xlsx…\r\u001b\[K错误：/);
   });
@@ -103,7 +97,7 @@ describe('no progress without a person watching', () => {
       expect(r.stderr).not.toContain('\r');
       expect(r.stderr).not.toContain('\u001b[K');
     }
-    const piped = await runCli(['report', '--year', '2026', '--xlsx', '--docx'], { cwd: dir, env: { SHUXIANG_PROGRESS_DELAY_MS: '0' } });
+    const piped = await runCli(['report', '--year', '2026', '--xlsx', '--docx'], { cwd: tmp.dir, env: { SHUXIANG_PROGRESS_DELAY_MS: '0' } });
     expect(piped.code, piped.stderr).toBe(0);
     expect(piped.stderr).not.toContain('\r');
     expect(piped.stderr).not.toContain('判定');

@@ -1,20 +1,14 @@
 // A process killed (-9) in the middle of a large import leaves the database exactly as it was.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { freshDatabaseEachTest, runCli } from '../helpers/cli.js';
 import { query } from '../helpers/db.js';
 import { makeId, makeName } from '../helpers/ids.js';
 import { writeXlsx } from '../helpers/xlsx.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'shuxiang.js');
-let dir: string;
-let cleanup: () => void;
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  await initDb(dir);
-});
-afterEach(() => cleanup());
+const tmp = freshDatabaseEachTest();
 
 function rosterRows(n: number, offset = 0): unknown[][] {
   const rows: unknown[][] = [['姓名', '性别', '身份证号', '所在支部']];
@@ -27,9 +21,9 @@ function rosterRows(n: number, offset = 0): unknown[][] {
 }
 
 function dump(): string {
-  const members = query(dir, 'SELECT * FROM members ORDER BY id');
-  const branches = query(dir, 'SELECT * FROM branches ORDER BY id');
-  const batches = query(dir, 'SELECT * FROM batches ORDER BY id');
+  const members = query(tmp.dir, 'SELECT * FROM members ORDER BY id');
+  const branches = query(tmp.dir, 'SELECT * FROM branches ORDER BY id');
+  const batches = query(tmp.dir, 'SELECT * FROM batches ORDER BY id');
   return JSON.stringify({ members, branches, batches });
 }
 
@@ -37,7 +31,7 @@ function dump(): string {
 function killMidImport(file: string, atRow: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'import', file], {
-      cwd: dir,
+      cwd: tmp.dir,
       env: { ...process.env, SHUXIANG_FAULT_AFTER_ROWS: String(atRow), SHUXIANG_NOW: '2026-11-22', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -52,24 +46,24 @@ function killMidImport(file: string, atRow: number): Promise<string> {
 
 describe('kill -9 during an import', () => {
   it('leaves an empty roster empty', async () => {
-    const file = join(dir, 'big.xlsx');
+    const file = join(tmp.dir, 'big.xlsx');
     await writeXlsx(file, [{ name: '花名册', rows: rosterRows(3000) }]);
     const before = dump();
     await killMidImport(file, 1500);
-    expect(query<{ integrity_check: string }>(dir, 'PRAGMA integrity_check')[0]!.integrity_check).toBe('ok');
+    expect(query<{ integrity_check: string }>(tmp.dir, 'PRAGMA integrity_check')[0]!.integrity_check).toBe('ok');
     expect(dump()).toBe(before);
     // and the same import, run to the end, then works
-    const r = await runCli(['import', file, '--json'], { cwd: dir });
+    const r = await runCli(['import', file, '--json'], { cwd: tmp.dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).added).toBe(3000);
   });
 
   it('leaves a filled roster exactly as it was when an update is killed', async () => {
-    const first = join(dir, 'first.xlsx');
+    const first = join(tmp.dir, 'first.xlsx');
     await writeXlsx(first, [{ name: '花名册', rows: rosterRows(1000) }]);
-    expect((await runCli(['import', first], { cwd: dir })).code).toBe(0);
+    expect((await runCli(['import', first], { cwd: tmp.dir })).code).toBe(0);
     const before = dump();
-    const second = join(dir, 'second.xlsx');
+    const second = join(tmp.dir, 'second.xlsx');
     const rows = rosterRows(2000);
     for (const r of rows.slice(1, 1001)) r[1] = r[1] === '男' ? '女' : '男';
     await writeXlsx(second, [{ name: '花名册', rows }]);

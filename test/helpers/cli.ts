@@ -1,4 +1,5 @@
 // Runs the real CLI in-process against a temp folder, with frozen time, capturing both streams.
+import { afterEach, beforeEach } from 'vitest';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +64,18 @@ function scanForPersonalData(args: string[], r: CliResult): void {
 export function tempDir(prefix = 'shuxiang-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh folder with an initialised database for each test of the file (removed after it): `.dir` is
+ * the current test's folder. */
+export function freshDatabaseEachTest(): { readonly dir: string } {
+  let current: { dir: string; cleanup: () => void } | undefined;
+  beforeEach(async () => {
+    current = tempDir();
+    await initDb(current.dir);
+  });
+  afterEach(() => current?.cleanup());
+  return { get dir() { if (!current) throw new Error('freshDatabaseEachTest: .dir read outside a test'); return current.dir; } };
 }
 
 /** Creates a database with one branch, as a secretary's first command would. */

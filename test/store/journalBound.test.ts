@@ -1,22 +1,16 @@
 // The undo journal is bounded (issue 16): only the newest batches (default 50) within the last days
 // (default 90) keep their before-images; older ones stay in history but cannot be undone.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/store/db.js';
 import { dropJournal, journalPolicy, prunedThrough } from '../../src/store/journalBound.js';
-import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { freshDatabaseEachTest, runCli } from '../helpers/cli.js';
 
-let dir: string;
-let cleanup: () => void;
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  await initDb(dir);
-});
-afterEach(() => cleanup());
+const tmp = freshDatabaseEachTest();
 
-const cli = (args: string[], now = '2026-11-22') => runCli(args, { cwd: dir, now });
+const cli = (args: string[], now = '2026-11-22') => runCli(args, { cwd: tmp.dir, now });
 const journal = () => {
-  const db = openDb(join(dir, 'shuxiang.db'));
+  const db = openDb(join(tmp.dir, 'shuxiang.db'));
   try {
     return { entries: (db.prepare('SELECT count(*) AS n FROM undo_log').get() as { n: number }).n, through: prunedThrough(db), policy: journalPolicy(db) };
   } finally {
@@ -27,7 +21,7 @@ const journal = () => {
 describe('the bounded undo journal', () => {
   it('defaults to 50 batches / 90 days; with undoKeepBatches=2 an older batch loses its journal and cannot be undone', async () => {
     expect(journal().policy).toEqual({ batches: 50, days: 90 });
-    const db = openDb(join(dir, 'shuxiang.db'));
+    const db = openDb(join(tmp.dir, 'shuxiang.db'));
     db.prepare("INSERT INTO settings (key, value) VALUES ('undoKeepBatches', '2')").run();
     db.close();
     expect((await cli(['member', 'add', '--name', '赵六', '--phone', '13655556666'])).code).toBe(0);
@@ -55,7 +49,7 @@ describe('the bounded undo journal', () => {
   it('dropJournal drops it all on purpose', async () => {
     expect((await cli(['member', 'add', '--name', '赵六', '--phone', '13655556666'])).code).toBe(0);
     expect((await cli(['member', 'edit', '赵六', '--phone', '13655557777'])).code).toBe(0);
-    const db = openDb(join(dir, 'shuxiang.db'));
+    const db = openDb(join(tmp.dir, 'shuxiang.db'));
     try {
       expect(dropJournal(db).entries).toBeGreaterThan(0);
     } finally {
@@ -77,7 +71,7 @@ describe('history says so, and --prune drops the journal', () => {
     expect(p.stdout).toMatch(/已清除撤销记录 \d+ 条/);
     expect(journal().entries).toBe(0);
     const { readFileSync, existsSync } = await import('node:fs');
-    for (const f of ['shuxiang.db', 'shuxiang.db-wal']) if (existsSync(join(dir, f))) expect(readFileSync(join(dir, f)).toString('latin1').includes('13655556666'), f).toBe(false);
+    for (const f of ['shuxiang.db', 'shuxiang.db-wal']) if (existsSync(join(tmp.dir, f))) expect(readFileSync(join(tmp.dir, f)).toString('latin1').includes('13655556666'), f).toBe(false);
     const j = JSON.parse((await cli(['--json', 'history'])).stdout);
     expect(j.journal.prunedThrough).toBeGreaterThan(0);
     expect(j.batches.every((b: { undoable: boolean }) => !b.undoable)).toBe(true);
