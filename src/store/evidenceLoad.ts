@@ -127,10 +127,7 @@ function byDate<T>(list: T[], dateOf: (x: T) => string): T[] {
 }
 
 function rows(db: Db, sql: string, args: unknown[]): Raw[] {
-  const t = Date.now();
-  const r = db.prepare(sql).raw(true).all(...args) as Raw[];
-  if (process.env.H18_SQL) process.stderr.write(`${Date.now() - t} ms ${sql.slice(0, 90)}\n`);
-  return r;
+  return db.prepare(sql).raw(true).all(...args) as Raw[];
 }
 
 /** The member-branch condition for a per-member query of `table`. */
@@ -163,8 +160,9 @@ function loadSelfStudy(db: Db, p: LoadRange, each: (memberId: number, c: StudyCo
  * columns here: sessions come in (date, id) order, so each member's columns fill already sorted. */
 function loadAttendance(db: Db, p: LoadRange): Map<number, AttendanceColumns> {
   const code = `CASE a.status ${STATUS_CODES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} ELSE 3 END`;
-  const inRange = `SELECT id FROM sessions WHERE date >= ? AND date < ?${p.branchId === undefined ? '' : ' AND branch_id = ?'}`;
-  const dates = new Map(rows(db, inRange.replace('SELECT id ', 'SELECT id, date '), args(p)) as [number, string][]);
+  const sessionsIn = `FROM sessions WHERE date >= ? AND date < ?${p.branchId === undefined ? '' : ' AND branch_id = ?'}`;
+  const inRange = `SELECT id ${sessionsIn}`;
+  const dates = new Map(rows(db, `SELECT id, date ${sessionsIn}`, args(p)) as [number, string][]);
   // The attendance rows of those sessions in key order (session, member): one seek per session.
   const bySession = (rows(db,
     `SELECT a.session_id, count(*), group_concat(a.member_id), group_concat(${code}, '') FROM attendance a WHERE a.session_id IN (${inRange}) GROUP BY a.session_id`, args(p)) as [number, number, string, string][])
