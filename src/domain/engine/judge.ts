@@ -17,6 +17,7 @@ import { cutAt, isProratedKind, judgedIntervals, prorate, segmentsIn, tooFewDays
 import { BRANCH_METRICS } from './metricsBranch.js';
 import { MEMBER_METRICS } from './metricsMember.js';
 import { needSentence } from './need.js';
+import { quickMet } from './quickCount.js';
 import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
 
 /** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period.
@@ -48,10 +49,22 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
     const whole = periods.map((p) => [p]);
     const idles = periods.map((p) => idle.get(p.id));
     const kind = rule.appliesTo === 'leaders' ? 'leaders' : 'all';
+    // Only counting the met ones: an ended period wholly on the roll is first counted without a Measure.
+    const quick = opts.onMet && opts.sink ? quickMet(rule, idx, opts.calendar) : undefined;
+    const from = periods.map((p) => dayOf(p.start));
+    const to = periods.map((p) => dayOf(p.end));
     for (const m of idx.members) {
       if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
       const intervals = intervalsOf(m, kind);
-      if (intervals.length) for (let k = 0; k < periods.length; k++) push(out, judgeMember(rule, m, intervals, periods[k]!, whole[k]!, idx, opts, idles[k]));
+      if (!intervals.length) continue;
+      const one = intervals.length === 1 ? intervals[0]! : undefined;
+      for (let k = 0; k < periods.length; k++) {
+        const p = periods[k]!;
+        if (quick && one && idles[k] === undefined && one.start <= p.start && one.end >= p.end && opts.asOf >= p.end) {
+          if (quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.branchId); continue; }
+        }
+        push(out, judgeMember(rule, m, intervals, p, whole[k]!, idx, opts, idles[k]));
+      }
     }
   }
   return out;

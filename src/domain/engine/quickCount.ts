@@ -1,0 +1,84 @@
+// The count-only judgement behind an organ's audit: most (member, week) judgements of a count rule end
+// 'met', and a caller that only counts those (JudgeOptions.onMet) need not pay for a Measure, its id
+// arrays and a Subject each. For a member on the roll for the whole of an ended period, this counts what
+// the rule's metric would count, straight over the typed columns, allocating nothing; the judge then
+// reports 'met' when the count reaches the quota and judges the period the ordinary way when it does not.
+import { isExpectedAt } from '../attendees.js';
+import type { EvidenceMember, SessionType } from '../evidence.js';
+import type { Period } from '../periods.js';
+import type { Rule } from '../ruleSet.js';
+import type { WorkCalendar } from '../workdays.js';
+import { firstOnOrAfter } from './columns.js';
+import type { EvidenceIndex } from './evidenceIndex.js';
+import { gapOf, isZero } from './figures.js';
+
+/** Whether one member certainly met the rule in the period [startDay, endDay) (on the roll throughout, ended):
+ * false means “judge it in full”, not “short”. */
+export type QuickMet = (m: EvidenceMember, p: Period, startDay: number, endDay: number) => boolean;
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The quick test of a rule, or undefined for metrics it does not cover (they are judged in full). */
+export function quickMet(rule: Rule, idx: EvidenceIndex, calendar: WorkCalendar): QuickMet | undefined {
+  const excused = rule.options.excusedCountsAsAttended === true;
+  const reaches = (n: number) => n >= 0 && isZero(gapOf(rule.threshold, n));
+  if (rule.metric === 'sessions-attended' && typeof rule.threshold === 'number') {
+    const types = rule.options.sessionTypes ?? ['collective-study'];
+    return (m, _p, from, to) => reaches(attendedAt(idx, m, types, excused, from, to));
+  }
+  if (rule.metric === 'lectures-heard' && typeof rule.threshold === 'number') {
+    const types = rule.options.sessionTypes ?? ['lecture'];
+    return (m, _p, from, to) => {
+      const n = attendedAt(idx, m, types, excused, from, to);
+      const logged = idx.byMember(m.id).lectures.days;
+      return reaches(n < 0 ? n : n + firstOnOrAfter(logged, to) - firstOnOrAfter(logged, from));
+    };
+  }
+  if (rule.metric === 'self-study' && typeof rule.threshold === 'object') {
+    // As the self-study counter (metricsMember.ts) works it out for a period wholly on the roll.
+    const t = rule.threshold;
+    const working = new Map<string, number>();
+    return (m, p, from, to) => {
+      let wd = working.get(p.id);
+      if (wd === undefined) working.set(p.id, (wd = calendar.workingDaysIn(p.start, p.end)));
+      const s = idx.byMember(m.id).selfStudy;
+      let hours = 0;
+      let noteDays = 0;
+      let lastNoted = NaN;
+      for (let i = firstOnOrAfter(s.days, from); i < s.days.length && s.days[i]! < to; i++) {
+        hours += s.hours[i]!;
+        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
+      }
+      const required = { hours: round2((t.hoursPerWorkingDay ?? 0) * wd), noteDays: Math.max(0, Math.ceil((t.noteDaysPerWorkingDay ?? 0) * wd - 1e-9)) };
+      return isZero(gapOf(required, { hours: round2(hours), noteDays }));
+    };
+  }
+  return undefined;
+}
+
+/** Sessions of the given types attended in [from, to), each once, as attendanceOf (metricsMember.ts)
+ * counts them; -1 when a session's rows are not adjacent (rows of a day not in session order), where
+ * counting each session once would need a set. */
+function attendedAt(idx: EvidenceIndex, m: EvidenceMember, types: SessionType[], excused: boolean, from: number, to: number): number {
+  const a = idx.byMember(m.id).attendance;
+  let n = 0;
+  let lastDay = -1;
+  let lastSession = -1;
+  let counted = -1;
+  for (let i = firstOnOrAfter(a.days, from); i < a.days.length && a.days[i]! < to; i++) {
+    const day = a.days[i]!;
+    const session = a.sessions[i]!;
+    if (day === lastDay && session < lastSession) return -1;
+    lastDay = day;
+    lastSession = session;
+    const st = a.status[i]!;
+    // STATUS_CODES: 0 出席, 1 迟到, 2 请假, 3 缺席.
+    if (!(st === 0 || st === 1 || (excused && st === 2)) || session === counted) continue;
+    const s = idx.sessionById.get(session);
+    if (s === undefined || !types.includes(s.type)) continue;
+    if (!(s.attendees === undefined || s.attendees === 'all' || isExpectedAt(s, m))) continue;
+    counted = session;
+    n++;
+  }
+  return n;
+}
