@@ -121,6 +121,27 @@ describe('imports keep every text as typed', () => {
     expect(shown.attendance[0]).toMatchObject({ status: 'excused', excuseKind: '公假', reason: '出差：省厅（预算会）' });
   });
 
+  it('checkin --excused keeps commas, 、, semicolons and spaces inside a 事由; the next name on the roll starts the next person', async () => {
+    await ok('member', 'add', '--name', '李四', '--from', '2026-01-01');
+    await ok('member', 'add', '--name', '王五', '--from', '2026-01-01');
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    await ok('checkin', String(s.id), '--excused', '张建华:公假:去北京，开会、汇报; 两天 （已报备）,李四:病假', '--excused', '王五', '--absent-rest');
+    const shown = await json('session', 'show', String(s.id));
+    const by = Object.fromEntries(shown.attendance.map((a: { name: string }) => [a.name, a]));
+    expect(by['张建华']).toMatchObject({ status: 'excused', excuseKind: '公假', reason: '去北京，开会、汇报; 两天 （已报备）' });
+    expect(by['李四']).toMatchObject({ status: 'excused', excuseKind: '病假' });
+    expect(by['李四'].reason ?? undefined).toBeUndefined();
+    expect(by['王五']).toMatchObject({ status: 'excused' });
+  });
+
+  it('checkin --excused without a 事由 still parts people at every separator', async () => {
+    await ok('member', 'add', '--name', '李四', '--from', '2026-01-01');
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    await ok('checkin', String(s.id), '--excused', '张建华:病假，李四');
+    const shown = await json('session', 'show', String(s.id));
+    expect(shown.attendance.map((a: { name: string; excuseKind?: string }) => [a.name, a.excuseKind]).sort()).toEqual([['张建华', '病假'], ['李四', null]].sort());
+  });
+
   it('book catalogue import: title, author and reason kept; CSV too', async () => {
     writeFileSync(join(dir, '书目.csv'), `\ufeff书名,作者,类别,推荐理由\n之江新语（第二版）,习近平（著）,政治理论,"读原著、学原文：悟原理"\n`);
     await ok('books', 'import', '书目.csv');

@@ -60,6 +60,12 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
   const lists: [string, string[] | undefined, AttendanceStatus][] = [
     ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', o.excused, 'excused'], ['--absent', o.absent, 'absent'],
   ];
+  // --excused comes as typed: split against the roll, so a 事由 keeps its commas and spaces.
+  if (o.excused?.length) {
+    const { resolveMember } = await import('../../../domain/matchMember.js');
+    const isPerson = (piece: string) => resolveMember(/^[^:：]*/.exec(piece)![0], roll).kind !== 'none';
+    lists[2]![1] = o.excused.flatMap((raw) => splitExcused(raw, isPerson));
+  }
   for (const [flag, names, status] of lists) {
     // Before its day a session takes only 请假 registered in advance.
     const notYet = names?.length ? signinNotYet(s.id, s.date, status, ctx.today()) : undefined;
@@ -88,6 +94,28 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
   if (problems.length) throw new UserError(`签到未登记（没有写入任何内容），有 ${problems.length} 处问题：`, problems);
   const entries = signinEntries(db, s, members, marks, !!o.absentRest);
   reportSignin(ctx, members, recordSignin(db, { session: s, entries }, ctx.nowStamp()));
+}
+
+/** The separators a name list may be typed with (Chinese and Latin commas, 、, semicolons, spaces). */
+export const NAME_SEPARATORS = /[,，、;；\s]+/;
+
+/**
+ * One --excused value as entries 姓名[:类别[:事由]]. After an entry with a 事由, the text up to the next piece
+ * that names someone on the roll is that 事由's, as typed (王五:公假:去北京，开会,李四 → 王五's reason
+ * “去北京，开会”, then 李四); before it, separators part people as in the other lists.
+ */
+export function splitExcused(raw: string, isPerson: (piece: string) => boolean): string[] {
+  const out: string[] = [];
+  const parts = raw.split(new RegExp(`(${NAME_SEPARATORS.source})`));
+  let withReason = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const piece = parts[i]!;
+    if (!piece) continue;
+    if (withReason && out.length && !isPerson(piece)) { out[out.length - 1] += parts[i - 1]! + piece; continue; }
+    out.push(piece);
+    withReason = /^[^:：]*[:：][^:：]*[:：]/.test(piece);
+  }
+  return out.map((e) => e.trim()).filter(Boolean);
 }
 
 /** Why someone on the roll cannot sign in: the session is for others (the committee, people named). */
