@@ -1,5 +1,7 @@
 // The data checks of `doctor`: members whose dates cannot be true, and study records dated while the
 // person was not on the roll (so they silently count for nobody).
+import { isExpectedAt, type AttendeesKind } from '../domain/attendees.js';
+import { onRollOn } from '../domain/member.js';
 import type { Db } from './db.js';
 
 const has = (db: Db, table: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
@@ -79,4 +81,29 @@ export function futureDated(db: Db, today: string): string[] {
     GROUP BY id, kind ORDER BY id, kind LIMIT 31`).all(...parts.map(() => today)) as { id: number; name: string; kind: string; n: number; first: string; last: string }[];
   return rows.slice(0, 30).map((r) => `${r.name}（编号 #${r.id}）有 ${r.n} 条${r.kind}记录日期在今天（${today}）之后（${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}）`)
     .concat(rows.length > 30 ? ['……还有更多，未一一列出'] : []);
+}
+
+/** Sign-ins at sessions held for the committee or for named people, by someone on the roll who was not
+ * among them that day: the audit and the reports count only the expected, so these count for nobody.
+ * One line per session (at most 30); people off the roll are evidenceOutsideRoll's. */
+export function signinsNotExpected(db: Db): string[] {
+  if (!has(db, 'attendance') || !has(db, 'sessions') || !has(db, 'session_attendees')) return [];
+  const rows = db.prepare(`
+    SELECT s.id AS session, s.date, s.attendees, m.id, m.name, m.leader, m.leader_from, m.leader_to, m.on_roll_from, m.on_roll_left,
+      EXISTS (SELECT 1 FROM session_attendees x WHERE x.session_id = s.id AND x.member_id = m.id) AS named
+    FROM attendance a JOIN sessions s ON s.id = a.session_id JOIN members m ON m.id = a.member_id
+    WHERE s.attendees <> 'all' ORDER BY s.date, s.id, m.id`).all() as {
+    session: number; date: string; attendees: AttendeesKind; id: number; name: string; leader: number; leader_from: string | null; leader_to: string | null;
+    on_roll_from: string | null; on_roll_left: string | null; named: number;
+  }[];
+  const bySession = new Map<number, { date: string; attendees: AttendeesKind; names: string[] }>();
+  for (const r of rows) {
+    const m = { id: r.id, leader: r.leader === 1, leaderFrom: r.leader_from ?? undefined, leaderTo: r.leader_to ?? undefined, onRollFrom: r.on_roll_from ?? undefined, onRollLeft: r.on_roll_left ?? undefined };
+    if (!onRollOn(m, r.date) || isExpectedAt({ date: r.date, attendees: r.attendees, attendeeIds: r.named ? [r.id] : [] }, m)) continue;
+    const s = bySession.get(r.session) ?? bySession.set(r.session, { date: r.date, attendees: r.attendees, names: [] }).get(r.session)!;
+    s.names.push(`${r.name}（编号 #${r.id}）`);
+  }
+  const lines = [...bySession].map(([id, s]) =>
+    `${id} 号活动（${s.date}，应到${s.attendees === 'leaders' ? '当天的支委' : '指定人员'}）有 ${s.names.length} 人不在应到名单上却有签到：${s.names.join('、')}；这些签到不计入任何考核`);
+  return lines.slice(0, 30).concat(lines.length > 30 ? [`……还有 ${lines.length - 30} 次活动，未一一列出`] : []);
 }

@@ -26,11 +26,11 @@ describe('doctor', () => {
   it('passes a healthy database: every check listed, exit 0', async () => {
     const r = await cli(['doctor']);
     expect(r.code, r.stdout).toBe(0);
-    for (const t of ['文件完整性', '文件权限', '数据结构版本', '关联完整', '孤立', '人员日期', '今天以后', '在册期间']) expect(r.stdout).toContain(t);
+    for (const t of ['文件完整性', '文件权限', '数据结构版本', '关联完整', '孤立', '人员日期', '今天以后', '应到名单', '在册期间']) expect(r.stdout).toContain(t);
     expect(r.stdout).toContain('全部通过');
     const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
     expect(j.ok).toBe(true);
-    expect(j.checks).toHaveLength(8); // issue 14 added the future-dated check
+    expect(j.checks).toHaveLength(9); // issue 14 added the future-dated check, issue 18 the sign-ins of people not expected
   });
 
   it('finds loose permissions, impossible dates, records off the roll and broken references — with fixes, exit 1', async () => {
@@ -49,6 +49,23 @@ describe('doctor', () => {
     expect(r.stdout).toContain('发现 4 项需要处理');
     const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
     expect(j.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id).sort()).toEqual(['evidence-on-roll', 'foreign-keys', 'member-dates', 'permissions']);
+  });
+
+  it('finds sign-ins of people on the roll but not expected (a committee meeting, named people): they count for nobody', async () => {
+    await cli(['member', 'add', '--name', '李四', '--from', '2026-01-01']);
+    await cli(['member', 'add', '--name', '王五', '--from', '2026-01-01', '--leader']);
+    // Sessions for named people and for the committee; sign-ins written past the checks (an old import).
+    raw(`INSERT INTO sessions (id, branch_id, type, date, topic, attendees) VALUES (7, 1, 'collective-study', '2026-05-08', 'A', 'named'), (8, 1, 'collective-study', '2026-06-05', 'B', 'leaders'), (9, 1, 'collective-study', '2026-07-03', 'C', 'all');
+         INSERT INTO session_attendees (session_id, member_id) VALUES (7, 1);
+         INSERT INTO attendance (session_id, member_id, status) VALUES (7, 1, 'present'), (7, 2, 'present'), (8, 3, 'present'), (8, 1, 'late'), (8, 2, 'absent'), (9, 2, 'present');`);
+    const r = await cli(['doctor']);
+    expect(r.code, r.stdout).toBe(1);
+    expect(r.stdout).toContain('7 号活动（2026-05-08，应到指定人员）有 1 人不在应到名单上却有签到：李四（编号 #2）；这些签到不计入任何考核');
+    expect(r.stdout).toContain('8 号活动（2026-06-05，应到当天的支委）有 2 人不在应到名单上却有签到：张三（编号 #1）、李四（编号 #2）');
+    expect(r.stdout).not.toContain('9 号活动');
+    expect(r.stdout).toContain('session edit 编号 --attendees');
+    const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
+    expect(j.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id)).toEqual(['signin-expected']);
   });
 
   it('reports a database from a newer version instead of refusing to look', async () => {
