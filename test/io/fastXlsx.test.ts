@@ -85,3 +85,43 @@ describe('fast .xlsx reader', () => {
     await expect(readGrids(broken)).rejects.toThrow(/broken\.xlsx 已损坏/);
   });
 });
+
+describe('the full reader knows the built-in formats of a Chinese Excel (27–36, 50–58) in .xlsb and .xlsx', () => {
+  // SheetJS itself writes 31 (yyyy"年"m"月"d"日") by its number alone, as a Chinese Excel saves it, and
+  // forgets the format's code on reading it back (its format table is reset for every zip it opens).
+  const book = (bookType: 'xlsb' | 'xlsx', code: string) => {
+    const X = sheetJs();
+    const ws = X.utils.aoa_to_sheet([['姓名', '入党时间'], ['张三', 46000], ['李四', 46001.5]]);
+    for (const a of ['B2', 'B3']) ws[a]!.z = code;
+    const wb = X.utils.book_new();
+    X.utils.book_append_sheet(wb, ws, '花名册');
+    return X.write(wb, { type: 'buffer', bookType }) as Buffer;
+  };
+
+  for (const bookType of ['xlsb', 'xlsx'] as const) {
+    it(`${bookType}: 2025年12月9日 by format 31 alone reads as the date`, () => {
+      const buf = book(bookType, 'yyyy"年"m"月"d"日"');
+      // The oracle: SheetJS reading the file on its own has no format for the cell.
+      const plain = sheetJs().read(buf, { type: 'buffer', cellNF: true, dense: true }).Sheets['花名册']!['!data']![1]![1]!;
+      expect(plain.z).toBeUndefined();
+      expect(readWithSheetJs(buf)[0]!.rows.slice(1).map((r) => r[1])).toEqual([new Date('2025-12-09T00:00:00Z'), new Date('2025-12-10T12:00:00Z')]);
+    });
+  }
+
+  it('an .xlsb through readGrids, and a file\'s own format of the same number wins over ours', async () => {
+    const file = join(dir, 'roster.xlsb');
+    writeFileSync(file, book('xlsb', 'yyyy"年"m"月"d"日"'));
+    expect((await readGrids(file))[0]!.rows[1]).toEqual(['张三', new Date('2025-12-09T00:00:00Z')]);
+    // The same .xlsx with its styles saying numFmt 31 is "0.00": a number it stays.
+    const X = sheetJs();
+    const zip = X.CFB.read(book('xlsx', 'yyyy"年"m"月"d"日"'), { type: 'buffer' }) as unknown as { FullPaths: string[]; FileIndex: { content: Uint8Array; size: number }[] };
+    const at = zip.FullPaths.findIndex((p) => p.endsWith('/xl/styles.xml'));
+    const xml = Buffer.from(zip.FileIndex[at]!.content).toString('utf8');
+    const own = xml.includes('<numFmts') ? xml.replace(/<numFmts[^>]*>/, (m) => `${m}<numFmt numFmtId="31" formatCode="0.00"/>`) : xml.replace(/<styleSheet[^>]*>/, (m) => `${m}<numFmts count="1"><numFmt numFmtId="31" formatCode="0.00"/></numFmts>`);
+    expect(own).not.toBe(xml);
+    zip.FileIndex[at]!.content = Buffer.from(own, 'utf8');
+    zip.FileIndex[at]!.size = zip.FileIndex[at]!.content.length;
+    const edited = Buffer.from(X.CFB.write(zip as never, { fileType: 'zip', type: 'buffer' }) as Uint8Array);
+    expect(readWithSheetJs(edited)[0]!.rows[1]).toEqual(['张三', 46000]);
+  });
+});

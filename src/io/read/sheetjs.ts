@@ -107,13 +107,90 @@ export function readMarkupWithSheetJs(text: string): Grid[] {
   return readWithSheetJs(text);
 }
 
+interface ZipEntries { FullPaths: string[]; FileIndex: { content?: Uint8Array | number[]; size: number }[] }
+
+/**
+ * An .xlsb or .xlsx with the built-in formats of EAST_ASIAN_FORMATS written into its styles (BrtFmt
+ * records right after BrtBeginStyleSheet; numFmt elements at the head of numFmts): SheetJS resets its
+ * format table when it opens a zip, so a date the file formats by number alone (31: 2026年3月10日, as a
+ * Chinese Excel saves it) would read as a plain number. The file's own formats come later and win.
+ * Anything else is returned as it is.
+ */
+function withEastAsianFormats(X: SheetJs, buf: Buffer): Buffer {
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return buf;
+  let zip: ZipEntries;
+  try {
+    zip = X.CFB.read(buf, { type: 'buffer' }) as unknown as ZipEntries;
+  } catch {
+    return buf;
+  }
+  const at = zip.FullPaths.findIndex((p) => /\/xl\/styles\.(bin|xml)$/i.test(p));
+  const entry = zip.FileIndex[at];
+  if (!entry?.content) return buf;
+  const styles = Buffer.from(entry.content as Uint8Array);
+  const content = zip.FullPaths[at]!.toLowerCase().endsWith('.bin') ? binStyles(styles) : xmlStyles(styles);
+  if (!content) return buf;
+  entry.content = content;
+  entry.size = content.length;
+  return Buffer.from(X.CFB.write(zip as never, { fileType: 'zip', type: 'buffer' }) as Uint8Array);
+}
+
+/** styles.bin with BrtFmt records of the East Asian formats after its first record. */
+function binStyles(styles: Buffer): Buffer | undefined {
+  const first = recordEnd(styles, 0);
+  if (first === undefined) return undefined;
+  const formats = Object.entries(EAST_ASIAN_FORMATS).map(([id, code]) => brtFmt(Number(id), code));
+  return Buffer.concat([styles.subarray(0, first), ...formats, styles.subarray(first)]);
+}
+
+/** styles.xml with numFmt elements of the East Asian formats first in numFmts (made if there is none). */
+function xmlStyles(styles: Buffer): Buffer | undefined {
+  const xml = styles.toString('utf8');
+  const own = /<([A-Za-z_][\w.-]*:)?numFmts\b[^>]*?(\/?)>/.exec(xml);
+  const sheet = /<([A-Za-z_][\w.-]*:)?styleSheet\b[^>]*>/.exec(xml);
+  const prefix = (own ?? sheet)?.[1] ?? '';
+  const list = Object.entries(EAST_ASIAN_FORMATS).map(([id, code]) => `<${prefix}numFmt numFmtId="${id}" formatCode="${code.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')}"/>`).join('');
+  if (own && !own[2]) return Buffer.from(xml.slice(0, own.index + own[0].length) + list + xml.slice(own.index + own[0].length), 'utf8');
+  const open = `<${prefix}numFmts>${list}</${prefix}numFmts>`;
+  if (own) return Buffer.from(xml.slice(0, own.index) + open + xml.slice(own.index + own[0].length), 'utf8');
+  if (sheet && !sheet[0].endsWith('/>')) return Buffer.from(xml.slice(0, sheet.index + sheet[0].length) + open + xml.slice(sheet.index + sheet[0].length), 'utf8');
+  return undefined;
+}
+
+/** Where the BIFF12 record at `at` ends (type: 1–2 bytes, size: 1–4 bytes, 7 bits each); undefined if cut short. */
+function recordEnd(b: Buffer, at: number): number | undefined {
+  let i = at;
+  for (let k = 0; k < 2 && i < b.length; k++) if (!(b[i++]! & 0x80)) break;
+  let size = 0;
+  for (let k = 0; k < 4 && i < b.length; k++) {
+    const byte = b[i++]!;
+    size |= (byte & 0x7f) << (7 * k);
+    if (!(byte & 0x80)) return i + size <= b.length ? i + size : undefined;
+  }
+  return undefined;
+}
+
+/** A BrtFmt record: format id (2 bytes) and its code as an XLWideString (length in 4 bytes, UTF-16LE). */
+function brtFmt(id: number, code: string): Buffer {
+  const payload = Buffer.alloc(6 + 2 * code.length);
+  payload.writeUInt16LE(id, 0);
+  payload.writeUInt32LE(code.length, 2);
+  payload.write(code, 6, 'utf16le');
+  const size: number[] = [];
+  for (let n = payload.length; ; n >>= 7) {
+    if (n < 0x80) { size.push(n); break; }
+    size.push((n & 0x7f) | 0x80);
+  }
+  return Buffer.concat([Buffer.from([0x2c, ...size]), payload]);
+}
+
 /** Every worksheet of a workbook SheetJS reads (chart and dialog sheets left out). */
 export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number } = {}): Grid[] {
   if (buf.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(buf.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
   const X = sheetJs();
   let wb: WorkBook;
   try {
-    wb = X.read(buf, { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
+    wb = X.read(typeof buf === 'string' ? buf : withEastAsianFormats(X, buf), { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) throw new Encrypted(message);
