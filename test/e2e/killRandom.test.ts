@@ -11,6 +11,7 @@ import { initDb, runCli, tempDir } from '../helpers/cli.js';
 import { fullDump, type Dump } from '../helpers/dump.js';
 import { makeId, makeName } from '../helpers/ids.js';
 import { readXlsx, writeXlsx } from '../helpers/xlsx.js';
+import { seededRandom } from '../helpers/random.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'shuxiang.js');
 const NOW = '2026-12-31';
@@ -36,15 +37,8 @@ const WORK: Workload[] = [
   { name: 'report writing', args: ['report', '--year', '2026', '--xlsx', '台账.xlsx', '--docx', '总结.docx', '--md', '总结.md'], rows: 0 },
 ];
 
-/** A pseudo-random sequence (mulberry32), so a failing run can be replayed. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A pseudo-random sequence, so a failing run can be replayed. */
+const rng = seededRandom;
 
 function freshCopy(name: string): string {
   const d = join(root, name);

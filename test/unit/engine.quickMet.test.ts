@@ -1,27 +1,18 @@
-// The count-only path of the engine (quickCount.ts): when a caller only counts 'met' verdicts (onMet),
+// The count-only path of the engine (quickMet.ts): when a caller only counts 'met' verdicts (onMet),
 // an ended period wholly on the roll is tested straight over the columns. Whatever it decides must be
 // what the full judgement decides: the same met (rule, member) pairs, and the very same other verdicts.
 import { describe, expect, it } from 'vitest';
 import type { AttendanceStatus, Evidence, SessionType } from '../../src/domain/evidence.js';
 import type { Verdict } from '../../src/domain/engine/types.js';
 import { addDaysIso } from '../../src/domain/periods.js';
+import { seededRandom } from '../helpers/random.js';
 import { bundle, leader, member, preset, run } from './engineFixtures.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A year of two branches: people joining and leaving mid-year, leaders, sessions of everyone, the
  * committee and named people, sign-ins of every status (some twice for one session, out of order),
  * lectures logged and self-study with and without notes — each often just at or below its quota. */
 function year(seed: number): Evidence {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const members = Array.from({ length: 24 }, (_, i) => member(i + 1, {
     branchId: 1 + (i % 2),

@@ -17,7 +17,7 @@ import { cutAt, isProratedKind, judgedIntervals, prorate, segmentsIn, tooFewDays
 import { BRANCH_METRICS } from './metricsBranch.js';
 import { MEMBER_METRICS } from './metricsMember.js';
 import { needSentence } from './need.js';
-import { quickMet } from './quickCount.js';
+import { quickMet } from './quickMet.js';
 import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
 
 /** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period.
@@ -51,8 +51,8 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
     const kind = rule.appliesTo === 'leaders' ? 'leaders' : 'all';
     // Only counting the met ones: an ended period wholly on the roll is first counted without a Measure.
     const quick = opts.onMet && opts.sink ? quickMet(rule, idx, opts.calendar) : undefined;
-    const from = periods.map((p) => dayOf(p.start));
-    const to = periods.map((p) => dayOf(p.end));
+    const from = quick ? periods.map((p) => dayOf(p.start)) : [];
+    const to = quick ? periods.map((p) => dayOf(p.end)) : [];
     for (const m of idx.members) {
       if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
       const intervals = intervalsOf(m, kind);

@@ -1,5 +1,5 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
-import { type AttendanceStatus, type BookCategory, type EvidenceReading, type EvidenceSession, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
+import { type AttendanceStatus, type BookCategory, type EvidenceMember, type EvidenceReading, type EvidenceSession, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
 import { isExpectedAt } from '../attendees.js';
 import type { AttendanceCounts } from '../attendanceStats.js';
 import type { MetricName } from '../ruleSet.js';
@@ -9,7 +9,13 @@ import type { Measure, MemberMetricContext } from './types.js';
 
 type Ctx = MemberMetricContext;
 
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+/** Rounds to `digits` decimals, as every figure of a verdict is rounded. */
+export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The self-study quota of some working days: hours and days with notes, per the rule's per-day rates. */
+export function selfStudyRequired(t: Record<string, number>, workingDays: number): { hours: number; noteDays: number } {
+  return { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.max(0, Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9)) };
+}
 const ids = (xs: { id: number }[]) => xs.map((x) => x.id);
 
 /** Whether a sign-in status counts as attending: 出席/迟到 always, 请假 only when the rule set says so. */
@@ -19,7 +25,10 @@ export function countsAsAttended(status: AttendanceStatus, excusedCounts: boolea
 
 /** Whether the member is expected at a session held inside the counted days (so on the roll that day):
  * always for a session of everyone; for the committee's or named people's, only if among them. */
-const expectedHere = (c: Ctx, s: EvidenceSession) => s.attendees === undefined || s.attendees === 'all' || isExpectedAt(s, c.member);
+const expectedHere = (c: Ctx, s: EvidenceSession) => expectedAtSession(s, c.member);
+
+/** Whether the member is expected at a session held on a day they are on the roll (see expectedHere). */
+export const expectedAtSession = (s: EvidenceSession, m: EvidenceMember) => s.attendees === undefined || s.attendees === 'all' || isExpectedAt(s, m);
 
 /** The member's sign-ins at sessions of the given types they were expected at: the ids of those that
  * count (one per session) and the number of excused ones. */
@@ -139,7 +148,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
       }
     }
     return {
-      required: { hours: round((t.hoursPerWorkingDay ?? 0) * workingDays, 2), noteDays: Math.max(0, Math.ceil((t.noteDaysPerWorkingDay ?? 0) * workingDays - 1e-9)) },
+      required: selfStudyRequired(t, workingDays),
       actual: { hours: round(hours, 2), noteDays },
       evidence: { selfStudy: cited },
       detail: { workingDays, workingDaysLeft },

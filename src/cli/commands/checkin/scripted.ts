@@ -57,15 +57,16 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
     }
     marks.set(m.id, mark);
   };
-  const lists: [string, string[] | undefined, AttendanceStatus][] = [
-    ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', o.excused, 'excused'], ['--absent', o.absent, 'absent'],
-  ];
   // --excused comes as typed: split against the roll, so a 事由 keeps its commas and spaces.
-  if (o.excused?.length) {
+  let excused = o.excused;
+  if (excused?.length) {
     const { resolveMember } = await import('../../../domain/matchMember.js');
     const isPerson = (piece: string) => resolveMember(/^[^:：]*/.exec(piece)![0], roll).kind !== 'none';
-    lists[2]![1] = o.excused.flatMap((raw) => splitExcused(raw, isPerson));
+    excused = excused.flatMap((raw) => splitExcused(raw, isPerson));
   }
+  const lists: [string, string[] | undefined, AttendanceStatus][] = [
+    ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', excused, 'excused'], ['--absent', o.absent, 'absent'],
+  ];
   for (const [flag, names, status] of lists) {
     // Before its day a session takes only 请假 registered in advance.
     const notYet = names?.length ? signinNotYet(s.id, s.date, status, ctx.today()) : undefined;

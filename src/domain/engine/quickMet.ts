@@ -3,20 +3,18 @@
 // arrays and a Subject each. For a member on the roll for the whole of an ended period, this counts what
 // the rule's metric would count, straight over the typed columns, allocating nothing; the judge then
 // reports 'met' when the count reaches the quota and judges the period the ordinary way when it does not.
-import { isExpectedAt } from '../attendees.js';
 import type { EvidenceMember, SessionType } from '../evidence.js';
 import type { Period } from '../periods.js';
 import type { Rule } from '../ruleSet.js';
 import type { WorkCalendar } from '../workdays.js';
-import { firstOnOrAfter } from './columns.js';
+import { STATUS_CODES, firstOnOrAfter } from './columns.js';
 import type { EvidenceIndex } from './evidenceIndex.js';
 import { gapOf, isZero } from './figures.js';
+import { countsAsAttended, expectedAtSession, round, selfStudyRequired } from './metricsMember.js';
 
 /** Whether one member certainly met the rule in the period [startDay, endDay) (on the roll throughout, ended):
  * false means “judge it in full”, not “short”. */
 export type QuickMet = (m: EvidenceMember, p: Period, startDay: number, endDay: number) => boolean;
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The quick test of a rule, or undefined for metrics it does not cover (they are judged in full). */
 export function quickMet(rule: Rule, idx: EvidenceIndex, calendar: WorkCalendar): QuickMet | undefined {
@@ -49,8 +47,7 @@ export function quickMet(rule: Rule, idx: EvidenceIndex, calendar: WorkCalendar)
         hours += s.hours[i]!;
         if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
       }
-      const required = { hours: round2((t.hoursPerWorkingDay ?? 0) * wd), noteDays: Math.max(0, Math.ceil((t.noteDaysPerWorkingDay ?? 0) * wd - 1e-9)) };
-      return isZero(gapOf(required, { hours: round2(hours), noteDays }));
+      return isZero(gapOf(selfStudyRequired(t, wd), { hours: round(hours, 2), noteDays }));
     };
   }
   return undefined;
@@ -71,12 +68,9 @@ function attendedAt(idx: EvidenceIndex, m: EvidenceMember, types: SessionType[],
     if (day === lastDay && session < lastSession) return -1;
     lastDay = day;
     lastSession = session;
-    const st = a.status[i]!;
-    // STATUS_CODES: 0 出席, 1 迟到, 2 请假, 3 缺席.
-    if (!(st === 0 || st === 1 || (excused && st === 2)) || session === counted) continue;
+    if (session === counted || !countsAsAttended(STATUS_CODES[a.status[i]!]!, excused)) continue;
     const s = idx.sessionById.get(session);
-    if (s === undefined || !types.includes(s.type)) continue;
-    if (!(s.attendees === undefined || s.attendees === 'all' || isExpectedAt(s, m))) continue;
+    if (s === undefined || !types.includes(s.type) || !expectedAtSession(s, m)) continue;
     counted = session;
     n++;
   }
