@@ -1,14 +1,13 @@
 // Copies of the database through SQLite's online backup API: consistent while another shuxiang process
 // writes (WAL readers never block writers), written 0600 from the first byte. Automatic copies before
 // imports and undo go to `shuxiang-backups/` beside the database; only the newest 10 are kept.
-import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
 import { backupFolder } from '../shared/storageFault.js';
 import { ensureFolder } from '../shared/folders.js';
 import type { Db } from './db.js';
-import { schemaVersion } from './dbConnect.js';
+import { newDatabase, schemaVersion } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 /** How many automatic backups are kept per database. */
@@ -48,7 +47,7 @@ export async function backupTo(db: Db, file: string): Promise<void> {
   try {
     // Under the planning lock (planLock.ts) the copy is read through a second connection: SQLite's backup
     // from a connection inside its own write transaction copies nothing usable.
-    const source = db.inTransaction ? new Database(db.name, { readonly: true }) : db;
+    const source = db.inTransaction ? newDatabase(db.name, { readonly: true }) : db;
     try {
       await source.backup(partial, { progress: () => 1 << 30 });
     } finally {
@@ -65,7 +64,7 @@ export async function backupTo(db: Db, file: string): Promise<void> {
 
 /** Makes a copied file self-contained (rollback journal, no -wal/-shm beside it) and 0600. */
 function standalone(file: string): void {
-  const copy = new Database(file);
+  const copy = newDatabase(file);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -110,7 +109,7 @@ export function checkBackupFile(file: string): BackupInfo {
   if (statSync(file).isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个备份文件（.db）。`);
   let src: Db | undefined;
   try {
-    src = new Database(file, { readonly: true, fileMustExist: true });
+    src = newDatabase(file, { readonly: true, fileMustExist: true });
     const ok = (src.pragma('quick_check', { simple: true }) as string) === 'ok';
     if (!ok) throw new UserError(`备份文件 ${name} 已损坏（完整性检查未通过），不能用来恢复。`, ['请换一个较早的备份文件。']);
     const version = schemaVersion(src);
@@ -135,7 +134,7 @@ export function checkBackupFile(file: string): BackupInfo {
 /** Replaces the database at `dbPath` by the backup `file` (through the backup API, so WAL stays consistent). */
 export async function restoreInto(file: string, dbPath: string): Promise<void> {
   if (!existsSync(dbPath)) closeSync(openSync(dbPath, 'wx', 0o600));
-  const src = new Database(file, { readonly: true, fileMustExist: true });
+  const src = newDatabase(file, { readonly: true, fileMustExist: true });
   try {
     await src.backup(dbPath, { progress: () => 1 << 30 });
   } finally {

@@ -11,7 +11,29 @@ import { restoreHint, storageFault } from '../shared/storageFault.js';
 // starting with `file:` are read as URIs, and shuxiang never passes one for a user's path.
 process.env.SQLITE_USE_URI ??= '1';
 // better-sqlite3 is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3');
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+let addon: object | null | undefined;
+
+/** better-sqlite3's compiled addon, loaded straight from its build folder: its own lookup (the `bindings`
+ * package) stats a dozen paths and costs ~3 ms of every start-up. Undefined (its own lookup) when the
+ * file is elsewhere, as a differently built install may put it. */
+function nativeAddon(): object | undefined {
+  if (addon === undefined) {
+    try {
+      addon = require(join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')) as object;
+    } catch {
+      addon = null;
+    }
+  }
+  return addon ?? undefined;
+}
+
+/** Opens a better-sqlite3 connection with the addon found once (see nativeAddon). */
+export function newDatabase(file: string, opts: import('better-sqlite3').Options = {}): Db {
+  const binding = nativeAddon();
+  return new Database(file, binding ? { ...opts, nativeBinding: binding as unknown as string } : opts);
+}
 
 /** An open shuxiang database. */
 export type Db = import('better-sqlite3').Database;
@@ -107,7 +129,7 @@ export function writable(path: string): boolean {
 
 /** Opens the file as it is (no pragmas); read-only media without a -shm file beside the database is opened `immutable`. */
 export function openFile(path: string, readonly: boolean): Db {
-  const db = new Database(path, { readonly });
+  const db = newDatabase(path, { readonly });
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // SQLite opens lazily: this is where it fails
     return db;
@@ -116,7 +138,7 @@ export function openFile(path: string, readonly: boolean): Db {
     if (!readonly || (e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
   }
   const uri = `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`;
-  return new Database(uri, { readonly: true });
+  return newDatabase(uri, { readonly: true });
 }
 
 /** Closes a connection; a writable one first checkpoints the WAL into the main file and truncates it, so

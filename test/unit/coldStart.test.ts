@@ -1,5 +1,8 @@
 // Cold start (issue 7), as a structural check, not a timing: which modules each command loads. The real
-// binary is spawned under a module-resolution hook that logs every module Node resolves; `--help` (top
+// binary is spawned under a module-resolution hook that logs every module Node resolves: the packages it
+// loads are those of the shipped one-file build (dist/bundle/main.cjs, src/build/bundle.ts); the project
+// modules, which that file holds inside it, are seen by running the same command from tsc's module-per-file
+// output (dist/cli/main.js), whose import graph is the source's; `--help` (top
 // level and per command) must not load exceljs, docx or @inquirer/prompts, and the top-level help must
 // load no command module at all. The lazy command index the binary uses must list every command exactly
 // as the commands define themselves.
@@ -20,6 +23,7 @@ const HEAVY = ['exceljs', 'docx', '@inquirer/prompts', '@e965/xlsx'];
 let dir: string;
 let cleanup: () => void;
 let register: string;
+let unbundled: string;
 
 beforeAll(() => {
   ({ dir, cleanup } = tempDir('shuxiang-coldstart-'));
@@ -46,23 +50,33 @@ beforeAll(() => {
     '  return f;',
     '};',
   ].join('\n'));
+  unbundled = join(dir, 'unbundled.mjs');
+  writeFileSync(unbundled, `import(${JSON.stringify(pathToFileURL(join(__dirname, '..', '..', 'dist', 'cli', 'main.js')).href)}).then((m) => m.start());\n`);
   const init = spawnSync(process.execPath, [BIN, '--db', join(dir, 'cold.db'), 'init', '--organ', '机关', '--branch', '一支部', '--yes'], { encoding: 'utf8' });
   expect(init.status, init.stderr).toBe(0);
 });
 afterAll(() => cleanup());
 
-/** Runs the binary; returns its exit code and the packages and project modules it loaded. */
-function loads(...args: string[]): { code: number | null; stderr: string; packages: string[]; project: string[] } {
+/** Runs `entry` under the hook; returns its exit code and the URLs it resolved. */
+function resolvedBy(entry: string, args: string[]): { code: number | null; stderr: string; urls: string[] } {
   const log = join(dir, `load-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(log, '');
-  const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], {
+  const r = spawnSync(process.execPath, ['--import', register, entry, ...args], {
     cwd: dir, encoding: 'utf8', env: { ...process.env, LOADLOG: log, NO_COLOR: '1', SHUXIANG_NOW: '2026-06-30', SHUXIANG_NO_PROMPT: '1' },
   });
   const urls = [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
   rmSync(log);
-  const packages = [...new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => !!p))].sort();
-  const project = urls.map((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1]).filter((p): p is string => !!p).sort();
-  return { code: r.status, stderr: r.stderr, packages, project };
+  return { code: r.status, stderr: r.stderr, urls };
+}
+
+/** Runs the command: the packages the shipped binary loaded, and the project modules the source's graph loaded. */
+function loads(...args: string[]): { code: number | null; stderr: string; packages: string[]; project: string[] } {
+  const shipped = resolvedBy(BIN, args);
+  const graph = resolvedBy(unbundled, args);
+  expect(graph.code, graph.stderr).toBe(shipped.code);
+  const packages = [...new Set(shipped.urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => !!p))].sort();
+  const project = graph.urls.map((u) => /\/dist\/(.+)\.js$/.exec(u)?.[1]).filter((p): p is string => !!p).sort();
+  return { code: shipped.code, stderr: shipped.stderr, packages, project };
 }
 
 describe('cold start: what each command loads', () => {
