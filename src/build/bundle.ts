@@ -2,18 +2,36 @@
 // tsc, then this bundles src/cli/main.ts with esbuild into ONE CommonJS file, dist/bundle/main.cjs, and
 // writes V8's code cache for it beside it (main.cjs.cache). bin/shuxiang.js loads the file through that
 // cache, so a run neither resolves ~60 ES modules one by one nor parses a megabyte of JavaScript: it
-// starts in about 0.8 × the time of the unbundled build. Packages stay outside the bundle (node_modules);
+// starts in about 0.8 × the time of the unbundled build. Packages but commander stay outside (node_modules);
 // modules loaded with `await import()` in src/ are wrapped by esbuild to run only when first imported, so
 // a command still evaluates only its own code. src/ stays the source; the tests run the CLI in-process
 // from src/ and, through bin/ (test/e2e), from this bundle.
 import { createRequire } from 'node:module';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist', 'bundle', 'main.cjs');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+// Bundled packages: commander (every run parses with it). The others stay in node_modules: better-sqlite3
+// finds its compiled addon from its own folder, and the rest load only in the commands that use them.
+const BUNDLED = new Set(['commander']);
+
+/** commander requires child_process when it loads (for executable subcommands, which shuxiang has none of),
+ * and with it net, dgram and streams: ~6 ms of every start. Inside commander it becomes a proxy that
+ * requires the real module on first use. */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (a) => (/[\\/]node_modules[\\/]commander[\\/]/.test(a.importer) ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, k) => require('node:child_process')[k] });",
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(dirname(outfile), { recursive: true, force: true });
 await build({
@@ -23,7 +41,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  packages: 'external',
+  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)),
+  plugins: [lazyChildProcess],
   // The bundle sits two folders down, as dist/cli/*.js did: `new URL('../../templates/…', import.meta.url)`
   // still finds templates/ and package.json.
   define: { 'import.meta.url': '__bundleUrl' },
@@ -31,6 +50,9 @@ await build({
   // import() becomes require(): a script compiled from V8's code cache has no dynamic-import callback on
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).
   supported: { 'dynamic-import': false },
+  // Half the bytes to read and hash each start; names are kept, so a --verbose stack still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 

@@ -2,17 +2,11 @@
 // (commandIndex.ts, what the binary runs): Chinese help aligned for CJK width, the global options, and
 // the wrapper that hands each command its AppContext.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Option } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import type { AppContext, AppIo } from './context.js';
 import { cjkHelp, fitHelpText, terminalWidth, type SizedStream } from './helpFormat.js';
 
-// commander is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
-const { Command, CommanderError, Help } = createRequire(import.meta.url)('commander') as typeof import('commander');
-type Command = import('commander').Command;
-type CommanderError = import('commander').CommanderError;
-type Help = import('commander').Help;
-
+// commander is bundled into the shipped file (src/build/bundle.ts), without its eager child_process.
 /** commander's classes, for the other modules on the start-up path (the same objects `import 'commander'` gives). */
 export { Command, CommanderError, Help };
 
