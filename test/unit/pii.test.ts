@@ -1,7 +1,7 @@
 // Masking personal numbers anywhere in text (issue 16): every ID-looking or mobile-looking number, in
 // one piece or cut across chunked writes, and the roster headers that name the two fields.
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskDeep, maskedCell, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
+import { findPersonalData, maskDeep, maskedCell, maskInPlace, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
 import { fieldForHeader, isPersonalNumberHeader } from '../../src/domain/rosterHeader.js';
 import { shownExtras } from '../../src/domain/memberView.js';
 
@@ -34,6 +34,35 @@ describe('maskPersonalData', () => {
     expect(masked.byId.get(1)).toEqual(['110105********002X']);
     expect(model.rows[0]!.note).toBe('电话13812345678');
     expect(maskDeep(model, true)).toBe(model);
+  });
+
+  it('maskInPlace masks the same strings as maskDeep where they are, through shared and cyclic parts, and is a no-op with reveal', () => {
+    const when = new Date(Date.UTC(2026, 0, 1));
+    const make = () => {
+      const shared = { phone: '13812345678', plain: '第一支部' };
+      const model: Record<string, unknown> = {
+        title: '名单 11010519491231002X', rows: [{ name: '张三', note: '电话13812345678', n: 3, when, who: shared }, shared],
+        byId: new Map<number, unknown>([[1, ['11010519491231002X', 7]], [2, '13912345678']]), list: ['13812345678', ['110105194912310021']],
+      };
+      model.self = model;
+      return model;
+    };
+    const model = make();
+    const rows = model.rows as unknown[];
+    expect(maskInPlace(model)).toBe(model);
+    expect(model.rows).toBe(rows);
+    const { self: _self, ...rest } = model;
+    const { self: _s2, ...expected } = maskDeep(make());
+    expect(rest).toEqual(expected);
+    expect(model.title).toBe('名单 110105********002X');
+    expect((rows[0] as { who: unknown }).who).toBe(rows[1]);
+    expect((rows[1] as { phone: string }).phone).toBe('138****5678');
+    expect((model.byId as Map<number, unknown>).get(2)).toBe('139****5678');
+    expect(model.list).toEqual(['138****5678', ['110105********0021']]);
+    expect((rows[0] as { when: Date }).when).toBe(when);
+    const kept = make();
+    maskInPlace(kept, true);
+    expect(kept.title).toBe('名单 11010519491231002X');
   });
 
   it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {

@@ -2,7 +2,7 @@
 // of the files asked for — each file's name (the period's default name when the flag has no value), the
 // masked model the ledger workbook is written from, the summary's fields and blocks. The command hands the
 // plan to the renderers and the one atomic writer.
-import { maskDeep } from '../../domain/pii.js';
+import { maskDeep, maskInPlace } from '../../domain/pii.js';
 import type { Period } from '../../domain/periods.js';
 import { defaultWording, readWordingTemplate } from '../../io/reportTemplate.js';
 import { buildPeriodReport } from '../../reports/periodReport.js';
@@ -74,7 +74,8 @@ export function reportFileName(r: PeriodReport, v: string | true, ext: ReportExt
 export function planReportFiles(r: PeriodReport, o: ReportFileRequest): ReportFilePlan {
   const docx = o.docx ?? (o.template?.kind === 'docx' ? true : undefined);
   const plan: ReportFilePlan = { ...o, docx };
-  if (o.xlsx !== undefined) plan.ledger = maskDeep(r, r.revealed);
+  // The model is this command's own: masked where it is, not copied (peak memory at organ scale).
+  if (o.xlsx !== undefined) plan.ledger = maskInPlace(r, r.revealed);
   if (docx === undefined && o.md === undefined && o.pdf === undefined) return plan;
   const fields = maskDeep(summaryFields(r), r.revealed);
   // The .docx (asked for, or made for the .pdf) comes from the wording unless it fills the user's .docx.

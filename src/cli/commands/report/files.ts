@@ -11,6 +11,7 @@ import { convertDocxToPdf, findSoffice, noSofficeError } from '../../../render/p
 import { fillDocxTemplate } from '../../../render/word/docxTemplate.js';
 import { writeSummaryDocx } from '../../../render/word/summaryDocx.js';
 import type { PeriodReport } from '../../../reports/periodReportTypes.js';
+import { collectGarbage } from '../../../shared/collectGarbage.js';
 import type { AppContext } from '../../context.js';
 import { writeOutput } from '../../writeOutput.js';
 
@@ -27,6 +28,8 @@ export async function writeReportFiles(ctx: AppContext, r: PeriodReport, plan: R
   const out: [string, string][] = [];
   if (plan.ledger) {
     ctx.progress({ stage: '生成工作表（学习台账 .xlsx）' });
+    // What building the model left behind goes before the writer grows the heap (peak memory).
+    collectGarbage();
     const ledger = plan.ledger;
     const file = await put(plan.xlsx!, 'xlsx', (tmp) => writeLedgerWorkbook(tmp, ledger));
     out.push([file, `学习台账（${LEDGER_SHEETS.length} 张表：${LEDGER_SHEETS.join('、')}）${r.revealed ? '，含完整身份证号和手机号' : ''}`]);
