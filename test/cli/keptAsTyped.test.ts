@@ -134,6 +134,30 @@ describe('imports keep every text as typed', () => {
     expect(by['王五']).toMatchObject({ status: 'excused' });
   });
 
+  it('checkin --excused: what a 事由 took in after a separator is said, so a name not on the roll is seen', async () => {
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    const r = await ok('checkin', String(s.id), '--excused', '张建华:公假:出差,赵无');
+    expect(r.stderr).toContain('提示：张建华 的事由记为“出差,赵无”——其中“赵无”不是本次应到的人，算作事由。');
+    expect(r.stderr).toContain(`shuxiang checkin ${s.id} --excused 姓名:类别`);
+    const shown = await json('session', 'show', String(s.id));
+    expect(shown.attendance[0]).toMatchObject({ name: '张建华', reason: '出差,赵无' });
+    // A 事由 without separators says nothing more.
+    const quiet = await ok('checkin', String(s.id), '--excused', '张建华:公假:出差');
+    expect(quiet.stderr).not.toContain('事由记为');
+  });
+
+  it('checkin --excused: 姓名:类别 after a 事由 starts the next entry, and a name not on the roll is then refused, nothing written', async () => {
+    const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');
+    const r = await run('checkin', String(s.id), '--excused', '张建华:公假:出差,赵无:病假');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('赵无');
+    expect(r.stderr).toContain('没有写入任何内容');
+    expect((await json('session', 'show', String(s.id))).attendance[0]).toMatchObject({ name: '张建华', status: null, reason: null });
+    // A colon inside a 事由 that is not 姓名:类别 stays in the 事由.
+    await ok('checkin', String(s.id), '--excused', '张建华:公假:出差,地点:北京');
+    expect((await json('session', 'show', String(s.id))).attendance[0]).toMatchObject({ reason: '出差,地点:北京' });
+  });
+
   it('checkin --excused without a 事由 still parts people at every separator', async () => {
     await ok('member', 'add', '--name', '李四', '--from', '2026-01-01');
     const s = await json('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'A');

@@ -29,7 +29,7 @@ export function registerCheckin(program: Command, act: Act): void {
     .argument('[活动编号]', '活动编号（不给时：交互式选择或新建今天的活动；非交互时今天只有一次活动则用它）')
     .option('--present <姓名,...>', '出席的人，逗号分隔；可写全名或拼音首字母（zs 表示张三）', collectNames)
     .option('--late <姓名,...>', '迟到的人（计入实到）', collectNames)
-    .option('--excused <姓名:类别:事由,...>', `请假的人，可带类别和事由，如 王五:病假 或 王五:公假:出差；类别：${EXCUSE_KINDS.join('、')}。事由原样保存，其中的逗号、空格也保留（紧跟其后的若是在册人员的姓名，则算下一位请假的人）`, collectRaw)
+    .option('--excused <姓名:类别:事由,...>', `请假的人，可带类别和事由，如 王五:病假 或 王五:公假:出差；类别：${EXCUSE_KINDS.join('、')}。事由原样保存，其中的逗号、空格也保留（紧跟其后的若是在册人员的姓名或“姓名:类别”，则算下一位请假的人；算作事由的部分会提示）`, collectRaw)
     .option('--absent <姓名,...>', '缺席的人', collectNames)
     .option('--absent-rest', '其余尚未登记的在册人员一律记为缺席')
     .option('--branch <支部>', '支部名称（只在不给活动编号时用于查找今天的活动）')

@@ -48,6 +48,7 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
   const roll = await rollMembers(db, s);
   const members = roll.filter((m) => isExpectedAt(s, m));
   const problems: string[] = [];
+  const absorbed: [pieces: string[], entry: string][] = [];
   const marks = new Map<number, Mark>();
   const put = (m: Member, mark: Mark) => {
     const old = marks.get(m.id);
@@ -61,8 +62,13 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
   let excused = o.excused;
   if (excused?.length) {
     const { resolveMember } = await import('../../../domain/matchMember.js');
-    const isPerson = (piece: string) => resolveMember(/^[^:：]*/.exec(piece)![0], roll).kind !== 'none';
-    excused = excused.flatMap((raw) => splitExcused(raw, isPerson));
+    // A piece starts the next entry when it names someone on the roll, or reads 姓名:类别 with a known
+    // 类别 (a name not on the roll is then refused as in the other lists, not taken into a 事由).
+    const startsEntry = (piece: string) => {
+      const [name, kind] = piece.split(/[:：]/);
+      return resolveMember(name!, roll).kind !== 'none' || (kind !== undefined && parseExcuseKind(kind) !== undefined);
+    };
+    excused = excused.flatMap((raw) => splitExcused(raw, startsEntry, (pieces, entry) => absorbed.push([pieces, entry])));
   }
   const lists: [string, string[] | undefined, AttendanceStatus][] = [
     ['--present', o.present, 'present'], ['--late', o.late, 'late'], ['--excused', excused, 'excused'], ['--absent', o.absent, 'absent'],
@@ -95,6 +101,12 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
   if (problems.length) throw new UserError(`签到未登记（没有写入任何内容），有 ${problems.length} 处问题：`, problems);
   const entries = signinEntries(db, s, members, marks, !!o.absentRest);
   reportSignin(ctx, members, recordSignin(db, { session: s, entries }, ctx.nowStamp()));
+  // What was read as part of a 事由 is said, so a mistyped name (taken into the 事由) is seen at once.
+  for (const [pieces, entry] of absorbed) {
+    const [, name, reason] = /^([^:：]*)[:：][^:：]*[:：]([\s\S]*)$/.exec(entry)!;
+    ctx.info(`提示：${name} 的事由记为“${reason!.trim()}”——其中${pieces.map((x) => `“${x}”`).join('、')}不是本次应到的人，算作事由。`
+      + `如果其中有人名，请核对姓名后重新登记：shuxiang checkin ${s.id} --excused 姓名:类别`);
+  }
 }
 
 /** The separators a name list may be typed with (Chinese and Latin commas, 、, semicolons, spaces). */
@@ -103,19 +115,26 @@ export const NAME_SEPARATORS = /[,，、;；\s]+/;
 /**
  * One --excused value as entries 姓名[:类别[:事由]]. After an entry with a 事由, the text up to the next piece
  * that names someone on the roll is that 事由's, as typed (王五:公假:去北京，开会,李四 → 王五's reason
- * “去北京，开会”, then 李四); before it, separators part people as in the other lists.
+ * “去北京，开会”, then 李四); before it, separators part people as in the other lists. A piece of the
+ * form 姓名:类别 with a known 类别 also starts an entry. `absorbed` hears the pieces each 事由 took in.
  */
-export function splitExcused(raw: string, isPerson: (piece: string) => boolean): string[] {
+export function splitExcused(raw: string, startsEntry: (piece: string) => boolean, absorbed?: (pieces: string[], entry: string) => void): string[] {
   const out: string[] = [];
+  const taken = new Map<number, string[]>();
   const parts = raw.split(new RegExp(`(${NAME_SEPARATORS.source})`));
   let withReason = false;
   for (let i = 0; i < parts.length; i += 2) {
     const piece = parts[i]!;
     if (!piece) continue;
-    if (withReason && out.length && !isPerson(piece)) { out[out.length - 1] += parts[i - 1]! + piece; continue; }
+    if (withReason && out.length && !startsEntry(piece)) {
+      out[out.length - 1] += parts[i - 1]! + piece;
+      taken.set(out.length - 1, [...(taken.get(out.length - 1) ?? []), piece]);
+      continue;
+    }
     out.push(piece);
     withReason = /^[^:：]*[:：][^:：]*[:：]/.test(piece);
   }
+  for (const [k, pieces] of taken) absorbed?.(pieces, out[k]!.trim());
   return out.map((e) => e.trim()).filter(Boolean);
 }
 
