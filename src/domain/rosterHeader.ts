@@ -36,24 +36,32 @@ const MORE_SYNONYMS: Partial<Record<MemberField, string[]>> = {
   phone: ['移动电话', '移动电话号码', '手机号码', '手机号', '联系手机', '电话', '电话号码', '联系电话号码', '办公电话', '固定电话', '手机电话', '本人电话', '联系人电话'],
 };
 
-const SYNONYMS = new Map<string, MemberField>();
-for (const spec of FIELD_SPECS) for (const s of [...spec.synonyms, ...(MORE_SYNONYMS[spec.field] ?? [])]) SYNONYMS.set(headerKey(s), spec.field);
+let synonyms: Map<string, MemberField> | undefined;
+
+/** Header keys to fields, made on first use (~2 ms of NFKC and patterns that `member list` and every
+ * other command loading this module would otherwise pay at start-up). */
+function synonymMap(): Map<string, MemberField> {
+  if (synonyms) return synonyms;
+  synonyms = new Map();
+  for (const spec of FIELD_SPECS) for (const s of [...spec.synonyms, ...(MORE_SYNONYMS[spec.field] ?? [])]) synonyms.set(headerKey(s), spec.field);
+  return synonyms;
+}
 
 /** True when a header names a personal number (ID card or phone), recognised or kept as an extra column. */
 export function isPersonalNumberHeader(text: string): boolean {
-  const f = SYNONYMS.get(headerKey(text));
+  const f = synonymMap().get(headerKey(text));
   return f === 'idCard' || f === 'phone' || /身份证|证件号|电话|手机/.test(text);
 }
 const SERIAL = new Set(['序号', '编号', '序', 'No', 'NO', 'no']);
 
 export function fieldForHeader(text: string): MemberField | undefined {
-  return SYNONYMS.get(headerKey(text));
+  return synonymMap().get(headerKey(text));
 }
 
 function roleOf(text: string): ColumnRole | undefined {
   const key = headerKey(text);
   if (!key) return undefined;
-  const f = SYNONYMS.get(key);
+  const f = synonymMap().get(key);
   if (f) return { kind: 'field', field: f };
   if (SERIAL.has(key)) return { kind: 'serial' };
   return undefined;
