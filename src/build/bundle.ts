@@ -50,8 +50,7 @@ await build({
   // import() becomes require(): a script compiled from V8's code cache has no dynamic-import callback on
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).
   supported: { 'dynamic-import': false },
-  // Half the bytes to read and hash each start; names are kept, so a --verbose stack still reads.
-  minifyWhitespace: true,
+  // Fewer bytes to read and hash each start; whitespace and names are kept, so a stack still reads.
   minifySyntax: true,
   logLevel: 'warning',
 });
