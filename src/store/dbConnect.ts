@@ -21,7 +21,8 @@ let addon: object | null | undefined;
 function nativeAddon(): object | undefined {
   if (addon === undefined) {
     try {
-      addon = require(join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node')) as object;
+      // lib/index.js is already resolved (and cached) by the require above: no second package lookup.
+      addon = require(join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node')) as object;
     } catch {
       addon = null;
     }
