@@ -1,7 +1,8 @@
 // Masking personal numbers anywhere in text (issue 16): every ID-looking or mobile-looking number, in
 // one piece or cut across chunked writes, and the roster headers that name the two fields.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, maskDeep, maskedCell, maskInPlace, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
+import { findPersonalData, MASK_PATTERNS, maskDeep, maskedCell, maskInPlace, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
 import { fieldForHeader, isPersonalNumberHeader } from '../../src/domain/rosterHeader.js';
 import { shownExtras } from '../../src/domain/memberView.js';
 
@@ -63,6 +64,23 @@ describe('maskPersonalData', () => {
     const kept = make();
     maskInPlace(kept, true);
     expect(kept.title).toBe('名单 11010519491231002X');
+  });
+
+  it('the quick check before the patterns never skips text either pattern matches (fractions, ids, phones, IDs, separators)', () => {
+    const { ID_LIKE, MOBILE_LIKE, MAYBE_PERSONAL } = MASK_PATTERNS;
+    const piece = fc.oneof(
+      fc.constantFrom('0.', '.', '-', ' ', '+86', '+', '86', 'X', 'x', ',', '"', '号', '13812345678', '11010519491231002X', '0.9182653960790899', '138-1234-5678', '2026-03-10'),
+      fc.stringMatching(/^[0-9]{1,20}$/),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      const matches = new RegExp(ID_LIKE.source).test(text) || new RegExp(MOBILE_LIKE.source).test(text);
+      if (matches) expect(MAYBE_PERSONAL.test(text)).toBe(true);
+      if (!MAYBE_PERSONAL.test(text)) expect(maskPersonalData(text)).toBe(text);
+    }), { numRuns: 20000, seed: 18 });
+    // A report's rates pass untouched, and cheaply: no personal-looking run in them.
+    expect(MAYBE_PERSONAL.test('"rate":0.9182653960790899,"share":0.33333333333333331')).toBe(false);
+    expect(maskPersonalData('电话 +86 138-1234-5678，0.9182653960790899')).toBe('电话 +86 138****5678，0.9182653960790899');
   });
 
   it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {
