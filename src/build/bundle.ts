@@ -1,13 +1,13 @@
 // The shipped program (issue 18, start-up): `npm run build` type-checks and compiles src/ to dist/ with
 // tsc, then this bundles src/cli/main.ts with esbuild into ONE CommonJS file, dist/bundle/main.cjs, and
-// writes V8's code cache for it beside it (main.cjs.cache). bin/shuxiang.js loads the file through that
+// writes V8's code cache for it beside it (main.cjs.cache, warmCache.ts). bin/shuxiang.js loads the file through that
 // cache, so a run neither resolves ~60 ES modules one by one nor parses a megabyte of JavaScript: it
 // starts in about 0.8 × the time of the unbundled build. Packages but commander stay outside (node_modules);
 // modules loaded with `await import()` in src/ are wrapped by esbuild to run only when first imported, so
 // a command still evaluates only its own code. src/ stays the source; the tests run the CLI in-process
 // from src/ and, through bin/ (test/e2e), from this bundle.
-import { createRequire } from 'node:module';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -55,6 +55,7 @@ await build({
   logLevel: 'warning',
 });
 
-// The code cache is made by the same loader that reads it (bin/shuxiang.js), so both compile the same text.
-const loader = createRequire(import.meta.url)(join(root, 'bin', 'shuxiang.js')) as { compile(file: string): { createCachedData(): Buffer } };
-writeFileSync(`${outfile}.cache`, loader.compile(outfile).createCachedData());
+// The code cache is made by the same loader that reads it (bin/shuxiang.js), so both compile the same text,
+// in a process of its own with Node's default flags (V8 refuses a cache made under other flags): warmCache.ts.
+const warm = spawnSync(process.execPath, [join(root, 'dist', 'build', 'warmCache.js')], { stdio: 'inherit' });
+if (warm.status !== 0) throw new Error(`making the code cache failed (exit ${warm.status ?? warm.signal})`);
