@@ -25,8 +25,14 @@ const script = compile(BUNDLE);
 const module = { exports: {} as { main(argv: string[], io: AppIo): Promise<number> } };
 script.runInThisContext().call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE));
 
-const dir = mkdtempSync(join(tmpdir(), 'shuxiang-build-'));
+let dir: string | undefined;
 try {
+  dir = mkdtempSync(join(tmpdir(), 'shuxiang-build-'));
+} catch (e) {
+  // No scratch folder (a read-only temp): the cache of the file's top level still helps.
+  console.warn(`shuxiang build: no scratch folder for warming the code cache (${(e as Error).message}); it holds the top level only.`);
+}
+if (dir) try {
   const db = join(dir, 'warm.db');
   const quiet = { write: () => true, isTTY: false };
   const io = { stdout: quiet, stderr: quiet, stdin: Readable.from([]), env: { ...process.env, SHUXIANG_NOW: '2026-06-30', NO_COLOR: '1' }, cwd: dir } as unknown as AppIo;
