@@ -15,7 +15,14 @@ function compile(file, cachedData) {
   return new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
 }
 
-/** Runs the bundle as `require` would, and returns its exports. */
+/** Runs a compiled bundle as `require` would run `file`, and returns its exports. */
+function evaluate(script, file) {
+  const module = { exports: {}, filename: file };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/** The bundle's exports, compiled with its code cache when there is one. */
 function load(file) {
   let cache;
   try {
@@ -23,12 +30,10 @@ function load(file) {
   } catch {
     // no cache: compiled from the text alone
   }
-  const module = { exports: {}, filename: file };
-  compile(file, cache).runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
+  return evaluate(compile(file, cache), file);
 }
 
-module.exports = { compile, BUNDLE };
+module.exports = { compile, evaluate, BUNDLE };
 
 if (require.main === module) {
   let cli;

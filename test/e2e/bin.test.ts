@@ -73,7 +73,7 @@ describe('the installed command', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('false');
     // Without the cache it still starts.
-    const bare = spawnSync(process.execPath, ['-e', `const { compile, BUNDLE } = require(${JSON.stringify(BIN)}); compile(BUNDLE).runInThisContext(); process.stdout.write('ok');`], { encoding: 'utf8' });
+    const bare = spawnSync(process.execPath, ['-e', `const { compile, evaluate, BUNDLE } = require(${JSON.stringify(BIN)}); if (typeof evaluate(compile(BUNDLE), BUNDLE).start === 'function') process.stdout.write('ok');`], { encoding: 'utf8' });
     expect(bare.stdout).toBe('ok');
   });
 });
