@@ -2,12 +2,13 @@
 // tsc, then this bundles src/cli/main.ts with esbuild into ONE CommonJS file, dist/bundle/main.cjs, and
 // writes V8's code cache for it beside it (main.cjs.cache, warmCache.ts). bin/shuxiang.js loads the file through that
 // cache, so a run neither resolves ~60 ES modules one by one nor parses a megabyte of JavaScript: measured,
-// `member list` and `audit` on an empty database take 0.7–0.8 × the CPU of the unbundled build. Packages but commander stay outside (node_modules);
+// `member list` and `audit` on an empty database take 0.7–0.8 × the CPU of the unbundled build. Packages but commander and better-sqlite3's JavaScript stay outside (node_modules);
 // modules loaded with `await import()` in src/ are wrapped by esbuild to run only when first imported, so
 // a command still evaluates only its own code. src/ stays the source; the tests run the CLI in-process
 // from src/ and, through bin/ (test/e2e), from this bundle.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -17,7 +18,9 @@ const outfile = join(root, 'dist', 'bundle', 'main.cjs');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
 // Bundled packages: commander (every run parses with it). The others stay in node_modules: a package with a
 // compiled addon finds it from its own folder, and the rest load only in the commands that use them.
-const BUNDLED = new Set(['commander']);
+// better-sqlite3's JavaScript too (a dozen files Node would resolve and compile on every run, ≈ 3 ms): its
+// addon is loaded from the package's own folder (store/dbConnect.ts), and `bindings` stays outside.
+const BUNDLED = new Set(['commander', 'better-sqlite3']);
 
 /** commander requires child_process when it loads (for executable subcommands, which shuxiang has none of),
  * and with it net, dgram and streams: ~6 ms of every start. Inside commander it becomes a proxy that
@@ -33,6 +36,11 @@ const lazyChildProcess: Plugin = {
   },
 };
 
+// The official calendar's data, taken into the bundle as text (37 KB): a run then neither looks the file up
+// in the package (its exports, ~1 ms of every audit's start) nor reads it. chinese-days is pinned to an
+// exact version, and `npm install` builds again; the same check as at run time is made on it there.
+const calendarJson = readFileSync(createRequire(import.meta.url).resolve('chinese-days/dist/chinese-days.json'), 'utf8');
+
 rmSync(dirname(outfile), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'src', 'cli', 'main.ts')],
@@ -41,11 +49,11 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)),
+  external: [...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)), 'bindings', '*.node'],
   plugins: [lazyChildProcess],
   // The bundle sits two folders down, as dist/cli/*.js did: `new URL('../../templates/…', import.meta.url)`
   // still finds templates/ and package.json.
-  define: { 'import.meta.url': '__bundleUrl' },
+  define: { 'import.meta.url': '__bundleUrl', __CALENDAR_JSON__: JSON.stringify(calendarJson) },
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): a script compiled from V8's code cache has no dynamic-import callback on
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).

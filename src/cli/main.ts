@@ -5,6 +5,7 @@ import { clipQuotes } from '../domain/text.js';
 import type { AppContext, AppIo } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
+import { directOut } from './stdio.js';
 
 /** How many times a command starts over when the database changed under it (see store/planLock.ts). */
 const ATTEMPTS = 4;
@@ -88,16 +89,15 @@ function reportMasked(e: unknown, stderr: { write(s: string): unknown }, verbose
 /** Called by bin/shuxiang.js: run with the real process and set its exit code. */
 export async function start(): Promise<void> {
   // `shuxiang … | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
-  // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
-  // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.
-  (process.stdout as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
+  const readerGone = () => process.exit(0);
+  // Into a file, /dev/null or a pipe the text is written straight to the descriptor (stdio.ts): Node's
+  // streams, and the milliseconds their library costs to load, only for a terminal and the rest.
+  const direct = directOut(1, readerGone);
+  const stdout = direct ?? nodeStdout(readerGone);
+  const stderr = directOut(2, () => {}) ?? process.stderr;
   const code = await main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout,
+    stderr,
     // process.stdin is a getter that opens the stream: only commands that prompt or read it pay for it.
     get stdin() {
       return process.stdin;
@@ -107,7 +107,19 @@ export async function start(): Promise<void> {
   });
   process.exitCode = code;
   // Whatever is still queued for stdout is written first.
-  if (process.stdout.writableLength > 0) await new Promise((done) => process.stdout.once('drain', done));
+  if (!direct && process.stdout.writableLength > 0) await new Promise((done) => process.stdout.once('drain', done));
   // Anything still holding the event loop (a prompt's stdin) must not keep a finished command alive.
   setTimeout(() => process.exit(code), 1500).unref();
+}
+
+/** Node's own stdout (a terminal, a socket…), with a closed reader ending the run quietly. */
+function nodeStdout(readerGone: () => void): NodeJS.WriteStream {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') readerGone();
+    throw e;
+  });
+  // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
+  // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.
+  (process.stdout as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
+  return process.stdout;
 }

@@ -1,6 +1,7 @@
 // Connecting to the one SQLite file: created 0600, WAL + synchronous=FULL, foreign keys, busy timeout —
 // without the migrations (db.ts adds them). Split out so that commands opening an up-to-date database
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
+import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,30 +11,29 @@ import { restoreHint, storageFault } from '../shared/storageFault.js';
 // `file:` URIs let a database on read-only media be opened `immutable` (no -shm to create); only names
 // starting with `file:` are read as URIs, and shuxiang never passes one for a user's path.
 process.env.SQLITE_USE_URI ??= '1';
-// better-sqlite3 is CommonJS: required directly, it skips Node's ESM wrapper and its export scan (start-up, issue 7).
+// The shipped bundle holds better-sqlite3's JavaScript (src/build/bundle.ts): only the addon is loaded from the package.
 const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-let addon: object | null | undefined;
+let addon: object | undefined;
 
-/** better-sqlite3's compiled addon, loaded straight from its build folder: its own lookup (the `bindings`
- * package) stats a dozen paths and costs ~3 ms of every start-up. Undefined (its own lookup) when the
- * file is elsewhere, as a differently built install may put it. */
-function nativeAddon(): object | undefined {
-  if (addon === undefined) {
-    try {
-      // lib/index.js is already resolved (and cached) by the require above: no second package lookup.
-      addon = require(join(dirname(require.resolve('better-sqlite3')), '..', 'build', 'Release', 'better_sqlite3.node')) as object;
-    } catch {
-      addon = null;
-    }
+/** better-sqlite3's compiled addon, loaded straight from the package's build folder: its own lookup (the
+ * `bindings` package) stats a dozen paths and costs ~3 ms of every start-up, and from inside the bundle it
+ * would search the wrong folder. A differently built install that put the file elsewhere is still found
+ * by `bindings`, told where the package is. */
+function nativeAddon(): object {
+  if (addon) return addon;
+  const dir = dirname(require.resolve('better-sqlite3/package.json'));
+  try {
+    addon = require(join(dir, 'build', 'Release', 'better_sqlite3.node')) as object;
+  } catch {
+    const bindings = require('bindings') as (o: { bindings: string; module_root: string }) => object;
+    addon = bindings({ bindings: 'better_sqlite3.node', module_root: dir });
   }
-  return addon ?? undefined;
+  return addon;
 }
 
 /** Opens a better-sqlite3 connection with the addon found once (see nativeAddon). */
 export function newDatabase(file: string, opts: import('better-sqlite3').Options = {}): Db {
-  const binding = nativeAddon();
-  return new Database(file, binding ? { ...opts, nativeBinding: binding as unknown as string } : opts);
+  return new Database(file, { ...opts, nativeBinding: nativeAddon() as unknown as string });
 }
 
 /** An open shuxiang database. */

@@ -55,7 +55,8 @@ export function loadEvidence(db: Db, p: LoadRange): Evidence;
 export function loadEvidence(db: Db, p: LoadRange, columns: true): Evidence & OrganColumns;
 export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & Partial<OrganColumns> {
   const ev = emptyEvidence();
-  ev.members = (p.roster ?? listMembers(db))
+  const everyone = p.roster ?? listMembers(db);
+  ev.members = everyone
     .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && onRollDuring(m, p.from, p.toExclusive))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
@@ -68,6 +69,8 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
     id: s.id, branchId: s.branchId, date: s.date, type: (known.has(s.type) ? s.type : 'other') as SessionType,
     ...(s.attendees === 'all' ? {} : { attendees: s.attendees, attendeeIds: s.attendeeIds }),
   }));
+  // No one on the roster at all (a new database): every other kind belongs to a member, so there is nothing more to read.
+  if (everyone.length === 0) return columns ? { ...ev, study: new Map(), lectureIds: new Map(), signIns: new Map() } : ev;
   const br = p.branchId === undefined ? '' : ' AND s.branch_id = ?';
   const brArgs = p.branchId === undefined ? [] : [p.branchId];
   const signIns = columns ? loadAttendance(db, p) : new Map<number, AttendanceColumns>();
@@ -76,7 +79,7 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   }
   let study = new Map<number, StudyColumns>();
   if (columns && p.studyMonths) {
-    const roster = (p.roster ?? listMembers(db)).filter((m) => p.branchId === undefined || m.branchId === p.branchId);
+    const roster = everyone.filter((m) => p.branchId === undefined || m.branchId === p.branchId);
     study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
     // The ids to cite, off the (member, date) index alone: no read of the table's rows.
     if (p.studyMonths.cite) for (const [memberId, ids] of loadStudyIds(db, p)) {

@@ -1,6 +1,6 @@
 // A few spawned runs of bin/shuxiang.js, as a user's shell would run it (built dist/, real process).
-import { spawnSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,5 +75,66 @@ describe('the installed command', () => {
     // Without the cache it still starts.
     const bare = spawnSync(process.execPath, ['-e', `const { compile, evaluate, BUNDLE } = require(${JSON.stringify(BIN)}); if (typeof evaluate(compile(BUNDLE), BUNDLE).start === 'function') process.stdout.write('ok');`], { encoding: 'utf8' });
     expect(bare.stdout).toBe('ok');
+  });
+});
+
+// Into a file, /dev/null or a pipe the bin writes straight to the descriptor (src/cli/stdio.ts), not
+// through Node's stream: what arrives must be every byte, a closed reader must end the run quietly, and a
+// pipe someone opened non-blocking must still get the whole output.
+describe('output written straight to the descriptor', () => {
+  const organ = () => {
+    sx('init', '--organ', '市局', '--branch', '机关第一支部', '--yes');
+    expect(sx('import', join(FIX, 'libreoffice_roster.xlsx')).code).toBe(0);
+  };
+
+  it('a file gets exactly what a pipe gets, and the messages go to stderr', () => {
+    organ();
+    const piped = sx('member', 'list', '--json');
+    const file = join(dir, 'out.json');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" member list --json > out.json 2> err.txt`], { cwd: dir, env: { ...process.env, NO_COLOR: '1', SHUXIANG_NOW: '2026-11-22' } });
+    expect(r.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveLength(30);
+    const toNull = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" member list > /dev/null`], { cwd: dir, encoding: 'utf8' });
+    expect(toNull.status).toBe(0);
+    expect(toNull.stderr).not.toContain('错误');
+  });
+
+  it('a reader that closes the pipe early ends the run with exit 0 and no error', async () => {
+    organ();
+    // Large enough to fill the pipe many times over: the first write after the reader is gone fails.
+    const child = spawn(process.execPath, [BIN, 'audit', '--json', '--as-of', '2026-11-22'], { cwd: dir, env: { ...process.env, SHUXIANG_NOW: '2026-11-22' } });
+    let err = '';
+    child.stderr.on('data', (d) => (err += String(d)));
+    await new Promise((done) => child.stdout.once('data', done));
+    child.stdout.destroy();
+    const code = await new Promise((done) => child.on('close', done));
+    expect([0, 1]).toContain(code);
+    expect(err).not.toContain('内部错误');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a non-blocking pipe with a slow reader still receives every byte', async () => {
+    organ();
+    const whole = sx('member', 'list', '--json', '--all').stdout;
+    // Python sets O_NONBLOCK on the pipe the child writes to, and reads only after a pause.
+    const py = `import os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+p = subprocess.Popen([sys.argv[1], sys.argv[2], 'member', 'list', '--json', '--all'], stdout=w, cwd=sys.argv[3])
+os.close(w)
+time.sleep(0.5)
+data = b''
+while True:
+    c = os.read(r, 4096)
+    if not c: break
+    data += c
+p.wait()
+sys.stdout.buffer.write(data)
+sys.exit(p.returncode)`;
+    const r = spawnSync('python3', ['-c', py, process.execPath, BIN, dir], { encoding: 'utf8', env: { ...process.env, SHUXIANG_NOW: '2026-11-22' } });
+    if (r.error) return; // no python3 on this machine
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(whole);
   });
 });

@@ -37,6 +37,8 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
   const push = opts.sink ? (_: Verdict[], v: Verdict | undefined) => v && opts.sink!(v) : keep;
   for (const base of ruleSet.rules) {
     if (opts.ruleIds && !opts.ruleIds.includes(base.id)) continue;
+    // Nobody on the roll (an empty database, a year before the roster): no subject, no periods to work out.
+    if (idx.members.length === 0) continue;
     // Resolve the rule-set default once, so metrics and sentences read one flag.
     const rule: Rule = { ...base, options: { ...base.options, excusedCountsAsAttended: base.options.excusedCountsAsAttended ?? ruleSet.settings.excusedCountsAsAttended } };
     const periods = periodsInRange(rule.period, scope).filter((p) => p.start <= opts.asOf);
