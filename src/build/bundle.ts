@@ -42,9 +42,11 @@ const lazyChildProcess: Plugin = {
 const calendarJson = readFileSync(createRequire(import.meta.url).resolve('chinese-days/dist/chinese-days.json'), 'utf8');
 
 rmSync(dirname(outfile), { recursive: true, force: true });
+// Two files: the program, and the worker thread that reads an organ's evidence alongside it (store/evidenceParallel.ts).
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-  outfile,
+  entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), evidenceWorker: join(root, 'src', 'store', 'evidenceWorker.ts') },
+  outdir: dirname(outfile),
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -53,7 +55,7 @@ await build({
   plugins: [lazyChildProcess],
   // The bundle sits two folders down, as dist/cli/*.js did: `new URL('../../templates/…', import.meta.url)`
   // still finds templates/ and package.json.
-  define: { 'import.meta.url': '__bundleUrl', __CALENDAR_JSON__: JSON.stringify(calendarJson) },
+  define: { 'import.meta.url': '__bundleUrl', __CALENDAR_JSON__: JSON.stringify(calendarJson), __EVIDENCE_WORKER__: JSON.stringify('evidenceWorker.cjs') },
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   // import() becomes require(): a script compiled from V8's code cache has no dynamic-import callback on
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).

@@ -38,6 +38,35 @@ export interface LoadRange {
   /** With `columns`: self-study as monthly totals where no period can cut a month (studyMonthsLoad.ts):
    * for audits that cite no self-study ids and whose self-study rules are month-aligned. */
   studyMonths?: { asOf: string; scope: { start: string; end: string }; cite?: boolean };
+  /** With `columns`: kinds already being read by a second thread (evidenceParallel.ts), taken from it. */
+  parallel?: ParallelLoad;
+}
+
+/** Column kinds being read by a second thread: `take` waits for them (undefined: read them here after all). */
+export interface ParallelLoad {
+  take(): ParallelColumns | undefined;
+  cancel(): void;
+}
+
+/** The column kinds a second thread can read (each a plain query of its own, off one index). */
+export type ColumnJob = 'attendance' | 'lectures' | 'studyIds';
+
+/** What the column jobs return, by job. */
+export interface ParallelColumns {
+  attendance?: Map<number, AttendanceColumns>;
+  lectures?: Map<number, DayIds>;
+  studyIds?: Map<number, DayIds>;
+}
+
+/** Runs the column jobs on `db` (here, or on the second thread's own connection). */
+export function readColumns(db: Db, p: LoadRange, jobs: readonly ColumnJob[]): ParallelColumns {
+  const out: ParallelColumns = {};
+  for (const job of jobs) {
+    if (job === 'attendance') out.attendance = loadAttendance(db, p);
+    else if (job === 'lectures') out.lectures = loadLectures(db, p);
+    else out.studyIds = loadStudyIds(db, p);
+  }
+  return out;
 }
 
 /** The two big kinds as typed columns by member (the audit's organ-scale path): ~1.8 million days of
@@ -70,22 +99,22 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
     ...(s.attendees === 'all' ? {} : { attendees: s.attendees, attendeeIds: s.attendeeIds }),
   }));
   // No one on the roster at all (a new database): every other kind belongs to a member, so there is nothing more to read.
+  if (everyone.length === 0) p.parallel?.cancel();
   if (everyone.length === 0) return columns ? { ...ev, study: new Map(), lectureIds: new Map(), signIns: new Map() } : ev;
   const br = p.branchId === undefined ? '' : ' AND s.branch_id = ?';
   const brArgs = p.branchId === undefined ? [] : [p.branchId];
-  const signIns = columns ? loadAttendance(db, p) : new Map<number, AttendanceColumns>();
+  // The column kinds (sign-ins, lectures, the self-study ids to cite) are read last, below: a second thread
+  // may be reading them meanwhile, and is waited for only once this thread's own reads are done.
   if (!columns) for (const [sessionId, memberId, status] of rows(db, `SELECT a.session_id, a.member_id, a.status FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.date >= ? AND s.date < ?${br}`, [p.from, p.toExclusive, ...brArgs])) {
     ev.attendance.push({ id: attendanceId(sessionId as number, memberId as number), sessionId: sessionId as number, memberId: memberId as number, status: status as AttendanceStatus });
   }
   let study = new Map<number, StudyColumns>();
+  let citeStudy = false;
   if (columns && p.studyMonths) {
     const roster = everyone.filter((m) => p.branchId === undefined || m.branchId === p.branchId);
     study = loadStudyMonths(db, { ...p, ...p.studyMonths, members: roster });
     // The ids to cite, off the (member, date) index alone: no read of the table's rows.
-    if (p.studyMonths.cite) for (const [memberId, ids] of loadStudyIds(db, p)) {
-      const c = study.get(memberId);
-      if (c) c.cite = ids;
-    }
+    citeStudy = p.studyMonths.cite === true;
   } else loadSelfStudy(db, p, (memberId, c) => {
     if (columns) { study.set(memberId, c); return; }
     for (let i = 0; i < c.ids.length; i++) ev.selfStudy.push({ id: c.ids[i]!, memberId, date: fromDayNumber(c.days[i]!), hours: c.hours[i]!, notes: c.notes[i] === 1 });
@@ -97,7 +126,6 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
     `SELECT ${cols} FROM ${table} t${join}${p.branchId === undefined ? '' : ' JOIN members m ON m.id = t.member_id'} WHERE ${extraWhere || `t.${dateCol} >= ? AND t.${dateCol} < ?`}${p.branchId === undefined ? '' : ' AND m.branch_id = ?'} ORDER BY t.id`,
     [p.from, p.toExclusive, ...brArgs]);
   const span = 't.date_to >= ? AND t.date_from < ?';
-  const lectures = columns ? loadLectures(db, p) : new Map<number, DayIds>();
   if (!columns) ev.lectures = byDate(q('lectures', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['lectures'][number]), (x) => x.date);
   ev.readings = q('readings', 't.id, t.member_id, t.book_id, b.category, t.finished', 'finished',
     "(t.finished >= ? OR t.finished IS NULL) AND coalesce(t.finished, t.started, '') < ?", ' JOIN books b ON b.id = t.book_id')
@@ -119,7 +147,21 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   });
   ev.exams = byDate(ev.exams, (x) => x.date);
   ev.exchanges = byDate(q('exchanges', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['exchanges'][number]), (x) => x.date);
-  return columns ? { ...ev, study, lectureIds: lectures, signIns } : ev;
+  if (!columns) return ev;
+  // The column kinds: from the second thread when one was reading them, else here (a kind it did not do, too).
+  const got = p.parallel?.take() ?? {};
+  const need: ColumnJob[] = [];
+  if (!got.attendance) need.push('attendance');
+  if (!got.lectures) need.push('lectures');
+  if (citeStudy && !got.studyIds) need.push('studyIds');
+  const here = readColumns(db, p, need);
+  const signIns = got.attendance ?? here.attendance!;
+  const lectures = got.lectures ?? here.lectures!;
+  if (citeStudy) for (const [memberId, ids] of got.studyIds ?? here.studyIds!) {
+    const c = study.get(memberId);
+    if (c) c.cite = ids;
+  }
+  return { ...ev, study, lectureIds: lectures, signIns };
 }
 
 /** The list in date order, items of one day in their (id) order; already sorted lists are left as they are. */

@@ -88,7 +88,7 @@ export function runAudit(db: Db, p: PreparedAudit, o: AuditScope): AuditResult {
   const cite = !!member || (!!o.json && !o.byBranch);
   const report = buildAudit(db, {
     ruleSet, calendar: p.context.calendar, asOf: p.asOf, scope: p.scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
-    citeSelfStudy: cite, keepMet: cite || !!o.all,
+    citeSelfStudy: cite, keepMet: cite || !!o.all, parallel: true,
   });
   // A planned month with no session is a gap.
   const plan = member || o.leaders || ruleIds ? undefined : buildPlanReport(db, { from: p.scope.start, to: p.scope.end, asOf: p.asOf, branchId: branch?.id });
