@@ -14,7 +14,7 @@ import type { Rule, RuleSet } from '../domain/ruleSet.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
-import { loadEvidence, startParallelColumns } from '../store/evidence.js';
+import { loadEvidence, startParallelColumns, type ParallelLoad } from '../store/evidence.js';
 import { sessionOfAttendance } from '../store/evidenceLoad.js';
 import { listMembers } from '../store/members.js';
 
@@ -36,9 +36,9 @@ export interface AuditInput {
   keepMet?: boolean;
   /** The whole roster (listMembers), when the caller has read it already. */
   roster?: Member[];
-  /** At organ scale, read the big column kinds on a second thread (store/evidenceParallel.ts): the audit
-   * command's own use (≈ 6 % of its time); the year report's memory (< 300 MiB) has no room for it. */
-  parallel?: boolean;
+  /** At organ scale, read the big column kinds on a second thread (store/evidenceParallel.ts): true to
+   * start it here, or one the caller started earlier (so it is ready by the time it is needed). */
+  parallel?: boolean | ParallelLoad;
 }
 
 /** A verdict of the audit: the engine's own object, untouched (an organ's year is ~350,000 of them, so
@@ -111,17 +111,32 @@ export function branchOf(r: Pick<AuditReport, 'branchNames'>, v: Verdict): strin
   return r.branchNames.get(v.branchId) ?? `#${v.branchId}`;
 }
 
+/** The rows an audit of `scope` reads: its years ± a week (weeks reach up to 3 days into the next and
+ * previous year, and a yearly rule shows its whole year). */
+export function auditSpan(scope: Period): { from: string; toExclusive: string } {
+  return {
+    from: addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7),
+    toExclusive: addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7),
+  };
+}
+
+/** Whether the rule set's self-study rules are all month-aligned (whole months then come as totals). */
+const monthAligned = (ruleSet: RuleSet) => ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
+
+/** Starts the second reading thread for an audit of `input` ahead of time (undefined when it does not pay). */
+export function startAuditReading(db: Db, input: Pick<AuditInput, 'ruleSet' | 'scope' | 'branchId' | 'citeSelfStudy'>): ParallelLoad | undefined {
+  return startParallelColumns(db, { ...auditSpan(input.scope), branchId: input.branchId }, monthAligned(input.ruleSet) && input.citeSelfStudy !== false);
+}
+
 /** Runs the engine over the database and shapes the result. */
 export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const { scope, asOf } = input;
-  // Weeks reach up to 3 days into the next and previous year, and a yearly rule shows its whole year.
-  const from = addDaysIso(`${scope.start.slice(0, 4)}-01-01`, -7);
-  const toExclusive = addDaysIso(`${Number(scope.end.slice(0, 4)) + (scope.end.endsWith('-01-01') ? 0 : 1)}-01-01`, 7);
+  const { from, toExclusive } = auditSpan(scope);
   // With month-aligned self-study rules, whole months come as totals (and the ids to cite, if any, apart).
-  const monthly = input.ruleSet.rules.every((r) => r.metric !== 'self-study' || MONTH_ALIGNED.has(r.period));
+  const monthly = monthAligned(input.ruleSet);
   const studyMonths = { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) }, cite: input.citeSelfStudy !== false };
   // At organ scale a second thread reads the big column kinds meanwhile (started first, so it is ready in time).
-  const parallel = input.parallel ? startParallelColumns(db, { from, toExclusive, branchId: input.branchId }, monthly && studyMonths.cite) : undefined;
+  const parallel = input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
   const roster = input.roster ?? listMembers(db);
   const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, parallel, ...(monthly ? { studyMonths } : {}) }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;

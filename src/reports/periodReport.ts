@@ -18,7 +18,7 @@ import { listItemValues, type ListedItem } from '../store/evidence.js';
 import { listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
-import { buildAudit } from './audit.js';
+import { buildAudit, startAuditReading } from './audit.js';
 import { buildBranchComparison } from './branchComparison.js';
 import { periodFigures, studyTotals } from './periodFigures.js';
 import type { ItemRow, PeriodReport, ReportItems, RosterRow } from './periodReportTypes.js';
@@ -35,6 +35,9 @@ export interface PeriodReportInput {
   branchId?: number;
   /** Show ID and phone numbers in full (the --reveal flag); masked otherwise. */
   reveal?: boolean;
+  /** At organ scale, a second thread reads the audit's sign-ins and lectures while this one reads the
+   * roster and the listed records (store/evidenceParallel.ts; ≈ 30 MiB more at the peak). */
+  parallel?: boolean;
 }
 
 /** Builds the report model from the database. */
@@ -43,14 +46,18 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const dayAfter = addDaysIso(asOf, 1);
   const countedEnd = period.end < dayAfter ? period.end : dayAfter;
   const range = { from: period.start, to: countedEnd };
+  const secondThread = input.parallel ? startAuditReading(db, { ruleSet: input.ruleSet, scope: period, branchId, citeSelfStudy: false }) : undefined;
   const organ = readSettings(db).organ ?? '';
   const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
   const roster = listMembers(db);
   const members = roster.filter((m) =>
     (branchId === undefined || m.branchId === branchId) && onRollDuring(m, period.start, countedEnd));
   const sessions = listSessions(db, { branchId, ...range });
+  // Read before the audit: while a second thread, if any, is still reading the audit's columns.
+  const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
+    .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
   // The report shows figures, never evidence ids: self-study's 1.7 million (an organ's year) are not listed.
-  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster });
+  const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster, parallel: secondThread });
   // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already
   // read — its span holds the period; the kinds the workbook lists come item by item.
   // Straight into session → member → status: no object per sign-in (an organ's year has a quarter million).
@@ -59,8 +66,6 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     for (let i = 0; i < c.sessions.length; i++) attendance.get(c.sessions[i]!)?.set(memberId, STATUS_CODES[c.status[i]!]!);
   }
   const study = studyTotals(audit.sources.study, period.start, countedEnd);
-  const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
-    .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
 
   const order = new Map(members.map((m, i) => [m.id, i]));
   const { audit: shownAudit, gapsByMember } = reportAudit(audit, order);

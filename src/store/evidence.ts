@@ -112,5 +112,5 @@ export function removeEvidenceItem(db: Db, kind: EvidenceKindId, id: number): bo
 }
 
 /** The Evidence bundle the rule engine judges (lean loading for an organ's year lives in evidenceLoad.ts). */
-export { loadEvidence } from './evidenceLoad.js';
+export { loadEvidence, type ParallelLoad } from './evidenceLoad.js';
 export { startParallelColumns } from './evidenceParallel.js';

@@ -1,4 +1,4 @@
-// The organ audit's second reading thread (src/store/evidenceParallel.ts) as shipped: the bin's audit with
+// The organ audit's (and year report's) second reading thread (src/store/evidenceParallel.ts) as shipped: the bin's audit with
 // the worker forced on (SHUXIANG_PARALLEL_LOAD=1, for any roster) must print byte for byte what the audit
 // read on one thread prints — text and JSON, with self-study ids cited or not; a worker that fails must
 // change nothing; and one that answers wrongly must show (so these runs do use its answer).
@@ -32,6 +32,8 @@ describe('audit evidence read on two threads', () => {
     ['text, everyone', ['audit', '--all']],
     ['JSON (self-study ids cited: read by the worker)', ['--json', 'audit']],
     ['JSON of one quarter', ['--json', 'audit', '--quarter', '2026-Q2']],
+    ['the year report model', ['--json', 'report', '--year', '2026']],
+    ['the quarter report model', ['--json', 'report', '--quarter', '2026-Q3']],
   ];
   for (const [name, args] of cases) {
     it(`${name}: the same output with the worker as without`, () => {

@@ -22,12 +22,14 @@ export interface ReportInput {
   branchId?: number;
   /** Full id-card and phone numbers in the ledger. */
   reveal?: boolean;
+  /** Read the audit's evidence on two threads at organ scale (not for the ledger: its peak has no room). */
+  parallel?: boolean;
 }
 
 /** The period report of one branch or all. */
 export function buildReport(db: Db, input: ReportInput): PeriodReport {
   const { loaded, calendar } = input.context;
-  return buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf: input.asOf, period: input.period, branchId: input.branchId, reveal: input.reveal });
+  return buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf: input.asOf, period: input.period, branchId: input.branchId, reveal: input.reveal, parallel: input.parallel });
 }
 
 /** A loaded --template: a wording template (.md) or a user's .docx with placeholders. */
