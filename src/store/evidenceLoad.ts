@@ -99,8 +99,10 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
     ...(s.attendees === 'all' ? {} : { attendees: s.attendees, attendeeIds: s.attendeeIds }),
   }));
   // No one on the roster at all (a new database): every other kind belongs to a member, so there is nothing more to read.
-  if (everyone.length === 0) p.parallel?.cancel();
-  if (everyone.length === 0) return columns ? { ...ev, study: new Map(), lectureIds: new Map(), signIns: new Map() } : ev;
+  if (everyone.length === 0) {
+    p.parallel?.cancel();
+    return columns ? { ...ev, study: new Map(), lectureIds: new Map(), signIns: new Map() } : ev;
+  }
   const br = p.branchId === undefined ? '' : ' AND s.branch_id = ?';
   const brArgs = p.branchId === undefined ? [] : [p.branchId];
   // The column kinds (sign-ins, lectures, the self-study ids to cite) are read last, below: a second thread

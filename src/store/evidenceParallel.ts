@@ -87,7 +87,7 @@ export function packedBuffers(p: Partial<Record<string, PackedColumns>>): ArrayB
 /** The worker's answer: each job's columns, packed. */
 export type WorkerAnswer = { columns: Partial<Record<ColumnJob, PackedColumns>> } | { error: string };
 
-/** Starts the worker when it pays (a large roster, the bundle, the write lock held); undefined otherwise.
+/** Starts the worker when it pays (the shipped bundle, a roster of MIN_MEMBERS or more); undefined otherwise.
  * SHUXIANG_PARALLEL_LOAD=0 never starts it, =1 starts it for any roster (the tests' switch). */
 export function startParallelColumns(db: Db, range: Pick<LoadRange, 'from' | 'toExclusive' | 'branchId'>, cite: boolean): ParallelLoad | undefined {
   const setting = process.env.SHUXIANG_PARALLEL_LOAD;
