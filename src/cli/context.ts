@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Db, OpenOptions } from '../store/dbConnect.js';
 import { nowStamp, today } from '../shared/clock.js';
 import { painter, useColour, type Paint } from '../shared/colour.js';
-import { maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
+import { maskJsonText, maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
 import { writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
@@ -194,7 +194,12 @@ export class AppContext {
    * terminal (an organ's audit is ~10⁶ lines of indentation otherwise). */
   outJson(data: unknown, o: { compact?: boolean } = {}): void {
     this.endProgress();
-    writeJson((s) => this.io.stdout.write(s), data, o.compact && !this.io.stdout.isTTY ? 0 : 2);
+    const space = o.compact && !this.io.stdout.isTTY ? 0 : 2;
+    if (this.globals.reveal) { writeJson((s) => this.io.stdout.write(s), data, space); return; }
+    // Masked as JSON (maskJsonText: a phone-like number becomes a masked string, not invalid JSON), so past
+    // the text filter: what it still holds is written first. writeJson's pieces each start outside a string.
+    this.flushers[0]?.();
+    writeJson((s) => this.rawIo.stdout.write(maskJsonText(s)), data, space);
   }
 
   /** A message for the user on stderr (silenced by -q). */

@@ -37,6 +37,38 @@ export function maskPersonalData(text: string): string {
   });
 }
 
+/** A number token of JSON text (outside strings). */
+const JSON_NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * JSON text (one or more whole values, keys or punctuation, starting outside a string) masked as
+ * maskPersonalData would mask it, but still JSON: inside strings the same masking; a number that looks like a
+ * phone or ID number becomes the masked number as a string ("138****5678") — masked in place, its digits
+ * would leave `[138****5678]`, which no JSON reader accepts.
+ */
+export function maskJsonText(text: string): string {
+  if (!MAYBE_PERSONAL.test(text)) return text;
+  let out = '';
+  let at = 0;
+  while (at < text.length) {
+    const quote = text.indexOf('"', at);
+    const outside = text.slice(at, quote < 0 ? text.length : quote);
+    out += MAYBE_PERSONAL.test(outside) ? outside.replace(JSON_NUMBER, (n) => { const m = maskPersonalData(n); return m === n ? n : JSON.stringify(m); }) : outside;
+    if (quote < 0) break;
+    let end = quote + 1;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 92) end += 2;
+      else if (c === 34) break;
+      else end++;
+    }
+    // Masking puts '*' over digits only: the literal stays a literal (its quotes and escapes untouched).
+    out += maskPersonalData(text.slice(quote, end + 1));
+    at = end + 1;
+  }
+  return out;
+}
+
 /** One cell or text of an output file: masked unless the user asked for full numbers (--reveal). */
 export function maskedText(text: string, reveal = false): string {
   return reveal ? text : maskPersonalData(text);

@@ -2,7 +2,7 @@
 // one piece or cut across chunked writes, and the roster headers that name the two fields.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, MASK_PATTERNS, maskDeep, maskedCell, maskInPlace, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
+import { findPersonalData, MASK_PATTERNS, maskDeep, maskedCell, maskInPlace, maskJsonText, maskPersonalData, PersonalDataFilter } from '../../src/domain/pii.js';
 import { fieldForHeader, isPersonalNumberHeader } from '../../src/domain/rosterHeader.js';
 import { shownExtras } from '../../src/domain/memberView.js';
 
@@ -81,6 +81,31 @@ describe('maskPersonalData', () => {
     // A report's rates pass untouched, and cheaply: no personal-looking run in them.
     expect(MAYBE_PERSONAL.test('"rate":0.9182653960790899,"share":0.33333333333333331')).toBe(false);
     expect(maskPersonalData('电话 +86 138-1234-5678，0.9182653960790899')).toBe('电话 +86 138****5678，0.9182653960790899');
+  });
+
+  it('JSON text: strings masked as text is, a phone- or ID-like number becomes a masked string, and it stays JSON', () => {
+    const text = JSON.stringify({ a: '电话 13812345678，"引号"\\', n: 13812345678, neg: -13912345678, id: 110105194912310021, f: 0.13812345678901, ids: [1, 2, 1686270], d: '2026-03-10' });
+    const masked = maskJsonText(text);
+    expect(JSON.parse(masked)).toEqual({ a: '电话 138****5678，"引号"\\', n: '138****5678', neg: '-139****5678', id: maskPersonalData(String(110105194912310021)), f: 0.13812345678901, ids: [1, 2, 1686270], d: '2026-03-10' });
+    // The text filter alone would have left a bare 138****5678 in it: not JSON.
+    expect(() => JSON.parse(maskPersonalData(text))).toThrow();
+    expect(maskJsonText('[1,2,3]')).toBe('[1,2,3]');
+    // Any JSON: still JSON, every string masked as maskPersonalData masks it, every other number kept.
+    const phoneish = fc.oneof(fc.constant(13812345678), fc.constant(18600001111), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    const str = fc.oneof(fc.string(), fc.constantFrom('13812345678', '电话 139-1234-5678', '11010519491231002X', 'a"b\\c 13812345678'));
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, str, phoneish, fc.boolean(), fc.constant(null), fc.array(tie('v'), { maxLength: 4 }), fc.dictionary(str, tie('v'), { maxKeys: 3 })),
+    })).v;
+    const masked2 = (v: unknown): unknown => {
+      if (typeof v === 'string') return maskPersonalData(v);
+      if (typeof v === 'number') { const m = maskPersonalData(JSON.stringify(v)); return m === JSON.stringify(v) ? v : m; }
+      if (Array.isArray(v)) return v.map(masked2);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [maskPersonalData(k), masked2(x)]));
+      return v;
+    };
+    fc.assert(fc.property(value, (v) => {
+      for (const space of [0, 2]) expect(JSON.parse(maskJsonText(JSON.stringify(v, null, space)))).toEqual(JSON.parse(JSON.stringify(masked2(v))));
+    }), { numRuns: 3000, seed: 1803 });
   });
 
   it('cells: strings and phone-like numbers masked, other values kept; --reveal keeps all', () => {
