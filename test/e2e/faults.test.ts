@@ -3,7 +3,7 @@
 // output path) with a Chinese message saying what to do, never "内部错误", and nothing half-written.
 // Mounts (tmpfs, remounted read-only) need root; where mounting fails the tests say so and are skipped.
 import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -178,6 +178,9 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
     await initDb(disk);
     await roster(join(dir, 'r.xlsx'), 20);
     expect((await cli(['import', join(dir, 'r.xlsx')], {}, disk)).code).toBe(0);
+    for (const date of ['2026-03-02', '2026-03-03', '2026-05-11']) {
+      expect((await cli(['log', 'self-study', '--member', makeName(1), '--date', date, '--hours', '1.5'], {}, disk)).code).toBe(0);
+    }
     remountReadOnly(disk);
     const list = await cli(['member', 'list'], {}, disk);
     expect(list.code, list.stderr).toBe(0);
@@ -185,6 +188,18 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
     const audit = await cli(['audit', '--year', '2026'], {}, disk);
     expect([0, 1]).toContain(audit.code);
     calm(audit);
+    // The shipped bin with its second reading thread forced on: read-only, so no write lock, the same answer.
+    const shipped = (threads: string, fault = '') => spawnSync(process.execPath, [BIN, '--json', 'audit', '--year', '2026'], {
+      cwd: disk, encoding: 'utf8', env: { ...process.env, SHUXIANG_NOW: '2026-11-22', SHUXIANG_PARALLEL_LOAD: threads, SHUXIANG_FAULT_WORKER: fault },
+    });
+    const one = shipped('0');
+    const two = shipped('1');
+    expect(one.stdout).toContain('"self-study"');
+    expect(two.status).toBe(one.status);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).not.toContain('内部错误');
+    // (and the worker did read it: an empty answer from it shows)
+    expect(shipped('1', 'empty').stdout).not.toBe(one.stdout);
     const report = await cli(['report', '--year', '2026', '--xlsx', join(dir, '台账.xlsx')], {}, disk);
     expect(report.code, report.stderr).toBe(0);
     expect(existsSync(join(dir, '台账.xlsx'))).toBe(true);
