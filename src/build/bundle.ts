@@ -2,12 +2,12 @@
 // tsc, then this bundles src/cli/main.ts with esbuild into ONE CommonJS file, dist/bundle/main.cjs, and
 // writes V8's code cache for it beside it (main.cjs.cache, warmCache.ts). bin/shuxiang.js loads the file through that
 // cache, so a run neither resolves ~60 ES modules one by one nor parses a megabyte of JavaScript: measured,
-// `member list` and `audit` on an empty database take 0.7–0.8 × the CPU of the unbundled build. Packages but commander and better-sqlite3's JavaScript stay outside (node_modules);
-// modules loaded with `await import()` in src/ are wrapped by esbuild to run only when first imported, so
+// `member list` and `audit` on an empty database take 0.7–0.8 × the CPU of the unbundled build. Other packages
+// than the ones BUNDLED names stay outside (node_modules); modules loaded with `await import()` in src/ are wrapped by esbuild to run only when first imported, so
 // a command still evaluates only its own code. src/ stays the source; the tests run the CLI in-process
 // from src/ and, through bin/ (test/e2e), from this bundle.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +16,12 @@ import { build, type Plugin } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist', 'bundle', 'main.cjs');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-// Bundled packages: commander (every run parses with it). The others stay in node_modules: a package with a
-// compiled addon finds it from its own folder, and the rest load only in the commands that use them.
-// better-sqlite3's JavaScript too (a dozen files Node would resolve and compile on every run, ≈ 3 ms): its
-// addon is loaded from the package's own folder (store/dbConnect.ts), and `bindings` stays outside.
-const BUNDLED = new Set(['commander', 'better-sqlite3']);
+// Bundled packages: commander (every run parses with it), and the JavaScript of a package with a compiled
+// addon (a binding.gyp): the database's, a dozen files Node would resolve and compile on every run (≈ 3 ms).
+// Its addon is still loaded from the package's own folder (store/dbConnect.ts); `bindings` and `.node` files
+// stay outside. The rest stay in node_modules and load only in the commands that use them.
+const hasAddon = (dep: string) => existsSync(join(root, 'node_modules', dep, 'binding.gyp'));
+const BUNDLED = new Set(['commander', ...Object.keys(pkg.dependencies).filter(hasAddon)]);
 
 /** commander requires child_process when it loads (for executable subcommands, which shuxiang has none of),
  * and with it net, dgram and streams: ~6 ms of every start. Inside commander it becomes a proxy that

@@ -66,6 +66,8 @@ export class AppContext {
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
   private flushers: (() => void)[] = [];
+  /** Writes out what stdout's personal-data filter still holds (before JSON goes out past it). */
+  private flushOut?: () => void;
 
   constructor(
     /** The process's own streams, for prompts (they echo typing, so they must not be held back). */
@@ -80,6 +82,7 @@ export class AppContext {
       const out = maskedStream(io.stdout);
       const err = maskedStream(io.stderr);
       this.flushers = [out.flush, err.flush];
+      this.flushOut = out.flush;
       this.io = { stdout: out.stream, stderr: err.stream, env: io.env, cwd: io.cwd, get stdin() { return io.stdin; } };
     }
     this.json = !!globals.json;
@@ -198,7 +201,7 @@ export class AppContext {
     if (this.globals.reveal) { writeJson((s) => this.io.stdout.write(s), data, space); return; }
     // Masked as JSON (maskJsonText: a phone-like number becomes a masked string, not invalid JSON), so past
     // the text filter: what it still holds is written first. writeJson's pieces each start outside a string.
-    this.flushers[0]?.();
+    this.flushOut?.();
     writeJson((s) => this.rawIo.stdout.write(maskJsonText(s)), data, space);
   }
 
