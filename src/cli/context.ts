@@ -202,7 +202,7 @@ export class AppContext {
     // Masked as JSON (maskJsonText: a phone-like number becomes a masked string, not invalid JSON), so past
     // the text filter: what it still holds is written first. writeJson's pieces each start outside a string.
     this.flushOut?.();
-    writeJson((s) => this.rawIo.stdout.write(maskJsonText(s)), data, space);
+    writeJson((s) => this.rawIo.stdout.write(s), data, space, maskJsonText);
   }
 
   /** A message for the user on stderr (silenced by -q). */

@@ -8,20 +8,29 @@ interface LazyList {
   length: number;
   slice(start: number, end: number): unknown[];
   toJSON(): unknown;
+  /** Optional: items [start, end) as compact JSON text, joined by commas, the same as
+   * JSON.stringify(slice(start, end)).slice(1, -1) masked by `mask` — which the list applies itself to each
+   * value that may hold personal data (for a list that knows its items' shape, far cheaper than a
+   * generic serialisation and a scan of the whole text). */
+  compactText?(start: number, end: number, mask: (json: string) => string): string;
 }
 
 const isLazyList = (v: unknown): v is LazyList =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as LazyList).slice === 'function' && typeof (v as LazyList).length === 'number' && typeof (v as LazyList).toJSON === 'function';
 const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || isLazyList(v)) && v.length > PIECE;
 
-/** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece. */
-export function writeJson(write: (s: string) => unknown, data: unknown, space = 2): void {
+const same = (s: string) => s;
+
+/** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece;
+ * every piece of text goes through `mask` (JSON text in, JSON text out) on its way. */
+export function writeJson(out: (s: string) => unknown, data: unknown, space = 2, mask: (json: string) => string = same): void {
+  const write = (s: string) => out(mask(s));
   if (data === null || typeof data !== 'object' || Array.isArray(data) || typeof (data as { toJSON?: unknown }).toJSON === 'function') {
     write(JSON.stringify(data, null, space) + '\n');
     return;
   }
   if (space === 0) {
-    writeCompact(write, data as Record<string, unknown>);
+    writeCompact(write, data as Record<string, unknown>, out, mask);
     return;
   }
   const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
@@ -49,8 +58,9 @@ export function writeJson(write: (s: string) => unknown, data: unknown, space = 
   write('\n}\n');
 }
 
-/** The same document without any whitespace, long top-level lists piece by piece. */
-function writeCompact(write: (s: string) => unknown, data: Record<string, unknown>): void {
+/** The same document without any whitespace, long top-level lists piece by piece (a list's own compact
+ * text, already masked, straight to `out`). */
+function writeCompact(write: (s: string) => unknown, data: Record<string, unknown>, out: (s: string) => unknown, mask: (json: string) => string): void {
   const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
   write('{');
   entries.forEach(([key, value], i) => {
@@ -58,9 +68,9 @@ function writeCompact(write: (s: string) => unknown, data: Record<string, unknow
     if (!isLong(value)) { write(JSON.stringify(value)); return; }
     write('[');
     for (let at = 0; at < value.length; at += PIECE) {
-      const piece = JSON.stringify(value.slice(at, at + PIECE));
       write(at ? ',' : '');
-      write(piece.slice(1, -1));
+      if (!Array.isArray(value) && value.compactText) out(value.compactText(at, Math.min(at + PIECE, value.length), mask));
+      else write(JSON.stringify(value.slice(at, at + PIECE)).slice(1, -1));
     }
     write(']');
   });

@@ -7,7 +7,7 @@ import { EVIDENCE_KINDS } from '../domain/evidenceKinds.js';
 import type { AttendanceColumns, StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { judgedIntervals, segmentsIn, totalDays } from '../domain/engine/intervals.js';
 import { judge } from '../domain/engine/judge.js';
-import type { Verdict, VerdictStatus } from '../domain/engine/types.js';
+import type { Figure, Verdict, VerdictStatus } from '../domain/engine/types.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
 import type { Member } from '../domain/member.js';
 import type { Rule, RuleSet } from '../domain/ruleSet.js';
@@ -138,7 +138,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   // At organ scale a second thread reads the big column kinds meanwhile (started first, so it is ready in time).
   const parallel = input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
   const roster = input.roster ?? listMembers(db);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, parallel, ...(monthly ? { studyMonths } : {}) }, true);
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, parallel, deferCites: true, ...(monthly ? { studyMonths } : {}) }, true);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
@@ -147,8 +147,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const verdicts: AuditVerdict[] = [];
   const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
   const judged = new Set<number>();
-  judge(input.ruleSet, evidence, {
-    asOf, scope: scope.id, calendar: input.calendar, ruleIds: rules.map((r) => r.id), memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
+  const judgeRules = (ruleIds: string[], verdicts: AuditVerdict[]) => judge(input.ruleSet, evidence, {
+    asOf, scope: scope.id, calendar: input.calendar, ruleIds, memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
     // Without met verdicts to keep, a member's 'met' is only counted (no object made).
     ...(keepMet ? {} : {
@@ -168,6 +168,22 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
       if (keepMet || v.status !== 'met' || v.memberId === undefined) verdicts.push(v);
     },
   });
+  if (!evidence.attachCites) judgeRules(rules.map((r) => r.id), verdicts);
+  else {
+    // The self-study ids to cite are still being read on the second thread: the rules that cite none are
+    // judged meanwhile, then the self-study rules, and the two lists merged back into rule order.
+    const citing = (r: Rule) => r.metric === 'self-study';
+    const first: AuditVerdict[] = [];
+    const then: AuditVerdict[] = [];
+    judgeRules(rules.filter((r) => !citing(r)).map((r) => r.id), first);
+    evidence.attachCites();
+    judgeRules(rules.filter(citing).map((r) => r.id), then);
+    const at = new Map(input.ruleSet.rules.map((r, i) => [r.id, i]));
+    for (let i = 0, j = 0; i < first.length || j < then.length;) {
+      if (j >= then.length || (i < first.length && at.get(first[i]!.rule)! <= at.get(then[j]!.rule)!)) verdicts.push(first[i++]!);
+      else verdicts.push(then[j++]!);
+    }
+  }
 
   const members = new Map(roster.map((m) => [m.id, m]));
   const branchNames = new Map(listBranches(db).map((b) => [b.id, b.name]));
@@ -259,8 +275,9 @@ export function auditJson(r: AuditReport): Record<string, unknown> {
       ...(s.rule.recommended !== undefined ? { recommended: s.rule.recommended } : {}),
       applicable: s.applicable, met: s.met, gap: s.gap, open: s.open, na: s.na,
     })),
-    // Made a few thousand at a time as they are written (src/cli/jsonText.ts), so they die young.
-    verdicts: new MappedList(r.verdicts, (v) => verdictJson(r, v)),
+    // Made a few thousand at a time as they are written (src/cli/jsonText.ts), so they die young — and,
+    // written compact, as text directly (verdictsText).
+    verdicts: new VerdictList(r.verdicts, (v) => verdictJson(r, v), verdictsText(r)),
     ...(r.calendarNote ? { calendarNote: r.calendarNote } : {}),
   };
 }
@@ -274,13 +291,74 @@ function verdictJson(r: AuditReport, v: AuditVerdict): Record<string, unknown> {
   };
 }
 
+/**
+ * Compact JSON text of verdicts, joined by commas — the same document as mask(JSON.stringify(the
+ * verdictJson objects)) (test/unit/auditJsonText.test.ts holds the two to each other), without scanning
+ * 80 MB of text for personal numbers: the strings (names, rule ids, keys, sentences) are masked one by
+ * one through a cache before JSON.stringify, and the numbers need no masking when none has 11 digits
+ * before its point (every personal number has 11 digits or more; a fraction's digits never start one).
+ * Only a slice holding such a number is masked as a whole.
+ */
+function verdictsText(r: AuditReport): (vs: AuditVerdict[], mask: (json: string) => string) => string {
+  let masking: ((json: string) => string) | undefined;
+  let cache = new Map<string, string>();
+  return (vs, mask) => {
+    if (mask !== masking) { cache = new Map(); masking = mask; }
+    // A string as the masked JSON reads back (the mask's own rule, applied to its literal).
+    const text = (s: string | undefined) => {
+      if (s === undefined) return undefined;
+      let t = cache.get(s);
+      if (t === undefined) cache.set(s, (t = JSON.parse(mask(JSON.stringify(s))) as string));
+      return t;
+    };
+    const short = (n: number | undefined) => n === undefined || !(Math.abs(n) >= 1e10);
+    const plain = (f: Figure | undefined) => {
+      if (typeof f !== 'object') return short(f);
+      for (const k in f) if (!short(f[k]) || text(k) !== k) return false;
+      return true;
+    };
+    const objects: Record<string, unknown>[] = new Array(vs.length);
+    let risky = false;
+    for (let i = 0; i < vs.length; i++) {
+      const v = vs[i]!;
+      const o = verdictJson(r, v);
+      o.rule = text(v.rule); o.member = text(o.member as string | undefined); o.branch = text(o.branch as string);
+      o.period = text(v.period); o.need = text(o.need as string | undefined); o.note = text(o.note as string | undefined);
+      if (!risky && !(plain(v.required) && plain(v.actual) && plain(v.gap) && short(v.daysLeft) && plainIds(o.evidence as Record<string, number[]>, text))) risky = true;
+      objects[i] = o;
+    }
+    const json = JSON.stringify(objects).slice(1, -1);
+    return risky ? mask(json) : json;
+  };
+}
+
+/** Evidence ids that JSON.stringify writes as they are: whole numbers of under 11 digits, under plain keys. */
+function plainIds(cites: Record<string, number[]>, text: (s: string) => string | undefined): boolean {
+  for (const k in cites) {
+    if (text(k) !== k) return false;
+    for (const x of cites[k]!) if (!(x < 1e10 && x > -1e10)) return false;
+  }
+  return true;
+}
+
 /** A list mapped item by item when read: slices for a piecewise writer, toJSON() for JSON.stringify. */
 export class MappedList<T, U> {
-  constructor(private readonly items: T[], private readonly fn: (x: T) => U) {}
+  constructor(protected readonly items: T[], private readonly fn: (x: T) => U) {}
   /** How many items. */
   get length(): number { return this.items.length; }
   /** Items [start, end), mapped. */
   slice(start: number, end: number): U[] { return this.items.slice(start, end).map(this.fn); }
   /** The whole list, mapped. */
   toJSON(): U[] { return this.items.map(this.fn); }
+}
+
+/** The verdicts of `audit --json`: mapped item by item, and written compact as text directly. */
+class VerdictList extends MappedList<AuditVerdict, Record<string, unknown>> {
+  constructor(items: AuditVerdict[], fn: (v: AuditVerdict) => Record<string, unknown>, private readonly text: (vs: AuditVerdict[], mask: (json: string) => string) => string) {
+    super(items, fn);
+  }
+  /** Items [start, end) as compact JSON text (see src/cli/jsonText.ts). */
+  compactText(start: number, end: number, mask: (json: string) => string): string {
+    return this.text(this.items.slice(start, end), mask);
+  }
 }

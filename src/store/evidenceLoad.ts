@@ -40,10 +40,15 @@ export interface LoadRange {
   studyMonths?: { asOf: string; scope: { start: string; end: string }; cite?: boolean };
   /** With `columns`: kinds already being read by a second thread (evidenceParallel.ts), taken from it. */
   parallel?: ParallelLoad;
+  /** With `studyMonths.cite` and a second thread reading only the ids to cite: leave them to the returned
+   * `attachCites`, so the caller can judge the rules that cite none while the thread is still reading. */
+  deferCites?: boolean;
 }
 
 /** Column kinds being read by a second thread: `take` waits for them (undefined: read them here after all). */
 export interface ParallelLoad {
+  /** The kinds the thread reads. */
+  jobs: readonly ColumnJob[];
   take(): ParallelColumns | undefined;
   cancel(): void;
 }
@@ -75,6 +80,9 @@ export interface OrganColumns {
   study: Map<number, StudyColumns>;
   lectureIds: Map<number, DayIds>;
   signIns: Map<number, AttendanceColumns>;
+  /** With `deferCites` (when it could be honoured): attaches the self-study ids to cite to `study`, once,
+   * before any self-study rule is judged. */
+  attachCites?: () => void;
 }
 
 /** The Evidence bundle for [from, toExclusive) and optionally one branch (self-study by member, then
@@ -151,19 +159,31 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   ev.exchanges = byDate(q('exchanges', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['exchanges'][number]), (x) => x.date);
   if (!columns) return ev;
   // The column kinds: from the second thread when one was reading them, else here (a kind it did not do, too).
-  const got = p.parallel?.take() ?? {};
+  // Deferred, the ids to cite are taken when the caller asks (the thread reads nothing else, so nothing
+  // else waits for it).
+  const defer = citeStudy && p.deferCites === true && !!p.parallel && p.parallel.jobs.every((j) => j === 'studyIds');
+  const got = defer ? {} : (p.parallel?.take() ?? {});
   const need: ColumnJob[] = [];
   if (!got.attendance) need.push('attendance');
   if (!got.lectures) need.push('lectures');
-  if (citeStudy && !got.studyIds) need.push('studyIds');
+  if (citeStudy && !defer && !got.studyIds) need.push('studyIds');
   const here = readColumns(db, p, need);
   const signIns = got.attendance ?? here.attendance!;
   const lectures = got.lectures ?? here.lectures!;
-  if (citeStudy) for (const [memberId, ids] of got.studyIds ?? here.studyIds!) {
-    const c = study.get(memberId);
-    if (c) c.cite = ids;
-  }
-  return { ...ev, study, lectureIds: lectures, signIns };
+  const attach = (ids: Map<number, DayIds>) => {
+    for (const [memberId, cite] of ids) {
+      const c = study.get(memberId);
+      if (c) c.cite = cite;
+    }
+  };
+  if (citeStudy && !defer) attach(got.studyIds ?? here.studyIds!);
+  let attached = false;
+  const attachCites = () => {
+    if (attached) return;
+    attached = true;
+    attach(p.parallel!.take()?.studyIds ?? readColumns(db, p, ['studyIds']).studyIds!);
+  };
+  return { ...ev, study, lectureIds: lectures, signIns, ...(defer ? { attachCites } : {}) };
 }
 
 /** The list in date order, items of one day in their (id) order; already sorted lists are left as they are. */

@@ -123,6 +123,7 @@ export function startParallelColumns(db: Db, range: Pick<LoadRange, 'from' | 'to
     void worker.terminate();
   };
   return {
+    jobs,
     take() {
       // Blocks this thread until the worker has answered (it always does, error or not; a minute at most).
       if (Atomics.wait(signal, 0, 0, 60_000) === 'timed-out') { end(); return undefined; }

@@ -1,0 +1,57 @@
+// `audit --json` written compact (not to a terminal) makes its verdicts' text directly (reports/audit.ts
+// verdictsText) instead of JSON.stringify over the whole objects and a scan of the whole text for
+// personal numbers. The oracle is that generic path: the same verdicts, JSON.stringify'd, then masked by
+// maskJsonText — the bytes must be the same, masked or revealed, for any names, figures and ids.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../../src/domain/engine/types.js';
+import { findPersonalData, maskJsonText } from '../../src/domain/pii.js';
+import { auditJson, type AuditReport } from '../../src/reports/audit.js';
+
+interface TextList { length: number; slice(a: number, b: number): unknown[]; compactText(a: number, b: number, mask: (s: string) => string): string }
+
+const listOf = (names: Map<number, string>, branches: Map<number, string>, verdicts: Verdict[]): TextList => {
+  const report = { asOf: '2026-12-31', rules: [], verdicts, memberNames: names, branchNames: branches } as unknown as AuditReport;
+  return auditJson(report).verdicts as TextList;
+};
+
+const same = (s: string) => s;
+
+describe('audit --json: the verdicts written as text', () => {
+  it('are byte for byte the generic serialisation, masked (maskJsonText) and revealed', () => {
+    const personal = fc.constantFrom('13812345678', '11010519491231002X', '电话 139-1234-5678', 'a"b\\c\n13912345678', '王伟', '第1党支部', '');
+    const text = fc.oneof(fc.string(), personal);
+    const num = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(13812345678, 110105194912310020, 0.13812345678901, 1e21, -0, 0.9166666666666666, NaN, Infinity));
+    const figure = fc.oneof(num, fc.dictionary(text, num, { maxKeys: 3 }));
+    const ids = fc.array(fc.oneof(fc.nat(2_000_000), fc.constantFrom(13812345678, 1e10, -5)), { maxLength: 6 });
+    const verdict = fc.record({
+      rule: text,
+      memberId: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      branchId: fc.integer({ min: 1, max: 3 }),
+      period: fc.constantFrom('2026', '2026-W01', '2026-03', '2026-Q1'),
+      status: fc.constantFrom('met', 'gap', 'open', 'na'),
+      required: figure, actual: figure, gap: figure,
+      evidence: fc.record({ selfStudy: ids, attendance: fc.array(fc.nat(5_000_000_000), { maxLength: 3 }), sessions: ids, lectures: ids, readings: ids }, { requiredKeys: [] }),
+      need: fc.option(text, { nil: undefined }),
+      daysLeft: fc.option(num, { nil: undefined }),
+      note: fc.option(text, { nil: undefined }),
+    }, { requiredKeys: ['rule', 'branchId', 'period', 'status', 'required', 'actual', 'gap', 'evidence'] });
+    fc.assert(fc.property(fc.array(text, { minLength: 5, maxLength: 5 }), fc.array(verdict, { maxLength: 8 }), (nameList, vs) => {
+      const names = new Map(nameList.slice(0, 4).map((n, i) => [i + 1, n]));
+      const branches = new Map([[1, nameList[4]!], [2, '第2党支部']]);
+      const list = listOf(names, branches, vs as Verdict[]);
+      const generic = JSON.stringify(list.slice(0, list.length)).slice(1, -1);
+      expect(list.compactText(0, list.length, maskJsonText)).toBe(maskJsonText(generic));
+      expect(list.compactText(0, list.length, same)).toBe(generic);
+    }), { numRuns: 2000, seed: 1803 });
+  });
+
+  it('masks a phone number in a name, a sentence or a category, and a long number among the figures', () => {
+    const list = listOf(new Map([[1, '张三13812345678']]), new Map([[1, '一支部']]), [
+      { rule: 'P1', memberId: 1, branchId: 1, period: '2026-01', status: 'gap', required: { '电话13912345678': 1 }, actual: 13712345678, gap: 1, evidence: { selfStudy: [1, 2] }, need: '联系 13612345678' },
+    ]);
+    const out = list.compactText(0, 1, maskJsonText);
+    expect(findPersonalData(out)).toEqual([]);
+    expect(JSON.parse(`[${out}]`)[0]).toMatchObject({ member: '张三138****5678', actual: '137****5678', required: { '电话139****5678': 1 }, need: '联系 136****5678', evidence: { 'self-study': [1, 2] } });
+  });
+});
