@@ -13,7 +13,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Db } from './dbConnect.js';
-import type { ColumnJob, LoadRange, ParallelColumns, ParallelLoad } from './evidenceLoad.js';
+import type { ColumnJob, ParallelColumns } from './evidenceColumns.js';
+import type { LoadRange, ParallelLoad } from './evidenceLoad.js';
 import { planLocked } from './planLock.js';
 
 /** The worker's file beside the bundle, defined by src/build/bundle.ts (from src/, under tsc or the tests'

@@ -9,7 +9,7 @@ const task = workerData as WorkerTask;
 async function read(): Promise<WorkerAnswer> {
   try {
     const { openFile } = await import('./dbConnect.js');
-    const { readColumns } = await import('./evidenceLoad.js');
+    const { readColumns } = await import('./evidenceColumns.js');
     // Fault injection for the tests (SHUXIANG_FAULT_WORKER): `throw` fails here (the kinds must then be
     // read on the main thread), `empty` answers with nothing (so a test can see the answer is used).
     const fault = process.env.SHUXIANG_FAULT_WORKER;

@@ -13,7 +13,7 @@ import { buildReport, planReportFiles, reportFileName } from '../../src/app/repo
 import { loadRules } from '../../src/app/rules/ruleContext.js';
 import { switchRuleSet } from '../../src/app/rules/ruleSets.js';
 import { parsePeriodId, periodContaining } from '../../src/domain/periods.js';
-import { auditJson } from '../../src/reports/audit.js';
+import { auditJson } from '../../src/reports/auditJson.js';
 import type { Db } from '../../src/store/db.js';
 import { openDb } from '../../src/store/db.js';
 import { listMembers } from '../../src/store/members.js';

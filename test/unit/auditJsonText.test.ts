@@ -1,4 +1,4 @@
-// `audit --json` written compact (not to a terminal) makes its verdicts' text directly (reports/audit.ts
+// `audit --json` written compact (not to a terminal) makes its verdicts' text directly (reports/auditJson.ts
 // verdictsText) instead of JSON.stringify over the whole objects and a scan of the whole text for
 // personal numbers. The oracle is that generic path: the same verdicts, JSON.stringify'd, then masked by
 // maskJsonText — the bytes must be the same, masked or revealed, for any names, figures and ids.
@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/engine/types.js';
 import { findPersonalData, maskJsonText } from '../../src/domain/pii.js';
-import { auditJson, type AuditReport } from '../../src/reports/audit.js';
+import type { AuditReport } from '../../src/reports/audit.js';
+import { auditJson } from '../../src/reports/auditJson.js';
 
 interface TextList { length: number; slice(a: number, b: number): unknown[]; compactText(a: number, b: number, mask: (s: string) => string): string }
 

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { auditGaps, prepareAudit, runAudit } from '../../../app/audit/runAudit.js';
 import { planGapLines } from '../../../reports/planReport.js';
-import { auditJson } from '../../../reports/audit.js';
+import { auditJson } from '../../../reports/auditJson.js';
 import { renderAudit, renderMemberAudit, renderOrganAudit } from '../../../render/terminal/auditText.js';
 import { branchComparisonLines } from '../../../render/terminal/branchComparisonText.js';
 import { requireBranch } from '../../args/branch.js';
