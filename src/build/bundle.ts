@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { chunkSource, VENDOR_CHUNKS, vendorFile, type VendorChunk } from './vendorLoad.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outfile = join(root, 'dist', 'bundle', 'main.cjs');
@@ -37,6 +38,26 @@ const lazyChildProcess: Plugin = {
   },
 };
 
+/** exceljs and docx (with docx/charts) come from their own bundled files through a code cache
+ * (vendorLoad.ts): each import of them in src/ becomes a call to the loader, the package itself only its
+ * fallback. */
+const chunkOf = new Map(Object.entries(VENDOR_CHUNKS).flatMap(([chunk, names]) => names.map((n) => [n as string, chunk])));
+const vendorLoader = join(root, 'src', 'build', 'vendorLoad.ts');
+const vendored: Plugin = {
+  name: 'vendored',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${[...chunkOf.keys()].join('|')})$`) }, (a) => (a.namespace === 'vendor' ? { path: a.path, external: true } : { path: a.path, namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (a) => {
+      const name = JSON.stringify(a.path);
+      return {
+        contents: `const c = require(${JSON.stringify(vendorLoader)}).loadVendor(${JSON.stringify(chunkOf.get(a.path))});\nmodule.exports = c ? c[${name}] : require(${name});`,
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 // The official calendar's data, taken into the bundle as text (37 KB): a run then neither looks the file up
 // in the package (its exports, ~1 ms of every audit's start) nor reads it. chinese-days is pinned to an
 // exact version, and `npm install` builds again; the same check as at run time is made on it there.
@@ -53,7 +74,7 @@ await build({
   platform: 'node',
   target: 'node20.19',
   external: [...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)), 'bindings', '*.node'],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, vendored],
   // The bundle sits two folders down, as dist/cli/*.js did: `new URL('../../templates/…', import.meta.url)`
   // still finds templates/ and package.json.
   define: { 'import.meta.url': '__bundleUrl', __CALENDAR_JSON__: JSON.stringify(calendarJson), __EVIDENCE_WORKER__: JSON.stringify('evidenceWorker.cjs') },
@@ -62,6 +83,36 @@ await build({
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).
   supported: { 'dynamic-import': false },
   // Fewer bytes to read and hash each start; whitespace and names are kept, so a stack still reads.
+  minifySyntax: true,
+  logLevel: 'warning',
+});
+
+// The vendored libraries, one file each (their own dependencies inside; Node's built-ins outside). Some of
+// exceljs's dependencies still call `new Buffer(…)`; Node warns of that (DEP0005) only for code outside
+// node_modules, which the chunk now is: inside it, `Buffer` is Node's with a constructor that makes the
+// same buffers through Buffer.alloc and Buffer.from (what Node itself does for them), and no warning.
+const bufferShim = [
+  'var Buffer = (function (B) {',
+  '  function Buffer(a, b, c) { return typeof a === "number" ? B.alloc(a) : B.from(a, b, c); }',
+  '  Object.setPrototypeOf(Buffer, B); Buffer.prototype = B.prototype; return Buffer;',
+  '})(require("node:buffer").Buffer);',
+].join('\n');
+await build({
+  banner: { js: bufferShim },
+  entryPoints: Object.keys(VENDOR_CHUNKS).map((chunk) => ({ in: `vendor:${chunk}`, out: vendorFile(chunk as VendorChunk).replace(/\.cjs$/, '') })),
+  outdir: dirname(outfile),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  plugins: [{
+    name: 'vendor-entries',
+    setup(b) {
+      b.onResolve({ filter: /^vendor:/ }, (a) => ({ path: a.path.slice('vendor:'.length), namespace: 'vendor-entry' }));
+      b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (a) => ({ contents: chunkSource(a.path as VendorChunk), loader: 'js', resolveDir: root }));
+    },
+  }],
   minifySyntax: true,
   logLevel: 'warning',
 });

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { AppIo } from '../cli/context.js';
+import { COMPILED } from './vendorLoad.js';
 
 interface Script {
   createCachedData(): Buffer;
@@ -34,15 +35,22 @@ try {
   // No scratch folder (a read-only temp): the cache of the file's top level still helps.
   console.warn(`shuxiang build: no scratch folder for warming the code cache (${(e as Error).message}); it holds the top level only.`);
 }
+let programCache: Buffer | undefined;
 if (dir) try {
   const db = join(dir, 'warm.db');
   const quiet = { write: () => true, isTTY: false };
   const io = { stdout: quiet, stderr: quiet, stdin: Readable.from([]), env: { ...process.env, SHUXIANG_NOW: '2026-06-30', NO_COLOR: '1' }, cwd: dir } as unknown as AppIo;
-  for (const argv of [['--db', db, 'init', '--organ', '机关', '--branch', '一支部', '--yes'], ['--help'], ['--db', db, 'member', 'list'], ['--db', db, 'audit']]) {
+  const run = async (argv: string[]) => {
     const code = await main(argv, io);
     if (code > 1) throw new Error(`warming the code cache: shuxiang ${argv.join(' ')} exited ${code}`);
-  }
+  };
+  for (const argv of [['--db', db, 'init', '--organ', '机关', '--branch', '一支部', '--yes'], ['--help'], ['--db', db, 'member', 'list'], ['--db', db, 'audit']]) await run(argv);
+  // The program's cache is taken here (what the reports compile would only make every start read more);
+  // then a ledger and a summary are written, for the vendored libraries' caches (vendorLoad.ts).
+  programCache = script.createCachedData();
+  await run(['--db', db, '-q', 'report', '--year', '2026', '--xlsx', join(dir, 'ledger.xlsx'), '--docx', join(dir, 'summary.docx')]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-writeFileSync(`${BUNDLE}.cache`, script.createCachedData());
+writeFileSync(`${BUNDLE}.cache`, programCache ?? script.createCachedData());
+for (const [file, vendor] of ((globalThis as Record<symbol, unknown>)[COMPILED] as Map<string, Script> | undefined) ?? []) writeFileSync(`${file}.cache`, vendor.createCachedData());

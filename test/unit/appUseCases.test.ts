@@ -67,6 +67,8 @@ describe('report', () => {
     const printed = await cli('--json', 'report', '--year', '2026');
     expect(printed.code).toBe(0);
     expect(JSON.parse(JSON.stringify(report))).toEqual(JSON.parse(printed.stdout));
+    // Not to a terminal: one line, no indentation (an organ's year is half the bytes so).
+    expect(printed.stdout.trimEnd()).not.toContain('\n');
     expect(reportFileName(report, true, 'xlsx')).toBe('2026年度学习台账.xlsx');
     expect(reportFileName(report, '总结', 'docx')).toBe('总结.docx');
     const plan = planReportFiles(report, { xlsx: true, md: true });

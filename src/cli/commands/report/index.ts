@@ -113,7 +113,7 @@ export async function runReport(ctx: AppContext, o: ReportOptions): Promise<void
 
   const plan = planReportFiles(report, { xlsx: o.xlsx, docx: o.docx, md: o.md, pdf: o.pdf, template });
   const written = await writeReportFiles(ctx, report, plan, o.force);
-  if (ctx.json) return ctx.outJson(report);
+  if (ctx.json) return ctx.outJson(report, { compact: true });
   if (o.byBranch && !report.byBranch) throw new UserError('--by-branch 是各支部的对比，需要数据库中有多个支部且不给 --branch。');
   if (written.length === 0 && o.byBranch) {
     ctx.out([`各支部对比：${report.branch} · ${report.period.label}（截至 ${report.asOf}）`, ...branchLines(ctx.paint, report)].join('\n'));
