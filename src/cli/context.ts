@@ -5,7 +5,8 @@ import { nowStamp, today } from '../shared/clock.js';
 import { painter, useColour, type Paint } from '../shared/colour.js';
 import { maskJsonText, maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
-import { writeJson } from './jsonText.js';
+import type { BulkOut } from './bulkOut.js';
+import { hasLongList, writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
 import { closeDb, connect, CURRENT_SCHEMA, schemaVersion } from '../store/dbConnect.js';
 import { endPlanLock, holdPlanLock, releasePlanLock, retakePlanLock } from '../store/planLock.js';
@@ -14,6 +15,8 @@ import { ensureUndoTriggers } from '../store/undoTriggers.js';
 export interface OutStream {
   write(s: string): unknown;
   isTTY?: boolean;
+  /** A second thread to write a large output through (the real process's stdout, not a terminal; bulkOut.ts). */
+  bulk?(): BulkOut | undefined;
 }
 
 export interface AppIo {
@@ -198,11 +201,14 @@ export class AppContext {
   outJson(data: unknown, o: { compact?: boolean } = {}): void {
     this.endProgress();
     const space = o.compact && !this.io.stdout.isTTY ? 0 : 2;
-    if (this.globals.reveal) { writeJson((s) => this.io.stdout.write(s), data, space); return; }
     // Masked as JSON (maskJsonText: a phone-like number becomes a masked string, not invalid JSON), so past
     // the text filter: what it still holds is written first. writeJson's pieces each start outside a string.
-    this.flushOut?.();
-    writeJson((s) => this.rawIo.stdout.write(s), data, space, maskJsonText);
+    if (!this.globals.reveal) this.flushOut?.();
+    const raw = this.rawIo.stdout;
+    // Compact and large (an organ's audit): written on a second thread while the rest is made.
+    const bulk = space === 0 && hasLongList(data) ? raw.bulk?.() : undefined;
+    writeJson(bulk ? (s) => bulk.write(s) : (s) => raw.write(s), data, space, this.globals.reveal ? undefined : maskJsonText);
+    bulk?.end();
   }
 
   /** A message for the user on stderr (silenced by -q). */

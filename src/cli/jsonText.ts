@@ -21,6 +21,11 @@ const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || i
 
 const same = (s: string) => s;
 
+/** Whether `data` is an object with a long list at its top level (written piece by piece, below). */
+export function hasLongList(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.values(data).some(isLong);
+}
+
 /** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece;
  * every piece of text goes through `mask` (JSON text in, JSON text out) on its way. */
 export function writeJson(out: (s: string) => unknown, data: unknown, space = 2, mask: (json: string) => string = same): void {

@@ -2,9 +2,11 @@
 import { DbError, ShuxiangError } from '../shared/errors.js';
 import { maskPersonalData } from '../domain/pii.js';
 import { clipQuotes } from '../domain/text.js';
-import type { AppContext, AppIo } from './context.js';
+import type { AppContext, AppIo, OutStream } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
+import { bulkOut } from './bulkOut.js';
+import { outputFault } from './outputFault.js';
 import { directOut } from './stdio.js';
 
 /** How many times a command starts over when the database changed under it (see store/planLock.ts). */
@@ -93,7 +95,10 @@ export async function start(): Promise<void> {
   // Into a file, /dev/null or a pipe the text is written straight to the descriptor (stdio.ts): Node's
   // streams, and the milliseconds their library costs to load, only for a terminal and the rest.
   const direct = directOut(1, readerGone);
-  const stdout = direct ?? nodeStdout(readerGone);
+  const node = direct ? undefined : nodeStdout(readerGone);
+  // Not a terminal: a large output may be written on a second thread (bulkOut.ts).
+  const bulk = () => bulkOut(1, readerGone);
+  const stdout: OutStream = direct ? { ...direct, bulk } : node!.isTTY ? node! : { isTTY: false, write: (s: string) => node!.write(s), bulk };
   const stderr = directOut(2, () => {}) ?? process.stderr;
   const code = await main(process.argv.slice(2), {
     stdout,
@@ -116,7 +121,8 @@ export async function start(): Promise<void> {
 function nodeStdout(readerGone: () => void): NodeJS.WriteStream {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') readerGone();
-    throw e;
+    // Emitted after the write that failed (a device such as /dev/full): said here, and the run ends.
+    process.exit(reportMasked(outputFault(e), process.stderr, false));
   });
   // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
   // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.

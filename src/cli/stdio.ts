@@ -6,6 +6,7 @@
 // Windows) get Node's own stream, as before.
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import type { OutStream } from './context.js';
+import { outputFault } from './outputFault.js';
 
 /** What a direct writer does when the reader of a pipe has gone (`shuxiang … | head`). */
 export type OnClosed = () => void;
@@ -40,7 +41,7 @@ function writeAll(fd: number, bytes: Uint8Array, onClosed: OnClosed): void {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') { pause(1); continue; }
       if (code === 'EPIPE') { onClosed(); return; }
-      throw e;
+      throw outputFault(e);
     }
   }
 }
