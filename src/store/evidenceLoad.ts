@@ -39,9 +39,10 @@ export interface LoadRange {
 
 /** Column kinds being read by a second thread: `take` waits for them (undefined: read them here after all). */
 export interface ParallelLoad {
-  /** The kinds the thread reads. */
-  jobs: readonly ColumnJob[];
-  take(): ParallelColumns | undefined;
+  /** The kinds the thread reads, phase by phase (each phase answered as soon as it is read). */
+  phases: readonly (readonly ColumnJob[])[];
+  /** Waits for the phase's kinds (default the first); each phase is taken once, in order. */
+  take(phase?: number): ParallelColumns | undefined;
   cancel(): void;
 }
 
@@ -132,8 +133,10 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   // The column kinds: from the second thread when one was reading them, else here (a kind it did not do, too).
   // Deferred, the ids to cite are taken when the caller asks (the thread reads nothing else, so nothing
   // else waits for it).
-  const defer = citeStudy && p.deferCites === true && !!p.parallel && p.parallel.jobs.every((j) => j === 'studyIds');
-  const got = defer ? {} : (p.parallel?.take() ?? {});
+  // The ids to cite come in a later phase of their own when the thread reads them.
+  const citePhase = p.parallel?.phases.findIndex((ph) => ph.includes('studyIds')) ?? -1;
+  const defer = citeStudy && p.deferCites === true && citePhase > 0;
+  const got: ParallelColumns = { ...(p.parallel?.take(0) ?? {}), ...(citeStudy && !defer && citePhase > 0 ? p.parallel!.take(citePhase) : {}) };
   const need: ColumnJob[] = [];
   if (!got.attendance) need.push('attendance');
   if (!got.lectures) need.push('lectures');
@@ -152,7 +155,7 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   const attachCites = () => {
     if (attached) return;
     attached = true;
-    attach(p.parallel!.take()?.studyIds ?? readColumns(db, p, ['studyIds']).studyIds!);
+    attach(p.parallel!.take(citePhase)?.studyIds ?? readColumns(db, p, ['studyIds']).studyIds!);
   };
   return { ...ev, study, lectureIds: lectures, signIns, ...(defer ? { attachCites } : {}) };
 }

@@ -1,12 +1,14 @@
 // The worker thread of evidenceParallel.ts (its own file in the bundle, dist/bundle/evidenceWorker.cjs):
-// opens the database read-only, reads the column kinds it was given, posts them back and signals. It
-// always signals, so the thread waiting for it never waits in vain.
+// opens the database read-only, reads the column kinds it was given phase by phase, posts each phase back
+// and signals it. It always signals, so the thread waiting for it never waits in vain.
 import { workerData } from 'node:worker_threads';
 import { packColumns, packedBuffers, type WorkerAnswer, type WorkerTask } from './evidenceParallel.js';
 
 const task = workerData as WorkerTask;
 
-async function read(): Promise<WorkerAnswer> {
+/** Opens the database and answers each phase as soon as it is read; a failure answers every phase left. */
+async function run(): Promise<void> {
+  let phase = 0;
   try {
     const { openFile } = await import('./dbConnect.js');
     const { readColumns } = await import('./evidenceColumns.js');
@@ -17,23 +19,29 @@ async function read(): Promise<WorkerAnswer> {
     const db = openFile(task.path, true);
     try {
       db.pragma('busy_timeout = 10000');
-      const read = fault === 'empty' ? Object.fromEntries(task.jobs.map((j) => [j, new Map()])) : readColumns(db, task.range, task.jobs);
-      return { columns: Object.fromEntries(Object.entries(read).map(([job, map]) => [job, packColumns(map as Map<number, never>)])) };
+      for (; phase < task.phases.length; phase++) {
+        const jobs = task.phases[phase]!;
+        const read = fault === 'empty' ? Object.fromEntries(jobs.map((j) => [j, new Map()])) : readColumns(db, task.range, jobs);
+        answer({ phase, columns: Object.fromEntries(Object.entries(read).map(([job, map]) => [job, packColumns(map as Map<number, never>)])) });
+      }
     } finally {
       db.close();
     }
   } catch (e) {
-    return { error: (e as Error)?.message ?? String(e) };
+    for (; phase < task.phases.length; phase++) answer({ phase, error: (e as Error)?.message ?? String(e) });
   }
 }
 
-void read().then((answer) => {
+/** Posts one phase's answer and signals it (always: the thread waiting for it never waits in vain). */
+function answer(a: WorkerAnswer): void {
   try {
-    task.port.postMessage(answer, 'columns' in answer ? packedBuffers(answer.columns) : []);
+    task.port.postMessage(a, 'columns' in a ? packedBuffers(a.columns) : []);
   } catch (e) {
-    task.port.postMessage({ error: (e as Error)?.message ?? String(e) });
+    task.port.postMessage({ phase: a.phase, error: (e as Error)?.message ?? String(e) });
+  } finally {
+    Atomics.store(task.signal, a.phase, 1);
+    Atomics.notify(task.signal, a.phase);
   }
-}).finally(() => {
-  Atomics.store(task.signal, 0, 1);
-  Atomics.notify(task.signal, 0);
-});
+}
+
+void run();

@@ -57,6 +57,10 @@ describe('audit evidence read on two threads', () => {
     // (Months an as-of date or a roll change cuts are read as days, ids included, on the main thread.)
     expect(cites(wrong)).toBeLessThan(cites(right) / 2);
     // Text: the worker reads sign-ins and lectures; with none, more people fall short.
+    // JSON: the sign-ins come from the worker as well (its first answer; the ids to cite its second).
+    const attended = (r: typeof right) => r.verdicts.reduce((n, v) => n + (v.evidence.sessions?.length ?? 0), 0);
+    expect(attended(right)).toBeGreaterThan(100);
+    expect(attended(wrong)).toBeLessThan(attended(right) / 2);
     const text = audit(['audit'], { SHUXIANG_PARALLEL_LOAD: '1' });
     const empty = audit(['audit'], { SHUXIANG_PARALLEL_LOAD: '1', SHUXIANG_FAULT_WORKER: 'empty' });
     expect(empty.stdout).not.toBe(text.stdout);
