@@ -108,8 +108,16 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     r.membersInPeriod++;
     if (onRoll(m, rollDay)) r.members++;
   }
-  const byBranch = new Map<number, typeof ev.members>();
-  for (const m of ev.members) (byBranch.get(m.branchId) ?? byBranch.set(m.branchId, []).get(m.branchId)!).push(m);
+  // Each member's days on the roll as day numbers [from, left): the checks below run ~10⁵ times.
+  const rollFrom = (m: { onRollFrom?: string }) => (m.onRollFrom ? toDayNumber(m.onRollFrom) : -Infinity);
+  const rollLeft = (m: { onRollLeft?: string }) => (m.onRollLeft ? toDayNumber(m.onRollLeft) : Infinity);
+  // By branch: how many are on the roll throughout, and the others' spans.
+  const byBranch = new Map<number, { always: number; spans: [number, number][] }>();
+  for (const m of ev.members) {
+    const b = byBranch.get(m.branchId) ?? byBranch.set(m.branchId, { always: 0, spans: [] }).get(m.branchId)!;
+    if (!m.onRollFrom && !m.onRollLeft) b.always++;
+    else b.spans.push([rollFrom(m), rollLeft(m)]);
+  }
 
   // Sessions held, and who was expected at them (on the branch's roll that day).
   const sessions = new Map<number, { branchId: number; date: string }>();
@@ -119,21 +127,35 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     const r = row(s.branchId);
     r.sessionsHeld++;
     r.sessionsByType[s.type] = (r.sessionsByType[s.type] ?? 0) + 1;
-    for (const m of byBranch.get(s.branchId) ?? []) if (onRoll(m, s.date)) r.attendance.expected++;
+    const b = byBranch.get(s.branchId);
+    if (!b) continue;
+    const day = toDayNumber(s.date);
+    let n = b.always;
+    for (const [lo, hi] of b.spans) if (lo <= day && day < hi) n++;
+    r.attendance.expected += n;
   }
   // Who came: present and late (and excused, when the rule set says so), at their own branch's sessions.
   const counts = new Set(['present', 'late', ...(excusedCounts ? ['excused'] : [])]);
   // By status code, looked at first: an absence needs no session looked up (an organ's year: ~430,000 sign-ins).
   const counted = STATUS_CODES.map((code) => counts.has(code));
+  // Each counted session's branch by session id, in a plain array when the ids are the table's small
+  // integers (one Map lookup per sign-in was most of this function's time).
+  let top = 0;
+  for (const id of sessions.keys()) if (id > top) top = id;
+  const dense = top <= 4_000_000 ? new Int32Array(top + 1).fill(-1) : undefined;
+  if (dense) for (const [id, s] of sessions) dense[id] = s.branchId;
+  const branchOfSession = dense ? (id: number) => (id <= top ? dense[id]! : -1) : (id: number) => sessions.get(id)?.branchId ?? -1;
   for (const [memberId, c] of a.sources.attendance) {
     const m = memberOf.get(memberId);
     if (!m) continue;
     const b = m.branchId;
+    const lo = rollFrom(m);
+    const hi = rollLeft(m);
     let n = 0;
+    // (A sign-in's day is its session's date.)
     for (let i = 0; i < c.sessions.length; i++) {
-      if (!counted[c.status[i]!]) continue;
-      const s = sessions.get(c.sessions[i]!);
-      if (s && s.branchId === b && onRoll(m, s.date)) n++;
+      if (!counted[c.status[i]!] || c.days[i]! < lo || c.days[i]! >= hi) continue;
+      if (branchOfSession(c.sessions[i]!) === b) n++;
     }
     if (n) row(b).attendance.attended += n;
   }
