@@ -96,8 +96,9 @@ export async function start(): Promise<void> {
   // streams, and the milliseconds their library costs to load, only for a terminal and the rest.
   const direct = directOut(1, readerGone);
   const node = direct ? undefined : nodeStdout(readerGone);
-  // Not a terminal: a large output may be written on a second thread (bulkOut.ts).
-  const bulk = () => bulkOut(1, readerGone);
+  // Not a terminal: a large output may be written on a second thread (bulkOut.ts; not on Windows, whose
+  // pipes Node writes through its stream).
+  const bulk = () => (process.platform === 'win32' ? undefined : bulkOut(1, readerGone));
   const stdout: OutStream = direct ? { ...direct, bulk } : node!.isTTY ? node! : { isTTY: false, write: (s: string) => node!.write(s), bulk };
   const stderr = directOut(2, () => {}) ?? process.stderr;
   const code = await main(process.argv.slice(2), {
