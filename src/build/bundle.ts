@@ -64,15 +64,13 @@ const vendored: Plugin = {
 const calendarJson = readFileSync(createRequire(import.meta.url).resolve('chinese-days/dist/chinese-days.json'), 'utf8');
 
 rmSync(dirname(outfile), { recursive: true, force: true });
+/** What every file of dist/bundle is: one CommonJS file for Node 20.19+, syntax minified (fewer bytes to read
+ * and hash each start; whitespace and names are kept, so a stack still reads). */
+const common = { outdir: dirname(outfile), outExtension: { '.js': '.cjs' }, bundle: true, format: 'cjs', platform: 'node', target: 'node20.19', minifySyntax: true, logLevel: 'warning' } as const;
 // Two files: the program, and the worker thread that reads an organ's evidence alongside it (store/evidenceParallel.ts).
 await build({
+  ...common,
   entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), evidenceWorker: join(root, 'src', 'store', 'evidenceWorker.ts') },
-  outdir: dirname(outfile),
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
   external: [...Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)), 'bindings', '*.node'],
   plugins: [lazyChildProcess, vendored],
   // The bundle sits two folders down, as dist/cli/*.js did: `new URL('../../templates/…', import.meta.url)`
@@ -82,9 +80,6 @@ await build({
   // import() becomes require(): a script compiled from V8's code cache has no dynamic-import callback on
   // Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the ES-only packages load through require(esm).
   supported: { 'dynamic-import': false },
-  // Fewer bytes to read and hash each start; whitespace and names are kept, so a stack still reads.
-  minifySyntax: true,
-  logLevel: 'warning',
 });
 
 // The vendored libraries, one file each (their own dependencies inside; Node's built-ins outside). Some of
@@ -98,14 +93,9 @@ const bufferShim = [
   '})(require("node:buffer").Buffer);',
 ].join('\n');
 await build({
+  ...common,
   banner: { js: bufferShim },
   entryPoints: Object.keys(VENDOR_CHUNKS).map((chunk) => ({ in: `vendor:${chunk}`, out: vendorFile(chunk as VendorChunk).replace(/\.cjs$/, '') })),
-  outdir: dirname(outfile),
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
   plugins: [{
     name: 'vendor-entries',
     setup(b) {
@@ -113,8 +103,6 @@ await build({
       b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (a) => ({ contents: chunkSource(a.path as VendorChunk), loader: 'js', resolveDir: root }));
     },
   }],
-  minifySyntax: true,
-  logLevel: 'warning',
 });
 
 // The code cache is made by the same loader that reads it (bin/shuxiang.js), so both compile the same text,
