@@ -104,16 +104,21 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
 
   // The other kinds are thousands of rows (lectures: a quarter million), one plain query each, read in
   // id order — the table's own order, so SQLite sorts nothing — then sorted by date here (stable).
-  const q = (table: string, cols: string, dateCol: string, extraWhere = '', join = '') => rows(db,
-    `SELECT ${cols} FROM ${table} t${join}${p.branchId === undefined ? '' : ' JOIN members m ON m.id = t.member_id'} WHERE ${extraWhere || `t.${dateCol} >= ? AND t.${dateCol} < ?`}${p.branchId === undefined ? '' : ' AND m.branch_id = ?'} ORDER BY t.id`,
+  const q = (table: string, cols: string, dateCol: string, extraWhere = '') => rows(db,
+    `SELECT ${cols} FROM ${table} t${p.branchId === undefined ? '' : ' JOIN members m ON m.id = t.member_id'} WHERE ${extraWhere || `t.${dateCol} >= ? AND t.${dateCol} < ?`}${p.branchId === undefined ? '' : ' AND m.branch_id = ?'} ORDER BY t.id`,
     [p.from, p.toExclusive, ...brArgs]);
   const span = 't.date_to >= ? AND t.date_from < ?';
   if (!columns) ev.lectures = byDate(q('lectures', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['lectures'][number]), (x) => x.date);
-  ev.readings = q('readings', 't.id, t.member_id, t.book_id, b.category, t.finished', 'finished',
-    "(t.finished >= ? OR t.finished IS NULL) AND coalesce(t.finished, t.started, '') < ?", ' JOIN books b ON b.id = t.book_id')
-    .map(([id, memberId, bookId, category, finished]) => {
+  // The book's category by id from the catalogue (a join into each of an organ's ~28,000 readings costs
+  // more than the rest of their reading).
+  const categoryOf = new Map(rows(db, 'SELECT id, category FROM books', []) as [number, string | null][]);
+  ev.readings = q('readings', 't.id, t.member_id, t.book_id, t.finished', 'finished',
+    "(t.finished >= ? OR t.finished IS NULL) AND coalesce(t.finished, t.started, '') < ?")
+    .filter(([, , bookId]) => categoryOf.has(bookId as number))
+    .map(([id, memberId, bookId, finished]) => {
       const r: Evidence['readings'][number] = { id: id as number, memberId: memberId as number, bookId: bookId as number };
-      if (category !== null) r.category = category as BookCategory;
+      const category = categoryOf.get(bookId as number);
+      if (category != null) r.category = category as BookCategory;
       if (finished !== null) r.finished = finished as string;
       return r;
     });
