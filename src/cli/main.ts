@@ -100,7 +100,9 @@ export async function start(): Promise<void> {
   // pipes Node writes through its stream).
   const bulk = () => (process.platform === 'win32' ? undefined : bulkOut(1, readerGone));
   const stdout: OutStream = direct ? { ...direct, bulk } : node!.isTTY ? node! : { isTTY: false, write: (s: string) => node!.write(s), bulk };
-  const stderr = directOut(2, () => {}) ?? process.stderr;
+  // Messages that cannot be written (stderr to a full disk) are lost quietly: there is nowhere to say so, and
+  // the exit code stays the command's own.
+  const stderr = directOut(2, () => {}, true) ?? quietStderr();
   const code = await main(process.argv.slice(2), {
     stdout,
     stderr,
@@ -116,6 +118,12 @@ export async function start(): Promise<void> {
   if (!direct && process.stdout.writableLength > 0) await new Promise((done) => process.stdout.once('drain', done));
   // Anything still holding the event loop (a prompt's stdin) must not keep a finished command alive.
   setTimeout(() => process.exit(code), 1500).unref();
+}
+
+/** Node's own stderr, its write errors (a closed reader, a full device) ignored. */
+function quietStderr(): NodeJS.WriteStream {
+  process.stderr.on('error', () => {});
+  return process.stderr;
 }
 
 /** Node's own stdout (a terminal, a socket…), with a closed reader ending the run quietly. */

@@ -31,8 +31,9 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Writes all of `bytes` to `fd`: partial writes continued, a full non-blocking pipe waited for. */
-function writeAll(fd: number, bytes: Uint8Array, onClosed: OnClosed): void {
+/** Writes all of `bytes` to `fd`: partial writes continued, a full non-blocking pipe waited for. A failed
+ * write is the user's to read (outputFault), unless `quiet` (stderr: there is nowhere left to say it). */
+function writeAll(fd: number, bytes: Uint8Array, onClosed: OnClosed, quiet: boolean): void {
   let at = 0;
   while (at < bytes.length) {
     try {
@@ -40,20 +41,21 @@ function writeAll(fd: number, bytes: Uint8Array, onClosed: OnClosed): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') { pause(1); continue; }
-      if (code === 'EPIPE') { onClosed(); return; }
+      if (code === 'EPIPE' || quiet) { onClosed(); return; }
       throw outputFault(e);
     }
   }
 }
 
-/** A writer for `fd` that bypasses Node's stream, or undefined where the stream is needed (see above). */
-export function directOut(fd: number, onClosed: OnClosed): OutStream | undefined {
+/** A writer for `fd` that bypasses Node's stream, or undefined where the stream is needed (see above).
+ * `quiet`: a failed write (a full disk) ends its writing silently, as a closed reader does. */
+export function directOut(fd: number, onClosed: OnClosed, quiet = false): OutStream | undefined {
   if (!writesPlainly(fd)) return undefined;
   let closed = false;
   return {
     isTTY: false,
     write(s: string | Uint8Array): boolean {
-      if (!closed) writeAll(fd, typeof s === 'string' ? Buffer.from(s, 'utf8') : s, () => { closed = true; onClosed(); });
+      if (!closed) writeAll(fd, typeof s === 'string' ? Buffer.from(s, 'utf8') : s, () => { closed = true; onClosed(); }, quiet);
       return true;
     },
   };

@@ -1,7 +1,7 @@
 // Large JSON written on a second thread (src/cli/bulkOut.ts) by the shipped command: into a file, a pipe
 // and a socket it must be byte for byte what the in-process run (no second thread: its stdout is not a
-// descriptor) prints; a reader that goes away early ends the run with exit 0 and nothing on stderr; and a
-// full device is said in Chinese (exit 2), no stack trace.
+// descriptor) prints; a reader that goes away early ends the run with exit 0 and nothing on stderr; a
+// full device is said in Chinese (exit 2), no stack trace; and stderr on one changes no exit code.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ const same = (got: string) => {
 };
 const cmd = () => `${q(process.execPath)} ${q(BIN)} --db ${q(db)} --json audit`;
 
-describe('large JSON on a second thread', () => {
+describe('large JSON on a second thread, and output that cannot be written', () => {
   it('a file, a pipe and a socket get exactly what the in-process run prints', () => {
     expect(sh(`${cmd()} > out.json`).status).toBe(1);
     same(readFileSync(join(dir, 'out.json'), 'utf8'));
@@ -73,5 +73,12 @@ describe('large JSON on a second thread', () => {
     expect(small.status).toBe(2);
     expect(small.stderr).toContain('无法写出结果');
     expect(small.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stderr on a full device: the messages are lost, the exit code stays the command\'s own', () => {
+    const base = `${q(process.execPath)} ${q(BIN)} --db ${q(db)}`;
+    // A refused year (exit 2), and an audit with gaps (exit 1), their messages unwritable.
+    expect(sh(`${base} audit --year 1999 2>/dev/full`).status).toBe(2);
+    expect(sh(`${base} audit 2>/dev/full > /dev/null`).status).toBe(1);
   });
 });
