@@ -22,18 +22,24 @@ function evaluate(script, file) {
   return module.exports;
 }
 
-/** The bundle's exports, compiled with its code cache when there is one. */
-function load(file) {
+/** The file compiled with the code cache beside it when there is one (also the bundle's vendored
+ * libraries: src/build/vendorLoad.ts). */
+function compileCached(file) {
   let cache;
   try {
     cache = readFileSync(`${file}.cache`);
   } catch {
     // no cache: compiled from the text alone
   }
-  return evaluate(compile(file, cache), file);
+  return compile(file, cache);
 }
 
-module.exports = { compile, evaluate, BUNDLE };
+/** The bundle's exports, compiled with its code cache when there is one. */
+function load(file) {
+  return evaluate(compileCached(file), file);
+}
+
+module.exports = { compile, compileCached, evaluate, BUNDLE };
 
 if (require.main === module) {
   let cli;

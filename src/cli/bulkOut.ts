@@ -92,8 +92,8 @@ export function bulkOut(fd: number, onClosed: () => void): BulkOut | undefined {
       check();
       if (done) return;
       worker.postMessage(null);
+      // The end is marked once every piece before it has been written (the thread takes them in order).
       while (Atomics.load(signal, ENDED) === 0 && Atomics.load(signal, STATE) === 0) Atomics.wait(signal, ENDED, 0, 1000);
-      drain(0);
       check();
       done = true;
     },

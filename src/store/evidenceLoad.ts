@@ -136,9 +136,8 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   ev.exchanges = byDate(q('exchanges', 't.id, t.member_id, t.date', 'date').map(([id, memberId, date]) => ({ id, memberId, date }) as Evidence['exchanges'][number]), (x) => x.date);
   if (!columns) return ev;
   // The column kinds: from the second thread when one was reading them, else here (a kind it did not do, too).
-  // Deferred, the ids to cite are taken when the caller asks (the thread reads nothing else, so nothing
-  // else waits for it).
-  // The ids to cite come in a later phase of their own when the thread reads them.
+  // The ids to cite come in a later phase of their own; deferred, that phase is taken only when the caller
+  // asks (attachCites), so the rules that cite none are judged meanwhile.
   const citePhase = p.parallel?.phases.findIndex((ph) => ph.includes('studyIds')) ?? -1;
   const defer = citeStudy && p.deferCites === true && citePhase > 0;
   const got: ParallelColumns = { ...(p.parallel?.take(0) ?? {}), ...(citeStudy && !defer && citePhase > 0 ? p.parallel!.take(citePhase) : {}) };

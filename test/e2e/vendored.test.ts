@@ -54,6 +54,13 @@ describe('the vendored file libraries', () => {
     await expectReadable();
   });
 
+  it('have code caches that a plain run accepts (made under the same V8 flags as the run uses)', () => {
+    const check = `const b = require(${JSON.stringify(join(ROOT, 'bin', 'shuxiang.js'))});
+      for (const f of ['main.cjs', 'vendor-exceljs.cjs', 'vendor-docx.cjs']) console.log(f, b.compileCached(${JSON.stringify(join(ROOT, 'dist', 'bundle'))} + '/' + f).cachedDataRejected);`;
+    const r = spawnSync(process.execPath, ['-e', check], { encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n')).toEqual(['main.cjs false', 'vendor-exceljs.cjs false', 'vendor-docx.cjs false']);
+  });
+
   it('fall back to the packages when a chunk is missing or its cache is refused', async () => {
     // A copy of what ships, beside the same node_modules, with one chunk deleted and the other's cache spoilt.
     const copy = join(dir, 'copy');
