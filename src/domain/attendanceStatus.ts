@@ -35,7 +35,8 @@ export function parseStatusText(text: string): ParsedStatus | undefined {
   if (LATE.includes(t)) return { status: 'late' };
   if (EXCUSED.includes(t)) return { status: 'excused' };
   if (ABSENT.includes(t)) return { status: 'absent' };
-  const kind = parseExcuseKind(t.replace(/^请/, '').replace(/^请假[:：]?/, ''));
+  // 请假：病假, 请病假, and the form statusLabel shows, 请假（病假）.
+  const kind = parseExcuseKind(t.replace(/^请假[:：]?/, '').replace(/^\((.+)\)$/, '$1').replace(/^请/, ''));
   if (kind) return { status: 'excused', excuseKind: kind };
   return undefined;
 }

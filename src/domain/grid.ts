@@ -17,6 +17,21 @@ export interface Grid {
   rows: Cell[][];
   /** Merged ranges as 0-based inclusive boxes, to read two-row headers. */
   merges: { top: number; left: number; bottom: number; right: number }[];
+  /** The sheet is hidden in the workbook (Excel's 隐藏): not what the user sees. */
+  hidden?: boolean;
+}
+
+/** The sheets an import reads when no --sheet is given: the visible ones — a hidden sheet (an old list, a
+ * lookup table) is not what the user sees and checks — and the names of those skipped. Named with
+ * --sheet, a hidden sheet is read like any other. */
+export function sheetsShown(grids: Grid[], wanted?: string): { grids: Grid[]; skipped: string[] } {
+  if (wanted !== undefined || !grids.some((g) => g.hidden) || grids.every((g) => g.hidden)) return { grids, skipped: [] };
+  return { grids: grids.filter((g) => !g.hidden), skipped: grids.filter((g) => g.hidden).map((g) => g.name) };
+}
+
+/** The note that hidden sheets were not read. */
+export function skippedSheetsNote(file: string, skipped: string[]): string {
+  return `${file}：隐藏的工作表${skipped.map((n) => `“${n}”`).join('、')}没有读取（只读可见的工作表）；如要导入隐藏的工作表，请用 --sheet 指定。`;
 }
 
 /** Excel column letters for a 0-based index: 0 → A, 26 → AA. */

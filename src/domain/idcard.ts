@@ -1,4 +1,5 @@
 // Chinese resident ID numbers (GB 11643-1999): checksum, birth date inside, and masking for display.
+import { INVISIBLE } from './text.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
@@ -14,7 +15,7 @@ export function idCardCheckChar(body17: string): string {
 
 /** Validates an ID typed as text; a lower-case x is accepted and stored upper-case. */
 export function validateIdCard(raw: string): IdCardResult {
-  const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const s = raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, '').toUpperCase();
   if (/^\d{15}$/.test(s)) {
     return { ok: false, reason: '这是 15 位的旧身份证号，请填写 18 位的新号码' };
   }
@@ -47,8 +48,10 @@ export function maskPhone(s: string): string {
 
 /** Validates a phone number (mobile or landline, with - or spaces); returns the cleaned text. */
 export function validatePhone(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
-  const s = raw.normalize('NFKC').trim().replace(/\s+/g, '');
-  if (/^1[3-9]\d{9}$/.test(s)) return { ok: true, value: s };
+  const s = raw.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, '');
+  // A mobile number however it is grouped (137-0013-7000, 137 0013 7000): its 11 digits.
+  const mobile = s.replace(/-/g, '');
+  if (/^1[3-9]\d{9}$/.test(mobile)) return { ok: true, value: mobile };
   if (/^(\+?\d{1,4}-?)?\d{2,4}-?\d{6,8}(-\d{1,6})?$/.test(s) || /^\(\d{2,4}\)\d{6,8}$/.test(s)) {
     return { ok: true, value: s };
   }

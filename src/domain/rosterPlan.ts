@@ -38,6 +38,9 @@ export interface PlanInput {
   existingBranches: string[];
   /** Branch for rows without a 所在支部 cell (--branch, else the database's default). */
   defaultBranch?: string;
+  /** The roster names no branch (no 所在支部 column, no --branch): people already on file stay in their
+   * own branch (found by ID, else by a name only one person on file has); only new people go to defaultBranch. */
+  keepBranch?: boolean;
   importDate: string;
   sync: boolean;
   /** Column of the name and branch, for problems about identity. */
@@ -66,9 +69,30 @@ export function planRosterImport(input: PlanInput): RosterPlan {
   const branches = new Set<string>();
   // A 所在支部 cell names an existing branch however it is spaced or punctuated (branchMatch.branchKey).
   const existingByKey = new Map(input.existingBranches.map((b) => [branchKey(b), b]));
+  // Without a branch named, the one person on file a row is (by ID, else by name in the default branch,
+  // else by a name only one person on file has).
+  const byName = new Map<string, Member[]>();
+  for (const m of input.existing) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+  const onFile = (row: RosterRow, fallback: string | undefined): { member: Member; byName?: boolean } | { problem: string } | undefined => {
+    const id = row.fields.idCard as string | undefined;
+    const byCard = id ? byId.get(id) : undefined;
+    if (byCard) return { member: byCard };
+    const name = row.fields.name as string;
+    if (fallback !== undefined && byNameBranch.has(`${fallback}\u0000${name}`)) return undefined;
+    const others = (byName.get(name) ?? []).filter((m) => !m.idCard || !id);
+    if (others.length === 1) return { member: others[0]!, byName: true };
+    if (others.length > 1) return { problem: `数据库里有 ${others.length} 个叫${name}的人（${[...new Set(others.map((m) => m.branch))].join('、')}），表中没有“所在支部”列，无法确定是哪一位；请填写身份证号，或用 --branch 指定支部` };
+    return undefined;
+  };
   for (const row of input.rows) {
     const typed = (row.fields.branch as string | undefined) ?? input.defaultBranch;
-    const branch = typed === undefined ? undefined : existingByKey.get(branchKey(typed)) ?? typed;
+    let branch = typed === undefined ? undefined : existingByKey.get(branchKey(typed)) ?? typed;
+    const known = input.keepBranch ? onFile(row, branch) : undefined;
+    if (known && 'problem' in known) { plan.problems.push({ row: row.row, col: input.nameCol, message: known.problem }); continue; }
+    if (known) {
+      branch = known.member.branch;
+      if (known.byName) plan.warnings.push({ row: row.row, col: input.nameCol, message: `表中没有“所在支部”列，已按姓名视为“${branch}”的${known.member.name}；如不是同一人，请加 --branch 指定支部后重新导入` });
+    }
     if (!branch) {
       plan.problems.push({ row: row.row, message: '不知道此人属于哪个支部：表中没有“所在支部”列，请用 --branch 指定支部' });
       continue;

@@ -9,6 +9,10 @@ import { cleanName, cleanText, clipQuotes, isPlausibleName, keepText, parseYesNo
 
 export type FieldValue = string | boolean;
 
+/** A number as Excel writes it in scientific notation (1.10101E+17): what a long number typed as a number
+ * becomes in a CSV that Excel saved. */
+const SCIENTIFIC = /^\d(?:\.\d+)?E\+\d+$/i;
+
 export interface RosterRow {
   /** 0-based grid row. */
   row: number;
@@ -75,11 +79,13 @@ function parseField(field: MemberField, v: Cell, today: string): Parsed {
     }
     case 'phone': {
       const raw = typeof v === 'number' ? String(Math.round(v)) : cellText(v);
+      if (typeof v === 'string' && SCIENTIFIC.test(v.trim())) return { ok: false, message: `电话号码被 Excel 存成了科学计数法（${v.trim()}），号码已丢失。请把该列设为“文本”格式后重新填写` };
       const p = validatePhone(raw);
       return p.ok ? { ok: true, value: p.value } : { ok: false, message: p.reason };
     }
     case 'idcard': {
-      if (typeof v === 'number') {
+      // A number, or a CSV saved by Excel from one (1.10101E+17): the last digits are gone.
+      if (typeof v === 'number' || (typeof v === 'string' && SCIENTIFIC.test(v.trim()))) {
         return {
           ok: false,
           message: '身份证号被 Excel 存成了数字，后几位已丢失（显示为 000 或科学计数法）。请把该列设为“文本”格式后重新填写身份证号',

@@ -14,8 +14,12 @@ export function keepText(s: string): string {
 /** For words that identify or count only (never stored text): full-width digits/letters/spaces to ASCII,
  * trimmed, inner runs of spaces collapsed. */
 export function cleanText(s: string): string {
-  return s.normalize('NFKC').replace(/[\u00a0\u3000\s]+/g, ' ').trim();
+  return s.normalize('NFKC').replace(INVISIBLE, '').replace(/[\u00a0\u3000\s]+/g, ' ').trim();
 }
+
+/** Characters that show as nothing — zero-width spaces and joiners, a BOM, a soft hyphen — which text pasted
+ * from WeChat or a web page carries: dropped from what identifies or counts. */
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
 /** A person's name: no spaces at all (张 三 → 张三), one kind of middle dot (阿依古丽•买买提 → ·). */
 export function cleanName(s: string): string {

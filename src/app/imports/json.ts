@@ -3,14 +3,15 @@
 // branch's records here (issue 18): the organ collects its branches, file after file, and a newer file
 // of a branch replaces the older one exactly; a file older than the one held is refused unless `force`.
 // Two steps: readDocuments before the database is opened (or created), importDocuments into it.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { UserError } from '../../shared/errors.js';
+import { DbError, UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
-import { exportDbFile, type ExportDocument } from '../../store/exportJson.js';
+import { EXPORT_FORMAT_VERSION, exportDbFile, type ExportDocument } from '../../store/exportJson.js';
 import { checkDocument, importDocument, type JsonImportOutcome, type JsonImportResult } from '../../store/importJson.js';
 import { SCHEMA_VERSION } from '../../store/migrations/index.js';
 import { writeOrPreview, type ImportHooks } from './batch.js';
+import { documentValueProblems } from './documentChecks.js';
 
 export interface ReadDocument {
   name: string;
@@ -26,11 +27,33 @@ export function readDocuments(files: string[], kind: 'json' | 'db'): ReadDocumen
 function readDocument(file: string, kind: 'json' | 'db'): unknown {
   const name = basename(file);
   if (!existsSync(file)) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
-  if (kind === 'db') return exportDbFile(file, statSync(file).mtime.toISOString().slice(0, 19));
+  if (kind === 'db') return readDbFile(file);
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch {
     throw new UserError(`${name} 不是有效的 JSON 文件（内容不是 JSON，或已被改坏）。`, ['请使用 shuxiang export --json 导出的文件，不要手工修改。']);
+  }
+}
+
+/** A branch's database file as an export document; a file that is not one, or is damaged, is refused as
+ * the input it is (exit 2): this database is not touched, so there is nothing here to restore or check. */
+function readDbFile(file: string): unknown {
+  const name = basename(file);
+  const again = '请让该支部重新发送：用 shuxiang export 导出的 .json 文件，或用 shuxiang backup 备份的数据库文件。';
+  const st = statSync(file);
+  if (st.isDirectory()) throw new UserError(`${file} 是文件夹，请指定支部的数据库文件（.db）。`);
+  if (st.size === 0) throw new UserError(`${name} 是空文件（0 字节），不是 shuxiang 的数据库文件，未导入任何数据。`, [again]);
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try { readSync(fd, head, 0, 16, 0); } finally { closeSync(fd); }
+  if (head.toString('latin1') !== 'SQLite format 3\0') {
+    throw new UserError(`${name} 不是 shuxiang 的数据库文件（不是 SQLite 数据库），未导入任何数据。`, ['导入 export 导出的 JSON 文件请用 --kind json。', again]);
+  }
+  try {
+    return exportDbFile(file, st.mtime.toISOString().slice(0, 19));
+  } catch (e) {
+    if (!(e instanceof DbError)) throw e;
+    throw new UserError(`${name} 已损坏或不完整，无法读取，未导入任何数据（本数据库没有改动）。`, [again]);
   }
 }
 
@@ -45,10 +68,15 @@ export interface JsonImport {
 
 /** Checks every document (refusing on any problem), then merges them oldest first in one batch stamped `now`;
  * `fresh`: the database was created for this import (nothing to remember a previous import by). */
-export function importDocuments(db: Db, input: { docs: ReadDocument[]; fresh: boolean; dryRun?: boolean; force?: boolean }, now: string, hooks: ImportHooks = {}): JsonImport {
+export function importDocuments(db: Db, input: { docs: ReadDocument[]; fresh: boolean; dryRun?: boolean; force?: boolean; today: string }, now: string, hooks: ImportHooks = {}): JsonImport {
   const { docs, fresh } = input;
   for (const { name, doc } of docs) {
-    const problems = checkDocument(db, doc, name, SCHEMA_VERSION);
+    const d = doc as Partial<ExportDocument> | null;
+    if (typeof d?.formatVersion === 'number' && d.formatVersion > EXPORT_FORMAT_VERSION) {
+      throw new UserError(`${name} 由更新版本的 shuxiang 导出（导出格式版本 ${d.formatVersion}，本程序只认识到 ${EXPORT_FORMAT_VERSION}），未导入任何数据。`, ['请先升级 shuxiang（在项目文件夹里 git pull 后 npm install），再导入。']);
+    }
+    let problems = checkDocument(db, doc, name, SCHEMA_VERSION);
+    if (!problems.length) problems = documentValueProblems(name, (doc as ExportDocument).tables, input.today);
     if (problems.length) throw new UserError(`${name} 有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请使用 shuxiang export --json 重新导出，不要手工修改。']);
   }
   // Oldest first, so that two files of one branch leave the newer one in place.

@@ -1,6 +1,7 @@
 // `import --kind plan` = `plan import`: an annual study plan workbook. Every row checked first (readPlanFile,
 // before the database is opened), then one batch for the branch (writePlan); importing it again changes nothing.
 import { basename } from 'node:path';
+import { sheetsShown, skippedSheetsNote } from '../../domain/grid.js';
 import { readPlanGrids, type PlanSheetRow } from '../../domain/planRows.js';
 import { describeProblem } from '../../domain/rosterRows.js';
 import { readGrids } from '../../io/readGrids.js';
@@ -11,9 +12,11 @@ import { upsertPlanMonth } from '../../store/plan.js';
 import { writeOrPreview } from './batch.js';
 
 /** The plan's months, every problem refused with its sheet and cell. */
-export async function readPlanFile(file: string, year: number | undefined): Promise<{ name: string; rows: PlanSheetRow[] }> {
+export async function readPlanFile(file: string, year: number | undefined, warn?: (message: string) => void): Promise<{ name: string; rows: PlanSheetRow[] }> {
   const name = basename(file);
-  const read = readPlanGrids(await readGrids(file), year);
+  const { grids, skipped } = sheetsShown(await readGrids(file));
+  if (skipped.length) warn?.(skippedSheetsNote(name, skipped));
+  const read = readPlanGrids(grids, year);
   if (!read) throw new UserError(`${name}：没有找到学习计划的表头（前 15 行里没有“月份”和“学习主题”列）。`, ['请使用 shuxiang plan init --year 年份 生成的计划表。']);
   const problems = read.flatMap((s) => s.problems.map((p) => describeProblem(name, s.sheet, p)));
   if (problems.length) {

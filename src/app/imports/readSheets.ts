@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
 import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
-import { cellRef, type Grid } from '../../domain/grid.js';
+import { cellRef, sheetsShown, skippedSheetsNote, type Grid } from '../../domain/grid.js';
 import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
 import { onRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
@@ -71,7 +71,8 @@ export async function readSheets(paths: string[], specs: readonly RecordSpec[], 
   for (const [i, path] of paths.entries()) {
     const name = basename(path);
     hooks.progress?.({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
-    const grids = await readGrids(path);
+    const { grids, skipped } = sheetsShown(await readGrids(path));
+    if (skipped.length) hooks.warn?.(skippedSheetsNote(name, skipped));
     const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     const file: FileRead = { path, name, sheets: [], rejects: [] };
     out.files.push(file);

@@ -3,7 +3,8 @@
 // on problems (unless --skip-invalid); after the CLI has shown a --dry-run, asked to confirm a --sync and
 // written the rejects workbook, writeRoster writes the plan in one batch.
 import { basename } from 'node:path';
-import type { Grid } from '../../domain/grid.js';
+import { branchKey } from '../../domain/branchMatch.js';
+import { sheetsShown, skippedSheetsNote, type Grid } from '../../domain/grid.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { branchInTitle, pickRosterSheet, type RosterLayout } from '../../domain/rosterHeader.js';
 import { planRosterImport, type RosterPlan } from '../../domain/rosterPlan.js';
@@ -45,8 +46,9 @@ export interface RosterRead {
 export async function readRosterFile(file: string, sheet: string | undefined, today: string, hooks: ImportHooks = {}): Promise<RosterRead> {
   const name = basename(file);
   hooks.progress?.({ stage: `读取 ${name}` });
-  const grids = await readGrids(file);
-  const layout = pickRosterSheet(grids, sheet);
+  const shown = sheetsShown(await readGrids(file), sheet);
+  const layout = pickRosterSheet(shown.grids, sheet);
+  if (shown.skipped.length) hooks.warn?.(skippedSheetsNote(name, shown.skipped));
   if ('error' in layout) throw new UserError(`${name}：${layout.error}`, ['请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
   const parsed = parseRosterRows(layout, today);
   if (parsed.rows.length === 0 && parsed.problems.length === 0) {
@@ -73,8 +75,10 @@ export function planRoster(db: Db, read: RosterRead, input: { branch?: string; s
   const hasBranchColumn = layout.columns.some((c) => c.role.kind === 'field' && c.role.field === 'branch');
   let defaultBranch = input.branch ?? settings.defaultBranch;
   if (!hasBranchColumn && !input.branch) {
-    const titled = branchInTitle(layout.title);
+    const inTitle = branchInTitle(layout.title);
     const known = listBranches(db).map((b) => b.name);
+    // The title may put the organ before the branch (“XX委机关第二党支部”): the longest branch it ends with.
+    const titled = inTitle && (known.includes(inTitle) ? inTitle : known.filter((b) => branchKey(inTitle).endsWith(branchKey(b))).sort((a, b) => b.length - a.length)[0] ?? inTitle);
     if (titled && known.includes(titled)) defaultBranch = titled;
     else if (titled && titled !== defaultBranch) {
       hooks.warn?.(`表格标题写的是“${layout.title}”，但数据库里没有“${titled}”，这些人已归入“${defaultBranch}”。如不对，请加 --branch 指定支部。`);
@@ -89,6 +93,7 @@ export function planRoster(db: Db, read: RosterRead, input: { branch?: string; s
       existing,
       existingBranches: listBranches(db).map((b) => b.name),
       defaultBranch,
+      keepBranch: !hasBranchColumn && !input.branch,
       importDate: today,
       sync: !!input.sync,
       nameCol,

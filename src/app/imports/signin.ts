@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { isExpectedAt } from '../../domain/attendees.js';
 import { parseExcuseKind, parseStatusText, signinNotYet, type ExcuseKind } from '../../domain/attendanceStatus.js';
 import { isFutureDay } from '../../domain/dates.js';
+import { sheetsShown, skippedSheetsNote } from '../../domain/grid.js';
 import { memberResolver, missText } from '../../domain/matchMember.js';
 import type { Member } from '../../domain/member.js';
 import { cleanName } from '../../domain/text.js';
@@ -45,14 +46,16 @@ export interface SigninImport {
 type Plan = Omit<SigninFile, 'outcome' | 'changes' | 'kept'>;
 
 /** Reads, checks and (unless dryRun) records the sheets `files` (paths) in one batch stamped `now`. */
-export async function importSigninSheets(db: Db, input: { files: string[]; sheet?: string; skipInvalid?: boolean; dryRun?: boolean }, today: string, now: string): Promise<SigninImport> {
+export async function importSigninSheets(db: Db, input: { files: string[]; sheet?: string; skipInvalid?: boolean; dryRun?: boolean }, today: string, now: string, warn?: (message: string) => void): Promise<SigninImport> {
   const problems: string[] = [];
   const plans: Plan[] = [];
   const seenSessions = new Map<number, string>();
   for (const path of input.files) {
     const name = basename(path);
-    const grids = await readGrids(path);
+    const { grids: shown, skipped } = sheetsShown(await readGrids(path), input.sheet);
+    const grids = shown;
     const candidates = input.sheet ? grids.filter((g) => g.name === input.sheet) : grids;
+    if (skipped.length) warn?.(skippedSheetsNote(name, skipped));
     if (input.sheet && candidates.length === 0) {
       problems.push(`${name}：没有名为“${input.sheet}”的工作表（有：${grids.map((g) => g.name).join('、')}）。`);
       continue;

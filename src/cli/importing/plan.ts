@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 /** Reads the plan workbook, writes it for --branch in one batch, prints what changed. */
 export async function importPlan(ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }): Promise<void> {
   const year = o.year === undefined ? undefined : yearOf(ctx, o.year);
-  const read = await readPlanFile(file, year);
+  const read = await readPlanFile(file, year, (m) => ctx.warn(m));
   const db = await ctx.openDb();
   const r = writePlan(db, { ...read, branch: resolveBranch(db, o.branch), dryRun: o.dryRun }, ctx.nowStamp());
   if (ctx.json) return ctx.outJson(r);

@@ -1,6 +1,5 @@
 // Importing one roster file from the CLI (`import` and `demo`): the use case (src/app/imports/roster.ts)
 // reads and plans; here the --dry-run listing, the --sync confirmation and the rejects workbook.
-import { basename, dirname, extname, join } from 'node:path';
 import { planRoster, readRosterFile, writeRoster, type ImportSummary } from '../../app/imports/roster.js';
 import type { RosterPlan } from '../../domain/rosterPlan.js';
 import { writeAtomically } from '../../io/atomicWrite.js';
@@ -10,6 +9,7 @@ import { branchToWrite } from '../args/branch.js';
 import type { AppContext } from '../context.js';
 import { askConfirm } from '../prompts.js';
 import { importHooks, type ImportOptions } from './options.js';
+import { rejectsFileFor } from './preview.js';
 
 /** Imports one roster file (used by the command and by `demo`). */
 export async function importRosterFile(ctx: AppContext, file: string, opts: ImportOptions): Promise<ImportSummary> {
@@ -37,7 +37,7 @@ export async function importRosterFile(ctx: AppContext, file: string, opts: Impo
   }
   if (imp.rejects) {
     const { grid, headerEnd, rows } = imp.rejects;
-    summary.rejectsFile = join(dirname(file), `${basename(file, extname(file))}.rejects.xlsx`);
+    summary.rejectsFile = rejectsFileFor(file);
     await writeAtomically(summary.rejectsFile, (tmp) => writeRejects(tmp, grid, headerEnd, rows));
   }
   writeRoster(db, imp, today, ctx.nowStamp(), hooks);

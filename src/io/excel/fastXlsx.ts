@@ -291,7 +291,9 @@ export function readPlainXlsx(buf: Buffer): Grid[] {
     const name = a.name ?? '';
     const xml = read(rel.target, `工作表“${name}”`);
     if (xml === undefined) throw new DamagedFile(`missing ${rel.target}`);
-    grids.push(sheet(name, unprefix(xml, MAIN_NS), book));
+    const g = sheet(name, unprefix(xml, MAIN_NS), book);
+    if (a.state === 'hidden' || a.state === 'veryHidden') g.hidden = true;
+    grids.push(g);
   }
   return grids;
 }

@@ -1,4 +1,4 @@
-// CSV in strict UTF-8 (with or without BOM), else GBK (what Excel on Chinese Windows writes), bounded:
+// CSV in UTF-16 (with its BOM), strict UTF-8 (with or without BOM), else GBK (what Excel on Chinese Windows writes), bounded:
 // a record or a cell longer than any spreadsheet program writes is refused with where it is.
 import { readFileSync } from 'node:fs';
 import { cellRef, type Cell, type Grid } from '../../domain/grid.js';
@@ -12,20 +12,30 @@ export class BadCsv extends Error {
 
 const MAX_RECORD = 1024 * 1024;
 
+/** The file's text: UTF-16 when it starts with a UTF-16 byte-order mark (Excel's “Unicode 文本”), else
+ * strict UTF-8 (with or without BOM), else GBK/GB18030. */
+function decodeCsv(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
+  }
+}
+
 export async function readCsv(file: string): Promise<Grid> {
   const bytes = statSync(file).size;
   if (bytes > MAX_PART_BYTES) throw new TooLarge(`CSV 文件有 ${size(bytes)}，超过上限 ${size(MAX_PART_BYTES)}`);
   const buf = readFileSync(file);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    text = new TextDecoder('gb18030').decode(buf);
-  }
+  const text = decodeCsv(buf);
+  // Excel's “Unicode 文本” (UTF-16, tab-separated, often named .txt or .csv): tabs and no comma on the header line.
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = first.includes('\t') && !first.includes(',') ? '\t' : ',';
   const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD }) as string[][];
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD }) as string[][];
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_MAX_RECORD_SIZE') throw new TooLarge(`CSV 第 ${err.lines ?? '?'} 行的内容超过 ${count(MAX_RECORD)} 个字符，不像是表格数据`);

@@ -199,10 +199,12 @@ export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number 
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const isDate = (fmt: string) => X.SSF.is_date(fmt);
   const grids: Grid[] = [];
-  for (const name of wb.SheetNames) {
+  for (const [i, name] of wb.SheetNames.entries()) {
     const ws = wb.Sheets[name];
     if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) continue;
-    grids.push(grid(name, ws, date1904, isDate));
+    const g = grid(name, ws, date1904, isDate);
+    if (wb.Workbook?.Sheets?.[i]?.Hidden) g.hidden = true;
+    grids.push(g);
     delete wb.Sheets[name];
   }
   return grids;

@@ -1,6 +1,7 @@
 // The rejects workbook written beside an input by --skip-invalid: each rejected row, where it was,
 // why, and its original cells, so the user can fix them and import that file again.
 import { cellText, type Grid } from '../../domain/grid.js';
+import { maskPersonalData } from '../../domain/pii.js';
 
 export interface RejectRow {
   row: number;
@@ -34,7 +35,8 @@ export async function writeRejectsSheets(file: string, parts: RejectsPart[]): Pr
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const r of rejects) {
       const cells = Array.from({ length: width }, (_, c) => cellText(grid.rows[r.row]?.[c]));
-      const row = ws.addRow([r.row + 1, r.reasons.join('；'), ...cells]);
+      // The row's own cells stay as typed (to be fixed and imported again); the reason, a message, is masked.
+      const row = ws.addRow([r.row + 1, maskPersonalData(r.reasons.join('；')), ...cells]);
       // Text stays text: no value is ever written as a formula.
       row.eachCell((cell, col) => {
         if (col > 2) cell.numFmt = '@';

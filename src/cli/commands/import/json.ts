@@ -14,7 +14,7 @@ export async function importJsonFiles(ctx: AppContext, files: string[], opts: Im
   const docs = readDocuments(files, kind);
   try {
     const db = await ctx.openDb({ create: fresh });
-    printJsonImport(ctx, importDocuments(db, { docs, fresh, dryRun: opts.dryRun, force: opts.force }, ctx.nowStamp(), importHooks(ctx)));
+    printJsonImport(ctx, importDocuments(db, { docs, fresh, dryRun: opts.dryRun, force: opts.force, today: ctx.today() }, ctx.nowStamp(), importHooks(ctx)));
   } catch (e) {
     // A database this command created for the import is removed again: a failed import leaves nothing.
     if (fresh) {

@@ -11,7 +11,7 @@ import { figuresFor, figuresJson, figuresLine, sessionTitle } from '../../args/s
 /** Reads, checks and (unless --dry-run) records the sign-in sheets; called by `import --kind signin`. */
 export async function importSignin(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
   const db = await ctx.openDb();
-  const r = await importSigninSheets(db, { files: files.map((f) => ctx.path(f)), sheet: opts.sheet, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun }, ctx.today(), ctx.nowStamp());
+  const r = await importSigninSheets(db, { files: files.map((f) => ctx.path(f)), sheet: opts.sheet, skipInvalid: opts.skipInvalid, dryRun: opts.dryRun }, ctx.today(), ctx.nowStamp(), (m) => ctx.warn(m));
   const figs = await figuresFor(db, r.files.map((p) => p.session));
   printSignin(ctx, r, (id) => figs.get(id)!);
 }
