@@ -8,7 +8,7 @@ import type { ProgressEvent } from '../shared/progress.js';
 import type { BulkOut } from './bulkOut.js';
 import { hasLongList, writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
-import { closeDb, connect, CURRENT_SCHEMA, schemaVersion } from '../store/dbConnect.js';
+import { closeDb, connect, CURRENT_SCHEMA, schemaVersion, writable } from '../store/dbConnect.js';
 import { endPlanLock, holdPlanLock, releasePlanLock, retakePlanLock } from '../store/planLock.js';
 import { ensureUndoTriggers } from '../store/undoTriggers.js';
 
@@ -65,6 +65,10 @@ export class AppContext {
   /** Colours text when the output takes colour; a plain function, so it can be handed to a renderer. */
   readonly paint: Paint;
   private opened: Db[] = [];
+  /** The last batch of each writable connection when it was opened (see savedBatches). */
+  private batchAtOpen = new Map<Db, number>();
+  /** What savedBatches counted for the connections already closed. */
+  private savedAtClose = 0;
   private progressLine?: ProgressLine;
   /** What commands write to: stdout and stderr pass the personal-data filter unless --reveal. */
   readonly io: AppIo;
@@ -133,7 +137,16 @@ export class AppContext {
     }
     const fault = this.io.env.SHUXIANG_FAULT_MAX_PAGES;
     const wait = this.io.env.SHUXIANG_BUSY_TIMEOUT_MS;
-    const db = connect(path, { ...opts, ...(fault ? { maxExtraPages: Number(fault) } : {}), ...(wait && Number.isFinite(Number(wait)) ? { busyTimeoutMs: Number(wait) } : {}) });
+    const connectOpts = { ...opts, ...(fault ? { maxExtraPages: Number(fault) } : {}), ...(wait && Number.isFinite(Number(wait)) ? { busyTimeoutMs: Number(wait) } : {}) };
+    let db = connect(path, connectOpts);
+    // A reading command on a file behind the schema: migrated first on a connection of its own (when the
+    // file can be written), then read as ever, without holding the write lock.
+    if (opts.readonly && schemaVersion(db) < CURRENT_SCHEMA && writable(path)) {
+      db.close();
+      const { finishOpen } = await import('../store/db.js');
+      closeDb(finishOpen(connect(path, { ...connectOpts, readonly: false }), path));
+      db = connect(path, connectOpts);
+    }
     this.opened.push(db);
     if (schemaVersion(db) !== CURRENT_SCHEMA) {
       // Lazy: store/db.ts pulls in every migration, which only a file behind the current schema needs.
@@ -141,7 +154,10 @@ export class AppContext {
     } else if (!db.readonly) {
       ensureUndoTriggers(db);
     }
-    if (!db.readonly) holdPlanLock(db);
+    if (!db.readonly) {
+      this.batchAtOpen.set(db, lastBatch(db));
+      holdPlanLock(db);
+    }
     return db;
   }
 
@@ -174,12 +190,26 @@ export class AppContext {
   }
 
   /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
+  /** How many writes (batches) this run has committed so far: an error after them must not read as if
+   * nothing was saved (the output failing after a `session add`, say). */
+  savedBatches(): number {
+    let n = this.savedAtClose;
+    for (const [db, at] of this.batchAtOpen) if (db.open) n += Math.max(0, lastBatch(db) - at);
+    return n;
+  }
+
   closeAll(commit = true): void {
     this.endProgress();
     this.flush();
     // Read-only connections first: the last connection to close checkpoints the WAL into the main file
     // and removes shuxiang.db-wal, so a copied shuxiang.db is complete — a read-only one cannot.
     const order = [...this.opened.filter((d) => d.readonly), ...this.opened.filter((d) => !d.readonly)];
+    try {
+      this.savedAtClose = this.savedBatches();
+    } catch {
+      // a connection that cannot be read any more (a storage fault): nothing more to count
+    }
+    this.batchAtOpen.clear();
     for (const db of order) {
       try {
         endPlanLock(db, commit);
@@ -222,4 +252,9 @@ export class AppContext {
     this.endProgress();
     this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
   }
+}
+
+/** The newest batch id of `db` (0: none). */
+function lastBatch(db: Db): number {
+  return (db.prepare('SELECT coalesce(max(id), 0) FROM batches').pluck().get() as number | undefined) ?? 0;
 }

@@ -6,16 +6,20 @@ import type { AppContext, AppIo, OutStream } from './context.js';
 import { programFor } from './commandIndex.js';
 import { CommanderError, translateCommanderError } from './programBase.js';
 import { bulkOut } from './bulkOut.js';
-import { outputFault } from './outputFault.js';
+import { afterSaved, OutputFault, outputFault } from './outputFault.js';
 import { directOut } from './stdio.js';
 
 /** How many times a command starts over when the database changed under it (see store/planLock.ts). */
 const ATTEMPTS = 4;
 
 /** Runs one command line; returns the exit code (used in-process by the tests). */
+/** The run in progress (or just ended): what a late stdout fault asks whether anything was saved. */
+let current: { ctx?: AppContext } | undefined;
+
 export async function main(argv: string[], io: AppIo): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const state: { ctx?: AppContext } = {};
+    current = state;
     let code = 70;
     try {
       // Only the command being run is loaded (commandIndex.ts), so start-up stays close to Node's own.
@@ -31,7 +35,8 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
         io.stderr.write('提示：另一个 shuxiang 刚刚修改了数据库，已按最新的数据重新执行本命令。\n');
         continue;
       }
-      code = reportError(await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
+      const saved = e instanceof OutputFault ? state.ctx?.savedBatches() ?? 0 : 0;
+      code = reportError(saved ? afterSaved(e as OutputFault, saved) : await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
       return code;
     } finally {
       // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
@@ -131,7 +136,9 @@ function nodeStdout(readerGone: () => void): NodeJS.WriteStream {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') readerGone();
     // Emitted after the write that failed (a device such as /dev/full): said here, and the run ends.
-    process.exit(reportMasked(outputFault(e), process.stderr, false));
+    const fault = outputFault(e);
+    const saved = current?.ctx?.savedBatches() ?? 0;
+    process.exit(reportMasked(saved ? afterSaved(fault, saved) : fault, process.stderr, false));
   });
   // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
   // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.

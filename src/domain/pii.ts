@@ -25,6 +25,7 @@ const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/g;
 
 /** The text with every ID-card-looking and mobile-looking number masked (110101********123X, 138****5678). */
 export function maskPersonalData(text: string): string {
+  if (FULL_WIDTH.test(text)) return maskWide(text);
   // Either pattern starts a run of at least 11 digits joined by single separators where a number starts
   // (no digit, and no digit and point, before it): text without one — the common case, a JSON list of
   // record ids or of rates like 0.9182653960790899 — is returned after one scan.
@@ -37,6 +38,36 @@ export function maskPersonalData(text: string): string {
   });
 }
 
+/** Full-width digits (１３９…), as a Chinese input method types them. */
+const FULL_WIDTH = /[\uff10-\uff19]/;
+
+/** The text with full-width digits, Ｘ, ＋ and － as their ASCII forms: one UTF-16 unit each, so every
+ * index is the same as in the text. */
+const asciiDigits = (text: string) => text.replace(/[\uff10-\uff19\uff38\uff58\uff0b\uff0d]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** maskPersonalData of a text with full-width digits: the numbers found in its ASCII form are masked (the
+ * masks are ASCII), everything else is kept as typed. */
+function maskWide(text: string): string {
+  const probe = asciiDigits(text);
+  const spans: [number, number, string][] = [];
+  for (const m of probe.matchAll(ID_LIKE)) spans.push([m.index, m.index + m[0].length, maskIdCard(m[0].toUpperCase())]);
+  for (const m of probe.matchAll(MOBILE_LIKE)) {
+    const [from, to] = [m.index, m.index + m[0].length];
+    if (spans.some(([a, b]) => from < b && to > a)) continue;
+    const prefix = /^\+?86[- ]?(?=1[3-9])/.exec(m[0])?.[0] ?? '';
+    spans.push([from, to, prefix + maskPhone(m[0].slice(prefix.length))]);
+  }
+  if (!spans.length) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to, masked] of spans) {
+    out += text.slice(at, from) + masked;
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
 /** A number token of JSON text (outside strings). */
 const JSON_NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
@@ -47,7 +78,7 @@ const JSON_NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
  * would leave `[138****5678]`, which no JSON reader accepts.
  */
 export function maskJsonText(text: string): string {
-  if (!MAYBE_PERSONAL.test(text)) return text;
+  if (!MAYBE_PERSONAL.test(text) && !FULL_WIDTH.test(text)) return text;
   let out = '';
   let at = 0;
   while (at < text.length) {
@@ -172,11 +203,11 @@ function hasDigitRun(text: string, n: number): boolean {
   return false;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 
 /** The characters a number may be written with (digits, X, +, -, space, the decimal point): a chunk
  * ending in them may be cut mid-number. */
-const isNumberish = (c: number) => isDigit(c) || c === 88 || c === 120 || c === 43 || c === 45 || c === 46 || c === 32;
+const isNumberish = (c: number) => isDigit(c) || c === 88 || c === 120 || c === 43 || c === 45 || c === 46 || c === 32 || c === 0xff38 || c === 0xff58 || c === 0xff0b || c === 0xff0d;
 
 /** Where the trailing run of number characters of `text` starts (text.length when there is none), and
  * whether it holds a digit: a backward scan, where the anchored pattern /[0-9Xx+\-. ]+$/ would try every
@@ -219,6 +250,7 @@ export class PersonalDataFilter {
 }
 
 /** The unmasked ID-card and mobile numbers found in `text` (used by tests and `doctor`). */
-export function findPersonalData(text: string): string[] {
+export function findPersonalData(raw: string): string[] {
+  const text = FULL_WIDTH.test(raw) ? asciiDigits(raw) : raw;
   return [...(text.match(ID_CARD) ?? []), ...(text.match(OLD_ID_CARD) ?? []), ...(text.match(MOBILE) ?? [])];
 }

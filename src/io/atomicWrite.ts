@@ -77,6 +77,7 @@ function putInPlace(tmp: string, file: string, replace: boolean): void {
 export async function writeAtomically(file: string, write: (tmp: string) => Promise<void>, opts: { replace?: boolean } = { replace: true }): Promise<void> {
   removeStaleTemps(file);
   const tmp = tempName(file);
+  holdTemp(tmp);
   try {
     closeSync(openSync(tmp, 'wx', 0o600)); // the writer below reopens it: the mode is kept from this first byte on
     await write(tmp);
@@ -86,12 +87,37 @@ export async function writeAtomically(file: string, write: (tmp: string) => Prom
   } catch (e) {
     rmSync(tmp, { force: true });
     throw storageFault(e, { file }) ?? e;
+  } finally {
+    dropTemp(tmp);
   }
   try {
     fsyncPath(dirname(file), 'r'); // the rename itself is durable (not on Windows, where a folder cannot be opened)
   } catch {
     // best effort
   }
+}
+
+// Ctrl-C (or a SIGTERM, a closed terminal) while a file is being written: the temporary files are removed
+// and the process then ends by the same signal, as it would have. Listened for only while a temporary file
+// exists, so a long computation without one still stops at once (a listener would wait for it).
+const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const t of live) rmSync(t, { force: true });
+  live.clear();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+function holdTemp(tmp: string): void {
+  if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+  live.add(tmp);
+}
+
+function dropTemp(tmp: string): void {
+  if (!live.delete(tmp) || live.size > 0) return;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
 }
 
 /** Writes `data` to `file` through writeAtomically. */

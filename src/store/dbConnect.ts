@@ -3,14 +3,12 @@
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { accessSync, chmodSync, closeSync, constants, existsSync, openSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
 import { restoreHint, storageFault } from '../shared/storageFault.js';
 
-// `file:` URIs let a database on read-only media be opened `immutable` (no -shm to create); only names
-// starting with `file:` are read as URIs, and shuxiang never passes one for a user's path.
-process.env.SQLITE_USE_URI ??= '1';
 // The shipped bundle holds better-sqlite3's JavaScript (src/build/bundle.ts): only the addon is loaded from the package.
 const require = createRequire(import.meta.url);
 let addon: object | undefined;
@@ -58,6 +56,18 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** A file with no table and schema version 0 — 0 bytes, or emptied — is not a shuxiang database: only
+ * `init` (and `demo`, `import --kind json` into a new file) may make one of it. Refused for every other
+ * command (exit 3), before anything is written into it. */
+export function refuseBlank(db: Db, path: string): void {
+  if (schemaVersion(db) !== 0 || db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() !== 0) return;
+  db.close();
+  throw new DbError(`${path} 是空的数据库文件（没有任何表），不是 shuxiang 的数据库，没有改动它。`, [
+    '如要在这里新建数据库，请运行 shuxiang init（可用 --db 指定文件）。',
+    restoreHint(path),
+  ]);
+}
+
 /** Opens (or creates) the database file at `path`, not yet migrated. */
 /** A --db that names a folder is refused with the file name to use instead. */
 export function assertNotFolder(path: string): void {
@@ -95,6 +105,8 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = openFile(path, readonly);
+    // Before any pragma that writes (journal_mode writes the header): an empty file is left as it is.
+    if (!opts.create) refuseBlank(db, path);
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 10000))}`);
     // What is deleted or undone is overwritten with zeros, not left readable in the file (issue 16).
     db.pragma('secure_delete = ON');
@@ -107,6 +119,7 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     if (opts.maxExtraPages !== undefined) db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + opts.maxExtraPages}`);
   } catch (e) {
     if (db?.open) db.close();
+    if (e instanceof DbError) throw e;
     if ((e as { code?: string }).code === 'SQLITE_NOTADB') {
       throw new DbError(`无法打开数据库 ${path}：这不是 SQLite 数据库文件，或文件已损坏。`, [
         '如果这不是 shuxiang 的数据库，请用 --db 指定正确的文件。', restoreHint(path),
@@ -128,7 +141,9 @@ export function writable(path: string): boolean {
   }
 }
 
-/** Opens the file as it is (no pragmas); read-only media without a -shm file beside the database is opened `immutable`. */
+/** Opens the file as it is (no pragmas). A database in a folder that cannot be written (a read-only share,
+ * a write-protected stick) cannot be read in place: SQLite must create its -shm file beside it (better-sqlite3
+ * is built without URI names, so `immutable` is not available). It is then read from a private copy. */
 export function openFile(path: string, readonly: boolean): Db {
   const db = newDatabase(path, { readonly });
   try {
@@ -136,10 +151,37 @@ export function openFile(path: string, readonly: boolean): Db {
     return db;
   } catch (e) {
     db.close();
-    if (!readonly || (e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw e;
+    if (!readonly || !/^SQLITE_(CANTOPEN|READONLY)/.test((e as { code?: string }).code ?? '')) throw e;
   }
-  const uri = `file:${encodeURI(path).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`;
-  return newDatabase(uri, { readonly: true });
+  return openPrivateCopy(path);
+}
+
+const copies = new Set<string>();
+let copiesRemovedAtExit = false;
+
+/** A read-only connection to a copy of `path` (and its -wal) in a folder of the user's own (0700, removed
+ * on close and when the process ends). */
+function openPrivateCopy(path: string): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'shuxiang-readonly-'));
+  copies.add(dir);
+  if (!copiesRemovedAtExit) {
+    copiesRemovedAtExit = true;
+    process.once('exit', () => { for (const d of copies) rmSync(d, { recursive: true, force: true }); });
+  }
+  const remove = () => { copies.delete(dir); rmSync(dir, { recursive: true, force: true }); };
+  try {
+    const copy = join(dir, basename(path));
+    copyFileSync(path, copy);
+    chmodSync(copy, 0o600);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    const db = newDatabase(copy, { readonly: true });
+    const close = db.close.bind(db);
+    db.close = () => { close(); remove(); return db; };
+    return db;
+  } catch (e) {
+    remove();
+    throw e;
+  }
 }
 
 /** Closes a connection; a writable one first checkpoints the WAL into the main file and truncates it, so

@@ -85,7 +85,7 @@ export function auditScope(o: AuditOptions, asOf: string): Period {
 export async function runAuditCommand(ctx: AppContext, o: AuditOptions): Promise<void> {
   const asOf = auditAsOf(ctx, o.asOf);
   const scope = auditScope(o, asOf);
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const scopeGiven = !!(o.asOf || o.year || o.half || o.quarter || o.month);
   const prepared = prepareAudit(db, { dbPath: ctx.dbPath(), asOf, scope, scopeGiven, rules: o.rule }, ctx.today());
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;

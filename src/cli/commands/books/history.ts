@@ -6,7 +6,7 @@ import { printListing } from '../../output.js';
 import { pickMember } from '../../args/member.js';
 
 export async function runBooksHistory(ctx: AppContext, who: string): Promise<void> {
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const member = await pickMember(db, who);
   const rows = memberLoans(db, member.id, ctx.today());
   const late = (l: LoanLine) => (l.returnedOn ? (l.returnedOn > l.dueOn ? '逾期归还' : '') : l.overdue > 0 ? '逾期未还' : '');

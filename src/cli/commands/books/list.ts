@@ -27,7 +27,7 @@ const COLUMNS: Column<ListedBook>[] = [
 export async function runBooksList(ctx: AppContext, opts: BooksListOptions): Promise<void> {
   const category = opts.category === undefined ? undefined : parseFlagValue(libraryField('category'), opts.category) as string;
   const year = opts.required === undefined ? undefined : parseFlagValue(libraryField('requiredYear'), opts.required) as number;
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const rows = listCatalogue(db, { category, recommended: opts.recommended, requiredYear: year }, !!opts.available);
   const lent = rows.reduce((s, b) => s + b.out, 0);
   printListing(ctx, rows, COLUMNS, rows, rows.length ? `共 ${rows.length} 种 ${rows.reduce((s, b) => s + b.copies, 0)} 册，借出 ${lent} 册` : '书目库中没有符合条件的书（可用 shuxiang books add 或 books import 添加）。');

@@ -7,7 +7,7 @@ import { auditAsOf } from '../../args/dates.js';
 
 export async function runBooksOverdue(ctx: AppContext, opts: { asOf?: string }): Promise<void> {
   const asOf = auditAsOf(ctx, opts.asOf);
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const rows = overdueLoans(db, asOf);
   const cols: Column<LoanLine>[] = [
     { header: '借阅人', value: (l) => l.member },

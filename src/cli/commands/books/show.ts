@@ -7,7 +7,7 @@ import { bookName, findBook } from '../../args/book.js';
 const loanState = (l: LoanLine) => (l.returnedOn ? `${l.returnedOn} 已还` : l.overdue > 0 ? `逾期 ${l.overdue} 天` : '借阅中');
 
 export async function runBooksShow(ctx: AppContext, typed: string): Promise<void> {
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const book = findBook(db, typed, '书');
   const { loans, open: lent, available, readers } = bookDetail(db, book, ctx.today());
   if (ctx.json) return ctx.outJson({ ...book, available, readers, loans });

@@ -14,7 +14,7 @@ const resolve = async (ctx: AppContext, typed: string, what: string) => {
 };
 
 async function runList(ctx: AppContext): Promise<void> {
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const rows = (await manage()).branchRows(db, ctx.today());
   printListing(ctx, rows, [
     { header: '编号', value: (r) => r.id, align: 'right' },

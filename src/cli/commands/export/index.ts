@@ -34,7 +34,7 @@ export function registerExport(program: Command, act: Act): void {
 export async function runExport(ctx: AppContext, fileArg: string, o: { force?: boolean }): Promise<void> {
   const file = ctx.path(/\.json$/i.test(fileArg) ? fileArg : `${fileArg}.json`);
   if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const { doc, counts } = exportDatabase(db, ctx.nowStamp());
   await writeAtomically(file, async (tmp) => writeFileSync(tmp, JSON.stringify(doc, null, 1) + '\n', { mode: 0o600 }), { replace: !!o.force });
   if (ctx.json) {

@@ -40,7 +40,7 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
     limit = Number(o.limit);
     if (!Number.isInteger(limit) || limit <= 0) throw new UserError(`--limit 的取值“${o.limit}”无效：请写一个正整数，例如 --limit 10。`);
   }
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const { total, batches: rows, policy, through } = listHistory(db, limit);
   if (ctx.json) {
     ctx.outJson({ total, batches: rows.map((b) => ({ ...b, undoable: b.id > through })), journal: { keepBatches: policy.batches, keepDays: policy.days, prunedThrough: through } });

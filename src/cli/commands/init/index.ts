@@ -1,6 +1,6 @@
 // `shuxiang init`: create the database and record the organ, first branch, year and rule preset.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createdText } from '../../../render/terminal/initText.js';
 import { UserError } from '../../../shared/errors.js';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
@@ -39,7 +39,8 @@ export function registerInit(program: Command, act: Act): void {
 export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void> {
   const path = ctx.dbPath();
   assertNotFolder(path);
-  if (existsSync(path)) {
+  // An empty file (touch, an editor, a download that failed) is taken over: it holds nothing to lose.
+  if (existsSync(path) && statSync(path).size > 0) {
     throw new UserError(`数据库 ${path} 已经存在，init 不会覆盖它。`, [
       '如要继续使用它，直接运行其他命令即可；如要另建一个，请用 --db 指定新的文件名。',
     ]);

@@ -26,7 +26,7 @@ export async function runLogList(ctx: AppContext, opts: { member?: string; kind?
   if (opts.period !== undefined && !period) {
     throw new UserError(`--period 的取值“${opts.period}”不是期间。`, ['请写成 2026（全年）、2026-H1（上半年）、2026-Q1（季度）、2026-03（月）或 2026-W10（周）。']);
   }
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   let memberId: number | undefined;
   if (opts.member !== undefined) {
     memberId = (await resolveMember(opts.member, listMembers(db), '--member')).id;

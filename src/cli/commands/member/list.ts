@@ -15,7 +15,7 @@ export interface MemberListOptions {
 }
 
 export async function runMemberList(ctx: AppContext, opts: MemberListOptions): Promise<void> {
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const today = ctx.today();
   if (opts.branch) requireBranch(db, opts.branch);
   const rows = listRoll(db, opts, today);

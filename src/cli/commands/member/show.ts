@@ -13,7 +13,7 @@ export interface MemberShowOptions {
 }
 
 export async function runMemberShow(ctx: AppContext, query: string, opts: MemberShowOptions): Promise<void> {
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const m = await pickMember(db, query, opts.branch);
   const reveal = !!opts.reveal;
   if (ctx.json) {

@@ -43,7 +43,7 @@ export function registerRemind(program: Command, act: Act): void {
 /** Audits the year of the as-of date and prints one message per member with something open. */
 export async function runRemind(ctx: AppContext, o: RemindOptions): Promise<void> {
   const asOf = auditAsOf(ctx, o.asOf);
-  const db = await ctx.openDb();
+  const db = await ctx.openDb({ readonly: true });
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const { remind: r, calendarNote } = remind(db, { dbPath: ctx.dbPath(), asOf, branchId: branch?.id });
 

@@ -18,7 +18,7 @@ async function ruleSetToShow(ctx: AppContext, preset?: string): Promise<LoadedRu
     ctx.info(`（还没有数据库 ${ctx.dbPath()}，下面是默认的内置规则集）`);
     return presetRuleSet(DEFAULT_PRESET);
   }
-  return loadRules(await ctx.openDb(), ctx.dbPath()).loaded;
+  return loadRules(await ctx.openDb({ readonly: true }), ctx.dbPath()).loaded;
 }
 
 /** `rules list`: every quota of a rule set in one table. */
