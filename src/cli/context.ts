@@ -8,7 +8,7 @@ import type { ProgressEvent } from '../shared/progress.js';
 import type { BulkOut } from './bulkOut.js';
 import { hasLongList, writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
-import { closeDb, connect, CURRENT_SCHEMA, schemaVersion, writable } from '../store/dbConnect.js';
+import { closeDb, connect, CURRENT_SCHEMA, newestBatch, schemaVersion, writable } from '../store/dbConnect.js';
 import { endPlanLock, holdPlanLock, releasePlanLock, retakePlanLock } from '../store/planLock.js';
 import { ensureUndoTriggers } from '../store/undoTriggers.js';
 
@@ -155,7 +155,7 @@ export class AppContext {
       ensureUndoTriggers(db);
     }
     if (!db.readonly) {
-      this.batchAtOpen.set(db, lastBatch(db));
+      this.batchAtOpen.set(db, newestBatch(db));
       holdPlanLock(db);
     }
     return db;
@@ -194,7 +194,7 @@ export class AppContext {
    * nothing was saved (the output failing after a `session add`, say). */
   savedBatches(): number {
     let n = this.savedAtClose;
-    for (const [db, at] of this.batchAtOpen) if (db.open) n += Math.max(0, lastBatch(db) - at);
+    for (const [db, at] of this.batchAtOpen) if (db.open) n += Math.max(0, newestBatch(db) - at);
     return n;
   }
 
@@ -254,7 +254,3 @@ export class AppContext {
   }
 }
 
-/** The newest batch id of `db` (0: none). */
-function lastBatch(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(id), 0) FROM batches').pluck().get() as number | undefined) ?? 0;
-}

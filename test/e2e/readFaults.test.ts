@@ -129,7 +129,7 @@ describe('Ctrl-C while a report is written', () => {
       }, 2);
     });
     const signal = await new Promise<NodeJS.Signals | null>((r) => child.once('exit', (_c, s) => r(s)));
-    expect(temps()).toEqual([]);
+    expect(temps(), `signal ${signal}, temp seen ${seen}`).toEqual([]);
     // (Only when the signal came while a file was being written is there something to show.)
     if (seen && signal === 'SIGINT') expect(existsSync(join(dir, '总结.docx'))).toBe(false);
   }, 30_000);
