@@ -163,6 +163,7 @@ export function pickRosterSheet(grids: Grid[], wanted?: string): RosterLayout | 
     }
   }
   return best ?? {
-    error: `没有找到花名册：各工作表（${grids.map((x) => `“${x.name || 'CSV'}”`).join('、')}）的前 30 行里都没有包含“姓名”等列名的表头行。`,
+    error: grids.length === 0 ? '文件里没有任何工作表（可能已损坏，或是空的工作簿）。'
+      : `没有找到花名册：各工作表（${grids.map((x) => `“${x.name || 'CSV'}”`).join('、')}）的前 30 行里都没有包含“姓名”等列名的表头行。`,
   };
 }

@@ -49,7 +49,7 @@ export async function readRosterFile(file: string, sheet: string | undefined, to
   const shown = sheetsShown(await readGrids(file), sheet);
   const layout = pickRosterSheet(shown.grids, sheet);
   if (shown.skipped.length) hooks.warn?.(skippedSheetsNote(name, shown.skipped));
-  if ('error' in layout) throw new UserError(`${name}：${layout.error}`, ['请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
+  if ('error' in layout) throw new UserError(`${name}：${layout.error}`, [sheet ? '请确认工作表名称（区分全角半角）和表头行含有“姓名”列。' : '请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
   const parsed = parseRosterRows(layout, today);
   if (parsed.rows.length === 0 && parsed.problems.length === 0) {
     throw new UserError(`${name} 只有表头，没有可导入的人员。`, ['请在表头下面逐行填写人员（至少填写姓名）；如果人员在另一个工作表里，请用 --sheet 指定。']);
