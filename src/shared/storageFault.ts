@@ -3,7 +3,7 @@
 // database's troubles are exit 3 and name the newest automatic backup to restore; an output file's are
 // exit 2 and say to choose another folder. Nothing here is "内部错误": the disk is not shuxiang's defect.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { DbError, ShuxiangError, UserError } from './errors.js';
 
 /** What the failing command was working on, so the message can name it. */
@@ -60,6 +60,32 @@ export function storageFault(e: unknown, scene: FaultScene = {}): ShuxiangError 
   return fileFault(code, path ? resolve(path) : undefined, scene.dbPath);
 }
 
+/** The database cannot be written (a read-only file, folder or disk): exit 3, said before anything is written. */
+export function readOnlyDatabase(dbPath: string | undefined): DbError {
+  return new DbError(`数据库 ${dbPath ?? '数据库'} 是只读的（文件或所在文件夹没有写权限，或在只读的磁盘上），无法写入，本次没有写入任何内容。`, [
+    '查看类命令（member list、audit、report 等）仍可使用。要写入，请用 chmod 600 恢复文件的写权限，或把数据库复制到可写的文件夹后用 --db 指定。',
+  ]);
+}
+
+/** A failure while SQLite copies the database into `file` (a backup): a full, read-only or failing disk is
+ * that file's trouble, named as it (exit 2, or 3 when the file is beside the database); a damaged page read
+ * from the database is the database's. Undefined when `e` is no storage failure. */
+export function copyFault(e: unknown, file: string, dbPath?: string): ShuxiangError | undefined {
+  if (e instanceof ShuxiangError) return e;
+  const sql = sqliteCode(e);
+  const target = resolve(file);
+  if (sql) {
+    if (sql === 'SQLITE_FULL') return fileFault('ENOSPC', target, dbPath);
+    if (sql.startsWith('SQLITE_READONLY')) return fileFault('EROFS', target, dbPath);
+    if (sql.startsWith('SQLITE_CANTOPEN')) return fileFault('EACCES', target, dbPath);
+    if (sql.startsWith('SQLITE_IOERR') && !/_(READ|SHORT_READ)$/.test(sql)) return fileFault('EIO', target, dbPath);
+    return sqliteFault(sql, { dbPath });
+  }
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code || !FS_CODES.has(code)) return undefined;
+  return fileFault(code, target, dbPath);
+}
+
 function sqliteFault(code: string, scene: FaultScene): ShuxiangError | undefined {
   const db = scene.dbPath ?? '数据库';
   if (code === 'SQLITE_FULL') {
@@ -73,11 +99,7 @@ function sqliteFault(code: string, scene: FaultScene): ShuxiangError | undefined
       '运行 shuxiang doctor 可查看损坏情况。',
     ]);
   }
-  if (code.startsWith('SQLITE_READONLY')) {
-    return new DbError(`数据库 ${db} 是只读的（文件或所在文件夹没有写权限，或在只读的磁盘上），无法写入。`, [
-      '查看类命令（member list、audit、report 等）仍可使用。要写入，请用 chmod 600 恢复文件的写权限，或把数据库复制到可写的文件夹后用 --db 指定。',
-    ]);
-  }
+  if (code.startsWith('SQLITE_READONLY')) return readOnlyDatabase(scene.dbPath);
   if (code.startsWith('SQLITE_CANTOPEN')) {
     return new DbError(`无法打开数据库 ${db}（或它旁边的 -wal/-shm 日志文件）。`, [
       '请检查文件夹是否存在、是否有读写权限、磁盘是否只读或已拔出。',
@@ -96,10 +118,16 @@ function sqliteFault(code: string, scene: FaultScene): ShuxiangError | undefined
   return undefined;
 }
 
+/** The database file itself, its -wal/-shm/-journal, or a file in its backup folder. */
+function besideDb(path: string, db: string): boolean {
+  if (path.startsWith(db) && /^(-wal|-shm|-journal)?$/.test(path.slice(db.length))) return true;
+  return path.startsWith(resolve(backupFolder(db)) + sep);
+}
+
 function fileFault(code: string, path: string | undefined, dbPath: string | undefined): ShuxiangError {
   const name = path ?? '文件';
   // A file beside the database (its backups, its -wal) is the database's trouble: exit 3.
-  const ofDb = !!(path && dbPath && (path.startsWith(resolve(dbPath)) || path.startsWith(resolve(backupFolder(dbPath)))));
+  const ofDb = !!(path && dbPath && besideDb(path, resolve(dbPath)));
   const make = (message: string, details: string[]) => (ofDb ? new DbError(message, details) : new UserError(message, details));
   const elsewhere = ofDb ? '请检查数据库所在的文件夹。' : '请换一个文件夹保存（在文件名前写上另一个文件夹），或检查该文件夹。';
   switch (code) {

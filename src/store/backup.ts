@@ -1,13 +1,13 @@
 // Copies of the database through SQLite's online backup API: consistent while another shuxiang process
 // writes (WAL readers never block writers), written 0600 from the first byte. Automatic copies before
 // imports and undo go to `shuxiang-backups/` beside the database; only the newest 10 are kept.
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
-import { backupFolder } from '../shared/storageFault.js';
-import { ensureFolder } from '../shared/folders.js';
+import { backupFolder, copyFault, readOnlyDatabase } from '../shared/storageFault.js';
 import type { Db } from './db.js';
 import { newDatabase, schemaVersion } from './dbConnect.js';
+import { assertIntact } from './integrity.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
 
 /** How many automatic backups are kept per database. */
@@ -36,15 +36,26 @@ export function datedBackupName(dbPath: string, stamp: string, label: string): s
   }
 }
 
-/** Copies the open database to `file` (created 0600; must not exist yet). */
-export async function backupTo(db: Db, file: string): Promise<void> {
-  ensureFolder(dirname(file));
-  if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
+/** How a copy is made: over an existing file (--force), and checked before it takes its name. */
+export interface BackupOptions {
+  /** Replace an existing `file` (only once the copy is complete: a failed copy leaves the old file as it was). */
+  replace?: boolean;
+  /** Checks the finished copy (still under its .partial name); a throw removes it. */
+  verify?: (partial: string) => void;
+}
+
+/** Copies the open database to `file` (created 0600; must not exist yet unless `replace`). A failure leaves
+ * nothing behind: no partial file, and no folder this call created. Returns the folder it created, if any. */
+export async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<{ createdFolder?: string }> {
+  const createdFolder = makeFolder(dirname(file));
   // Filled under a .partial name and renamed when complete: a killed backup never looks like a good one.
   // Claimed with O_EXCL: a second shuxiang making a backup in the same second gets EEXIST and another name.
   const partial = `${file}.partial`;
-  closeSync(openSync(partial, 'wx', 0o600));
+  let claimed = false;
   try {
+    if (!opts.replace && existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
+    closeSync(openSync(partial, 'wx', 0o600));
+    claimed = true;
     // Under the planning lock (planLock.ts) the copy is read through a second connection: SQLite's backup
     // from a connection inside its own write transaction copies nothing usable.
     const source = db.inTransaction ? newDatabase(db.name, { readonly: true }) : db;
@@ -54,11 +65,102 @@ export async function backupTo(db: Db, file: string): Promise<void> {
       if (source !== db) source.close();
     }
     standalone(partial);
-    if (existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
+    opts.verify?.(partial);
+    if (!opts.replace && existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });
     renameSync(partial, file);
   } catch (e) {
-    rmSync(partial, { force: true });
+    if (claimed) rmSync(partial, { force: true });
+    removeFolders(dirname(file), createdFolder);
     throw e;
+  }
+  return { createdFolder };
+}
+
+/** Creates `dir` (0700) and returns the first folder it had to create, if any. A path through a file is
+ * ENOTDIR (mkdir says EEXIST, which would read as "the backup file exists"). */
+function makeFolder(dir: string): string | undefined {
+  try {
+    const first = mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (first) chmodSync(dir, 0o700);
+    return first;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw Object.assign(new Error(`${dir} is not a folder`), { code: 'ENOTDIR', path: dir });
+    // Node's recursive mkdir says ENOENT on a read-only disk too: ask the nearest folder that is there.
+    if (code === 'ENOENT') {
+      let up = dirname(dir);
+      while (!existsSync(up) && dirname(up) !== up) up = dirname(up);
+      accessSync(up, constants.W_OK); // throws EROFS / EACCES when that is the real reason
+    }
+    throw e;
+  }
+}
+
+/** Removes `dir` and its parents up to `first` (the folders one backup created), each only when empty. */
+function removeFolders(dir: string, first: string | undefined): void {
+  if (!first) return;
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty (another backup's file is there): kept, and its parents with it
+    }
+    if (d === first || dirname(d) === d) return;
+  }
+}
+
+/** Deletes a backup that is not needed after all, and the folder its backupTo created (when empty). */
+export function discardBackup(file: string, createdFolder?: string): void {
+  rmSync(file, { force: true });
+  removeFolders(dirname(file), createdFolder);
+}
+
+/** True when the file at `path` cannot be opened as a database at all (not SQLite, a damaged header) or
+ * holds no table (0 bytes): a restore puts a backup in its place without opening it. */
+export function unopenable(path: string): boolean {
+  let db: Db | undefined;
+  try {
+    db = newDatabase(path, { readonly: true, fileMustExist: true });
+    return db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() === 0;
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+  } finally {
+    db?.close();
+  }
+}
+
+/** Moves a database file that cannot be opened (and its -wal) to `aside`; `putBack` undoes the move. */
+export function moveAside(dbPath: string, aside: string): { putBack(): void } {
+  const createdFolder = makeFolder(dirname(aside));
+  const moved: [string, string][] = [];
+  const putBack = () => {
+    for (const [from, to] of moved.splice(0).reverse()) move(to, from);
+    removeFolders(dirname(aside), createdFolder);
+  };
+  try {
+    for (const [from, to] of [[dbPath, aside], [`${dbPath}-wal`, `${aside}-wal`]] as const) {
+      if (!existsSync(from)) continue;
+      if (existsSync(to)) throw Object.assign(new Error(`${to} exists`), { code: 'EEXIST', path: to });
+      move(from, to);
+      moved.push([from, to]);
+    }
+    rmSync(`${dbPath}-shm`, { force: true });
+  } catch (e) {
+    putBack();
+    throw e;
+  }
+  return { putBack };
+}
+
+/** rename, or copy and delete when the two are on different disks. */
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+    rmSync(from);
   }
 }
 
@@ -73,17 +175,44 @@ function standalone(file: string): void {
   chmodSync(file, 0o600);
 }
 
-/** An automatic backup before a risky write (call pruneAutoBackups once it is kept). Returns the file. */
-export async function autoBackup(db: Db, dbPath: string, stamp: string): Promise<string> {
+/** An automatic backup taken before a write; `discard` takes it back (with the folder it created) when
+ * the write fails or changes nothing. */
+export interface AutoBackup {
+  file: string;
+  discard(): void;
+}
+
+/** Takes the automatic backup before a risky write (call pruneAutoBackups once it is kept). A database that
+ * cannot be written, or is damaged, is refused first: the write would fail, and must leave nothing behind. */
+export async function takeAutoBackup(db: Db, dbPath: string, stamp: string): Promise<AutoBackup> {
+  if (db.readonly) throw readOnlyDatabase(dbPath);
+  assertIntact(db, dbPath);
   for (let attempt = 0; ; attempt++) {
     const file = datedBackupName(dbPath, stamp, '自动');
     try {
-      await backupTo(db, file);
-      return file;
+      const { createdFolder } = await backupTo(db, file);
+      return {
+        file,
+        discard: () => discardBackup(file, createdFolder),
+      };
     } catch (e) {
       // Another shuxiang took this name between the look and the claim: take the next one.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 50) throw e;
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 50) throw copyFault(e, file, dbPath) ?? e;
     }
+  }
+}
+
+/** An automatic backup before a risky write (call pruneAutoBackups once it is kept). Returns the file. */
+export async function autoBackup(db: Db, dbPath: string, stamp: string): Promise<string> {
+  return (await takeAutoBackup(db, dbPath, stamp)).file;
+}
+
+/** True when SQLite's quick check finds the open database sound (a damaged page read is not sound either). */
+export function passesQuickCheck(db: Db): boolean {
+  try {
+    return (db.pragma('quick_check(1)', { simple: true }) as string) === 'ok';
+  } catch {
+    return false;
   }
 }
 
@@ -106,7 +235,9 @@ export function pruneAutoBackups(dbPath: string, keep = KEEP_AUTO_BACKUPS): void
 export function checkBackupFile(file: string): BackupInfo {
   const name = basename(file);
   if (!existsSync(file)) throw new UserError(`找不到备份文件 ${file}，请检查路径和文件名。`);
-  if (statSync(file).isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个备份文件（.db）。`);
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个备份文件（.db）。`);
+  if (stat.size === 0) throw new UserError(`${name} 是空文件（0 字节），不是备份文件，不能用来恢复。`, ['请指定 shuxiang backup 生成的文件，通常在数据库旁的 shuxiang-backups 文件夹里。']);
   let src: Db | undefined;
   try {
     src = newDatabase(file, { readonly: true, fileMustExist: true });
@@ -131,14 +262,26 @@ export function checkBackupFile(file: string): BackupInfo {
   }
 }
 
-/** Replaces the database at `dbPath` by the backup `file` (through the backup API, so WAL stays consistent). */
+/** Replaces the database at `dbPath` by the backup `file` (through the backup API, so WAL stays consistent).
+ * SQLite writes the copy in one transaction: when this throws, the database is as it was (and a file this
+ * call had to create is removed again). */
 export async function restoreInto(file: string, dbPath: string): Promise<void> {
-  if (!existsSync(dbPath)) closeSync(openSync(dbPath, 'wx', 0o600));
-  const src = newDatabase(file, { readonly: true, fileMustExist: true });
+  const created = !existsSync(dbPath);
+  if (created) closeSync(openSync(dbPath, 'wx', 0o600));
   try {
-    await src.backup(dbPath, { progress: () => 1 << 30 });
-  } finally {
-    src.close();
+    const src = newDatabase(file, { readonly: true, fileMustExist: true });
+    try {
+      await src.backup(dbPath, { progress: () => 1 << 30 });
+    } finally {
+      src.close();
+    }
+  } catch (e) {
+    if (created) for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`]) rmSync(f, { force: true });
+    throw e;
   }
-  chmodSync(dbPath, 0o600);
+  try {
+    chmodSync(dbPath, 0o600);
+  } catch {
+    // the data is in place; a file system without modes (a FAT stick) keeps its own
+  }
 }

@@ -50,7 +50,7 @@ describe('another program writing', () => {
     other.exec("BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('probe', '1')");
     try {
       const env = { SHUXIANG_BUSY_TIMEOUT_MS: '300' };
-      for (const args of [['member', 'list'], ['member', 'show', '王建国'], ['history'], ['branch', 'list'], ['books', 'list'], ['log', 'list', '--member', '王建国'], ['export', join(dir, 'x.json')], ['rules', 'list']]) {
+      for (const args of [['member', 'list'], ['member', 'show', '王建国'], ['history'], ['branch', 'list'], ['books', 'list'], ['log', 'list', '--member', '王建国'], ['export', join(dir, 'x.json')], ['rules', 'list'], ['backup', join(dir, 'b.db')]]) {
         const r = await cli(args, env);
         expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
       }

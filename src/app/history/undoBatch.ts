@@ -2,7 +2,7 @@
 // batch (the last one by default) and checks nothing later depends on it; undo backs the database up
 // (an undo cannot itself be undone) and takes the batch back.
 import { UserError } from '../../shared/errors.js';
-import { autoBackup, pruneAutoBackups } from '../../store/backup.js';
+import { pruneAutoBackups, takeAutoBackup } from '../../store/backup.js';
 import { getBatch, lastBatchId, type BatchInfo } from '../../store/batches.js';
 import type { Db } from '../../store/db.js';
 import { assertUndoable, undoBatch, type UndoResult } from '../../store/undo.js';
@@ -22,12 +22,19 @@ export interface UndoOutcome extends UndoResult {
   backupFile?: string;
 }
 
-/** Backs up the database at `backupOf` (when given, keeping the newest automatic backups) and undoes the batch. */
+/** Backs up the database at `backupOf` (when given) and undoes the batch; the newest automatic backups are
+ * kept once the undo is done, and the backup is taken back when it fails (a failed undo writes nothing). */
 export async function undo(db: Db, input: { batch: BatchInfo; backupOf?: string }, now: string): Promise<UndoOutcome> {
-  let backupFile: string | undefined;
-  if (input.backupOf !== undefined) {
-    backupFile = await autoBackup(db, input.backupOf, now);
-    pruneAutoBackups(input.backupOf);
+  if (input.backupOf === undefined) return undoBatch(db, input.batch.id);
+  // takeAutoBackup refuses a read-only or damaged database before it copies anything.
+  const backup = await takeAutoBackup(db, input.backupOf, now);
+  let result: UndoResult;
+  try {
+    result = undoBatch(db, input.batch.id);
+  } catch (e) {
+    backup.discard();
+    throw e;
   }
-  return { ...undoBatch(db, input.batch.id), backupFile };
+  pruneAutoBackups(input.backupOf);
+  return { ...result, backupFile: backup.file };
 }

@@ -2,26 +2,32 @@
 // the import fails or changes nothing, the newest 10 kept — so a wrong file imported by mistake can be
 // taken back with `restore` as well as `undo`; and the `*.rejects.xlsx` files it leaves (rows copied from
 // the input, ID numbers included) made private (0600).
-import { chmodSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { autoBackup, pruneAutoBackups } from '../../store/backup.js';
+import { pruneAutoBackups, takeAutoBackup } from '../../store/backup.js';
 import { lastBatchId } from '../../store/batches.js';
 import type { Db } from '../../store/db.js';
 
 /** Backs the database at `dbPath` up (stamped `now`), runs `work`, and keeps the backup only when `work`
- * wrote a batch; returns the backup kept, if any. */
+ * wrote a batch; returns the backup kept, if any. A read-only or damaged database is refused before the
+ * backup; a backup not kept goes with the folder it created, so a failed import leaves nothing behind. */
 export async function withImportBackup(db: Db, dbPath: string, now: string, work: () => Promise<void>): Promise<string | undefined> {
   const before = lastBatchId(db);
-  const file = await autoBackup(db, dbPath, now);
+  const backup = await takeAutoBackup(db, dbPath, now);
   let kept = false;
   try {
     await work();
-    kept = lastBatchId(db) !== before;
   } finally {
+    // Looked at after a failure too: a write committed before it (the output failing afterwards) keeps its backup.
+    try {
+      kept = lastBatchId(db) !== before;
+    } catch {
+      // the connection is gone with the failure: nothing of it was committed
+    }
     if (kept) pruneAutoBackups(dbPath);
-    else rmSync(file, { force: true });
+    else backup.discard();
   }
-  return kept ? file : undefined;
+  return kept ? backup.file : undefined;
 }
 
 /** chmod 0600 the rejects workbooks beside the inputs (and inside input folders). */

@@ -2,12 +2,12 @@
 // online backup (safe while another shuxiang writes), mode 0600; restoring checks the file first and
 // keeps the current database aside in shuxiang-backups/.
 import type { Command } from 'commander';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { backupDetails, backupSummary } from '../../../render/terminal/backupText.js';
 import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
-import { backupDatabase, inspectBackup, restoreDatabase } from '../../../app/backup/backupDatabase.js';
+import { backupDatabase, folderGiven, inspectBackup, restoreDatabase, unopenable } from '../../../app/backup/backupDatabase.js';
 import { schemaVersion } from '../../../store/dbConnect.js';
 
 /** Registers `backup` and `restore`. */
@@ -47,17 +47,21 @@ export function registerBackup(program: Command, act: Act): void {
 
 /** Writes the backup (a dated file in shuxiang-backups/ by default) and checks it. */
 export async function runBackup(ctx: AppContext, fileArg: string | undefined, o: { force?: boolean }): Promise<void> {
-  const db = await ctx.openDb();
   let file: string | undefined;
+  let replace = false;
   if (fileArg) {
-    file = ctx.path(/\.(db|sqlite3?)$/i.test(fileArg) ? fileArg : `${fileArg}.db`);
+    const given = ctx.path(fileArg);
+    if (isFolder(given)) throw folderGiven(given);
+    file = /\.(db|sqlite3?)$/i.test(fileArg) ? given : `${given}.db`;
     if (file === ctx.dbPath()) throw new UserError('备份文件不能就是数据库本身，请换一个文件名。');
+    if (isFolder(file)) throw folderGiven(file);
     if (existsSync(file)) {
       if (!o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
-      rmSync(file);
+      replace = true; // replaced only once the new copy is complete and checked
     }
   }
-  const { file: written, info } = await backupDatabase(db, { dbPath: ctx.dbPath(), file }, ctx.nowStamp());
+  const db = await ctx.openDb({ readonly: true });
+  const { file: written, info } = await backupDatabase(db, { dbPath: ctx.dbPath(), file, replace }, ctx.nowStamp());
   if (ctx.json) {
     ctx.outJson(info);
     return;
@@ -77,7 +81,10 @@ export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: bo
     const { askConfirm } = await import('../../prompts.js');
     if (!(await askConfirm(ctx, '--yes', `用它替换当前数据库 ${dbPath} 吗？（当前数据库会先另存）`))) throw new UserError('已取消，未做任何修改。');
   }
-  const { aside } = await restoreDatabase(existsSync(dbPath) ? await ctx.openDb() : undefined, { file, dbPath }, ctx.nowStamp());
+  // A file that cannot be opened at all (a damaged header, a blank file) is what a restore is for: it is
+  // moved aside as it is instead of being opened.
+  const current = !existsSync(dbPath) ? undefined : unopenable(dbPath) ? 'unopenable' : await ctx.openDb();
+  const { aside, movedAside } = await restoreDatabase(current, { file, dbPath }, ctx.nowStamp());
   ctx.closeAll();
   const db = await ctx.openDb(); // migrates an older backup forward and re-creates the journal triggers
   const version = schemaVersion(db);
@@ -86,6 +93,11 @@ export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: bo
     return;
   }
   ctx.out(`已用 ${file} 恢复数据库 ${dbPath}（${summary}）。`);
-  if (aside) ctx.info(`恢复前的数据库已另存为 ${aside}；如需退回：shuxiang restore ${aside}`);
+  if (aside && movedAside) ctx.info(`原来的 ${dbPath} 无法作为数据库打开（已损坏或是空文件），已原样移到 ${aside}。`);
+  else if (aside) ctx.info(`恢复前的数据库已另存为 ${aside}；如需退回：shuxiang restore ${aside}`);
   if (info.schemaVersion < version) ctx.info(`备份来自较早的版本，已自动升级数据结构（版本 ${info.schemaVersion} → ${version}）。`);
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }
