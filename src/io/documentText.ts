@@ -1,13 +1,14 @@
 // The text of an essay file, so `log writing --file` can count its characters: .txt in UTF-8 or GBK,
 // .docx through jszip (already installed as a dependency of exceljs and docx; loaded only here).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '../shared/errors.js';
+import { checkInputFile } from './readGrids.js';
 
 /** The body text of a .txt or .docx file (a .docx's paragraphs joined by line breaks). */
 export async function readDocumentText(file: string): Promise<string> {
   const name = basename(file);
-  if (!existsSync(file) || statSync(file).isDirectory()) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
+  if (checkInputFile(file).isDirectory()) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
   const ext = extname(file).toLowerCase();
   const buf = readFileSync(file);
   if (ext === '.txt' || ext === '.md') {

@@ -3,8 +3,8 @@
 // reader, or SheetJS when it answers NotPlainXlsx — the only signal that hands a file on), an .ods or an
 // .xlsb (SheetJS); an OLE compound file is an .xls/.et (SheetJS) unless it is encrypted; .csv/.txt is
 // CSV in UTF-8 or GBK. Every refusal is Chinese and names the file; the technical detail shows with -v.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, parse, sep } from 'node:path';
 import type { Grid } from '../domain/grid.js';
 import { UserError } from '../shared/errors.js';
 import { DamagedFile, NotPlainXlsx, zipEntries } from './excel/zipEntries.js';
@@ -51,8 +51,7 @@ const SAVE_AS = '请用 Excel 或 WPS 打开它，确认能正常显示后“另
 /** All sheets of the file as grids. */
 export async function readGrids(file: string): Promise<Grid[]> {
   const name = basename(file);
-  if (!existsSync(file)) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
-  const st = statSync(file);
+  const st = checkInputFile(file);
   if (st.isDirectory()) throw new UserError(`${file} 是文件夹，请指定一个 .xlsx、.xls、.et、.ods 或 .csv 文件。`);
   const ext = extname(file).toLowerCase();
   if (ext === '.csv' || ext === '.txt') return [await csv(file, name)];
@@ -93,6 +92,60 @@ export async function readGrids(file: string): Promise<Grid[]> {
     }
   } catch (e) {
     return refuse(name, e);
+  }
+}
+
+const NO_ACCESS = '请把文件复制到自己能打开的文件夹（如桌面）后再试，或请电脑的管理员给当前用户开放读取权限。';
+
+/** The deepest folder on the way to `file` that the current user cannot enter (undefined when none is found). */
+function closedFolder(file: string): string | undefined {
+  const parts = dirname(file).split(sep).filter(Boolean);
+  let dir = parse(file).root;
+  for (const p of parts) {
+    dir = dir.endsWith(sep) ? `${dir}${p}` : `${dir}${sep}${p}`;
+    // Entering a folder needs search permission: stat of `dir/.` fails when it is missing.
+    try { statSync(`${dir}${sep}.`); } catch { return dir; }
+  }
+  return undefined;
+}
+
+/** Why an input file (or folder) cannot be read, in Chinese; `opening` is true when the path was found but
+ * opening it failed, so the file itself is closed to us rather than a folder on the way. */
+function unreadable(path: string, e: unknown, opening: boolean): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new UserError(`找不到文件 ${path}，请检查路径和文件名。`);
+  if (code === 'ENOTDIR') return new UserError(`找不到文件 ${path}：路径中有一段是文件而不是文件夹。`, ['请检查路径和文件名。']);
+  if (code === 'ENAMETOOLONG') return new UserError(`找不到文件 ${path}：路径太长。`, ['请把文件放到层级较浅的文件夹中，或改短文件名。']);
+  if (code !== 'EACCES' && code !== 'EPERM') return e;
+  const folder = opening ? undefined : closedFolder(path);
+  if (folder) return new UserError(`无法读取 ${path}：所在的文件夹 ${folder} 没有访问权限（当前用户不能打开这个文件夹）。`, [NO_ACCESS]);
+  return new UserError(`无法读取 ${path}：没有读取权限（当前用户不能打开${opening ? '它' : '这个文件或它所在的文件夹'}）。`, [NO_ACCESS]);
+}
+
+/** An input file's details once it is known to be readable, or the Chinese reason it is not: missing, in
+ * a folder the user cannot enter, or without read permission (never blamed on writing). */
+export function checkInputFile(file: string): Stats {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw unreadable(file, e, false);
+  }
+  if (st.isDirectory()) return st;
+  try {
+    closeSync(openSync(file, 'r'));
+  } catch (e) {
+    throw unreadable(file, e, true);
+  }
+  return st;
+}
+
+/** The names in an input folder, or the Chinese reason it cannot be listed. */
+export function listInputFolder(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    throw unreadable(dir, e, true);
   }
 }
 

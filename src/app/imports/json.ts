@@ -3,13 +3,14 @@
 // branch's records here (issue 18): the organ collects its branches, file after file, and a newer file
 // of a branch replaces the older one exactly; a file older than the one held is refused unless `force`.
 // Two steps: readDocuments before the database is opened (or created), importDocuments into it.
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DbError, UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
 import { EXPORT_FORMAT_VERSION, exportDbFile, type ExportDocument } from '../../store/exportJson.js';
 import { checkDocument, importDocument, type JsonImportOutcome, type JsonImportResult } from '../../store/importJson.js';
 import { SCHEMA_VERSION } from '../../store/migrations/index.js';
+import { checkInputFile } from '../../io/readGrids.js';
 import { writeOrPreview, type ImportHooks } from './batch.js';
 import { documentValueProblems } from './documentChecks.js';
 
@@ -26,7 +27,7 @@ export function readDocuments(files: string[], kind: 'json' | 'db'): ReadDocumen
 
 function readDocument(file: string, kind: 'json' | 'db'): unknown {
   const name = basename(file);
-  if (!existsSync(file)) throw new UserError(`找不到文件 ${file}，请检查路径和文件名。`);
+  checkInputFile(file);
   if (kind === 'db') return readDbFile(file);
   try {
     return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));

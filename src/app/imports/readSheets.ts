@@ -2,7 +2,7 @@
 // file, every sheet, every row checked, each problem named `file › sheet › cell：reason`, members
 // matched strictly by the one member resolver (exact name, 间隔号-less name, 张三#12 or #12 — never initials
 // or part of a name), and a warning for evidence dated while someone was off the roll.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
 import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
@@ -12,7 +12,7 @@ import { onRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
 import { memberResolver, missText } from '../../domain/matchMember.js';
-import { readGrids } from '../../io/readGrids.js';
+import { listInputFolder, readGrids } from '../../io/readGrids.js';
 import { UserError } from '../../shared/errors.js';
 import { refuseProblems, type ImportHooks } from './batch.js';
 
@@ -57,7 +57,7 @@ export function expandInputs(paths: string[]): string[] {
     let isDir = false;
     try { isDir = statSync(p).isDirectory(); } catch { return [p]; }
     if (!isDir) return [p];
-    const found = readdirSync(p).filter((f) => /\.(xlsx|xlsm|xls|et|ods|csv)$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && !/\.rejects\.xlsx$/i.test(f)).sort();
+    const found = listInputFolder(p).filter((f) => /\.(xlsx|xlsm|xls|et|ods|csv)$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.') && !/\.rejects\.xlsx$/i.test(f)).sort();
     if (found.length === 0) throw new UserError(`文件夹 ${p} 里没有表格文件（.xlsx、.xls、.et、.ods 或 .csv）。`, ['请把台账文件放进这个文件夹，或直接给出文件名。']);
     return found.map((f) => join(p, f));
   });

@@ -8,13 +8,14 @@ import type { Db } from '../../store/db.js';
 import { flagAttr, parseFlagValue } from './evidenceFlags.js';
 import { bookTitle, keepText, textKey } from '../../domain/text.js';
 import { parseIsbn } from '../../domain/isbn.js';
+import { recordNumber, yearFlag } from './numbers.js';
 
 /** One book, or an error naming `what` (the argument or flag) and how to be precise. */
 export function findBook(db: Db, typed: string, what = '书'): BookRecord {
   const t = keepText(typed).replace(/^《(.*)》$/, '$1');
   const id = /^[#＃]?(\d+)$/.exec(textKey(t));
   if (id) {
-    const b = getBook(db, Number(id[1]));
+    const b = getBook(db, recordNumber(id[1]!, typed, `${what}的编号`, '编号见 shuxiang books list。'));
     if (!b) throw new UserError(`${what}：书目库中没有编号 #${id[1]} 的书。`, ['编号见 shuxiang books list。']);
     return b;
   }
@@ -54,8 +55,5 @@ export function bookFlagValues(opts: Record<string, string | boolean | undefined
 
 /** The year of a reading list (`books require --year`, `books print --required`); this year when not given. */
 export function bookYear(today: string, raw: string | undefined, flag: string): number {
-  if (raw === undefined) return Number(today.slice(0, 4));
-  const y = Number(raw.trim());
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError(`${flag} 的取值“${raw}”无效，应写成 2027 这样的年份。`);
-  return y;
+  return raw === undefined ? Number(today.slice(0, 4)) : yearFlag(flag, raw);
 }

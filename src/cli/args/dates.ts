@@ -3,6 +3,7 @@
 import { parseDate } from '../../domain/dates.js';
 import { UserError } from '../../shared/errors.js';
 import type { AppContext } from '../context.js';
+import { yearFlag } from './numbers.js';
 
 const DAY_HINT = '请写成 2026-03-01 这样的“年-月-日”格式。';
 
@@ -26,8 +27,5 @@ export function auditAsOf(ctx: AppContext, raw: string | undefined): string {
 
 /** The year a --year flag names (2000–2100; “2027” or “2027年”), or the current year. */
 export function yearOf(ctx: AppContext, raw: string | undefined): number {
-  if (raw === undefined) return Number(ctx.today().slice(0, 4));
-  const y = Number(raw.normalize('NFKC').trim().replace(/年$/, ''));
-  if (!Number.isInteger(y) || y < 2000 || y > 2100) throw new UserError(`--year 的取值“${raw}”无效，应写成 2027 这样的年份。`);
-  return y;
+  return raw === undefined ? Number(ctx.today().slice(0, 4)) : yearFlag('--year', raw);
 }

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { findKind, kindChoicesText, type EvidenceField, type EvidenceKindId, type EvidenceKindSpec } from '../../domain/evidenceKinds.js';
 import { parseFieldValue, type FieldValue } from '../../domain/evidenceValues.js';
 import { UserError } from '../../shared/errors.js';
+import { isDecimalText, numberText, recordNumber } from './numbers.js';
 
 /** The flag as typed: '--hours'. */
 export function flagName(f: EvidenceField): string {
@@ -29,12 +30,22 @@ export function addFieldOptions(cmd: Command, fields: EvidenceField[], skip: str
 export function parseFlagValue(f: EvidenceField, raw: string | boolean | undefined): FieldValue {
   if (raw === undefined) return f.fallback ?? null;
   if (typeof raw === 'boolean') return raw;
+  if (f.type === 'number' || f.type === 'int') checkNumberText(f, raw);
   const p = parseFieldValue(f, raw);
   if (!p.ok) {
     const how = f.type === 'date' ? '请写成 2026-03-10 这样的“年-月-日”格式。' : f.options ? `可选：${f.options.join('、')}` : '';
     throw new UserError(`${flagName(f)}：${p.message}。`, how ? [how] : []);
   }
   return p.value;
+}
+
+/** A number flag typed empty (`--audience ""`) is a mistake, not “leave it out” (which would clear a stored
+ * value); and a flag takes decimal digits only (numbers.ts) — no units, signs, hex or exponents. */
+function checkNumberText(f: EvidenceField, raw: string): void {
+  const t = numberText(raw);
+  const example = `如 ${flagName(f)} ${f.example}`;
+  if (t === '') throw new UserError(`${flagName(f)}：${f.label}没有填写。`, [`请写一个数字，${example}；不需要时请去掉 ${flagName(f)}。`]);
+  if (!isDecimalText(t)) throw new UserError(`${flagName(f)}：${f.label}“${raw}”不是数字，只能用 0–9 这十个数字${f.type === 'int' ? '' : '和小数点'}。`, [`${example}。`]);
 }
 
 /** An evidence kind as typed (`self-study`, `自学` …), or an error naming the flag. */
@@ -52,5 +63,5 @@ export function parseEvidenceRef(ref: string, kindText?: string): { kind: Eviden
   if (!typed) throw new UserError(`编号“${ref}”没有写类别：每类记录单独编号，请写成 self-study:${m[2]}，或加 --kind 指明类别。`, [`类别：${kindChoicesText()}`]);
   const kind = kindFlag(typed, m[1] ? '编号中的类别' : '--kind');
   if (m[1] && kindText && findKind(kindText)?.id !== kind.id) throw new UserError(`编号 ${ref} 与 --kind ${kindText} 不一致，请只写一处。`);
-  return { kind: kind.id, id: Number(m[2]) };
+  return { kind: kind.id, id: recordNumber(m[2]!, ref, '记录编号', '编号见 shuxiang log list。') };
 }

@@ -12,6 +12,7 @@ import type { AttendanceRecord } from '../../store/attendance.js';
 import { bookTitle, cleanName } from '../../domain/text.js';
 import { rollMembers } from '../../app/sessions/roll.js';
 import { findMembersByName } from '../../store/members.js';
+import { recordNumber } from './numbers.js';
 
 export { resolveBranch } from './branch.js';
 export { hoursBetween } from '../../app/sessions/editSession.js';
@@ -21,7 +22,7 @@ export { expectedMembers, figuresFor, rollMembers } from '../../app/sessions/rol
 export function loadSession(db: Db, idText: string): SessionRecord {
   const m = /^#?(\d+)$/.exec(idText.normalize('NFKC').trim());
   if (!m) throw new UserError(`“${idText}”不是活动编号。活动编号是数字，可用 shuxiang session list 查看。`);
-  const s = getSession(db, Number(m[1]));
+  const s = getSession(db, recordNumber(m[1]!, idText, '活动编号', '可用 shuxiang session list 查看已有的活动。'));
   if (!s) throw new UserError(`没有编号为 ${m[1]} 的学习活动。可用 shuxiang session list 查看已有的活动。`);
   return s;
 }

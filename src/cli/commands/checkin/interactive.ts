@@ -13,6 +13,7 @@ import type { SessionInsert, SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askPickMembers, askSelectFrom } from '../../prompts.js';
 import { expectedMembers, figuresLine, loadSession, resolveBranch, sessionTitle } from '../../args/session.js';
+import { decimalFlag } from '../../args/numbers.js';
 import type { CheckinOptions } from './scripted.js';
 import { reportSignin } from './report.js';
 
@@ -35,11 +36,12 @@ export async function runInteractive(ctx: AppContext, db: Db, sessionArg: string
     if (pick === 'new') {
       const type = await askSelectFrom(ctx, '--type', '活动类型：', SESSION_TYPES.map((t) => ({ name: t.name, value: t.id })), 'collective-study');
       const topic = (await askInput(ctx, '--topic', '学习主题：')).trim();
-      const hours = Number(await askInput(ctx, '--hours', '学时（小时）：', '2', (v) => {
-        const h = Number(v.normalize('NFKC').trim());
-        return Number.isFinite(h) && h > 0 && h <= 24 ? true : '请输入 0 到 24 之间的数，如 2 或 1.5';
+      // The one number reader (args/numbers.ts): decimal digits only, full-width ones too.
+      const readHours = (v: string) => decimalFlag('--hours', v, { min: 0, minExclusive: true, max: 24, what: '学时，小时', example: '1.5' });
+      const hours = readHours(await askInput(ctx, '--hours', '学时（小时）：', '2', (v) => {
+        try { readHours(v); return true; } catch { return '请输入 0 到 24 之间的数，如 2 或 1.5'; }
       }));
-      ({ pending, session: s } = draftSession(branch, { type, topic, hours: Number.isFinite(hours) ? hours : undefined }, ctx.today()));
+      ({ pending, session: s } = draftSession(branch, { type, topic, hours }, ctx.today()));
     } else s = today.find((x) => x.id === Number(pick))!;
   }
   const session = s!;

@@ -2,11 +2,14 @@
 // masked), how many rows it added, changed and removed — with the number `undo` takes.
 import type { Command } from 'commander';
 import { historyTable } from '../../../render/terminal/historyText.js';
-import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { listHistory } from '../../../app/history/listHistory.js';
 import { dropJournal } from '../../../store/journalBound.js';
+import { intFlag } from '../../args/numbers.js';
+
+/** The most --limit may ask for (more is what --all is for). */
+const MAX_LIMIT = 1_000_000;
 
 /** Registers `history`. */
 export function registerHistory(program: Command, act: Act): void {
@@ -36,10 +39,7 @@ export async function runHistory(ctx: AppContext, o: { limit?: string; all?: boo
   if (o.prune) return pruneHistory(ctx);
   let limit = 20;
   if (o.all) limit = -1;
-  else if (o.limit !== undefined) {
-    limit = Number(o.limit);
-    if (!Number.isInteger(limit) || limit <= 0) throw new UserError(`--limit 的取值“${o.limit}”无效：请写一个正整数，例如 --limit 10。`);
-  }
+  else if (o.limit !== undefined) limit = intFlag('--limit', o.limit, { min: 1, max: MAX_LIMIT, what: '显示多少条', example: 10 });
   const db = await ctx.openDb({ readonly: true });
   const { total, batches: rows, policy, through } = listHistory(db, limit);
   if (ctx.json) {

@@ -11,6 +11,7 @@ import type { Act } from '../../programBase.js';
 import { findBook } from '../../args/book.js';
 import { bookTitle } from '../../../domain/text.js';
 import { dayFlagOr } from '../../args/dates.js';
+import { intFlag } from '../../args/numbers.js';
 import { pickMember } from '../../args/member.js';
 import { lendBook } from '../../../app/lending/lendBook.js';
 import { findReturn, returnBook } from '../../../app/lending/returnBook.js';
@@ -67,11 +68,7 @@ function dayOf(ctx: AppContext, raw: string | undefined, flag: string): string {
 
 async function runLend(ctx: AppContext, bookTyped: string, who: string, o: LendOptions): Promise<void> {
   const day = dayOf(ctx, o.date, '--date');
-  let days = 30;
-  if (o.days !== undefined) {
-    days = Number(o.days.trim());
-    if (!Number.isInteger(days) || days < 1 || days > 365) throw new UserError(`--days 的取值“${o.days}”无效，应为 1 到 365 之间的整数（天数）。`);
-  }
+  const days = o.days === undefined ? 30 : intFlag('--days', o.days, { min: 1, max: 365, what: '借期天数', example: 30 });
   const db = await ctx.openDb();
   const book = await findBook(db, bookTyped, '书');
   const member = await pickMember(db, who, o.branch);

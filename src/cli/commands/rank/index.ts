@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { requireBranch } from '../../args/branch.js';
 import { auditAsOf, dayFlagOr } from '../../args/dates.js';
+import { intFlag, yearFlag } from '../../args/numbers.js';
 import { runBranchRank } from './branches.js';
 import { writeRankFiles } from './files.js';
 
@@ -46,15 +47,10 @@ export function registerRank(program: Command, act: Act): void {
 
 async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const today = auditAsOf(ctx, o.asOf);
-  const year = o.year === undefined ? Number(today.slice(0, 4)) : Number(o.year.trim().replace(/年$/, ''));
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new UserError(`--year 的取值“${o.year}”无效，应写成 2026 这样的年份。`);
+  const year = o.year === undefined ? Number(today.slice(0, 4)) : yearFlag('--year', o.year);
   if (`${year}-01-01` > today) throw new UserError(`${year} 年还没有开始（统计截至 ${today}），没有可评比的记录。`, ['如要按那时的情况评比，请用 --as-of 给出更晚的日期。']);
   const asOf = o.asOf === undefined && today >= `${year + 1}-01-01` ? `${year}-12-31` : today;
-  let top: number | undefined;
-  if (o.top !== undefined) {
-    top = Number(o.top.trim());
-    if (!Number.isInteger(top) || top < 1 || top > 1000) throw new UserError(`--top 的取值“${o.top}”无效，应为正整数（表彰人数），如 --top 10。`);
-  }
+  const top = o.top === undefined ? undefined : intFlag('--top', o.top, { min: 1, max: 1000, what: '表彰人数', example: 10 });
   const signDate = dayFlagOr('--date', o.date, asOf);
   const db = await ctx.openDb({ readonly: true });
   const context = loadRules(db, ctx.dbPath());

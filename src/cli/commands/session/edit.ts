@@ -9,7 +9,7 @@ export async function runSessionEdit(ctx: AppContext, idText: string, o: Session
   const s = loadSession(db, idText);
   const fields = await readFields(ctx, o, false);
   const branchId = o.branch !== undefined ? (await resolveBranch(db, o.branch)).id : undefined;
-  const patch = checkSessionEdit(db, s, fields, { branchId, hoursGiven: o.hours !== undefined });
+  const patch = checkSessionEdit(db, s, fields, { branchId, hoursGiven: o.hours !== undefined, today: ctx.today() });
   const attendees = o.attendees === undefined ? undefined
     : await resolveAttendees(db, { branchId: (patch.branchId as number | undefined) ?? s.branchId, branch: s.branch, date: (patch.date as string | undefined) ?? s.date }, o.attendees);
   const r = await applySessionEdit(db, s, patch, attendees, ctx.nowStamp());

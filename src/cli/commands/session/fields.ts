@@ -7,6 +7,7 @@ import type { SessionInsert } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import { askInput, askSelect } from '../../prompts.js';
 import { dayFlag } from '../../args/dates.js';
+import { decimalFlag } from '../../args/numbers.js';
 import { hoursBetween, parseClock } from '../../args/session.js';
 
 /** The fields `session add` and `session edit` take. */
@@ -74,9 +75,7 @@ export async function readFields(ctx: AppContext, o: SessionFieldOptions, adding
     throw new UserError(`结束时间 ${p.endTime} 不晚于开始时间 ${p.startTime}，请检查 --start 和 --end。`);
   }
   if (o.hours !== undefined) {
-    const h = Number(o.hours.normalize('NFKC').trim());
-    if (!Number.isFinite(h) || h <= 0 || h > 24) throw new UserError(`--hours 的取值“${o.hours}”不是合理的学时，请写 0 到 24 之间的数，如 2 或 1.5。`);
-    p.hours = h;
+    p.hours = decimalFlag('--hours', o.hours, { min: 0, minExclusive: true, max: 24, what: '学时，小时', example: '1.5' });
   } else if (p.startTime && p.endTime) {
     p.hours = hoursBetween(p.startTime, p.endTime);
   }

@@ -7,6 +7,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { findUndo, undo } from '../../../app/history/undoBatch.js';
+import { numberText, recordNumber } from '../../args/numbers.js';
 
 /** Registers `undo`. */
 export function registerUndo(program: Command, act: Act): void {
@@ -34,8 +35,10 @@ export function registerUndo(program: Command, act: Act): void {
 export async function runUndo(ctx: AppContext, idText: string | undefined, o: { yes?: boolean; backup?: boolean }): Promise<void> {
   let id: number | undefined;
   if (idText !== undefined) {
-    id = Number(idText.replace(/^#/, ''));
-    if (!Number.isInteger(id) || id <= 0) throw new UserError(`编号“${idText}”无效：请写 shuxiang history 中显示的编号，例如 shuxiang undo 12。`);
+    const digits = /^#?(\d+)$/.exec(numberText(idText))?.[1];
+    const hint = '请写 shuxiang history 中显示的编号，例如 shuxiang undo 12。';
+    if (digits === undefined) throw new UserError(`编号“${idText}”无效：${hint}`);
+    id = recordNumber(digits, idText, '编号', hint);
   }
   const db = await ctx.openDb();
   const b = findUndo(db, id);
