@@ -66,7 +66,10 @@ describe('another program writing', () => {
 });
 
 // Root reads and writes whatever the permissions say: the case needs another user (setpriv, as root).
-const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', ['--version']).status === 0;
+// (and a checkout that user can reach: a clone in a private temporary folder is not)
+const NOBODY = ['--reuid', '65534', '--regid', '65534', '--clear-groups'];
+const asNobody = process.getuid?.() === 0 && spawnSync('setpriv', [...NOBODY, 'test', '-r', BIN]).status === 0;
+if (!asNobody) console.warn('readFaults.test.ts: not root with setpriv, or bin/ not readable by another user — the read-only-folder test is SKIPPED');
 
 describe.skipIf(!asNobody)('a database in a folder that cannot be written (another user)', () => {
   it('is read from a private copy: the reading commands work, a write says read-only, no copy is left', () => {
@@ -77,7 +80,7 @@ describe.skipIf(!asNobody)('a database in a folder that cannot be written (anoth
       chmodSync(join(shared, 's.db'), 0o644);
       const copies = () => readdirSync(tmpdir()).filter((f) => f.startsWith('shuxiang-readonly-')).length;
       const before = copies();
-      const run = (...args: string[]) => spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', process.execPath, BIN, '--db', join(shared, 's.db'), ...args], {
+      const run = (...args: string[]) => spawnSync('setpriv', [...NOBODY, process.execPath, BIN, '--db', join(shared, 's.db'), ...args], {
         cwd: shared, encoding: 'utf8', env: { ...process.env, SHUXIANG_NOW: NOW, NO_COLOR: '1', HOME: shared },
       });
       const list = run('member', 'list');
