@@ -8,7 +8,8 @@ import type { ProgressEvent } from '../shared/progress.js';
 import type { BulkOut } from './bulkOut.js';
 import { hasLongList, writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
-import { closeDb, connect, CURRENT_SCHEMA, newestBatch, schemaVersion, writable } from '../store/dbConnect.js';
+import { lastBatchId } from '../store/batches.js';
+import { closeDb, connect, CURRENT_SCHEMA, schemaVersion, writable } from '../store/dbConnect.js';
 import { endPlanLock, holdPlanLock, releasePlanLock, retakePlanLock } from '../store/planLock.js';
 import { ensureUndoTriggers } from '../store/undoTriggers.js';
 
@@ -155,7 +156,7 @@ export class AppContext {
       ensureUndoTriggers(db);
     }
     if (!db.readonly) {
-      this.batchAtOpen.set(db, newestBatch(db));
+      this.batchAtOpen.set(db, lastBatchId(db) ?? 0);
       holdPlanLock(db);
     }
     return db;
@@ -189,15 +190,15 @@ export class AppContext {
     for (const f of this.flushers) f();
   }
 
-  /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
   /** How many writes (batches) this run has committed so far: an error after them must not read as if
    * nothing was saved (the output failing after a `session add`, say). */
   savedBatches(): number {
     let n = this.savedAtClose;
-    for (const [db, at] of this.batchAtOpen) if (db.open) n += Math.max(0, newestBatch(db) - at);
+    for (const [db, at] of this.batchAtOpen) if (db.open) n += Math.max(0, (lastBatchId(db) ?? 0) - at);
     return n;
   }
 
+  /** Closes every connection; `commit` = the command succeeded (a failed one leaves nothing behind). */
   closeAll(commit = true): void {
     this.endProgress();
     this.flush();
@@ -253,4 +254,3 @@ export class AppContext {
     this.io.stderr.write(`${this.paint('yellow', '提示')}：${maskPersonalData(text)}\n`);
   }
 }
-

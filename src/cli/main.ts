@@ -12,10 +12,10 @@ import { directOut } from './stdio.js';
 /** How many times a command starts over when the database changed under it (see store/planLock.ts). */
 const ATTEMPTS = 4;
 
-/** Runs one command line; returns the exit code (used in-process by the tests). */
 /** The run in progress (or just ended): what a late stdout fault asks whether anything was saved. */
 let current: { ctx?: AppContext } | undefined;
 
+/** Runs one command line; returns the exit code (used in-process by the tests). */
 export async function main(argv: string[], io: AppIo): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     const state: { ctx?: AppContext } = {};

@@ -56,11 +56,6 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** The newest batch id of `db` (0: none), for the CLI to tell whether a run has saved something. */
-export function newestBatch(db: Db): number {
-  return (db.prepare('SELECT coalesce(max(id), 0) FROM batches').pluck().get() as number | undefined) ?? 0;
-}
-
 /** A file with no table and schema version 0 — 0 bytes, or emptied — is not a shuxiang database: only
  * `init` (and `demo`, `import --kind json` into a new file) may make one of it. Refused for every other
  * command (exit 3), before anything is written into it. */

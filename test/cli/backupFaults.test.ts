@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unmountAll } from '../helpers/mounts.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir, type CliResult } from '../helpers/cli.js';
 import { fullDump } from '../helpers/dump.js';
@@ -64,13 +65,7 @@ beforeEach(async () => {
   await initDb(dir);
 });
 afterEach(() => {
-  for (const m of mounts.splice(0).reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      // already gone
-    }
-  }
+  unmountAll(mounts);
   cleanup();
 });
 

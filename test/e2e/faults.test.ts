@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, closeSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { unmountAll } from '../helpers/mounts.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { autoBackup } from '../../src/store/backup.js';
 import { openDb } from '../../src/store/db.js';
@@ -47,13 +48,7 @@ beforeEach(async () => {
   await initDb(dir);
 });
 afterEach(() => {
-  for (const m of mounts.splice(0).reverse()) {
-    try {
-      execFileSync('umount', [m], { stdio: 'ignore' });
-    } catch {
-      // already gone
-    }
-  }
+  unmountAll(mounts);
   cleanup();
 });
 
