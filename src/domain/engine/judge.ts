@@ -60,15 +60,10 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
       const intervals = intervalsOf(m, kind);
       if (!intervals.length) continue;
       const one = intervals.length === 1 ? intervals[0]! : undefined;
-      // A member's quick 'met' is reported once per rule: a second report of the same subject changes nothing.
-      let metSent = false;
       for (let k = 0; k < periods.length; k++) {
         const p = periods[k]!;
         if (quick && one && idles[k] === undefined && one.start <= p.start && one.end >= p.end && opts.asOf >= p.end) {
-          if (quick(m, p, from[k]!, to[k]!)) {
-            if (!metSent) { opts.onMet!(rule.id, m.id, m.branchId); metSent = true; }
-            continue;
-          }
+          if (quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.branchId); continue; }
         }
         push(out, judgeMember(rule, m, intervals, p, whole[k]!, idx, opts, idles[k]));
       }

@@ -59,8 +59,7 @@ export interface JudgeOptions {
   /** Receives each verdict as it is made (judge then returns none), so a caller can keep only some. */
   sink?: (v: Verdict) => void;
   /** With `sink`: a member's 'met' verdict is only reported here (rule, member, branch), not built — an
-   * organ's year holds ~300,000 of them, and a caller that only counts them need not pay for the objects.
-   * A subject may be reported once for several met periods of a rule (the caller keeps a worst status). */
+   * organ's year holds ~300,000 of them, and a caller that only counts them need not pay for the objects. */
   onMet?: (rule: string, memberId: number, branchId: number) => void;
 }
 
