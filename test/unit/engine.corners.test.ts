@@ -30,6 +30,13 @@ describe('proration', () => {
     expect(pick(vs, 'P2-weekly', 1, '2026-W10').status).toBe('gap');
     expect(pick(vs, 'P2-weekly', 2, '2026-W10')).toMatchObject({ status: 'na', note: '在册 3/7 天，不足半数，本期不考核' });
   });
+
+  it('a daily rule skipped for too few days states its quota as the period states it (hours, note days), not per working day', () => {
+    // From Fri 20 March 2026: 12 of 31 days (< 15.5) → n/a. Working days on the roll: 20, 23–27, 30, 31 = 8,
+    // at 1 hour and 1 note day each.
+    const vs = run(LO, bundle({ members: [member(1, { onRollFrom: '2026-03-20' })] }), '2026-04-10', '2026-03', { ruleIds: ['P1-daily'] });
+    expect(pick(vs, 'P1-daily', 1, '2026-03')).toMatchObject({ status: 'na', required: { hours: 8, noteDays: 8 }, gap: { hours: 0, noteDays: 0 }, note: '在册 12/31 天，不足半数，本期不考核' });
+  });
 });
 
 describe('as-of logic', () => {

@@ -113,11 +113,12 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
   const who = rule.appliesTo === 'leaders' ? '任职' : '在册';
   const daysLeft = open ? daysBetween(o.asOf, end) : undefined;
   const at: Subject = { rule, memberId: m.id, branchId: m.branchId, period: p.id, daysLeft };
-  if (idle) return na(at, rule.threshold, measure, idle);
-  if (!whole && !isProratedKind(p.kind) && tooFewDays(daysOn, p)) {
-    return na(at, rule.threshold, measure, `${who} ${daysOn}/${total} 天，不足半数，本期不考核`);
-  }
+  // The quota as the metric states it (a daily rule's hours per working day become the period's hours).
   let required: Figure = measure.required ?? rule.threshold;
+  if (idle) return na(at, required, measure, idle);
+  if (!whole && !isProratedKind(p.kind) && tooFewDays(daysOn, p)) {
+    return na(at, required, measure, `${who} ${daysOn}/${total} 天，不足半数，本期不考核`);
+  }
   let note: string | undefined;
   if (measure.required === undefined && METRIC_SHAPES[rule.metric].threshold !== 'share' && isProratedKind(p.kind) && daysOn < total) {
     required = mapFigure(rule.threshold, (t) => prorate(t, daysOn, total));
