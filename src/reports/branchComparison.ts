@@ -3,7 +3,8 @@
 // per head, planned months held — worst first, with the organ's totals. Built from what the audit
 // already read and judged (no second pass over the evidence); plain data for every renderer.
 import { STATUS_CODES } from '../domain/engine/columns.js';
-import type { SessionType } from '../domain/evidence.js';
+import { isExpectedAt } from '../domain/attendees.js';
+import type { EvidenceMember, EvidenceSession, SessionType } from '../domain/evidence.js';
 import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
 import { addDaysIso, toDayNumber } from '../domain/periods.js';
 import type { AuditReport } from './audit.js';
@@ -119,14 +120,23 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     else b.spans.push([rollFrom(m), rollLeft(m)]);
   }
 
-  // Sessions held, and who was expected at them (on the branch's roll that day).
+  // Sessions held, and who was expected at them (domain/attendees.ts: everyone on the branch's roll that
+  // day, or for a committee or named-people session only those).
   const sessions = new Map<number, { branchId: number; date: string }>();
+  const restricted = new Map<number, EvidenceSession>();
+  const membersOfBranch = new Map<number, EvidenceMember[]>();
+  for (const m of ev.members) (membersOfBranch.get(m.branchId) ?? membersOfBranch.set(m.branchId, []).get(m.branchId)!).push(m);
   for (const s of ev.sessions) {
     if (!inSpan(s.date)) continue;
     sessions.set(s.id, s);
     const r = row(s.branchId);
     r.sessionsHeld++;
     r.sessionsByType[s.type] = (r.sessionsByType[s.type] ?? 0) + 1;
+    if (s.attendees !== undefined && s.attendees !== 'all') {
+      restricted.set(s.id, s);
+      r.attendance.expected += (membersOfBranch.get(s.branchId) ?? []).filter((m) => isExpectedAt(s, m)).length;
+      continue;
+    }
     const b = byBranch.get(s.branchId);
     if (!b) continue;
     const day = toDayNumber(s.date);
@@ -155,7 +165,11 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     // (A sign-in's day is its session's date.)
     for (let i = 0; i < c.sessions.length; i++) {
       if (!counted[c.status[i]!] || c.days[i]! < lo || c.days[i]! >= hi) continue;
-      if (branchOfSession(c.sessions[i]!) === b) n++;
+      if (branchOfSession(c.sessions[i]!) !== b) continue;
+      // Someone who came to a session they were not expected at does not raise the rate (as in the rules).
+      const only = restricted.size ? restricted.get(c.sessions[i]!) : undefined;
+      if (only && !isExpectedAt(only, m)) continue;
+      n++;
     }
     if (n) row(b).attendance.attended += n;
   }

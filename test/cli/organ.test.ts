@@ -98,6 +98,26 @@ describe('audit --by-branch', () => {
     expect(doc.organ).toEqual(near(ORGAN));
   });
 
+  it('a committee-only or named-people session expects only those people (应到), and only their sign-ins count', async () => {
+    fresh();
+    // 一支部 as above, plus: 甲一 on the committee; a 务虚会 for the committee on 03-20 that 甲一 came to
+    // (甲二, not expected, cannot be signed in); a 讲座 on 03-25 for 甲二 alone, who was absent.
+    // Expected 6 + 1 + 1 = 8 (not 6 + 2 + 2); attended 5 + 1 = 6 → 75%.
+    await run('member', 'edit', '甲一', '--leader', '--from', '2025-01-01');
+    const add = async (...a: string[]) => JSON.parse((await run('--json', 'session', 'add', '--branch', '一支部', ...a)).stdout).id as number;
+    const committee = await add('--type', '务虚会', '--date', '2026-03-20', '--topic', '支委务虚', '--attendees', '支委');
+    const named = await add('--type', '讲座', '--date', '2026-03-25', '--topic', '专题讲座', '--attendees', '甲二');
+    for (const args of [[String(committee), '--present', '甲一'], [String(named), '--absent', '甲二']]) {
+      const c = await run('checkin', ...args);
+      expect(c.code, c.stderr).toBe(0);
+    }
+    const doc = JSON.parse((await run('--json', 'audit', '--by-branch', '--quarter', '2026-Q1')).stdout);
+    const one = doc.branches.find((b: { branch: string }) => b.branch === '一支部');
+    expect(one.sessionsHeld).toBe(5);
+    expect(one.attendance).toEqual({ expected: 8, attended: 6, rate: 0.75 });
+    expect(doc.organ.attendance).toEqual({ expected: 14, attended: 10, rate: 10 / 14 });
+  });
+
   it('prints the table worst first, the totals and the order in words', async () => {
     fresh();
     const r = await run('audit', '--by-branch', '--quarter', '2026-Q1');
