@@ -193,6 +193,19 @@ export function periodsInRange(kind: PeriodKind, range: DateRange): Period[] {
   return out;
 }
 
+/** The periods of a kind an audit of `range` as of `asOf` judges: those that belong to the range and have
+ * begun by `asOf`, and the period still running on `asOf` when it reaches into the range though it
+ * belongs elsewhere (a week across New Year: on 2027-01-02 the open week is 2026-W53, owed this week). */
+export function periodsToJudge(kind: PeriodKind, range: DateRange, asOf: string): Period[] {
+  const out = periodsInRange(kind, range).filter((p) => p.start <= asOf);
+  const running = periodContaining(kind, asOf);
+  if (running.start < range.end && running.end > range.start && !out.some((p) => p.id === running.id)) {
+    out.push(running);
+    out.sort((a, b) => (a.start < b.start ? -1 : 1));
+  }
+  return out;
+}
+
 /** Number of days in a period or range. */
 export function daysIn(range: DateRange): number {
   return daysBetween(range.start, range.end);

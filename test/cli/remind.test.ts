@@ -80,4 +80,17 @@ describe('remind', () => {
     expect((await run('remind', '--xlsx', '提醒.xls')).stderr).toContain('应以 .xlsx 结尾');
     expect((await run('remind', '--as-of', '9月')).code).toBe(2);
   });
+
+  it('in the first days of a year, the week still running from December (2026-W53, 28 Dec – 3 Jan) is reminded and audited', async () => {
+    // 张三 heard no lecture that week; on Saturday 2 January 2027 two days of it are left.
+    const r = await runCli(['remind'], { cwd: dir, now: '2027-01-02' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/张三同志：本周还需听 1 次课或专题报告（剩 2 天）/);
+    const a = JSON.parse((await runCli(['--json', 'audit', '--member', '张三', '--rule', 'P2-weekly'], { cwd: dir, now: '2027-01-02' })).stdout);
+    expect(a.verdicts.map((v: { period: string; status: string }) => [v.period, v.status])).toEqual([['2026-W53', 'open']]);
+    // A lecture on Monday 28 December meets it.
+    expect((await runCli(['log', 'lecture', '--member', '张三', '--date', '2026-12-28', '--title', '新年讲座'], { cwd: dir, now: '2027-01-02' })).code).toBe(0);
+    const after = (await runCli(['remind'], { cwd: dir, now: '2027-01-02' })).stdout.split('\n').find((l) => l.startsWith('张三同志'));
+    expect(after).toMatch(/^张三同志：本月还需/);
+  });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDaysIso, daysBetween, daysIn, isIsoDate, isoWeekday, isoWeeksInYear, overlapDays, parsePeriodId,
-  periodContaining, periodRange, periodsInRange, periodsInYear, dayNumberOf, fromDayNumber, toDayNumber,
+  periodContaining, periodRange, periodsInRange, periodsInYear, periodsToJudge, dayNumberOf, fromDayNumber, toDayNumber,
 } from '../../src/domain/periods.js';
 
 describe('parsePeriodId / periodRange', () => {
@@ -131,6 +131,25 @@ describe('containing, listing, counting', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(overlapDays({ start: '2026-01-01', end: '2026-03-15' }, periodRange('2026-03')!)).toBe(14);
+  });
+});
+
+describe('periodsToJudge: the periods an audit judges', () => {
+  const year2027 = { start: '2027-01-01', end: '2028-01-01' };
+  it('the week running across New Year is judged in the new year while it is open (2026-W53: Mon 28 Dec – Sun 3 Jan)', () => {
+    expect(periodsToJudge('week', year2027, '2027-01-02').map((p) => p.id)).toEqual(['2026-W53']);
+    expect(periodsToJudge('week', year2027, '2027-01-03').map((p) => p.id)).toEqual(['2026-W53']);
+    // Once it has ended it belongs to 2026 only; the new year's first week is 2027-W01 (Mon 4 Jan).
+    expect(periodsToJudge('week', year2027, '2027-01-04').map((p) => p.id)).toEqual(['2027-W01']);
+  });
+  it('a month audit holds the open week that began in the month before (Fri 1 May 2026: week of Mon 27 April)', () => {
+    expect(periodsToJudge('week', { start: '2026-05-01', end: '2026-06-01' }, '2026-05-01').map((p) => p.id)).toEqual(['2026-W18']);
+    // The year's audit has it anyway, and only once.
+    expect(periodsToJudge('week', { start: '2026-01-01', end: '2027-01-01' }, '2026-05-01').filter((p) => p.id === '2026-W18')).toHaveLength(1);
+  });
+  it('periods starting after the as-of date are not judged; other kinds nest and gain nothing', () => {
+    expect(periodsToJudge('month', year2027, '2027-03-15').map((p) => p.id)).toEqual(['2027-01', '2027-02', '2027-03']);
+    expect(periodsToJudge('year', year2027, '2027-01-02').map((p) => p.id)).toEqual(['2027']);
   });
 });
 

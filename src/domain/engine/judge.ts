@@ -9,7 +9,7 @@
 //   with fewer than half its days on the roll; a rate with no session to be expected at; a week or month
 //   without a single working day, for rules that count sessions or lectures (skipPeriodsWithoutWorkdays).
 import type { Evidence, EvidenceIds } from '../evidence.js';
-import { type DateRange, type Period, addDaysIso, daysBetween, parsePeriodId, periodsInRange } from '../periods.js';
+import { type DateRange, type Period, addDaysIso, daysBetween, parsePeriodId, periodsToJudge } from '../periods.js';
 import { METRIC_SHAPES, type Rule, type RuleSet } from '../ruleSet.js';
 import { dayOf, indexEvidence, type EvidenceIndex } from './evidenceIndex.js';
 import { gapOf, isZero, mapFigure } from './figures.js';
@@ -41,7 +41,7 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
     if (idx.members.length === 0) continue;
     // Resolve the rule-set default once, so metrics and sentences read one flag.
     const rule: Rule = { ...base, options: { ...base.options, excusedCountsAsAttended: base.options.excusedCountsAsAttended ?? ruleSet.settings.excusedCountsAsAttended } };
-    const periods = periodsInRange(rule.period, scope).filter((p) => p.start <= opts.asOf);
+    const periods = periodsToJudge(rule.period, scope, opts.asOf);
     const idle = idlePeriods(ruleSet, rule, periods, opts.calendar);
     if (rule.appliesTo === 'branch') {
       for (const b of idx.branchIds) for (const p of periods) push(out, judgeBranch(rule, b, p, idx, opts, idle.get(p.id)));
