@@ -218,6 +218,24 @@ export function overlapDays(a: DateRange, b: DateRange): number {
   return start < end ? daysBetween(start, end) : 0;
 }
 
+/** The days of a span given by its first and last day (a research trip, a training: `to` inclusive) that
+ * fall in some ranges (sorted, disjoint). */
+export function spanDaysIn(from: string, to: string, ranges: readonly DateRange[]): number {
+  const span = { start: from, end: addDaysIso(to, 1) };
+  let n = 0;
+  for (const r of ranges) n += overlapDays(span, r);
+  return n;
+}
+
+/** A span's recorded days (at most its length) counted in some ranges: all of them when it lies wholly
+ * inside, else in proportion to the days inside (a 7-day trip recorded as 5 days, 3 of its days inside: 2.14). */
+export function spanDaysCounted(x: { from: string; to: string; days: number }, ranges: readonly DateRange[]): number {
+  const inside = spanDaysIn(x.from, x.to, ranges);
+  const length = daysBetween(x.from, x.to) + 1;
+  if (inside >= length) return x.days;
+  return Math.round((x.days * inside * 100) / length) / 100;
+}
+
 /** Whether a date lies in [start, end). */
 export function inRange(iso: string, range: DateRange): boolean {
   return range.start <= iso && iso < range.end;

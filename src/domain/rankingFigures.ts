@@ -5,7 +5,8 @@ import { attendanceStats, type SessionMarks } from './attendanceStats.js';
 import type { Evidence } from './evidence.js';
 import { onRollOn } from './member.js';
 import type { StudyColumns } from './engine/columns.js';
-import { fromDayNumber } from './periods.js';
+import { judgedIntervals, segmentsIn } from './engine/intervals.js';
+import { fromDayNumber, spanDaysCounted } from './periods.js';
 
 /** The raw figures of one member's year. */
 export interface MemberYearFigures {
@@ -56,10 +57,14 @@ export function memberYearFigures(ev: Evidence, range: { from: string; toExclusi
     if (f) for (let i = 0; i < c.days.length; i++) if (counts(fromDayNumber(c.days[i]!), memberId)) f.studyHours += c.hours[i]!;
   }
   each(ev.talks, (t) => t.date, (f) => f.talks++);
-  each(ev.research, (r) => r.from, (f, r) => { f.researchDays += r.days; });
+  // A trip's days inside the year while on the roll (one across New Year counts in part, as in the audit).
+  for (const r of ev.research) {
+    const m = byId.get(r.memberId);
+    if (m) out.get(r.memberId)!.researchDays += spanDaysCounted(r, segmentsIn(judgedIntervals(m, 'all'), { start: range.from, end: range.toExclusive }));
+  }
   const scores = new Map<number, number[]>();
   each(ev.exams, (e) => e.date, (_f, e) => { if (e.score !== undefined) scores.set(e.memberId, [...(scores.get(e.memberId) ?? []), e.score]); });
   for (const [id, list] of scores) out.get(id)!.examAverage = list.reduce((a, b) => a + b, 0) / list.length;
-  for (const f of out.values()) f.studyHours = Math.round(f.studyHours * 10) / 10;
+  for (const f of out.values()) { f.studyHours = Math.round(f.studyHours * 10) / 10; f.researchDays = Math.round(f.researchDays * 100) / 100; }
   return [...out.values()];
 }

@@ -68,3 +68,42 @@ describe('calendar fallback and overrides reach P1', () => {
     expect(pick(run(LO, ev, '2028-03-10', '2028-02', { ruleIds: ['P1-daily'], calendar: cal }), 'P1-daily', 1, '2028-02').required).toEqual({ hours: 20, noteDays: 20 });
   });
 });
+
+describe('spans (research trips, trainings) count by the days they share with the judged days', () => {
+  // Leader 1 in post all along; leader 2 appointed 2026-03-02. Trips:
+  //   #1 leader 1, 2025-12-29 … 2026-01-04, 7 days: 4 of them (1–4 Jan) in 2026 → 4; 3 in 2025 → 3.
+  //   #2 leader 1, 2026-12-28 … 2027-01-06, recorded as 5 days over a 10-day span: 4 of its days in 2026 → 5 × 4/10 = 2.
+  //   #3 leader 2, 2026-02-23 … 2026-03-06, 12 days: 5 in post (2–6 March) → 5.
+  // Trainings: member 3's 2025-12-28 … 2026-01-02 reaches into 2026 (and counts in 2025 as well); member 4,
+  // on the roll from 2026-01-10, trained 2026-01-05 … 2026-01-12: 3 of its days on the roll → it counts.
+  const ev = bundle({
+    members: [leader(1), leader(2, { leaderIntervals: [{ from: '2026-03-02' }] }), member(3), member(4, { onRollFrom: '2026-01-10' })],
+    research: [
+      { id: 1, memberId: 1, from: '2025-12-29', to: '2026-01-04', days: 7 },
+      { id: 2, memberId: 1, from: '2026-12-28', to: '2027-01-06', days: 5 },
+      { id: 3, memberId: 2, from: '2026-02-23', to: '2026-03-06', days: 12 },
+    ],
+    trainings: [
+      { id: 1, memberId: 3, from: '2025-12-28', to: '2026-01-02' },
+      { id: 2, memberId: 4, from: '2026-01-05', to: '2026-01-12' },
+    ],
+  });
+
+  it('research days: the share of each trip inside the year, and inside the post', () => {
+    const y2026 = run(LO, ev, '2027-01-10', '2026', { ruleIds: ['L3-days'] });
+    expect(pick(y2026, 'L3-days', 1, '2026')).toMatchObject({ actual: 6, evidence: { research: [1, 2] } });
+    expect(pick(y2026, 'L3-days', 2, '2026')).toMatchObject({ actual: 5, evidence: { research: [3] } });
+    expect(pick(run(LO, ev, '2027-01-10', '2025', { ruleIds: ['L3-days'] }), 'L3-days', 1, '2025')).toMatchObject({ actual: 3, evidence: { research: [1] } });
+  });
+
+  it('research days while the year is open count only the days up to the as-of date', () => {
+    // As of 2026-01-02: 1–2 January of trip #1 → 2 × 7/7 = 2 days.
+    expect(pick(run(LO, ev, '2026-01-02', '2026', { ruleIds: ['L3-days'] }), 'L3-days', 1, '2026')).toMatchObject({ status: 'open', actual: 2 });
+  });
+
+  it('a training counts when it reaches into the judged days', () => {
+    const vs = run(LO, ev, '2027-01-10', '2026', { ruleIds: ['P5-yearly'] });
+    expect(pick(vs, 'P5-yearly', 3, '2026')).toMatchObject({ actual: { trainings: 1, exams: 0 }, evidence: { trainings: [1] } });
+    expect(pick(vs, 'P5-yearly', 4, '2026')).toMatchObject({ actual: { trainings: 1, exams: 0 }, evidence: { trainings: [2] } });
+  });
+});

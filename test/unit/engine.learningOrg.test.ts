@@ -143,7 +143,7 @@ describe('L3 带头调研 and L4 务虚 — proration by the days in post', () =
       { id: 3, sessionId: 1, memberId: 4, status: 'present' },
     ],
     research: [
-      { id: 1, memberId: 2, from: '2026-06-20', to: '2026-07-01', days: 12 }, // before the appointment: not counted
+      { id: 1, memberId: 2, from: '2026-06-20', to: '2026-07-01', days: 12 }, // 11 days before the appointment: 1 of 12 counted
       { id: 2, memberId: 2, from: '2026-08-01', to: '2026-08-20', days: 20 },
       { id: 3, memberId: 3, from: '2026-07-06', to: '2026-08-14', days: 30 },
       { id: 4, memberId: 4, from: '2026-01-05', to: '2026-01-16', days: 12 },
@@ -163,9 +163,10 @@ describe('L3 带头调研 and L4 务虚 — proration by the days in post', () =
   });
 
   it('leader appointed 1 July: 184 of 365 days → 60 days becomes 30, research before the appointment not counted', () => {
-    // Jul–Dec = 31+31+30+31+30+31 = 184 days. 60 × 184 / 365 = 30.25 → 30. Counted: 20 (the 12 of June are before the post).
+    // Jul–Dec = 31+31+30+31+30+31 = 184 days. 60 × 184 / 365 = 30.25 → 30. Counted: 20, and 1 day (1 July) of
+    // the 12-day trip begun in June, before the post.
     expect(pick(vs, 'L3-days', 2, '2026')).toMatchObject({
-      status: 'gap', required: 30, actual: 20, gap: 10, evidence: { research: [2] }, note: '按任职 184/365 天折算', need: '差 10 天一线调研',
+      status: 'gap', required: 30, actual: 21, gap: 9, evidence: { research: [1, 2] }, note: '按任职 184/365 天折算', need: '差 9 天一线调研',
     });
     // 2 × 184 / 365 = 1.008 → 1 retreat; none attended.
     expect(pick(vs, 'L4-retreat', 2, '2026')).toMatchObject({ status: 'gap', required: 1, actual: 0 });

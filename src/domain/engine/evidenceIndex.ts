@@ -142,6 +142,18 @@ export function indexEvidence(ev: Evidence, columns: EvidenceColumns = {}): Evid
   return { members: ev.members, membersByBranch, branchIds, sessionsByBranch, sessionById, byMember: (id) => per.get(id) ?? nothing };
 }
 
+/** The spans (sorted by first day, `to` inclusive) of a list that share a day with any of the ranges, each once. */
+export function overlapping<T extends { to: string }>(list: Dated<T>, ranges: DateRange[]): T[] {
+  if (ranges.length === 0) return [];
+  const last = ranges[ranges.length - 1]!.end;
+  const out: T[] = [];
+  for (let i = 0; i < list.dates.length && list.dates[i]! < last; i++) {
+    const x = list.items[i]!;
+    if (ranges.some((r) => list.dates[i]! < r.end && x.to >= r.start)) out.push(x);
+  }
+  return out;
+}
+
 /** The items of a date-sorted list that fall inside any of the ranges (ranges sorted, not overlapping). */
 export function within<T>(list: Dated<T>, ranges: DateRange[]): T[] {
   const { dates, items } = list;

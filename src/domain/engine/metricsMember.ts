@@ -3,7 +3,8 @@ import { type AttendanceStatus, type BookCategory, type EvidenceMember, type Evi
 import { isExpectedAt } from '../attendees.js';
 import type { AttendanceCounts } from '../attendanceStats.js';
 import type { MetricName } from '../ruleSet.js';
-import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, within } from './evidenceIndex.js';
+import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, overlapping, within } from './evidenceIndex.js';
+import { spanDaysCounted } from '../periods.js';
 import { STATUS_CODES, eachWithin } from './columns.js';
 import type { Measure, MemberMetricContext } from './types.js';
 
@@ -106,9 +107,10 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
     return { actual: talks.length, evidence: { talks: ids(talks) } };
   },
 
+  // A trip counts with its days inside the counted days (one across New Year, or begun before the post: in part).
   'research-days': (c) => {
-    const trips = within(c.idx.byMember(c.member.id).research, c.counted);
-    return { actual: round(trips.reduce((n, t) => n + t.days, 0), 2), evidence: { research: ids(trips) } };
+    const trips = overlapping(c.idx.byMember(c.member.id).research, c.counted);
+    return { actual: round(trips.reduce((n, t) => n + spanDaysCounted(t, c.counted), 0), 2), evidence: { research: ids(trips) } };
   },
 
   writings: (c) => {
@@ -174,7 +176,8 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
 
   'trainings-and-exams': (c) => {
     const ev = c.idx.byMember(c.member.id);
-    const trainings = within(ev.trainings, c.counted);
+    // A training counts when some of its days are inside the counted days (not only by its first day).
+    const trainings = overlapping(ev.trainings, c.counted);
     const exams = within(ev.exams, c.counted);
     return { actual: { trainings: trainings.length, exams: exams.length }, evidence: { trainings: ids(trainings), exams: ids(exams) } };
   },
