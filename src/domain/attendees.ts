@@ -1,7 +1,7 @@
 // Who is expected at a session (SPEC §3.3): everyone on the branch's roll that day (the default), the
 // branch committee that day (by leader tenure), or a list of named people. Only the expected count in
 // 应到, attendance rates, the rules and the reports; this is the one place that decides who they are.
-import { leaderOn, onRollOn } from './member.js';
+import { leaderOn, onRollOn, type Member } from './member.js';
 
 /** How a session's expected people are given. */
 export type AttendeesKind = 'all' | 'leaders' | 'named';
@@ -13,6 +13,8 @@ export interface AttendeesOf {
   attendees?: AttendeesKind;
   /** The people named (attendees 'named'). */
   attendeeIds?: readonly number[];
+  /** The session's branch: someone with several spells on rolls is expected only during a spell in it. */
+  branchId?: number;
 }
 
 /** A member as either the roster (leader flag + one interval) or the engine (leaderIntervals) holds them. */
@@ -25,20 +27,30 @@ export interface TenureMember {
   leaderTo?: string;
   /** Committee posts [from, to) (the engine's EvidenceMember). */
   leaderIntervals?: readonly { from?: string; to?: string }[];
+  /** Every spell on a roll with its branch (the engine's EvidenceMember, for someone with several). */
+  rollTerms?: readonly { branchId: number; from?: string; to?: string }[];
+  branch?: string;
+  history?: Member['history'];
+}
+
+/** On the roll on `day` — of the session's branch, when the member's spells say which branch when. */
+function onRollAt(m: TenureMember, day: string, branchId: number | undefined): boolean {
+  if (!m.rollTerms) return onRollOn(m, day);
+  return m.rollTerms.some((t) => (!t.from || t.from <= day) && (!t.to || day < t.to) && (branchId === undefined || t.branchId === branchId));
 }
 
 /** Whether the member is on the branch committee on `day` (and on the roll). */
-export function onCommitteeOn(m: TenureMember, day: string): boolean {
-  if (m.leaderIntervals) return onRollOn(m, day) && m.leaderIntervals.some((p) => (!p.from || p.from <= day) && (!p.to || day < p.to));
-  return leaderOn({ leader: !!m.leader, leaderFrom: m.leaderFrom, leaderTo: m.leaderTo, onRollFrom: m.onRollFrom, onRollLeft: m.onRollLeft }, day);
+export function onCommitteeOn(m: TenureMember, day: string, branchId?: number): boolean {
+  if (m.leaderIntervals) return onRollAt(m, day, branchId) && m.leaderIntervals.some((p) => (!p.from || p.from <= day) && (!p.to || day < p.to));
+  return leaderOn({ leader: !!m.leader, leaderFrom: m.leaderFrom, leaderTo: m.leaderTo, onRollFrom: m.onRollFrom, onRollLeft: m.onRollLeft, branch: m.branch, history: m.history }, day);
 }
 
 /** Whether the member (of the session's branch) is expected at the session. */
 export function isExpectedAt(s: AttendeesOf, m: TenureMember): boolean {
-  if (!onRollOn(m, s.date)) return false;
+  if (!onRollAt(m, s.date, s.branchId)) return false;
   switch (s.attendees ?? 'all') {
     case 'all': return true;
-    case 'leaders': return onCommitteeOn(m, s.date);
+    case 'leaders': return onCommitteeOn(m, s.date, s.branchId);
     case 'named': return !!s.attendeeIds?.includes(m.id);
   }
 }

@@ -47,6 +47,16 @@ export interface EvidenceMember {
   onRollLeft?: string;
   /** Committee posts; empty = not a leader. Leader rules judge only these days (∩ on the roll). */
   leaderIntervals: LeaderInterval[];
+  /** Every spell on a roll, earliest first, the current one (onRollFrom…onRollLeft in branchId) last —
+   * only for someone with earlier spells (left and came back, moved branch on a day). */
+  rollTerms?: RollTerm[];
+}
+
+/** A spell on the roll of one branch, [from, to). */
+export interface RollTerm {
+  branchId: number;
+  from?: string;
+  to?: string;
 }
 
 /** An organised session held by a branch on one day; only its expected people are judged by it

@@ -1,4 +1,5 @@
 // A person on the roster, and the fields a roster can carry (with the header synonyms real rosters use).
+import { pastLeaderOn, pastRollOn, type PastTerm } from './memberTerms.js';
 
 export interface Member {
   id: number;
@@ -25,6 +26,8 @@ export interface Member {
   onRollFrom?: string;
   onRollLeft?: string;
   extra: Record<string, string>;
+  /** Terms that ended before the current one (domain/memberTerms.ts): an earlier spell on a roll, an earlier post. */
+  history?: PastTerm[];
 }
 
 /** The member fields a roster column can fill, in display order. */
@@ -76,18 +79,25 @@ export function parseCategory(s: string): string | undefined {
   return undefined;
 }
 
-/** Whether the member is on the roll on `day` (YYYY-MM-DD). */
-export function onRollOn(m: Pick<Member, 'onRollFrom' | 'onRollLeft'>, day: string): boolean {
-  return (!m.onRollFrom || m.onRollFrom <= day) && (!m.onRollLeft || day < m.onRollLeft);
+type Roll = Pick<Member, 'onRollFrom' | 'onRollLeft'> & Partial<Pick<Member, 'branch' | 'history'>>;
+
+/** Whether the member is on the roll (of their present branch) on `day` (YYYY-MM-DD): the current spell,
+ * or an earlier one in the same branch (left and came back). */
+export function onRollOn(m: Roll, day: string): boolean {
+  if ((!m.onRollFrom || m.onRollFrom <= day) && (!m.onRollLeft || day < m.onRollLeft)) return true;
+  return m.history !== undefined && m.branch !== undefined && pastRollOn(m as Pick<Member, 'branch' | 'history'>, day);
 }
 
-/** Whether the member is on the roll on at least one day of [start, end) (end exclusive). */
-export function onRollDuring(m: Pick<Member, 'onRollFrom' | 'onRollLeft'>, start: string, end: string): boolean {
-  return (!m.onRollFrom || m.onRollFrom < end) && (!m.onRollLeft || m.onRollLeft > start);
+/** Whether the member is on the roll (of their present branch) on at least one day of [start, end) (end exclusive). */
+export function onRollDuring(m: Roll, start: string, end: string): boolean {
+  if ((!m.onRollFrom || m.onRollFrom < end) && (!m.onRollLeft || m.onRollLeft > start)) return true;
+  return !!m.history?.some((t) => t.kind === 'roll' && t.branch === m.branch && (!t.from || t.from < end) && t.to > start);
 }
 
-/** Whether the member holds a committee post on `day`. */
-export function leaderOn(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo' | 'onRollFrom' | 'onRollLeft'>, day: string): boolean {
-  if (!m.leader || !onRollOn(m, day)) return false;
+/** Whether the member holds a committee post on `day` (the current one, or an earlier one). */
+export function leaderOn(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo' | 'onRollFrom' | 'onRollLeft'> & Partial<Pick<Member, 'branch' | 'history'>>, day: string): boolean {
+  if (!onRollOn(m, day)) return false;
+  if (m.history && pastLeaderOn(m, day)) return true;
+  if (!m.leader) return false;
   return (!m.leaderFrom || m.leaderFrom <= day) && (!m.leaderTo || day < m.leaderTo);
 }

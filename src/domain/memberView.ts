@@ -37,6 +37,8 @@ export interface MemberJson {
   onRollFrom: string | null;
   onRollLeft: string | null;
   extra: Record<string, string>;
+  /** Earlier terms (left and came back, moved branch on a day, appointed again), when there are any. */
+  history?: { kind: 'roll' | 'leader'; branch?: string; from: string | null; to: string }[];
 }
 
 /** The one place that decides what of a member leaves the program, and masked how. */
@@ -62,11 +64,12 @@ export function memberToJson(m: Member, reveal: boolean): MemberJson {
     onRollFrom: m.onRollFrom ?? null,
     onRollLeft: m.onRollLeft ?? null,
     extra: shownExtras(m.extra, reveal),
+    ...(m.history?.length ? { history: m.history.map((t) => ({ kind: t.kind, ...(t.branch ? { branch: t.branch } : {}), from: t.from ?? null, to: t.to })) } : {}),
   };
 }
 
 /** Chinese labels for every member field a user can see or change. */
-export const MEMBER_LABELS: Record<Exclude<keyof Member, 'extra' | 'branchId'>, string> = {
+export const MEMBER_LABELS: Record<Exclude<keyof Member, 'extra' | 'branchId' | 'history'>, string> = {
   id: '编号', name: '姓名', gender: '性别', birthDate: '出生年月', ethnicity: '民族', education: '学历',
   joinPartyDate: '入党时间', fullMemberDate: '转正时间', category: '人员类别', jobTitle: '职务',
   partyPost: '党内职务', leader: '班子成员', leaderFrom: '任职开始', leaderTo: '卸任日期', branch: '所在支部',

@@ -3,6 +3,7 @@
 import { branchKey } from './branchMatch.js';
 import { FIELD_SPECS, type Member, type MemberField } from './member.js';
 import type { CellProblem, FieldValue, RosterRow } from './rosterRows.js';
+import { reappoint, rejoin, type PastTerm } from './memberTerms.js';
 
 export interface MemberDraft {
   branch: string;
@@ -22,7 +23,8 @@ export interface FieldChange {
 
 export interface RosterPlan {
   adds: { row: number; draft: MemberDraft }[];
-  updates: { row: number; member: Member; changes: FieldChange[]; patch: Record<string, unknown>; branch?: string }[];
+  /** `close`: terms that end with the change (back on the roll after leaving, appointed again), kept as history. */
+  updates: { row: number; member: Member; changes: FieldChange[]; patch: Record<string, unknown>; branch?: string; close?: PastTerm[] }[];
   unchanged: { row: number; member: Member }[];
   leaves: Member[];
   newBranches: string[];
@@ -152,8 +154,29 @@ export function planRosterImport(input: PlanInput): RosterPlan {
 function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string, day: string): void {
   const changes: FieldChange[] = [];
   const patch: Record<string, unknown> = {};
+  const close: PastTerm[] = [];
+  const from = row.fields.onRollFrom as string | undefined;
+  const left = row.fields.onRollLeft as string | undefined;
+  // 转入 after the 转出 on file: back on the roll — a new spell, the one that ended kept (memberTerms.rejoin).
+  const back = !!(m.onRollLeft && from && from > m.onRollLeft);
+  if (back) {
+    const t = rejoin(m, from!, left);
+    Object.assign(patch, t.patch);
+    close.push(...t.close);
+    changes.push({ field: 'onRollFrom', label: LABEL.get('onRollFrom')!, from: show(m.onRollFrom), to: `${from}（${m.onRollLeft} 转出后重新转入，此前的在册期间保留）` });
+    if (left) changes.push({ field: 'onRollLeft', label: LABEL.get('onRollLeft')!, from: show(m.onRollLeft), to: left });
+  } else {
+    // The dates as they would stand: a 转出 not after the 转入 cannot be written.
+    const f = from ?? m.onRollFrom;
+    const l = left ?? m.onRollLeft;
+    if (f && l && l <= f) {
+      plan.problems.push({ row: row.row, message: `转出日期 ${l}${left ? ' ' : '（数据库中）'}不晚于转入日期 ${f}${from ? '' : '（数据库中）'}，无法登记；如此人转出后又转入，“转入日期”应写重新转入的日期（晚于 ${l}），请核对` });
+      return;
+    }
+  }
   for (const [field, value] of Object.entries(row.fields)) {
     if (field === 'branch' || field === 'leader') continue;
+    if (back && (field === 'onRollFrom' || field === 'onRollLeft')) continue;
     const old = (m as unknown as Record<string, unknown>)[field];
     if (old !== value) {
       changes.push({ field, label: LABEL.get(field) ?? field, from: show(old), to: show(value) });
@@ -171,13 +194,15 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
     }
   }
   if (extraChanged) patch.extra = extra;
-  if (row.leader === true && !currentlyLeader(m, day)) {
-    Object.assign(patch, { leader: true, leaderFrom: day, leaderTo: null });
-    changes.push({ field: 'leader', label: '班子成员', from: '否', to: `是（自 ${day} 起）` });
-  } else if (row.leader === false && currentlyLeader(m, day)) {
+  if (row.leader === true && (back || !currentlyLeader(m, day))) {
+    // Appointed again after a post that ended: the earlier post is kept (memberTerms.reappoint).
+    if (!back && m.leader && m.leaderTo && m.leaderTo <= day) close.push(...reappoint(m, day).close);
+    Object.assign(patch, { leader: true, leaderFrom: back && from! > day ? from : day, leaderTo: null });
+    changes.push({ field: 'leader', label: '班子成员', from: '否', to: `是（自 ${patch.leaderFrom} 起）` });
+  } else if (row.leader === false && !back && currentlyLeader(m, day)) {
     patch.leaderTo = day;
     changes.push({ field: 'leader', label: '班子成员', from: '是', to: `否（自 ${day} 起）` });
   }
   if (changes.length === 0) plan.unchanged.push({ row: row.row, member: m });
-  else plan.updates.push({ row: row.row, member: m, changes, patch, branch: branch !== m.branch ? branch : undefined });
+  else plan.updates.push({ row: row.row, member: m, changes, patch, branch: branch !== m.branch ? branch : undefined, ...(close.length ? { close } : {}) });
 }

@@ -114,10 +114,12 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   const rollLeft = (m: { onRollLeft?: string }) => (m.onRollLeft ? toDayNumber(m.onRollLeft) : Infinity);
   // By branch: how many are on the roll throughout, and the others' spans.
   const byBranch = new Map<number, { always: number; spans: [number, number][] }>();
+  const spansOf = (id: number) => byBranch.get(id) ?? byBranch.set(id, { always: 0, spans: [] }).get(id)!;
   for (const m of ev.members) {
-    const b = byBranch.get(m.branchId) ?? byBranch.set(m.branchId, { always: 0, spans: [] }).get(m.branchId)!;
-    if (!m.onRollFrom && !m.onRollLeft) b.always++;
-    else b.spans.push([rollFrom(m), rollLeft(m)]);
+    // Someone moved on a day is expected at each branch's sessions during their spell on its roll.
+    if (m.rollTerms) for (const t of m.rollTerms) spansOf(t.branchId).spans.push([rollFrom({ onRollFrom: t.from }), rollLeft({ onRollLeft: t.to })]);
+    else if (!m.onRollFrom && !m.onRollLeft) spansOf(m.branchId).always++;
+    else spansOf(m.branchId).spans.push([rollFrom(m), rollLeft(m)]);
   }
 
   // Sessions held, and who was expected at them (domain/attendees.ts: everyone on the branch's roll that
@@ -125,7 +127,9 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   const sessions = new Map<number, { branchId: number; date: string }>();
   const restricted = new Map<number, EvidenceSession>();
   const membersOfBranch = new Map<number, EvidenceMember[]>();
-  for (const m of ev.members) (membersOfBranch.get(m.branchId) ?? membersOfBranch.set(m.branchId, []).get(m.branchId)!).push(m);
+  for (const m of ev.members) {
+    for (const b of m.rollTerms ? new Set(m.rollTerms.map((t) => t.branchId)) : [m.branchId]) (membersOfBranch.get(b) ?? membersOfBranch.set(b, []).get(b)!).push(m);
+  }
   for (const s of ev.sessions) {
     if (!inSpan(s.date)) continue;
     sessions.set(s.id, s);
@@ -158,6 +162,19 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const [memberId, c] of a.sources.attendance) {
     const m = memberOf.get(memberId);
     if (!m) continue;
+    if (m.rollTerms) {
+      // Several spells: a sign-in counts for the branch whose roll they were on that day, at its sessions.
+      const terms = m.rollTerms.map((t) => ({ b: t.branchId, lo: rollFrom({ onRollFrom: t.from }), hi: rollLeft({ onRollLeft: t.to }) }));
+      for (let i = 0; i < c.sessions.length; i++) {
+        if (!counted[c.status[i]!]) continue;
+        const t = terms.find((x) => x.lo <= c.days[i]! && c.days[i]! < x.hi && branchOfSession(c.sessions[i]!) === x.b);
+        if (!t) continue;
+        const only = restricted.get(c.sessions[i]!);
+        if (only && !isExpectedAt(only, m)) continue;
+        row(t.b).attendance.attended++;
+      }
+      continue;
+    }
     const b = m.branchId;
     const lo = rollFrom(m);
     const hi = rollLeft(m);

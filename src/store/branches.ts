@@ -1,5 +1,6 @@
 // Branches (党支部): one database may hold several.
 import type { Db } from './db.js';
+import { renameBranchInTerms } from './members.js';
 
 export interface Branch {
   id: number;
@@ -48,7 +49,9 @@ export function addBranch(db: Db, name: string, batchId: number): Branch {
 
 /** Renames a branch (the caller has checked the new name is free). */
 export function renameBranch(db: Db, id: number, name: string): void {
+  const old = db.prepare('SELECT name FROM branches WHERE id = ?').get(id) as { name: string } | undefined;
   db.prepare('UPDATE branches SET name = ? WHERE id = ?').run(name, id);
+  if (old) renameBranchInTerms(db, old.name, name);
 }
 
 /** The tables that hang on a branch (every table with a branch_id column, later migrations' included). */
@@ -68,6 +71,9 @@ export function mergeBranch(db: Db, from: number, into: number): Record<string, 
     moved.plan_months_kept = db.prepare('DELETE FROM plan_months WHERE branch_id = ? AND month IN (SELECT month FROM plan_months WHERE branch_id = ?)').run(from, into).changes;
   }
   for (const t of branchTables(db)) moved[t] = db.prepare(`UPDATE "${t}" SET branch_id = ? WHERE branch_id = ?`).run(into, from).changes;
+  // Earlier spells on the merged branch's roll become spells on the one it joined.
+  const names = db.prepare('SELECT (SELECT name FROM branches WHERE id = ?) AS a, (SELECT name FROM branches WHERE id = ?) AS b').get(from, into) as { a: string; b: string };
+  renameBranchInTerms(db, names.a, names.b);
   db.prepare('DELETE FROM branches WHERE id = ?').run(from);
   return moved;
 }

@@ -1,10 +1,11 @@
 // Members: the roster rows, read as domain Members and written field by field.
 import type { Member } from '../domain/member.js';
+import type { PastTerm } from '../domain/memberTerms.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
 /** Member field → column; the one mapping between the domain and the table. */
-export const COLUMNS: Record<Exclude<keyof Member, 'id' | 'branch' | 'extra' | 'leader'>, string> = {
+export const COLUMNS: Record<Exclude<keyof Member, 'id' | 'branch' | 'extra' | 'leader' | 'history'>, string> = {
   branchId: 'branch_id', name: 'name', gender: 'gender', birthDate: 'birth_date', ethnicity: 'ethnicity',
   education: 'education', joinPartyDate: 'join_party_date', fullMemberDate: 'full_member_date',
   category: 'category', jobTitle: 'job_title', partyPost: 'party_post', leaderFrom: 'leader_from',
@@ -24,7 +25,7 @@ function allMembers(sql: string, db: Db, args: unknown[]): Member[] {
   const col = (name: string) => at.get(name)!;
   const [id, branchId, branch, name, leader, extra] = ['id', 'branch_id', 'branch', 'name', 'leader', 'extra'].map(col) as [number, number, number, number, number, number];
   const optional = OPTIONAL.map(([field, c]) => [field, col(c)] as const);
-  return (s.all(...args) as unknown[][]).map((r) => {
+  const out = (s.all(...args) as unknown[][]).map((r) => {
     const x = r[extra] as string;
     const m: Member = { id: r[id] as number, branchId: r[branchId] as number, branch: r[branch] as string, name: r[name] as string, leader: r[leader] === 1, extra: x === '{}' ? {} : JSON.parse(x) };
     for (const [field, k] of optional) {
@@ -33,6 +34,47 @@ function allMembers(sql: string, db: Db, args: unknown[]): Member[] {
     }
     return m;
   });
+  attachHistory(db, out);
+  return out;
+}
+
+/** Past terms (domain/memberTerms.ts) onto the members that have some: one read of a table that is
+ * usually empty or small (only people who left and came back, moved branch on a day, or were re-appointed). */
+function attachHistory(db: Db, members: Member[]): void {
+  if (members.length === 0 || !hasTerms(db)) return;
+  const rows = (members.length === 1
+    ? stmt(db, 'SELECT member_id, kind, branch, date_from, date_to FROM member_terms WHERE member_id = ? ORDER BY date_to').all(members[0]!.id)
+    : stmt(db, 'SELECT member_id, kind, branch, date_from, date_to FROM member_terms ORDER BY member_id, date_to').all()) as TermRow[];
+  if (rows.length === 0) return;
+  const byId = new Map(members.map((m) => [m.id, m]));
+  for (const r of rows) {
+    const m = byId.get(r.member_id);
+    if (!m) continue;
+    const t: PastTerm = { kind: r.kind, to: r.date_to };
+    if (r.branch !== null) t.branch = r.branch;
+    if (r.date_from !== null) t.from = r.date_from;
+    (m.history ??= []).push(t);
+  }
+}
+
+interface TermRow { member_id: number; kind: 'roll' | 'leader'; branch: string | null; date_from: string | null; date_to: string }
+
+const termsTable = new WeakMap<Db, boolean>();
+const hasTerms = (db: Db) => {
+  let has = termsTable.get(db);
+  if (has === undefined) termsTable.set(db, (has = !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'member_terms'").get()));
+  return has;
+};
+
+/** Records terms that ended (a change of term: domain/memberTerms.ts) for a member, in the batch. */
+export function addPastTerms(db: Db, memberId: number, terms: readonly PastTerm[], batchId: number): void {
+  const ins = stmt(db, 'INSERT INTO member_terms (member_id, kind, branch, date_from, date_to, batch_id) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const t of terms) ins.run(memberId, t.kind, t.branch ?? null, t.from ?? null, t.to, batchId);
+}
+
+/** Renames a branch in the roll terms that name it (branch rename and merge). */
+export function renameBranchInTerms(db: Db, from: string, to: string): void {
+  if (hasTerms(db)) stmt(db, 'UPDATE member_terms SET branch = ? WHERE branch = ?').run(to, from);
 }
 
 export interface MemberFilter {
@@ -69,7 +111,7 @@ export function findMembersByName(db: Db, name: string, branchId?: number): Memb
     : allMembers(`${SELECT} WHERE m.name = ? AND m.branch_id = ? ORDER BY m.id`, db, [name, branchId]);
 }
 
-export type MemberInsert = Omit<Member, 'id' | 'branch'>;
+export type MemberInsert = Omit<Member, 'id' | 'branch' | 'history'>;
 
 export function insertMember(db: Db, m: MemberInsert, batchId: number): number {
   const cols = ['leader', 'extra', 'batch_id'];
@@ -121,4 +163,28 @@ export function updateMember(db: Db, id: number, patch: Partial<Record<keyof Mem
   }
   if (sets.length === 0) return;
   stmt(db, `UPDATE members SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+}
+
+/** The people who were once on `branch`'s roll and are now in another branch (moved on a day), each as
+ * the branch's roll showed them: on it for that spell, off it since (a paper roster's 转出). For the
+ * branch's own session lists; the person is one member everywhere else. */
+export function formerMembers(db: Db, branch: string): Member[] {
+  if (!hasTerms(db)) return [];
+  const rows = stmt(db, "SELECT DISTINCT member_id FROM member_terms WHERE kind = 'roll' AND branch = ?").all(branch) as { member_id: number }[];
+  const b = stmt(db, 'SELECT id FROM branches WHERE name = ?').get(branch) as { id: number } | undefined;
+  const out: Member[] = [];
+  for (const { member_id } of rows) {
+    const m = getMember(db, member_id);
+    if (!m || m.branch === branch || !b) continue;
+    for (const t of m.history!.filter((x) => x.kind === 'roll' && x.branch === branch)) {
+      const post = m.history!.find((x) => x.kind === 'leader' && (!x.from || x.from < t.to) && (!t.from || x.to > t.from));
+      const v: Member = { ...m, branchId: b.id, branch, leader: !!post, history: undefined, onRollLeft: t.to };
+      delete v.onRollFrom; delete v.leaderFrom; delete v.leaderTo; delete v.history;
+      if (t.from) v.onRollFrom = t.from;
+      if (post?.from) v.leaderFrom = post.from;
+      if (post) v.leaderTo = post.to;
+      out.push(v);
+    }
+  }
+  return out;
 }

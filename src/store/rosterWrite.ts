@@ -3,7 +3,7 @@ import type { RosterPlan } from '../domain/rosterPlan.js';
 import type { BatchCounts } from './batches.js';
 import { ensureBranch } from './branches.js';
 import type { Db } from './db.js';
-import { insertMembers, updateMember, type MemberInsert } from './members.js';
+import { addPastTerms, insertMembers, updateMember, type MemberInsert } from './members.js';
 
 /** Applies adds, updates and (sync) leaves; `onRow` is called after each written row (progress, tests). */
 export function applyRosterPlan(db: Db, plan: RosterPlan, batchId: number, counts: BatchCounts, importDate: string, onRow?: (n: number) => void): void {
@@ -29,6 +29,7 @@ export function applyRosterPlan(db: Db, plan: RosterPlan, batchId: number, count
   for (const u of plan.updates) {
     const patch = { ...u.patch } as Record<string, unknown>;
     if (u.branch) patch.branchId = branchId(u.branch);
+    if (u.close) addPastTerms(db, u.member.id, u.close, batchId);
     updateMember(db, u.member.id, patch);
     counts.changed++;
     onRow?.(++n);

@@ -16,7 +16,8 @@ import { UserError } from '../../shared/errors.js';
 import { attendanceForSession, previewAttendance, recordAttendance, type AttendanceEntry, type AttendanceRecord, type RecordOutcome, type StatusChange } from '../../store/attendance.js';
 import { inBatch } from '../../store/batches.js';
 import type { Db } from '../../store/db.js';
-import { getMember, listMembers } from '../../store/members.js';
+import { getMember } from '../../store/members.js';
+import { branchRoll } from '../sessions/roll.js';
 import { getSession, type SessionRecord } from '../../store/sessions.js';
 
 export interface SigninFile {
@@ -82,7 +83,7 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
     }
     seenSessions.set(session.id, name);
     // The people expected at the session: its attendees among those on the roll that day.
-    const members = listMembers(db, { branch: session.branch, onRollOn: session.date }).filter((m) => isExpectedAt(session, m));
+    const members = branchRoll(db, session.branch, session.date).filter((m) => isExpectedAt(session, m));
     const byId = new Map(members.map((m) => [m.id, m]));
     const resolve = memberResolver(members, { strict: true });
     const known = new Set(attendanceForSession(db, session.id).map((a) => a.memberId));

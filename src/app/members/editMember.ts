@@ -8,7 +8,8 @@ import { UserError } from '../../shared/errors.js';
 import { inBatch } from '../../store/batches.js';
 import { ensureBranch } from '../../store/branches.js';
 import type { Db } from '../../store/db.js';
-import { getMember, updateMember } from '../../store/members.js';
+import { addPastTerms, getMember, updateMember } from '../../store/members.js';
+import { moveOn, reappoint, rejoin, type PastTerm } from '../../domain/memberTerms.js';
 import { assertIdCardFree, diffMember, onlyChanged, type MemberChange } from './memberChecks.js';
 import { endLeader, startLeader, type Patch } from './tenure.js';
 
@@ -34,9 +35,15 @@ export interface MemberNote {
 }
 
 /** The fields `member edit` asks to set, before comparing with what is stored; `today` ends a post by default. */
-export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string): { patch: Patch; notes: MemberNote[] } {
+export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string, moving = false): { patch: Patch; notes: MemberNote[]; close: PastTerm[]; moveOn?: string } {
   const patch: Patch = {};
   const notes: MemberNote[] = [];
+  // Terms that end with this change (re-joined, re-appointed), and the day of a move to another branch.
+  const close: PastTerm[] = [];
+  let moveOn: string | undefined;
+  if (moving && f.from !== undefined && f.leader !== undefined) {
+    throw new UserError('--move-to、--leader（或 --no-leader）不能和 --from 一起用：--from 只能是其中一件事的日期。', ['请分两次修改：先登记调动（--move-to 支部 --from 日期），再登记任职。']);
+  }
   const { from } = f;
   // In this order: the change lines follow it.
   for (const k of ['name', 'phone', 'gender', 'birthDate', 'category', 'jobTitle'] as const) if (f[k] !== undefined) patch[k] = f[k];
@@ -54,35 +61,68 @@ export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string)
       notes.push({ level: 'warn', text: `党内职务改为“${post ?? '无'}”，但${m.name}仍记为班子成员；如已卸任，请加 --no-leader [--from 日期]。` });
     }
   }
-  if (leader === true) Object.assign(patch, startLeader(m, from));
+  if (leader === true && from !== undefined && m.leader && m.leaderTo && from >= m.leaderTo) {
+    // Appointed again after stepping down: the earlier post is kept as a term of its own.
+    if (m.onRollLeft && from >= m.onRollLeft) throw new UserError(`--from 的任职日期 ${from} 不在 ${m.name} 的在册期间内（${m.onRollLeft} 已转出）。`);
+    const t = reappoint(m, from);
+    Object.assign(patch, t.patch);
+    close.push(...t.close);
+  }
+  else if (leader === true) Object.assign(patch, startLeader(m, from));
   else if (leader === false) {
     const ended = endLeader(m, from, today);
     if (ended.notice) notes.push({ level: 'info', text: ended.notice });
     Object.assign(patch, ended.patch);
   }
-  else if (from !== undefined) {
-    if (m.onRollLeft && from >= m.onRollLeft) {
-      throw new UserError(`--from 的转入日期 ${from} 不能晚于或等于 ${m.name} 的转出日期 ${m.onRollLeft}。`, [
-        '单独使用 --from 修改的是转入日期；要设任职日期，请同时加 --leader（或 --no-leader 设卸任日期）。',
-      ]);
+  else if (from !== undefined && moving) {
+    // --move-to with --from: moved on that day; the spell in the old branch is kept.
+    if (m.onRollFrom && from < m.onRollFrom) {
+      throw new UserError(`--from 的调动日期 ${from} 早于 ${m.name} 的转入日期 ${m.onRollFrom}。`, ['调动日期是在新支部的第一天，应在在册期间内；不写 --from 则整段在册期间都改为新支部（用于更正支部填错）。']);
     }
-    patch.onRollFrom = from;
+    if (m.onRollLeft && from >= m.onRollLeft) {
+      throw new UserError(`--from 的调动日期 ${from} 不在 ${m.name} 的在册期间内（${m.onRollLeft} 已转出）。`);
+    }
+    if (from > today) throw new UserError(`--from 的调动日期 ${from} 在今天（${today}）之后：还没有发生的调动不能登记。`, ['请在调动当天或之后再登记。']);
+    // Moved on the first day on the roll: the whole spell is in the new branch.
+    if (!m.onRollFrom || from > m.onRollFrom) moveOn = from;
   }
-  return { patch, notes };
+  else if (from !== undefined) {
+    if (m.onRollLeft && from > m.onRollLeft) {
+      // Back on the roll after leaving: a new spell from that day, the one that ended kept.
+      if (from > today) throw new UserError(`--from 的转入日期 ${from} 在今天（${today}）之后：还没有发生的转入不能登记。`);
+      const t = rejoin(m, from);
+      Object.assign(patch, t.patch);
+      close.push(...t.close);
+      notes.push({ level: 'info', text: `${m.name}已于 ${m.onRollLeft} 转出，现登记为 ${from} 重新转入；此前 ${m.onRollFrom ?? '建档'}起至 ${m.onRollLeft} 的在册期间保留，照常计入检查。` });
+    } else if (m.onRollLeft && from === m.onRollLeft) {
+      // Back on the day of leaving: never off the roll.
+      patch.onRollLeft = null;
+    } else patch.onRollFrom = from;
+  }
+  return { patch, notes, close, moveOn };
 }
 
 /** What `member edit` would change: the patch's changes, and the move to `moveTo` (a branch name; same branch: none). */
-export function editChanges(m: Member, patch: Patch, moveTo?: string): MemberChange[] {
+export function editChanges(m: Member, patch: Patch, moveTo?: string, moveOnDay?: string): MemberChange[] {
   const changes = diffMember(m, patch);
-  if (moveTo) changes.push({ field: 'branch', label: MEMBER_LABELS.branch, from: m.branch, to: moveTo });
+  if (moveTo) changes.push({ field: 'branch', label: MEMBER_LABELS.branch, from: m.branch, to: moveOnDay ? `${moveTo}（自 ${moveOnDay} 起；此前在${m.branch}的在册期间保留）` : moveTo });
   return changes;
 }
 
 /** Writes the changed fields (and the move, creating the branch when new) in one batch; returns the member after. */
-export function editMember(db: Db, m: Member, input: { patch: Patch; moveTo?: string; args: string }, now: string): Member {
+export function editMember(db: Db, m: Member, input: { patch: Patch; moveTo?: string; moveOn?: string; close?: PastTerm[]; args: string }, now: string): Member {
   inBatch(db, { command: 'member edit', args: input.args, at: now }, (batchId, counts) => {
     const changed = onlyChanged(m, input.patch);
-    if (input.moveTo) changed.branchId = ensureBranch(db, input.moveTo, batchId, counts).id;
+    const close = [...(input.close ?? [])];
+    if (input.moveTo) {
+      const branchId = ensureBranch(db, input.moveTo, batchId, counts).id;
+      if (input.moveOn) {
+        const t = moveOn(m, input.moveOn, branchId);
+        Object.assign(changed, t.patch);
+        close.push(...t.close);
+      } else changed.branchId = branchId;
+    }
+    addPastTerms(db, m.id, close, batchId);
     updateMember(db, m.id, changed);
     counts.changed++;
   });

@@ -6,12 +6,20 @@ import { isExpectedAt } from '../../domain/attendees.js';
 import type { Member } from '../../domain/member.js';
 import { attendanceForSessions } from '../../store/attendance.js';
 import type { Db } from '../../store/db.js';
-import { listMembers } from '../../store/members.js';
+import { formerMembers, listMembers } from '../../store/members.js';
+import { onRollOn } from '../../domain/member.js';
 import type { SessionRecord } from '../../store/sessions.js';
 
 /** Members of the session's branch on the roll on its date, in pinyin order of their names. */
 export async function rollMembers(db: Db, s: Pick<SessionRecord, 'branch' | 'date'>): Promise<Member[]> {
-  return sortByPinyin(listMembers(db, { branch: s.branch, onRollOn: s.date }));
+  return sortByPinyin(branchRoll(db, s.branch, s.date));
+}
+
+/** The branch's roll (on `day`, when given): its members, and those since moved to another branch for the
+ * spell they were on it (store formerMembers). */
+export function branchRoll(db: Db, branch: string, day?: string): Member[] {
+  const former = formerMembers(db, branch).filter((m) => day === undefined || onRollOn(m, day));
+  return [...listMembers(db, { branch, ...(day ? { onRollOn: day } : {}) }), ...former];
 }
 
 /** The people expected at the session (its attendees among those on the roll that day), in pinyin order. */
@@ -31,7 +39,7 @@ export async function sortByPinyin<T extends { name: string }>(list: T[]): Promi
 /** The figures of some sessions (all of one branch or several), from the store. */
 export function figuresFor(db: Db, sessions: SessionRecord[]): Map<number, SessionFigures> {
   const branches = new Set(sessions.map((s) => s.branch));
-  const members = [...branches].flatMap((b) => listMembers(db, { branch: b }));
+  const members = [...branches].flatMap((b) => branchRoll(db, b));
   const rows = attendanceForSessions(db, sessions.map((s) => s.id));
   const stats = attendanceStats(sessions, members, rows);
   return new Map(stats.sessions.map((f) => [f.sessionId, f]));

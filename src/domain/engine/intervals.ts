@@ -14,15 +14,23 @@ const intersect = (a: DateRange, b: DateRange): DateRange | undefined => {
 
 /** The days a member is judged by a rule: on the roll, and for leader rules also in post; sorted, disjoint. */
 export function judgedIntervals(m: EvidenceMember, appliesTo: AppliesTo): DateRange[] {
-  const roll: DateRange = { start: m.onRollFrom ?? FOREVER.start, end: m.onRollLeft ?? FOREVER.end };
-  if (roll.start >= roll.end) return [];
-  if (appliesTo !== 'leaders') return [roll];
-  const posts = m.leaderIntervals
-    .map((p) => intersect(roll, { start: p.from ?? FOREVER.start, end: p.to ?? FOREVER.end }))
-    .filter((r): r is DateRange => r !== undefined)
-    .sort((a, b) => (a.start < b.start ? -1 : 1));
+  // Every spell on a roll (someone who left and came back, or moved branch on a day, has several).
+  const rolls = m.rollTerms
+    ? merge(m.rollTerms.map((t) => ({ start: t.from ?? FOREVER.start, end: t.to ?? FOREVER.end })).filter((r) => r.start < r.end))
+    : [{ start: m.onRollFrom ?? FOREVER.start, end: m.onRollLeft ?? FOREVER.end }].filter((r) => r.start < r.end);
+  if (appliesTo !== 'leaders' || rolls.length === 0) return rolls;
+  const posts: DateRange[] = [];
+  for (const roll of rolls) for (const p of m.leaderIntervals) {
+    const r = intersect(roll, { start: p.from ?? FOREVER.start, end: p.to ?? FOREVER.end });
+    if (r) posts.push(r);
+  }
+  return merge(posts);
+}
+
+/** Ranges sorted and joined where they meet or overlap. */
+function merge(ranges: DateRange[]): DateRange[] {
   const merged: DateRange[] = [];
-  for (const r of posts) {
+  for (const r of [...ranges].sort((a, b) => (a.start < b.start ? -1 : 1))) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last.end) last.end = r.end > last.end ? r.end : last.end;
     else merged.push({ ...r });

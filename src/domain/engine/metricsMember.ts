@@ -52,6 +52,20 @@ function attendanceOf(c: Ctx, fallback: SessionType[]): { counted: number[] } & 
   return { counted, excused };
 }
 
+/** The sessions held in the counted days by the member's branch — with several spells on rolls, by the
+ * branch of the spell each day falls in (someone moved on 1 July: the old branch's sessions before it). */
+function expectedSessions(c: Ctx): EvidenceSession[] {
+  const terms = c.member.rollTerms;
+  if (!terms) return within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted);
+  const out: EvidenceSession[] = [];
+  for (const b of new Set(terms.map((t) => t.branchId))) {
+    for (const s of within(c.idx.sessionsByBranch.get(b) ?? NO_ITEMS, c.counted)) {
+      if (terms.some((t) => t.branchId === b && (!t.from || t.from <= s.date) && (!t.to || s.date < t.to))) out.push(s);
+    }
+  }
+  return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id));
+}
+
 /** Books finished in the counted days, each book once. */
 function booksFinished(c: Ctx): EvidenceReading[] {
   const seen = new Set<number>();
@@ -68,7 +82,7 @@ export const MEMBER_METRICS: Partial<Record<MetricName, (c: Ctx) => Measure>> = 
 
   'attendance-rate': (c) => {
     const types = c.rule.options.sessionTypes ?? ['collective-study'];
-    const expected = within(c.idx.sessionsByBranch.get(c.member.branchId) ?? NO_ITEMS, c.counted).filter((s) => types.includes(s.type) && expectedHere(c, s));
+    const expected = expectedSessions(c).filter((s) => types.includes(s.type) && expectedHere(c, s));
     // The member's sign-in at each expected session (the last one, were there two).
     const a = c.idx.byMember(c.member.id).attendance;
     const rowOf = new Map<number, number>();

@@ -9,6 +9,7 @@ import { SAFETY_MIGRATION } from './0005-undo-journal.js';
 import { STUDY_MONTHS_MIGRATION } from './0006-study-months.js';
 import { HORIZON_MIGRATION } from './0007-undo-horizon.js';
 import { ATTENDEES_MIGRATION } from './0008-attendees.js';
+import { MEMBER_TERMS_MIGRATION } from './0009-member-terms.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   STUDY_MONTHS_MIGRATION,
   HORIZON_MIGRATION,
   ATTENDEES_MIGRATION,
+  MEMBER_TERMS_MIGRATION,
 ];
 
 /** The one schema version constant: the version this code writes; a database above it was made by a newer shuxiang. */

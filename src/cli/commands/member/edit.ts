@@ -14,21 +14,21 @@ import {
 export async function runMemberEdit(ctx: AppContext, query: string, opts: MemberEditOptions): Promise<void> {
   const db = await ctx.openDb();
   const m = await pickMember(db, query, opts.branch);
-  const { patch, notes } = editPatch(db, m, editFields(opts), ctx.today());
+  const { patch, notes, close, moveOn } = editPatch(db, m, editFields(opts), ctx.today(), opts.moveTo !== undefined);
   for (const n of notes) (n.level === 'warn' ? ctx.warn(n.text) : ctx.info(n.text));
   let moveTo = opts.moveTo?.trim();
   if (opts.moveTo !== undefined && !moveTo) throw new UserError('--move-to 后面需要写要调往的支部名称。');
   const target = moveTo ? branchToWrite(db, moveTo, '--move-to', !!opts.newBranch) : undefined;
   if (target) moveTo = 'branch' in target ? target.branch.name : target.create;
   if (moveTo === m.branch) moveTo = undefined;
-  const changes = editChanges(m, patch, moveTo);
-  if (changes.length === 0) {
+  const changes = editChanges(m, patch, moveTo, moveTo ? moveOn : undefined);
+  if (changes.length === 0 && close.length === 0) {
     if (ctx.json) ctx.outJson({ member: memberToJson(m, false), changes: [] });
     else ctx.out(`${m.name}（编号 #${m.id}）没有需要修改的内容${Object.keys(opts).some((k) => k !== 'branch') ? '：填写的值与现有记录相同' : '：请用 --phone、--post、--leader 等选项写明要改什么（见 shuxiang member edit --help）'}。`);
     return;
   }
   const newBranch = !!moveTo && !!target && 'create' in target;
-  const after = editMember(db, m, { patch, moveTo, args: batchArgs([query], opts) }, ctx.nowStamp());
+  const after = editMember(db, m, { patch, moveTo, moveOn: moveTo ? moveOn : undefined, close, args: batchArgs([query], opts) }, ctx.nowStamp());
   if (newBranch) ctx.info(`已新建支部“${moveTo}”。`);
   if (patch.name !== undefined || moveTo) {
     const namesakes = namesakeWarning(db, after);

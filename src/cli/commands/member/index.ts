@@ -84,7 +84,7 @@ export function registerMember(program: Command, act: Act): void {
     .option('--name <新姓名>', '改名')
     .option('--leader', '任班子成员（可加 --from 指定起任日期）')
     .option('--no-leader', '卸任班子成员（可加 --from 指定卸任日期，默认今天）')
-    .option('--from <日期>', '单独使用时修改转入日期；见下方说明')
+    .option('--from <日期>', '单独使用时修改转入日期（或登记重新转入）；见下方说明')
     .option('--post <职务>', '党内职务（写“无”则清空）；见下方说明')
     .option('--phone <号码>', '联系电话')
     .option('--id-card <号码>', '18 位身份证号')
@@ -92,13 +92,17 @@ export function registerMember(program: Command, act: Act): void {
     .option('--birth <日期>', '出生年月，如 1985-03 或 1985-03-01')
     .option('--category <类别>', '人员类别：正式、预备 或 群众')
     .option('--job <职务>', '行政职务')
-    .option('--move-to <支部>', '调到另一个已有的支部')
+    .option('--move-to <支部>', '调到另一个已有的支部（加 --from 写调动日期）')
     .option('--new-branch', '--move-to 写的是一个新支部：确认新建它')
     .addHelpText('after', `
 说明：
   --from 单独使用时修改转入日期（在册的第一天）；
   与 --leader 同用时是起任班子成员的日期；不加 --from 的 --leader 表示任职期间与在册期间相同；
-  与 --no-leader 同用时是卸任日期（不再任职的第一天）。
+  与 --no-leader 同用时是卸任日期（不再任职的第一天）；
+  与 --move-to 同用时是调动日期（在新支部的第一天）：此前在原支部的在册期间保留，按原支部的活动计参加率；
+  不写 --from 的 --move-to 把整段在册期间都改为新支部（用于更正支部填错）。
+  已转出的人，--from 写转出之后的日期即登记为重新转入，之前的在册期间保留；
+  已卸任的人再次 --leader --from 日期，之前的任职期间保留。
   --post 填支委职务（书记、副书记、组织委员等）时，对还不是班子成员的人视同加了 --leader。
 
 示例：
@@ -107,6 +111,8 @@ export function registerMember(program: Command, act: Act): void {
   shuxiang member edit 张三 --no-leader --from 2026-10-01    从 10 月 1 日起不再是班子成员
   shuxiang member edit 张三 --from 2026-02-01                转入日期改为 2 月 1 日
   shuxiang member edit zs --post 副书记 --move-to 机关第二党支部
+  shuxiang member edit 张三 --move-to 机关第二党支部 --from 2026-07-01   7 月 1 日起调到第二党支部
+  shuxiang member edit 张三 --from 2026-10-01                已于 4 月转出的张三 10 月 1 日重新转入
 `)
     .action(act(runMemberEdit));
 

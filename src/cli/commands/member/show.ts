@@ -1,5 +1,7 @@
 // `shuxiang member show`: one person's card (and the sections other features add to it).
 import type { Member } from '../../../domain/member.js';
+import type { PastTerm } from '../../../domain/memberTerms.js';
+import { addDaysIso } from '../../../domain/periods.js';
 import { MEMBER_LABELS, leaderText, memberToJson, onRollText, shownExtras } from '../../../domain/memberView.js';
 import { maskIdCard, maskPhone } from '../../../domain/idcard.js';
 import { displayWidth, padDisplay } from '../../../shared/width.js';
@@ -32,6 +34,11 @@ export async function runMemberShow(ctx: AppContext, query: string, opts: Member
  */
 export const SHOW_SECTIONS: ((db: Db, m: Member, today: string) => string)[] = [];
 
+/** An earlier term in words: 一支部 2025-01-01 至 2026-06-30. */
+function termText(t: PastTerm): string {
+  return `${t.branch ? `${t.branch} ` : ''}${t.from ?? '建档前'} 至 ${addDaysIso(t.to, -1)}`;
+}
+
 /** All fields of one person as a two-column card: Chinese label, value. */
 export function formatMemberCard(m: Member, today: string, reveal: boolean): string {
   const L = MEMBER_LABELS;
@@ -52,6 +59,7 @@ export function formatMemberCard(m: Member, today: string, reveal: boolean): str
     [L.idCard, m.idCard && (reveal ? m.idCard : maskIdCard(m.idCard))],
     ['在册情况', onRollText(m, today)],
     [L.leader, leaderText(m, today)],
+    ...(m.history ?? []).map((t): [string, string] => [t.kind === 'roll' ? '此前在册' : '此前任职', termText(t)]),
   ];
   const extra = Object.entries(shownExtras(m.extra ?? {}, reveal));
   const width = Math.max(...[...rows, ...extra].map(([k]) => displayWidth(k)));

@@ -1,0 +1,92 @@
+// A member's terms (SPEC §3.3 "Membership"): spells on a branch's roll and committee posts, the current
+// one on the member and the ones that ended before it in `history`. Someone who left and came back, moved
+// to another branch on a day, or stepped down and was appointed again keeps every earlier spell: each is
+// judged for the days it covers. This module decides how such a change is written — which term closes,
+// what the member's current fields become — as plain data; the store writes it.
+import type { Member } from './member.js';
+
+/** A term that has ended: on the roll of `branch` (kind 'roll') or on its committee, [from, to). */
+export interface PastTerm {
+  kind: 'roll' | 'leader';
+  /** The branch's name (roll terms). */
+  branch?: string;
+  /** Absent: since before the tool's records. */
+  from?: string;
+  /** The first day without it. */
+  to: string;
+}
+
+/** A spell on a branch's roll or committee, [from, to); absent bounds are open. */
+export interface Term {
+  branch: string;
+  from?: string;
+  to?: string;
+}
+
+const covers = (t: { from?: string; to?: string }, day: string) => (!t.from || t.from <= day) && (!t.to || day < t.to);
+
+/** Every spell on a roll, earliest first: the past ones and the current one. */
+export function rollTerms(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>): Term[] {
+  const past = (m.history ?? []).filter((t) => t.kind === 'roll').map((t) => ({ branch: t.branch!, ...(t.from ? { from: t.from } : {}), to: t.to }));
+  return [...past, { branch: m.branch, ...(m.onRollFrom ? { from: m.onRollFrom } : {}), ...(m.onRollLeft ? { to: m.onRollLeft } : {}) }];
+}
+
+/** Every committee post, earliest first, [from, to) (bounds absent: the on-roll bound). */
+export function leaderTerms(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo' | 'history'>): { from?: string; to?: string }[] {
+  const past = (m.history ?? []).filter((t) => t.kind === 'leader').map((t) => ({ ...(t.from ? { from: t.from } : {}), to: t.to }));
+  return m.leader ? [...past, { ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : past;
+}
+
+/** Whether an earlier spell on the member's present branch's roll covers `day`. */
+export function pastRollOn(m: Pick<Member, 'branch' | 'history'>, day: string): boolean {
+  return !!m.history?.some((t) => t.kind === 'roll' && t.branch === m.branch && covers(t, day));
+}
+
+/** Whether an earlier committee post (while on the present branch's roll) covers `day`. */
+export function pastLeaderOn(m: Pick<Member, 'history'>, day: string): boolean {
+  return !!m.history?.some((t) => t.kind === 'leader' && covers(t, day));
+}
+
+/** Whether some spell (past or current) on the roll meets [start, end). */
+export function anyRollDuring(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>, start: string, end: string): boolean {
+  return rollTerms(m).some((t) => (!t.from || t.from < end) && (!t.to || t.to > start));
+}
+
+/** The member fields to set, and the past terms to add, for a change of term. */
+export interface TermChange {
+  patch: Partial<Record<'onRollFrom' | 'onRollLeft' | 'leader' | 'leaderFrom' | 'leaderTo' | 'branchId', unknown>>;
+  close: PastTerm[];
+}
+
+/** The committee post as a closed term ending on `end` at the latest (nothing when it had ended before it began). */
+function closedPost(m: Member, end: string): PastTerm | undefined {
+  if (!m.leader) return undefined;
+  const to = m.leaderTo && m.leaderTo < end ? m.leaderTo : end;
+  const from = m.leaderFrom ?? m.onRollFrom;
+  if (from && to <= from) return undefined;
+  return { kind: 'leader', ...(from ? { from } : {}), to };
+}
+
+/** Back on the roll on `day` after leaving on m.onRollLeft (≤ day): the spell that ended is kept, a new one
+ * starts (ending on `left` when given); a post held then is kept as it was, and the new spell starts without one. */
+export function rejoin(m: Member, day: string, left?: string): TermChange {
+  const close: PastTerm[] = [{ kind: 'roll', branch: m.branch, ...(m.onRollFrom ? { from: m.onRollFrom } : {}), to: m.onRollLeft! }];
+  const post = closedPost(m, m.onRollLeft!);
+  if (post) close.push(post);
+  return { close, patch: { onRollFrom: day, onRollLeft: left ?? null, ...(m.leader ? { leader: false, leaderFrom: null, leaderTo: null } : {}) } };
+}
+
+/** Moves to another branch on `day` (after m.onRollFrom, while on the roll): the spell in the old branch
+ * ends the day before, the new one starts on `day`; a committee post of the old branch ends with it. */
+export function moveOn(m: Member, day: string, branchId: number): TermChange {
+  const close: PastTerm[] = [{ kind: 'roll', branch: m.branch, ...(m.onRollFrom ? { from: m.onRollFrom } : {}), to: day }];
+  const post = closedPost(m, day);
+  if (post) close.push(post);
+  return { close, patch: { branchId, onRollFrom: day, ...(m.leader ? { leader: false, leaderFrom: null, leaderTo: null } : {}) } };
+}
+
+/** Appointed again on `day` after a post that ended on m.leaderTo (≤ day): the ended post is kept. */
+export function reappoint(m: Member, day: string): TermChange {
+  const post = closedPost(m, m.leaderTo!);
+  return { close: post ? [post] : [], patch: { leader: true, leaderFrom: day, leaderTo: null } };
+}

@@ -1,0 +1,160 @@
+// A member's terms (SPEC §3.3 "judged only for periods they belonged to the branch"): someone moved to
+// another branch on a day, stepped down and appointed again, or left and came back keeps every earlier
+// spell — each judged for the days it covers. Every figure is worked by hand below; the real CLI against
+// a real database, and undo puts the member back as they were.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { initDb, runCli, tempDir } from '../helpers/cli.js';
+import { query } from '../helpers/roster.js';
+
+let dir: string;
+let cleanup: () => void;
+const NOW = '2026-12-20';
+const run = (...args: string[]) => runCli(args, { cwd: dir, now: NOW });
+const ok = async (...args: string[]) => {
+  const r = await run(...args);
+  expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+  return r;
+};
+const verdicts = async (...args: string[]) =>
+  (JSON.parse((await runCli(['--json', 'audit', '--year', '2026', '--as-of', '2027-01-10', ...args], { cwd: dir, now: '2027-01-10' })).stdout).verdicts as { rule: string; member?: string; period: string; status: string; required: unknown; actual: unknown; note?: string }[]);
+const one = async (rule: string, member: string, period = '2026') => {
+  const vs = (await verdicts('--member', member, '--rule', rule)).filter((v) => v.period === period);
+  expect(vs, `${rule} ${member} ${period}`).toHaveLength(1);
+  return vs[0]!;
+};
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  await initDb(dir, '一支部');
+});
+afterEach(() => cleanup());
+
+describe('moved to another branch on a day', () => {
+  // 张三 on 一支部's committee since 2025; moved to 二支部 on 2026-07-01 and on its committee from that day.
+  // 集中学习 in each branch on 02-10, 05-12, 08-11, 11-10. 张三 came to 一支部's two (Feb, May) and 二支部's
+  // two after the move (Aug, Nov): L1-rate 4 of 4 = 100% (not 2 of 4 counting 二支部's whole year).
+  // 二支部 also has 李四 all year, who came to nothing.
+  beforeEach(async () => {
+    await ok('member', 'add', '--name', '张三', '--from', '2025-01-01', '--post', '书记');
+    await ok('member', 'add', '--name', '李四', '--from', '2025-01-01', '--branch', '二支部', '--new-branch');
+    const ids: Record<string, number[]> = { 一支部: [], 二支部: [] };
+    for (const d of ['2026-02-10', '2026-05-12', '2026-08-11', '2026-11-10']) {
+      for (const b of ['一支部', '二支部']) ids[b]!.push(JSON.parse((await ok('--json', 'session', 'add', '--branch', b, '--type', '集中学习', '--date', d, '--topic', `${b}${d}`)).stdout).id);
+    }
+    await ok('checkin', String(ids['一支部']![0]), '--present', '张三');
+    await ok('checkin', String(ids['一支部']![1]), '--present', '张三');
+    const moved = await ok('member', 'edit', '张三', '--move-to', '二支部', '--from', '2026-07-01');
+    expect(moved.stdout).toContain('二支部（自 2026-07-01 起；此前在一支部的在册期间保留）');
+    await ok('member', 'edit', '张三', '--leader', '--from', '2026-07-01');
+    await ok('checkin', String(ids['二支部']![2]), '--present', '张三');
+    await ok('checkin', String(ids['二支部']![3]), '--present', '张三');
+  });
+
+  it('the attendance rate is taken over each branch\'s sessions while on its roll', async () => {
+    expect(await one('L1-rate', '张三')).toMatchObject({ status: 'met', actual: 1 });
+    // On the roll all year across the two spells: the monthly quota is judged every month, no month skipped.
+    expect((await verdicts('--member', '张三', '--rule', 'L1-monthly')).map((v) => v.period)).toHaveLength(12);
+    expect(query(dir, 'SELECT kind, branch, date_from, date_to FROM member_terms ORDER BY kind')).toEqual([
+      { kind: 'leader', branch: null, date_from: '2025-01-01', date_to: '2026-07-01' },
+      { kind: 'roll', branch: '一支部', date_from: '2025-01-01', date_to: '2026-07-01' },
+    ]);
+  });
+
+  it('the old branch\'s sessions still list them as expected before the move; by branch, each branch counts its own', async () => {
+    const s = JSON.parse((await ok('--json', 'session', 'show', '1')).stdout);
+    expect(s.expected.map((m: { name: string }) => m.name)).toEqual(['张三']);
+    const doc = JSON.parse((await run('--json', 'audit', '--by-branch')).stdout);
+    const att = Object.fromEntries(doc.branches.map((b: { branch: string; attendance: unknown }) => [b.branch, b.attendance]));
+    // 一支部: 张三 at Feb and May → 2 of 2. 二支部: 李四 4 + 张三 2 (Aug, Nov) expected, 张三's 2 attended.
+    expect(att['一支部']).toEqual({ expected: 2, attended: 2, rate: 1 });
+    expect(att['二支部']).toEqual({ expected: 6, attended: 2, rate: 2 / 6 });
+  });
+
+  it('undo puts the member back in the old branch with the one spell', async () => {
+    await ok('undo', '--yes');
+    await ok('undo', '--yes');
+    await ok('undo', '--yes');
+    await ok('undo', '--yes');
+    expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 0 }]);
+    expect(query(dir, "SELECT b.name AS branch, m.on_roll_from AS f, m.leader AS l, m.leader_from AS lf FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.name = '张三'"))
+      .toEqual([{ branch: '一支部', f: '2025-01-01', l: 1, lf: null }]);
+  });
+
+  it('refuses a move date outside the spell on the roll, in Chinese, exit 2, writing nothing', async () => {
+    const r = await run('member', 'edit', '李四', '--move-to', '一支部', '--from', '2024-06-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('调动日期 2024-06-01 早于');
+    const both = await run('member', 'edit', '李四', '--move-to', '一支部', '--leader', '--from', '2026-08-01');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('不能和 --from 一起用');
+    expect(query(dir, "SELECT b.name AS b FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.name = '李四'")).toEqual([{ b: '二支部' }]);
+  });
+});
+
+describe('stepped down and appointed again in the same year', () => {
+  // 王五 on the committee from 2025-01-01, steps down on 2026-04-01, appointed again on 2026-10-01.
+  // In post in 2026: 1 Jan – 31 Mar (90 days) + 1 Oct – 31 Dec (92 days) = 182 of 365 days.
+  // L3-days: 60 × 182 / 365 = 29.9 → 30. Trips: 10 days in February (first post), 15 in November → 25 → gap 5.
+  // (Losing the first post would give 92 days → 15, and 15 days counted → met.)
+  it('both posts are judged', async () => {
+    await ok('member', 'add', '--name', '王五', '--from', '2025-01-01');
+    await ok('member', 'edit', '王五', '--leader', '--from', '2025-01-01');
+    await ok('log', 'research', '--member', '王五', '--from', '2026-02-02', '--to', '2026-02-11', '--place', '某县', '--topic', '基层调研');
+    await ok('member', 'edit', '王五', '--no-leader', '--from', '2026-04-01');
+    await ok('member', 'edit', '王五', '--leader', '--from', '2026-10-01');
+    await ok('log', 'research', '--member', '王五', '--from', '2026-11-02', '--to', '2026-11-16', '--place', '某镇', '--topic', '二次调研');
+    expect(await one('L3-days', '王五')).toMatchObject({ status: 'gap', required: 30, actual: 25, note: '按任职 182/365 天折算' });
+    // The months out of post are not judged by the leaders' monthly rule: Jan–Mar and Oct–Dec only.
+    expect((await verdicts('--member', '王五', '--rule', 'L1-monthly')).map((v) => v.period))
+      .toEqual(['2026-01', '2026-02', '2026-03', '2026-10', '2026-11', '2026-12']);
+    expect(query(dir, 'SELECT kind, date_from, date_to FROM member_terms')).toEqual([{ kind: 'leader', date_from: '2025-01-01', date_to: '2026-04-01' }]);
+  });
+});
+
+describe('left and came back', () => {
+  // 赵六 on the roll from 2025-01-01, 转出 2026-04-01, back on 2026-10-01 (a roster re-imported with
+  // 转入 2026-10-01 and 转出 blank). Weeks judged in 2026: W01 … W14 (W14 is 30 March – 5 April, 2 of 7
+  // days on the roll → 不适用) and W40 … W53 (W40 from Mon 28 September: 4 of 7 days); none in between.
+  const roster = (rows: string) => writeFileSync(join(dir, '花名册.csv'), `\ufeff姓名,转入日期,转出日期\n${rows}`);
+  beforeEach(async () => {
+    await ok('member', 'add', '--name', '赵六', '--from', '2025-01-01');
+    await ok('log', 'lecture', '--member', '赵六', '--date', '2026-02-03', '--title', '专题讲座');
+    await ok('member', 'leave', '赵六', '--date', '2026-04-01');
+  });
+
+  it('a roster re-import records the return (dry run first), and both spells are judged', async () => {
+    roster('赵六,2026-10-01,\n');
+    const dry = await ok('import', '花名册.csv', '--dry-run');
+    expect(dry.stdout).toContain('2026-04-01 转出后重新转入');
+    expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 0 }]);
+    await ok('import', '花名册.csv');
+    expect(query(dir, "SELECT on_roll_from AS f, on_roll_left AS l FROM members WHERE name = '赵六'")).toEqual([{ f: '2026-10-01', l: null }]);
+    const weeks = await verdicts('--member', '赵六', '--rule', 'P2-weekly');
+    expect(weeks.map((v) => v.period)).toEqual([...Array.from({ length: 14 }, (_, i) => `2026-W${String(i + 1).padStart(2, '0')}`), ...Array.from({ length: 14 }, (_, i) => `2026-W${i + 40}`)]);
+    expect(weeks.find((v) => v.period === '2026-W14')).toMatchObject({ status: 'na', note: '在册 2/7 天，不足半数，本期不考核' });
+    // Re-importing the same roster changes nothing more.
+    const again = JSON.parse((await ok('--json', 'import', '花名册.csv')).stdout);
+    expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 1 }]);
+    expect(again).toMatchObject({ updated: 0, unchanged: 1 });
+  });
+
+  it('member edit --from after the 转出 records the return too', async () => {
+    const r = await ok('member', 'edit', '赵六', '--from', '2026-10-01');
+    expect(r.stderr + r.stdout).toContain('重新转入');
+    expect(query(dir, 'SELECT kind, branch, date_from, date_to FROM member_terms')).toEqual([{ kind: 'roll', branch: '一支部', date_from: '2025-01-01', date_to: '2026-04-01' }]);
+    expect((await ok('member', 'show', '赵六')).stdout).toMatch(/此前在册\s+一支部 2025-01-01 至 2026-03-31/);
+    expect(JSON.parse((await ok('--json', 'member', 'show', '赵六')).stdout).history).toEqual([{ kind: 'roll', branch: '一支部', from: '2025-01-01', to: '2026-04-01' }]);
+  });
+
+  it('a 转出 not after the 转入 is a problem of that row (exit 2, nothing written), never an internal error', async () => {
+    await ok('member', 'add', '--name', '钱七', '--from', '2026-05-01');
+    roster('钱七,,2026-03-01\n');
+    const r = await run('import', '花名册.csv');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('转出日期 2026-03-01 不晚于转入日期 2026-05-01（数据库中）');
+    expect(r.stderr).not.toContain('内部错误');
+    expect(query(dir, "SELECT on_roll_left AS l FROM members WHERE name = '钱七'")).toEqual([{ l: null }]);
+  });
+});
