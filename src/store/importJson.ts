@@ -10,6 +10,7 @@ import { UserError } from '../shared/errors.js';
 import type { BatchCounts } from './batches.js';
 import type { Db } from './db.js';
 import type { ExportDocument } from './exportJson.js';
+import { tableLabel } from '../domain/tableLabels.js';
 import { dataTables, q } from './undoTriggers.js';
 import { branchOfHeld, findExisting, keyOf, keySets, keyWhere, ownedTables, ownerSql, plans, same, type Plan } from './importJsonPlan.js';
 
@@ -102,7 +103,7 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
     return Number(id);
   };
   const mapped = (p: Plan, raw: Record<string, unknown>, i: number): Record<string, unknown> => {
-    const where = `${file} › ${p.t.name} 第 ${i + 1} 条`;
+    const where = `${file} › ${p.t.name}（${tableLabel(p.t.name)}）第 ${i + 1} 条`;
     const row: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(raw)) if (k !== 'batch_id' && k !== p.alias) row[k] = typeof v === 'boolean' ? Number(v) : v;
     for (const fk of p.fks) {

@@ -72,6 +72,24 @@ describe('moved to another branch on a day', () => {
     expect(att['二支部']).toEqual({ expected: 6, attended: 2, rate: 2 / 6 });
   });
 
+  it('an export collected into another database brings the earlier spell with it (same verdict), once', async () => {
+    await ok('export', '--json', join(dir, '导出.json'));
+    const other = tempDir();
+    try {
+      const there = (...a: string[]) => runCli(a, { cwd: other.dir, now: NOW });
+      await initDb(other.dir, '一支部');
+      for (let i = 0; i < 2; i++) {
+        const r = await there('import', '--kind', 'json', join(dir, '导出.json'));
+        expect(r.code, r.stderr).toBe(0);
+      }
+      expect(query(other.dir, 'SELECT kind, branch FROM member_terms ORDER BY kind')).toEqual([{ kind: 'leader', branch: null }, { kind: 'roll', branch: '一支部' }]);
+      const vs = JSON.parse((await runCli(['--json', 'audit', '--year', '2026', '--as-of', '2027-01-10', '--member', '张三', '--rule', 'L1-rate'], { cwd: other.dir, now: '2027-01-10' })).stdout).verdicts;
+      expect(vs).toMatchObject([{ status: 'met', actual: 1 }]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('undo puts the member back in the old branch with the one spell', async () => {
     await ok('undo', '--yes');
     await ok('undo', '--yes');

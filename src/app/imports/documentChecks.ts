@@ -5,6 +5,7 @@
 import { isFutureDay } from '../../domain/dates.js';
 import { maskIdCard, maskPhone, validateIdCard, validatePhone } from '../../domain/idcard.js';
 import { cleanName } from '../../domain/text.js';
+import { tableLabel } from '../../domain/tableLabels.js';
 
 /** The day each evidence table's records count on (a span: its first day). */
 const DATED: Record<string, string> = {
@@ -12,10 +13,6 @@ const DATED: Record<string, string> = {
   talks: 'date', trainings: 'date_from', exams: 'date', exchanges: 'date',
 };
 
-const LABEL: Record<string, string> = {
-  self_study: '自学', lectures: '听课', readings: '读书', writings: '心得文章', research: '调研',
-  talks: '宣讲', trainings: '培训', exams: '考试', exchanges: '读书交流', attendance: '签到', members: '人员',
-};
 
 type Row = Record<string, unknown>;
 
@@ -23,7 +20,7 @@ type Row = Record<string, unknown>;
 export function documentValueProblems(file: string, tables: Record<string, unknown>, today: string, limit = 40): string[] {
   const out: string[] = [];
   const rows = (t: string) => (Array.isArray(tables[t]) ? (tables[t] as Row[]) : []);
-  const at = (t: string, i: number) => `${file} › ${t}（${LABEL[t] ?? t}）第 ${i + 1} 条`;
+  const at = (t: string, i: number) => `${file} › ${t}（${tableLabel(t)}）第 ${i + 1} 条`;
   rows('members').forEach((m, i) => {
     if (typeof m.name === 'string' && cleanName(m.name) !== m.name) out.push(`${at('members', i)} › name：姓名“${cleanName(m.name)}”前后或中间有空格、不可见字符`);
     if (typeof m.id_card === 'string') {

@@ -7,6 +7,7 @@ import { importDocuments, readDocuments, type JsonImport } from '../../../app/im
 import type { JsonImportOutcome, JsonImportResult } from '../../../store/importJson.js';
 import type { AppContext } from '../../context.js';
 import { importHooks, type ImportOptions } from '../../importing/options.js';
+import { tableLabel } from '../../../domain/tableLabels.js';
 
 /** Reads, checks and (unless --dry-run) merges the documents, in one batch. */
 export async function importJsonFiles(ctx: AppContext, files: string[], opts: ImportOptions, kind: 'json' | 'db' = 'json'): Promise<void> {
@@ -25,11 +26,6 @@ export async function importJsonFiles(ctx: AppContext, files: string[], opts: Im
   }
 }
 
-const LABEL: Record<string, string> = {
-  settings: '设置', branches: '支部', members: '人员', sessions: '学习活动', attendance: '签到', books: '书目', self_study: '自学', lectures: '听课',
-  readings: '读书', writings: '心得文章', research: '调研', talks: '宣讲', trainings: '培训', exams: '考试', exchanges: '读书交流', loans: '借阅',
-  plan_months: '学习计划', plan_links: '计划关联',
-};
 
 function printJsonImport(ctx: AppContext, r: JsonImport): void {
   if (ctx.json) {
@@ -45,7 +41,7 @@ function fileLines(r: JsonImportResult, dryRun: boolean): string[] {
   const out: string[] = [];
   const line = (t: string, o: JsonImportOutcome[string]) => {
     const parts = [o.added && `新增 ${o.added}`, o.changed && `修改 ${o.changed}`, o.removed && `删除 ${o.removed}`].filter(Boolean);
-    return `${LABEL[t] ?? t} ${parts.length ? `${verb}${parts.join('、')}` : '无变化'}`;
+    return `${tableLabel(t)} ${parts.length ? `${verb}${parts.join('、')}` : '无变化'}`;
   };
   for (const b of r.branches) {
     const when = `${b.exportedAt.replace('T', ' ').slice(0, 16)} 导出${b.previous ? `，替换 ${b.previous.replace('T', ' ').slice(0, 16)} 导出的数据` : ''}`;
@@ -53,7 +49,7 @@ function fileLines(r: JsonImportResult, dryRun: boolean): string[] {
     out.push(`  ${b.branch}（${r.file}，${when}）：${changed.length ? changed.map(([t, o]) => line(t, o)).join('；') : '与已有数据相同，没有变化'}`);
   }
   const shared = Object.entries(r.tables).filter(([t, o]) => ['books', 'settings'].includes(t) && o.added);
-  if (shared.length) out.push(`  共用：${shared.map(([t, o]) => `${LABEL[t] ?? t}${verb}新增 ${o.added}`).join('；')}`);
+  if (shared.length) out.push(`  共用：${shared.map(([t, o]) => `${tableLabel(t)}${verb}新增 ${o.added}`).join('；')}`);
   if (!r.branches.length) out.push(`  ${r.file}：（文件中没有支部的记录）`);
   return out;
 }
