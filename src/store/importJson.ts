@@ -71,10 +71,10 @@ export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion:
     if (!cols) { problems.push(`${file} › ${name}：本版本没有这张表`); continue; }
     if (!Array.isArray(rows)) { problems.push(`${file} › ${name}：应为由记录组成的数组`); continue; }
     rows.forEach((row, i) => {
-      if (!row || typeof row !== 'object' || Array.isArray(row)) { problems.push(`${file} › ${name} 第 ${i + 1} 条：应为一个对象`); return; }
+      if (!row || typeof row !== 'object' || Array.isArray(row)) { problems.push(`${rowAt(file, name, i)}：应为一个对象`); return; }
       for (const [k, v] of Object.entries(row)) {
-        if (!cols.has(k)) problems.push(`${file} › ${name} 第 ${i + 1} 条：没有“${k}”这一列`);
-        else if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) problems.push(`${file} › ${name} 第 ${i + 1} 条 › ${k}：取值应为文字、数字或 null`);
+        if (!cols.has(k)) problems.push(`${rowAt(file, name, i)}：没有“${k}”这一列`);
+        else if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) problems.push(`${rowAt(file, name, i)} › ${k}：取值应为文字、数字或 null`);
       }
     });
     if (problems.length > 40) break;
@@ -83,6 +83,9 @@ export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion:
 }
 
 /** Writes the (checked) document (caller holds the batch transaction); throws a UserError naming the row on a bad one. */
+/** Where a row of an export document is: file › table（its Chinese name）第 n 条. */
+const rowAt = (file: string, table: string, i: number) => `${file} › ${table}（${tableLabel(table)}）第 ${i + 1} 条`;
+
 export function importDocument(db: Db, doc: ExportDocument, file: string, batchId: number, counts: BatchCounts, opts: JsonImportOptions = {}): JsonImportResult {
   const all = plans(db);
   const owned = ownedTables(all);
@@ -103,7 +106,7 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
     return Number(id);
   };
   const mapped = (p: Plan, raw: Record<string, unknown>, i: number): Record<string, unknown> => {
-    const where = `${file} › ${p.t.name}（${tableLabel(p.t.name)}）第 ${i + 1} 条`;
+    const where = rowAt(file, p.t.name, i);
     const row: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(raw)) if (k !== 'batch_id' && k !== p.alias) row[k] = typeof v === 'boolean' ? Number(v) : v;
     for (const fk of p.fks) {
@@ -127,7 +130,7 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
       const o = tally(p.t.name);
       const existing = findExisting(db, p, row);
       if (existing !== undefined) { o.matched++; if (p.alias) map.set(raw[p.alias], existing); return; }
-      const id = insert(p, row, `${file} › ${p.t.name} 第 ${i + 1} 条`);
+      const id = insert(p, row, rowAt(file, p.t.name, i));
       if (p.alias) map.set(raw[p.alias], id);
       o.added++;
     });
@@ -199,14 +202,14 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
           try {
             db.prepare(`UPDATE ${q(p.t.name)} SET ${diff.map((k) => `${q(k)} = ?`).join(', ')} WHERE ${where.sql}`).run(...diff.map((k) => row[k]), ...where.args(hit));
           } catch (e) {
-            throw new UserError(`${file} › ${p.t.name} 第 ${i + 1} 条：无法更新（${describe(e)}），未导入任何数据。`, ['文件可能被手工改过，请重新导出后再导入。']);
+            throw new UserError(`${rowAt(file, p.t.name, i)}：无法更新（${describe(e)}），未导入任何数据。`, ['文件可能被手工改过，请重新导出后再导入。']);
           }
           o.changed++; c.changed++;
         }
         if (p.alias) { map.set(raw[p.alias], hit['@id']); localBranch.set(hit['@id'], b); }
         return;
       }
-      const id = insert(p, row, `${file} › ${p.t.name} 第 ${i + 1} 条`);
+      const id = insert(p, row, rowAt(file, p.t.name, i));
       o.added++; c.added++;
       if (p.alias) { map.set(raw[p.alias], id); localBranch.set(id, b); }
     });

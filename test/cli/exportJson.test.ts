@@ -95,7 +95,7 @@ describe('export --json and import --kind json', () => {
       ['other.json', JSON.stringify({ hello: 1 }), /不是 shuxiang export 导出的 JSON 文件/],
       ['newer.json', JSON.stringify({ ...doc, schemaVersion: 99 }), /由更新版本的 shuxiang 导出/],
       ['table.json', JSON.stringify({ ...doc, tables: { ...doc.tables, spaceships: [] } }), /spaceships：本版本没有这张表/],
-      ['column.json', JSON.stringify({ ...doc, tables: { ...doc.tables, members: [{ ...doc.tables.members[0], shoe_size: 42 }] } }), /members 第 1 条：没有“shoe_size”这一列/],
+      ['column.json', JSON.stringify({ ...doc, tables: { ...doc.tables, members: [{ ...doc.tables.members[0], shoe_size: 42 }] } }), /members（人员）第 1 条：没有“shoe_size”这一列/],
       ['ref.json', JSON.stringify({ ...doc, tables: { ...doc.tables, self_study: [{ ...doc.tables.self_study[0], member_id: 777 }] } }), /self_study（自学）第 1 条：member_id = 777 指向的 members 记录在文件中不存在/],
       ['check.json', JSON.stringify({ ...doc, tables: { ...doc.tables, self_study: [{ ...doc.tables.self_study[0], hours: 99 }] } }), /self_study（自学）第 1 条：无法写入（有取值不符合要求/],
     ];
