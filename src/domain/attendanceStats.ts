@@ -103,9 +103,12 @@ export function attendanceStats(sessions: StatsSession[], members: StatsMember[]
   const bySession = rows instanceof Map ? rows : sessionMarks(rows);
   const byBranch = new Map<number, StatsMember[]>();
   for (const m of members) {
-    const list = byBranch.get(m.branchId);
-    if (list) list.push(m);
-    else byBranch.set(m.branchId, [m]);
+    // Someone moved on a day (rollTerms) is on each branch's list for the spell on its roll (isExpectedAt checks the day).
+    for (const b of m.rollTerms ? new Set(m.rollTerms.map((t) => t.branchId)) : [m.branchId]) {
+      const list = byBranch.get(b);
+      if (list) list.push(m);
+      else byBranch.set(b, [m]);
+    }
   }
   const ordered = [...sessions].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   const perMember = new Map<number, MemberFigures>();
