@@ -169,6 +169,11 @@ describe('left and came back', () => {
     expect(JSON.parse((await ok('--json', 'member', 'show', '赵六')).stdout).history).toEqual([{ kind: 'roll', branch: '一支部', from: '2025-01-01', to: '2026-04-01' }]);
   });
 
+  it('adding the same name again points to recording the return instead of a second person', async () => {
+    const r = await ok('member', 'add', '--name', '赵六', '--from', '2026-10-01');
+    expect(r.stderr).toContain("如是 #1 重新转入，请撤销这次添加（shuxiang undo）后用 shuxiang member edit '#1' --from 转入日期 登记");
+  });
+
   it('a 转出 not after the 转入 is a problem of that row (exit 2, nothing written), never an internal error', async () => {
     await ok('member', 'add', '--name', '钱七', '--from', '2026-05-01');
     roster('钱七,,2026-03-01\n');

@@ -13,7 +13,9 @@ export function assertIdCardFree(db: Db, idCard: string, selfId?: number): void 
   const other = findMemberByIdCard(db, idCard);
   if (other && other.id !== selfId) {
     throw new UserError(`--id-card 的身份证号 ${maskIdCard(idCard)} 已登记在 ${other.name}（${other.branch}，编号 #${other.id}）名下。`, [
-      '同一个身份证号只能属于一个人。如是同一人，请用 shuxiang member edit 修改其信息；否则请核对号码。',
+      other.onRollLeft
+        ? `${other.name}已于 ${other.onRollLeft} 转出。如是同一人重新转入，请用 shuxiang member edit '#${other.id}' --from 转入日期 登记（此前的在册期间保留）；否则请核对号码。`
+        : '同一个身份证号只能属于一个人。如是同一人，请用 shuxiang member edit 修改其信息；否则请核对号码。',
     ]);
   }
 }

@@ -41,7 +41,9 @@ export async function runMemberAdd(ctx: AppContext, opts: MemberAddOptions): Pro
   const { added, namesakes } = addMember(db, { member: m, branch: branchName, args: batchArgs([], opts) }, ctx.nowStamp());
   if (isNewBranch) ctx.info(`已新建支部“${branchName}”。`);
   if (namesakes.length) {
-    ctx.warn(`${branchName}已有同名人员 ${namesakes.map((x) => `${x.name}（编号 #${x.id}）`).join('、')}；以后按姓名查找时请用编号（如 #${added.id}）区分。`);
+    const left = namesakes.find((x) => x.onRollLeft);
+    ctx.warn(`${branchName}已有同名人员 ${namesakes.map((x) => `${x.name}（编号 #${x.id}${x.onRollLeft ? `，${x.onRollLeft} 已转出` : ''}）`).join('、')}；以后按姓名查找时请用编号（如 #${added.id}）区分。`
+      + (left ? `如是 #${left.id} 重新转入，请撤销这次添加（shuxiang undo）后用 shuxiang member edit '#${left.id}' --from 转入日期 登记，此前的在册期间保留。` : ''));
   }
   if (ctx.json) {
     ctx.outJson(memberToJson(added, false));
