@@ -52,7 +52,8 @@ export function evidenceOutsideRoll(db: Db): string[] {
   if (!parts.length) return [];
   const rows = db.prepare(`
     SELECT id, name, on_roll_from, on_roll_left, kind, count(*) AS n, min(d) AS first, max(d) AS last FROM (${parts.join(' UNION ALL ')})
-    WHERE (on_roll_from IS NOT NULL AND d < on_roll_from) OR (on_roll_left IS NOT NULL AND d >= on_roll_left)
+    WHERE ((on_roll_from IS NOT NULL AND d < on_roll_from) OR (on_roll_left IS NOT NULL AND d >= on_roll_left))${has(db, 'member_terms') ? `
+      AND NOT EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = id AND t.kind = 'roll' AND (t.date_from IS NULL OR d >= t.date_from) AND d < t.date_to)` : ''}
     GROUP BY id, kind ORDER BY id, kind LIMIT 31`).all() as { id: number; name: string; on_roll_from: string | null; on_roll_left: string | null; kind: string; n: number; first: string; last: string }[];
   return rows.slice(0, 30).map((r) => {
     const roll = `${r.on_roll_from ? `${r.on_roll_from} 起` : ''}${r.on_roll_left ? `${r.on_roll_from ? '，' : ''}${r.on_roll_left} 转出` : ''}`;
@@ -97,8 +98,15 @@ export function signinsNotExpected(db: Db): string[] {
     on_roll_from: string | null; on_roll_left: string | null; named: number;
   }[];
   const bySession = new Map<number, { date: string; attendees: AttendeesKind; names: string[] }>();
+  const posts = new Map<number, { from?: string; to: string }[]>();
+  if (has(db, 'member_terms')) {
+    for (const t of db.prepare("SELECT member_id AS id, date_from AS f, date_to AS t FROM member_terms WHERE kind = 'leader'").all() as { id: number; f: string | null; t: string }[]) {
+      (posts.get(t.id) ?? posts.set(t.id, []).get(t.id)!).push({ ...(t.f ? { from: t.f } : {}), to: t.t });
+    }
+  }
   for (const r of rows) {
-    const m = { id: r.id, leader: r.leader === 1, leaderFrom: r.leader_from ?? undefined, leaderTo: r.leader_to ?? undefined, onRollFrom: r.on_roll_from ?? undefined, onRollLeft: r.on_roll_left ?? undefined };
+    const current = r.leader === 1 ? [{ ...(r.leader_from ? { from: r.leader_from } : {}), ...(r.leader_to ? { to: r.leader_to } : {}) }] : [];
+    const m = { id: r.id, leaderIntervals: [...(posts.get(r.id) ?? []), ...current], onRollFrom: r.on_roll_from ?? undefined, onRollLeft: r.on_roll_left ?? undefined };
     if (!onRollOn(m, r.date) || isExpectedAt({ date: r.date, attendees: r.attendees, attendeeIds: r.named ? [r.id] : [] }, m)) continue;
     const s = bySession.get(r.session) ?? bySession.set(r.session, { date: r.date, attendees: r.attendees, names: [] }).get(r.session)!;
     s.names.push(`${r.name}（编号 #${r.id}）`);

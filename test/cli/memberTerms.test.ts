@@ -70,6 +70,8 @@ describe('moved to another branch on a day', () => {
     // 一支部: 张三 at Feb and May → 2 of 2. 二支部: 李四 4 + 张三 2 (Aug, Nov) expected, 张三's 2 attended.
     expect(att['一支部']).toEqual({ expected: 2, attended: 2, rate: 1 });
     expect(att['二支部']).toEqual({ expected: 6, attended: 2, rate: 2 / 6 });
+    // doctor does not call the sign-ins of the earlier spell out of the roll.
+    expect((await run('doctor')).stdout).toContain('✓ 学习记录都在在册期间内');
     // The ranking's attendance rate is the audit's: 4 of 4.
     const rank = JSON.parse((await ok('--json', 'rank', '--year', '2026')).stdout);
     expect(rank.ranked.find((r: { name: string }) => r.name === '张三')).toMatchObject({ attendanceRate: 1 });
