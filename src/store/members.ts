@@ -90,8 +90,10 @@ export function listMembers(db: Db, f: MemberFilter = {}): Member[] {
   if (f.branch) { where.push('b.name = ?'); args.push(f.branch); }
   if (f.leadersOnly) where.push('m.leader = 1');
   if (f.onRollOn) {
-    where.push('(m.on_roll_from IS NULL OR m.on_roll_from <= ?) AND (m.on_roll_left IS NULL OR m.on_roll_left > ?)');
-    args.push(f.onRollOn, f.onRollOn);
+    // The current spell, or an earlier one on the same branch's roll (left and came back).
+    const earlier = hasTerms(db) ? " OR EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = m.id AND t.kind = 'roll' AND t.branch = b.name AND (t.date_from IS NULL OR t.date_from <= ?) AND t.date_to > ?)" : '';
+    where.push(`(((m.on_roll_from IS NULL OR m.on_roll_from <= ?) AND (m.on_roll_left IS NULL OR m.on_roll_left > ?))${earlier})`);
+    args.push(f.onRollOn, f.onRollOn, ...(earlier ? [f.onRollOn, f.onRollOn] : []));
   }
   const sql = `${SELECT}${where.length ? ' WHERE ' + where.join(' AND ') : ''} ORDER BY m.branch_id, m.id`;
   return allMembers(sql, db, args);

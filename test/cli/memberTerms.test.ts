@@ -144,6 +144,8 @@ describe('left and came back', () => {
   beforeEach(async () => {
     await ok('member', 'add', '--name', '赵六', '--from', '2025-01-01');
     await ok('log', 'lecture', '--member', '赵六', '--date', '2026-02-03', '--title', '专题讲座');
+    await ok('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '三月学习');
+    await ok('checkin', '1', '--present', '赵六');
     await ok('member', 'leave', '赵六', '--date', '2026-04-01');
   });
 
@@ -167,6 +169,9 @@ describe('left and came back', () => {
     const r = await ok('member', 'edit', '赵六', '--from', '2026-10-01');
     expect(r.stderr + r.stdout).toContain('重新转入');
     expect(query(dir, 'SELECT kind, branch, date_from, date_to FROM member_terms')).toEqual([{ kind: 'roll', branch: '一支部', date_from: '2025-01-01', date_to: '2026-04-01' }]);
+    // The March session still has 赵六 on its list, and doctor finds the sign-in inside a spell on the roll.
+    expect(JSON.parse((await ok('--json', 'session', 'show', '1')).stdout).expected.map((m: { name: string }) => m.name)).toEqual(['赵六']);
+    expect((await run('doctor')).stdout).toContain('✓ 学习记录都在在册期间内');
     expect((await ok('member', 'show', '赵六')).stdout).toMatch(/此前在册\s+一支部 2025-01-01 至 2026-03-31/);
     expect(JSON.parse((await ok('--json', 'member', 'show', '赵六')).stdout).history).toEqual([{ kind: 'roll', branch: '一支部', from: '2025-01-01', to: '2026-04-01' }]);
   });
