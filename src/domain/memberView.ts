@@ -91,9 +91,14 @@ export function leaderAsOf(m: Member, day: string): boolean {
 
 /** The 在册 cell of the roster table: 在册 / 2026-03-01 转出 / 2026-12-01 转入. */
 export function rollStatusCell(m: Member, today: string): string {
+  // On the roll that day — in the current spell, or an earlier one on this branch's roll.
+  if (onRollOn(m, today)) return '在册';
   if (m.onRollLeft && m.onRollLeft <= today) return `${m.onRollLeft} 转出`;
+  // Between an earlier spell and the current one: off the roll since the earlier one ended.
+  const ended = (m.history ?? []).filter((t) => t.kind === 'roll' && t.branch === m.branch && t.to <= today).map((t) => t.to).sort().pop();
+  if (ended) return `${ended} 转出`;
   if (m.onRollFrom && m.onRollFrom > today) return `${m.onRollFrom} 转入`;
-  return onRollOn(m, today) ? '在册' : '';
+  return '';
 }
 
 /** The on-roll interval in words, e.g. “2025-03-01 至 2026-02-28 在册，2026-03-01 转出”. */

@@ -43,3 +43,25 @@ describe('memberView', () => {
     expect(memberToJson(p, true)).toMatchObject({ phone: '13812345678', idCard: '11010519491231002X' });
   });
 });
+
+describe('earlier terms (memberTerms)', () => {
+  // Left on 2026-04-01, back on 2026-10-01; on the committee until 2026-04-01, appointed again from 2026-11-01.
+  const back = m({
+    onRollFrom: '2026-10-01', leader: true, leaderFrom: '2026-11-01',
+    history: [{ kind: 'roll', branch: '一支部', from: '2025-01-01', to: '2026-04-01' }, { kind: 'leader', from: '2025-01-01', to: '2026-04-01' }],
+  });
+  it('the roster cell reads 在册 in either spell and 转出 between them', () => {
+    expect(rollStatusCell(back, '2026-03-31')).toBe('在册');
+    expect(rollStatusCell(back, '2026-06-01')).toBe('2026-04-01 转出');
+    expect(rollStatusCell(back, '2026-10-05')).toBe('在册');
+  });
+  it('a committee member in either post, not between them', () => {
+    expect(leaderAsOf(back, '2026-02-01')).toBe(true);
+    expect(leaderAsOf(back, '2026-10-15')).toBe(false);
+    expect(leaderAsOf(back, '2026-11-15')).toBe(true);
+  });
+  it('a spell on another branch\'s roll does not put them on this one', () => {
+    const moved = m({ onRollFrom: '2026-07-01', history: [{ kind: 'roll', branch: '二支部', from: '2025-01-01', to: '2026-07-01' }] });
+    expect(rollStatusCell(moved, '2026-03-01')).toBe('2026-07-01 转入');
+  });
+});
