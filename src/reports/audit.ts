@@ -136,9 +136,14 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const monthly = monthAligned(input.ruleSet);
   const studyMonths = { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) }, cite: input.citeSelfStudy !== false };
   // At organ scale a second thread reads the big column kinds meanwhile (started first, so it is ready in time).
-  const parallel = input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
   const roster = input.roster ?? listMembers(db);
-  const evidence = loadEvidence(db, { from, toExclusive, branchId: input.branchId, roster, parallel, deferCites: true, ...(monthly ? { studyMonths } : {}) }, true);
+  // Someone of the branch who was on another branch's roll earlier (moved on a day) is judged as everywhere
+  // else — their rate over each branch's sessions — so the evidence is read for every branch, then cut to this one.
+  const across = input.branchId !== undefined && roster.some((m) => m.branchId === input.branchId && m.history?.some((t) => t.kind === 'roll' && t.branch !== m.branch));
+  if (across && input.parallel && input.parallel !== true) input.parallel.cancel();
+  const parallel = across ? undefined : input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
+  const evidence = loadEvidence(db, { from, toExclusive, branchId: across ? undefined : input.branchId, roster, parallel, deferCites: true, ...(monthly ? { studyMonths } : {}) }, true);
+  if (across) evidence.members = evidence.members.filter((m) => m.branchId === input.branchId);
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
@@ -159,6 +164,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
       },
     }),
     sink: (v) => {
+      // (Read across branches for one branch: the other branches' duties are not this audit's.)
+      if (across && v.memberId === undefined && v.branchId !== input.branchId) return;
       // People by id, branches by −1 − id: a subject's worst status over the rule's periods.
       const subjects = worst.get(v.rule)!;
       const key = v.memberId === undefined ? -1 - v.branchId : v.memberId;

@@ -54,6 +54,11 @@ describe('moved to another branch on a day', () => {
 
   it('the attendance rate is taken over each branch\'s sessions while on its roll', async () => {
     expect(await one('L1-rate', '张三')).toMatchObject({ status: 'met', actual: 1 });
+    // The same verdict in the new branch's own audit, which holds none of the old branch's duties.
+    const own = await verdicts('--branch', '二支部');
+    expect(own.filter((v) => v.rule === 'L1-rate' && v.member === '张三')).toMatchObject([{ status: 'met', actual: 1 }]);
+    expect(own.filter((v) => v.member === undefined).every((v) => (v as { branch?: string }).branch === '二支部')).toBe(true);
+    expect(own.some((v) => v.member === undefined)).toBe(true);
     // On the roll all year across the two spells: the monthly quota is judged every month, no month skipped.
     expect((await verdicts('--member', '张三', '--rule', 'L1-monthly')).map((v) => v.period)).toHaveLength(12);
     expect(query(dir, 'SELECT kind, branch, date_from, date_to FROM member_terms ORDER BY kind')).toEqual([
