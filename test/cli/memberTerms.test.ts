@@ -33,8 +33,9 @@ afterEach(() => cleanup());
 
 describe('moved to another branch on a day', () => {
   // 张三 on 一支部's committee since 2025; moved to 二支部 on 2026-07-01 and on its committee from that day.
-  // 集中学习 in each branch on 02-10, 05-12, 08-11, 11-10. 张三 came to 一支部's two (Feb, May) and 二支部's
-  // two after the move (Aug, Nov): L1-rate 4 of 4 = 100% (not 2 of 4 counting 二支部's whole year).
+  // 集中学习 in each branch on 02-10, 05-12, 08-11, 11-10. 张三 came to 一支部's in February (absent in May)
+  // and to 二支部's two after the move (Aug, Nov): L1-rate 3 of 4 = 75% — not 2 of 4 (二支部's whole year),
+  // nor 2 of 2 (二支部's sessions alone).
   // 二支部 also has 李四 all year, who came to nothing.
   beforeEach(async () => {
     await ok('member', 'add', '--name', '张三', '--from', '2025-01-01', '--post', '书记');
@@ -44,7 +45,7 @@ describe('moved to another branch on a day', () => {
       for (const b of ['一支部', '二支部']) ids[b]!.push(JSON.parse((await ok('--json', 'session', 'add', '--branch', b, '--type', '集中学习', '--date', d, '--topic', `${b}${d}`)).stdout).id);
     }
     await ok('checkin', String(ids['一支部']![0]), '--present', '张三');
-    await ok('checkin', String(ids['一支部']![1]), '--present', '张三');
+    await ok('checkin', String(ids['一支部']![1]), '--absent', '张三');
     const moved = await ok('member', 'edit', '张三', '--move-to', '二支部', '--from', '2026-07-01');
     expect(moved.stdout).toContain('二支部（自 2026-07-01 起；此前在一支部的在册期间保留）');
     await ok('member', 'edit', '张三', '--leader', '--from', '2026-07-01');
@@ -53,10 +54,10 @@ describe('moved to another branch on a day', () => {
   });
 
   it('the attendance rate is taken over each branch\'s sessions while on its roll', async () => {
-    expect(await one('L1-rate', '张三')).toMatchObject({ status: 'met', actual: 1 });
+    expect(await one('L1-rate', '张三')).toMatchObject({ status: 'gap', actual: 0.75 });
     // The same verdict in the new branch's own audit, which holds none of the old branch's duties.
     const own = await verdicts('--branch', '二支部');
-    expect(own.filter((v) => v.rule === 'L1-rate' && v.member === '张三')).toMatchObject([{ status: 'met', actual: 1 }]);
+    expect(own.filter((v) => v.rule === 'L1-rate' && v.member === '张三')).toMatchObject([{ status: 'gap', actual: 0.75 }]);
     expect(own.filter((v) => v.member === undefined).every((v) => (v as { branch?: string }).branch === '二支部')).toBe(true);
     expect(own.some((v) => v.member === undefined)).toBe(true);
     // On the roll all year across the two spells: the monthly quota is judged every month, no month skipped.
@@ -72,14 +73,14 @@ describe('moved to another branch on a day', () => {
     expect(s.expected.map((m: { name: string }) => m.name)).toEqual(['张三']);
     const doc = JSON.parse((await run('--json', 'audit', '--by-branch')).stdout);
     const att = Object.fromEntries(doc.branches.map((b: { branch: string; attendance: unknown }) => [b.branch, b.attendance]));
-    // 一支部: 张三 at Feb and May → 2 of 2. 二支部: 李四 4 + 张三 2 (Aug, Nov) expected, 张三's 2 attended.
-    expect(att['一支部']).toEqual({ expected: 2, attended: 2, rate: 1 });
+    // 一支部: 张三 at Feb and May → 1 of 2. 二支部: 李四 4 + 张三 2 (Aug, Nov) expected, 张三's 2 attended.
+    expect(att['一支部']).toEqual({ expected: 2, attended: 1, rate: 0.5 });
     expect(att['二支部']).toEqual({ expected: 6, attended: 2, rate: 2 / 6 });
     // doctor does not call the sign-ins of the earlier spell out of the roll.
     expect((await run('doctor')).stdout).toContain('✓ 学习记录都在在册期间内');
-    // The ranking's attendance rate is the audit's: 4 of 4.
+    // The ranking's attendance rate is the audit's: 3 of 4.
     const rank = JSON.parse((await ok('--json', 'rank', '--year', '2026')).stdout);
-    expect(rank.ranked.find((r: { name: string }) => r.name === '张三')).toMatchObject({ attendanceRate: 1 });
+    expect([...rank.ranked, ...(rank.unranked ?? [])].find((r: { name: string }) => r.name === '张三')).toMatchObject({ attendanceRate: 0.75 });
   });
 
   it('an export collected into another database brings the earlier spell with it (same verdict), once', async () => {
@@ -94,7 +95,7 @@ describe('moved to another branch on a day', () => {
       }
       expect(query(other.dir, 'SELECT kind, branch FROM member_terms ORDER BY kind')).toEqual([{ kind: 'leader', branch: null }, { kind: 'roll', branch: '一支部' }]);
       const vs = JSON.parse((await runCli(['--json', 'audit', '--year', '2026', '--as-of', '2027-01-10', '--member', '张三', '--rule', 'L1-rate'], { cwd: other.dir, now: '2027-01-10' })).stdout).verdicts;
-      expect(vs).toMatchObject([{ status: 'met', actual: 1 }]);
+      expect(vs).toMatchObject([{ status: 'gap', actual: 0.75 }]);
     } finally {
       other.cleanup();
     }
