@@ -15,7 +15,7 @@ import type { WorkCalendar } from '../domain/workdays.js';
 import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { listItemValues, type ListedItem } from '../store/evidence.js';
-import { listMembers } from '../store/members.js';
+import { formerMembers, listMembers } from '../store/members.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit, startAuditReading } from './audit.js';
@@ -50,8 +50,11 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const organ = readSettings(db).organ ?? '';
   const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
   const roster = listMembers(db);
-  const members = roster.filter((m) =>
-    (branchId === undefined || m.branchId === branchId) && onRollDuring(m, period.start, countedEnd));
+  // One branch's papers also list those who have since moved to another branch, for their spell here
+  // (store formerMembers: on this roll until the move, a paper roster's 转出).
+  const former = branchId === undefined ? [] : branches.flatMap((b) => formerMembers(db, b));
+  const members = [...roster.filter((m) => branchId === undefined || m.branchId === branchId), ...former]
+    .filter((m) => onRollDuring(m, period.start, countedEnd));
   const sessions = listSessions(db, { branchId, ...range });
   // Read before the audit: while a second thread, if any, is still reading the audit's columns.
   const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })

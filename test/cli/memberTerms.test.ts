@@ -83,6 +83,17 @@ describe('moved to another branch on a day', () => {
     expect([...rank.ranked, ...(rank.unranked ?? [])].find((r: { name: string }) => r.name === '张三')).toMatchObject({ attendanceRate: 0.75 });
   });
 
+  it('each branch\'s papers show the move as a paper roster would: 转出 from the old branch, 转入 to the new', async () => {
+    const old = JSON.parse((await ok('--json', 'report', '--year', '2026', '--branch', '一支部')).stdout);
+    expect(old.moves.left).toEqual([{ name: '张三', date: '2026-07-01' }]);
+    expect(old.grid.rows).toMatchObject([{ name: '张三', marks: ['present', 'absent', null, null] }]);
+    expect(old.headline.attendance).toMatchObject({ expected: 2, attended: 1 });
+    const now = JSON.parse((await ok('--json', 'report', '--year', '2026', '--branch', '二支部')).stdout);
+    expect(now.moves.joined).toEqual([{ name: '张三', date: '2026-07-01' }]);
+    // 二支部: 李四 at 4 sessions, 张三 at the 2 after the move.
+    expect(now.headline.attendance).toMatchObject({ expected: 6, attended: 2 });
+  });
+
   it('an export collected into another database brings the earlier spell with it (same verdict), once', async () => {
     await ok('export', '--json', join(dir, '导出.json'));
     const other = tempDir();
