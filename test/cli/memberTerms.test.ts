@@ -180,6 +180,10 @@ describe('left and came back', () => {
     const again = JSON.parse((await ok('--json', 'import', '花名册.csv')).stdout);
     expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 1 }]);
     expect(again).toMatchObject({ updated: 0, unchanged: 1 });
+    // Undo of the import that recorded the return (the unchanged one wrote nothing): left on 2026-04-01 again, no earlier spell.
+    await ok('undo', '--yes');
+    expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 0 }]);
+    expect(query(dir, "SELECT on_roll_from AS f, on_roll_left AS l FROM members WHERE name = '赵六'")).toEqual([{ f: '2025-01-01', l: '2026-04-01' }]);
   });
 
   it('member edit --from after the 转出 records the return too', async () => {
