@@ -194,6 +194,10 @@ describe('left and came back', () => {
     expect(JSON.parse((await ok('--json', 'session', 'show', '1')).stdout).expected.map((m: { name: string }) => m.name)).toEqual(['赵六']);
     expect((await run('doctor')).stdout).toContain('✓ 学习记录都在在册期间内');
     expect((await ok('member', 'show', '赵六')).stdout).toMatch(/此前在册\s+一支部 2025-01-01 至 2026-03-31/);
+    // The new spell cannot be moved back into the earlier one.
+    const overlap = await run('member', 'edit', '赵六', '--from', '2026-03-01');
+    expect(overlap.code).toBe(2);
+    expect(overlap.stderr).toContain('早于 赵六 此前一段在册期间的结束（一支部 2025-01-01 至 2026-03-31）');
     expect(JSON.parse((await ok('--json', 'member', 'show', '赵六')).stdout).history).toEqual([{ kind: 'roll', branch: '一支部', from: '2025-01-01', to: '2026-04-01' }]);
   });
 

@@ -10,6 +10,7 @@ import { ensureBranch } from '../../store/branches.js';
 import type { Db } from '../../store/db.js';
 import { addPastTerms, getMember, updateMember } from '../../store/members.js';
 import { moveOn, reappoint, rejoin, type PastTerm } from '../../domain/memberTerms.js';
+import { addDaysIso } from '../../domain/periods.js';
 import { assertIdCardFree, diffMember, onlyChanged, type MemberChange } from './memberChecks.js';
 import { endLeader, startLeader, type Patch } from './tenure.js';
 
@@ -97,7 +98,16 @@ export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string,
     } else if (m.onRollLeft && from === m.onRollLeft) {
       // Back on the day of leaving: never off the roll.
       patch.onRollLeft = null;
-    } else patch.onRollFrom = from;
+    } else {
+      // The current spell cannot reach back into an earlier one (left and came back, or moved here on a day).
+      const earlier = (m.history ?? []).filter((t) => t.kind === 'roll' && t.to > from).sort((a, b) => (a.to < b.to ? 1 : -1))[0];
+      if (earlier) {
+        throw new UserError(`--from 的转入日期 ${from} 早于 ${m.name} 此前一段在册期间的结束（${earlier.branch} ${earlier.from ?? '建档前'} 至 ${addDaysIso(earlier.to, -1)}）。`, [
+          `本次在册应从 ${earlier.to} 或之后开始；如那段期间记错了，可用 shuxiang undo 撤销那次登记后重新登记。`,
+        ]);
+      }
+      patch.onRollFrom = from;
+    }
   }
   return { patch, notes, close, moveOn };
 }
