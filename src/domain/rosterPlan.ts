@@ -159,6 +159,8 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
   const left = row.fields.onRollLeft as string | undefined;
   // 转入 after the 转出 on file: back on the roll — a new spell, the one that ended kept (memberTerms.rejoin).
   const back = !!(m.onRollLeft && from && from > m.onRollLeft);
+  // The row's 转入 is the start of an earlier spell (a list from before the return).
+  let same = false;
   if (back) {
     const t = rejoin(m, from!, left);
     Object.assign(patch, t.patch);
@@ -173,10 +175,23 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
       plan.problems.push({ row: row.row, message: `转出日期 ${l}${left ? ' ' : '（数据库中）'}不晚于转入日期 ${f}${from ? '' : '（数据库中）'}，无法登记；如此人转出后又转入，“转入日期”应写重新转入的日期（晚于 ${l}），请核对` });
       return;
     }
+    // Nor can the current spell reach back into an earlier one — but a roster still giving the first spell's
+    // 转入 (an old list) is that spell, not a change: the dates on file stay.
+    const spells = (m.history ?? []).filter((t) => t.kind === 'roll');
+    if (from && spells.some((t) => t.from === from)) {
+      plan.warnings.push({ row: row.row, message: `转入日期 ${from} 是此人此前一段在册期间的开始；数据库中已登记此后的转出和重新转入（本次自 ${m.onRollFrom ?? '建档'}起），保留数据库中的日期` });
+      same = true;
+    }
+    const earlier = from && !same ? spells.filter((t) => t.to > from).map((t) => t.to).sort().pop() : undefined;
+    if (earlier) {
+      plan.problems.push({ row: row.row, message: `转入日期 ${from} 早于此人此前一段在册期间的结束（${earlier} 转出），无法登记；本次转入应在 ${earlier} 或之后，请核对` });
+      return;
+    }
   }
   for (const [field, value] of Object.entries(row.fields)) {
     if (field === 'branch' || field === 'leader') continue;
     if (back && (field === 'onRollFrom' || field === 'onRollLeft')) continue;
+    if (same && field === 'onRollFrom') continue;
     const old = (m as unknown as Record<string, unknown>)[field];
     if (old !== value) {
       changes.push({ field, label: LABEL.get(field) ?? field, from: show(old), to: show(value) });

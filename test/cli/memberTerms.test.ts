@@ -180,6 +180,16 @@ describe('left and came back', () => {
     const again = JSON.parse((await ok('--json', 'import', '花名册.csv')).stdout);
     expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 1 }]);
     expect(again).toMatchObject({ updated: 0, unchanged: 1 });
+    // An old list still giving the first 转入 keeps the dates on file (with a warning); an earlier 转入 inside
+    // the first spell is refused.
+    roster('赵六,2025-01-01,\n');
+    const old = await ok('import', '花名册.csv');
+    expect(old.stderr + old.stdout).toContain('转入日期 2025-01-01 是此人此前一段在册期间的开始');
+    expect(query(dir, "SELECT on_roll_from AS f FROM members WHERE name = '赵六'")).toEqual([{ f: '2026-10-01' }]);
+    roster('赵六,2026-02-01,\n');
+    const inside = await run('import', '花名册.csv');
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('转入日期 2026-02-01 早于此人此前一段在册期间的结束（2026-04-01 转出）');
     // Undo of the import that recorded the return (the unchanged one wrote nothing): left on 2026-04-01 again, no earlier spell.
     await ok('undo', '--yes');
     expect(query(dir, 'SELECT count(*) AS n FROM member_terms')).toEqual([{ n: 0 }]);
