@@ -1,5 +1,5 @@
 // A person on the roster, and the fields a roster can carry (with the header synonyms real rosters use).
-import { pastLeaderOn, pastRollOn, type PastTerm } from './memberTerms.js';
+import type { PastTerm } from './memberTerms.js';
 
 export interface Member {
   id: number;
@@ -77,6 +77,18 @@ export function parseCategory(s: string): string | undefined {
   if (/^(预备|预备党员|中共预备党员)$/.test(t)) return '预备';
   if (/^(群众|非党员|非中共党员)$/.test(t)) return '群众';
   return undefined;
+}
+
+const covers = (t: { from?: string; to?: string }, day: string) => (!t.from || t.from <= day) && (!t.to || day < t.to);
+
+/** Whether an earlier spell on the member's present branch's roll covers `day`. */
+export function pastRollOn(m: Pick<Member, 'branch' | 'history'>, day: string): boolean {
+  return !!m.history?.some((t) => t.kind === 'roll' && t.branch === m.branch && covers(t, day));
+}
+
+/** Whether an earlier committee post (while on the present branch's roll) covers `day`. */
+export function pastLeaderOn(m: Pick<Member, 'history'>, day: string): boolean {
+  return !!m.history?.some((t) => t.kind === 'leader' && covers(t, day));
 }
 
 type Roll = Pick<Member, 'onRollFrom' | 'onRollLeft'> & Partial<Pick<Member, 'branch' | 'history'>>;

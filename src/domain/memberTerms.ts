@@ -3,7 +3,7 @@
 // to another branch on a day, or stepped down and was appointed again keeps every earlier spell: each is
 // judged for the days it covers. This module decides how such a change is written — which term closes,
 // what the member's current fields become — as plain data; the store writes it.
-import type { Member } from './member.js';
+import { isLeaderPost, type Member } from './member.js';
 
 /** A term that has ended: on the roll of `branch` (kind 'roll') or on its committee, [from, to). */
 export interface PastTerm {
@@ -23,8 +23,6 @@ export interface Term {
   to?: string;
 }
 
-const covers = (t: { from?: string; to?: string }, day: string) => (!t.from || t.from <= day) && (!t.to || day < t.to);
-
 /** Every spell on a roll, earliest first: the past ones and the current one. */
 export function rollTerms(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>): Term[] {
   const past = (m.history ?? []).filter((t) => t.kind === 'roll').map((t) => ({ branch: t.branch!, ...(t.from ? { from: t.from } : {}), to: t.to }));
@@ -37,14 +35,11 @@ export function leaderTerms(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo'
   return m.leader ? [...past, { ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : past;
 }
 
-/** Whether an earlier spell on the member's present branch's roll covers `day`. */
-export function pastRollOn(m: Pick<Member, 'branch' | 'history'>, day: string): boolean {
-  return !!m.history?.some((t) => t.kind === 'roll' && t.branch === m.branch && covers(t, day));
-}
-
-/** Whether an earlier committee post (while on the present branch's roll) covers `day`. */
-export function pastLeaderOn(m: Pick<Member, 'history'>, day: string): boolean {
-  return !!m.history?.some((t) => t.kind === 'leader' && covers(t, day));
+/** Every spell on a roll with its branch's id (the engine's EvidenceMember.rollTerms), for someone with an
+ * earlier spell; undefined otherwise. A branch no longer known gets id −1 (none of its sessions are held). */
+export function rollTermsById(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>, idOf: (branch: string) => number | undefined): { branchId: number; from?: string; to?: string }[] | undefined {
+  if (!m.history?.some((t) => t.kind === 'roll')) return undefined;
+  return rollTerms(m).map((t) => ({ branchId: idOf(t.branch) ?? -1, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) }));
 }
 
 /** Whether some spell (past or current) on the roll meets [start, end). */
@@ -68,12 +63,14 @@ function closedPost(m: Member, end: string): PastTerm | undefined {
 }
 
 /** Back on the roll on `day` after leaving on m.onRollLeft (≤ day): the spell that ended is kept, a new one
- * starts (ending on `left` when given); a post held then is kept as it was, and the new spell starts without one. */
+ * starts (ending on `left` when given); a post held then is kept as it was. The new spell starts on the
+ * committee from `day` when the party post on file is a committee post (书记, 委员…), else without a post. */
 export function rejoin(m: Member, day: string, left?: string): TermChange {
   const close: PastTerm[] = [{ kind: 'roll', branch: m.branch, ...(m.onRollFrom ? { from: m.onRollFrom } : {}), to: m.onRollLeft! }];
   const post = closedPost(m, m.onRollLeft!);
   if (post) close.push(post);
-  return { close, patch: { onRollFrom: day, onRollLeft: left ?? null, ...(m.leader ? { leader: false, leaderFrom: null, leaderTo: null } : {}) } };
+  const again = isLeaderPost(m.partyPost) ? { leader: true, leaderFrom: day, leaderTo: null } : m.leader ? { leader: false, leaderFrom: null, leaderTo: null } : {};
+  return { close, patch: { onRollFrom: day, onRollLeft: left ?? null, ...again } };
 }
 
 /** Moves to another branch on `day` (after m.onRollFrom, while on the roll): the spell in the old branch

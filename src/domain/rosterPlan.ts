@@ -212,8 +212,12 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
   if (row.leader === true && (back || !currentlyLeader(m, day))) {
     // Appointed again after a post that ended: the earlier post is kept (memberTerms.reappoint).
     if (!back && m.leader && m.leaderTo && m.leaderTo <= day) close.push(...reappoint(m, day).close);
-    Object.assign(patch, { leader: true, leaderFrom: back && from! > day ? from : day, leaderTo: null });
+    // Back on the roll: on the committee from the day of return.
+    Object.assign(patch, { leader: true, leaderFrom: back ? from : day, leaderTo: null });
     changes.push({ field: 'leader', label: '班子成员', from: '否', to: `是（自 ${patch.leaderFrom} 起）` });
+  } else if (row.leader === false && back) {
+    // Back on the roll, and the roster says not on the committee.
+    Object.assign(patch, { leader: false, leaderFrom: null, leaderTo: null });
   } else if (row.leader === false && !back && currentlyLeader(m, day)) {
     patch.leaderTo = day;
     changes.push({ field: 'leader', label: '班子成员', from: '是', to: `否（自 ${day} 起）` });

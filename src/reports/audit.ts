@@ -96,6 +96,8 @@ export interface AuditReport {
   judgedMembers: number;
   /** Per rule: each subject's worst status over the rule's periods (people by id, branches by −1 − id). */
   worst: Map<string, Map<number, VerdictStatus>>;
+  /** Per rule, for people moved on a day: their worst status in each branch, over the periods that are its. */
+  moverWorst?: Map<string, Map<number, Map<number, VerdictStatus>>>;
   /** Names by member id and branch id, for the verdicts (see nameOf, branchOf). */
   memberNames: Map<number, string>;
   branchNames: Map<number, string>;
@@ -137,13 +139,16 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const studyMonths = { asOf, scope: { start: addDaysIso(from, 7), end: addDaysIso(toExclusive, -7) }, cite: input.citeSelfStudy !== false };
   // At organ scale a second thread reads the big column kinds meanwhile (started first, so it is ready in time).
   const roster = input.roster ?? listMembers(db);
-  // Someone of the branch who was on another branch's roll earlier (moved on a day) is judged as everywhere
-  // else — their rate over each branch's sessions — so the evidence is read for every branch, then cut to this one.
-  const across = input.branchId !== undefined && roster.some((m) => m.branchId === input.branchId && m.history?.some((t) => t.kind === 'roll' && t.branch !== m.branch));
+  // Someone moved on a day into or out of the branch is judged as everywhere else — their rate over each
+  // branch's sessions — so the evidence is read for every branch, then cut to this one: the people on its
+  // roll at some time, and the verdicts that are its (a period is the branch's whose roll they were on on
+  // its last day judged).
+  const branchName = input.branchId === undefined ? undefined : listBranches(db).find((b) => b.id === input.branchId)?.name;
+  const across = input.branchId !== undefined && roster.some((m) => m.history?.some((t) => t.kind === 'roll' && t.branch !== m.branch && (m.branchId === input.branchId || t.branch === branchName)));
   if (across && input.parallel && input.parallel !== true) input.parallel.cancel();
   const parallel = across ? undefined : input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
   const evidence = loadEvidence(db, { from, toExclusive, branchId: across ? undefined : input.branchId, roster, parallel, deferCites: true, ...(monthly ? { studyMonths } : {}) }, true);
-  if (across) evidence.members = evidence.members.filter((m) => m.branchId === input.branchId);
+  if (across) evidence.members = evidence.members.filter((m) => m.branchId === input.branchId || m.rollTerms?.some((t) => t.branchId === input.branchId));
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
@@ -152,12 +157,22 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const verdicts: AuditVerdict[] = [];
   const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
   const judged = new Set<number>();
+  const movers = new Set(evidence.members.filter((m) => m.rollTerms).map((m) => m.id));
+  const moverWorst = movers.size ? new Map<string, Map<number, Map<number, VerdictStatus>>>() : undefined;
+  const byBranch = (rule: string, memberId: number, branchId: number, status: VerdictStatus) => {
+    const perMember = moverWorst!.get(rule) ?? moverWorst!.set(rule, new Map()).get(rule)!;
+    const per = perMember.get(memberId) ?? perMember.set(memberId, new Map()).get(memberId)!;
+    const was = per.get(branchId);
+    if (was === undefined || RANK[status] > RANK[was]) per.set(branchId, status);
+  };
   const judgeRules = (ruleIds: string[], verdicts: AuditVerdict[]) => judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds, memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
     // Without met verdicts to keep, a member's 'met' is only counted (no object made).
     ...(keepMet ? {} : {
-      onMet: (rule: string, memberId: number) => {
+      onMet: (rule: string, memberId: number, branchId: number) => {
+        if (across && branchId !== input.branchId) return;
+        if (moverWorst && movers.has(memberId)) byBranch(rule, memberId, branchId, 'met');
         const subjects = worst.get(rule)!;
         if (subjects.get(memberId) === undefined || subjects.get(memberId) === 'na') subjects.set(memberId, 'met');
         judged.add(memberId);
@@ -165,7 +180,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     }),
     sink: (v) => {
       // (Read across branches for one branch: the other branches' duties are not this audit's.)
-      if (across && v.memberId === undefined && v.branchId !== input.branchId) return;
+      if (across && v.branchId !== input.branchId) return;
+      if (moverWorst && v.memberId !== undefined && movers.has(v.memberId)) byBranch(v.rule, v.memberId, v.branchId, v.status);
       // People by id, branches by −1 − id: a subject's worst status over the rule's periods.
       const subjects = worst.get(v.rule)!;
       const key = v.memberId === undefined ? -1 - v.branchId : v.memberId;
@@ -212,7 +228,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     let p = people.get(v.memberId);
     if (!p) {
       const m = members.get(v.memberId);
-      people.set(v.memberId, (p = { memberId: v.memberId, name: m?.name ?? `#${v.memberId}`, branch: branchNames.get(v.branchId) ?? `#${v.branchId}`, post: m && memberAsOf(m, postDay).partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
+      people.set(v.memberId, (p = { memberId: v.memberId, name: m?.name ?? `#${v.memberId}`, branch: branchNames.get(m?.branchId ?? v.branchId) ?? `#${v.branchId}`, post: m && memberAsOf(m, postDay).partyPost, gaps: [], open: [], all: [], shortfall: 0 }));
     }
     p.all.push(v);
     if (v.status === 'gap') { p.gaps.push(v); p.shortfall += shareShort(v); }
@@ -229,7 +245,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     calendarNote: input.calendar.calendarNote(scope),
     endedGaps: verdicts.reduce((n, v) => n + (v.status === 'gap' ? 1 : 0), 0),
     sources: { attendance: evidence.signIns, study: evidence.study, evidence },
-    worst, memberNames, branchNames, judgedMembers: judged.size,
+    worst, ...(moverWorst ? { moverWorst } : {}), memberNames, branchNames, judgedMembers: judged.size,
   };
 }
 

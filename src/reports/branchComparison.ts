@@ -8,6 +8,7 @@ import type { EvidenceMember, EvidenceSession, SessionType } from '../domain/evi
 import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
 import { addDaysIso, toDayNumber } from '../domain/periods.js';
 import type { AuditReport } from './audit.js';
+import type { VerdictStatus } from '../domain/engine/types.js';
 import type { PlanReport } from './planReport.js';
 
 /** One branch rule (四举办 …) over the audited span: its periods by status and the sessions held against it. */
@@ -103,12 +104,21 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   const memberOf = new Map(ev.members.map((m) => [m.id, m]));
   for (const m of ev.members) {
     branchOf.set(m.id, m.branchId);
+    if (m.rollTerms) {
+      // Moved on a day: on the roll of each branch of a spell that meets the span; on rollDay's branch then.
+      for (const b of new Set(m.rollTerms.filter((t) => (!t.from || t.from < countedEnd) && (!t.to || t.to > from)).map((t) => t.branchId))) row(b).membersInPeriod++;
+      const now = m.rollTerms.find((t) => onRoll({ onRollFrom: t.from, onRollLeft: t.to }, rollDay));
+      if (now) row(now.branchId).members++;
+      continue;
+    }
     const inPeriod = (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > from);
     if (!inPeriod) continue;
     const r = row(m.branchId);
     r.membersInPeriod++;
     if (onRoll(m, rollDay)) r.members++;
   }
+  // A mover's branch on a day (as a day number): the spell's, else the current one.
+  const branchAt = (m: EvidenceMember, day: number) => m.rollTerms!.find((t) => (!t.from || toDayNumber(t.from) <= day) && (!t.to || day < toDayNumber(t.to)))?.branchId ?? m.branchId;
   // Each member's days on the roll as day numbers [from, left): the checks below run ~10⁵ times.
   const rollFrom = (m: { onRollFrom?: string }) => (m.onRollFrom ? toDayNumber(m.onRollFrom) : -Infinity);
   const rollLeft = (m: { onRollLeft?: string }) => (m.onRollLeft ? toDayNumber(m.onRollLeft) : Infinity);
@@ -197,13 +207,20 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const [memberId, c] of a.sources.study) {
     const b = branchOf.get(memberId);
     if (b === undefined) continue;
+    const mover = memberOf.get(memberId)!;
+    if (mover.rollTerms) {
+      for (let i = 0; i < c.days.length; i++) if (c.days[i]! >= start && c.days[i]! < end) row(branchAt(mover, c.days[i]!)).studyHours += c.hours[i]!;
+      continue;
+    }
     let h = 0;
     for (let i = 0; i < c.days.length; i++) if (c.days[i]! >= start && c.days[i]! < end) h += c.hours[i]!;
     row(b).studyHours += h;
   }
   for (const r of ev.readings) {
     const b = branchOf.get(r.memberId);
-    if (b !== undefined && r.finished && inSpan(r.finished)) row(b).books++;
+    if (b === undefined || !r.finished || !inSpan(r.finished)) continue;
+    const m = memberOf.get(r.memberId)!;
+    row(m.rollTerms ? branchAt(m, toDayNumber(r.finished)) : b).books++;
   }
 
   // The rules: branch duties by period, member rules by each person's worst status.
@@ -221,12 +238,21 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const r of rules.filter((x) => x.appliesTo !== 'branch')) {
     const per = new Map<number, RuleShare>();
     for (const id of rows.keys()) per.set(id, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null });
-    for (const [memberId, status] of a.worst.get(r.id)!) {
-      const b = branchOf.get(memberId);
-      if (b === undefined || status === 'na') continue;
+    const count = (b: number, status: VerdictStatus) => {
+      if (status === 'na') return;
+      const st: 'met' | 'gap' | 'open' = status;
       const s = per.get(b) ?? per.set(b, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null }).get(b)!;
       s.applicable++;
-      s[status]++;
+      s[st]++;
+    };
+    const byBranchOf = a.moverWorst?.get(r.id);
+    for (const [memberId, status] of a.worst.get(r.id)!) {
+      const b = branchOf.get(memberId);
+      if (b === undefined) continue;
+      // Moved on a day: their worst in each branch, over the periods that are that branch's.
+      const split = byBranchOf?.get(memberId);
+      if (split) for (const [mb, st] of split) count(mb, st);
+      else count(b, status);
     }
     for (const [id, s] of per) row(id).rules.push(s);
   }
@@ -234,8 +260,12 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const p of a.people) {
     const b = branchOf.get(p.memberId);
     if (b === undefined || !p.gaps.length) continue;
-    row(b).peopleWithGaps++;
-    if (p.gaps.some((v) => forAll.has(v.rule))) row(b).peopleWithPersistGaps++;
+    // Moved on a day: counted in each branch whose periods they fell short in.
+    const mover = !!memberOf.get(p.memberId)!.rollTerms;
+    for (const gb of mover ? new Set(p.gaps.map((v) => v.branchId)) : [b]) {
+      row(gb).peopleWithGaps++;
+      if (p.gaps.some((v) => (!mover || v.branchId === gb) && forAll.has(v.rule))) row(gb).peopleWithPersistGaps++;
+    }
   }
 
   const idByName = new Map([...rows.values()].map((r) => [r.branch, r.branchId!]));

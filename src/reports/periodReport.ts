@@ -16,6 +16,7 @@ import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { listItemValues, type ListedItem } from '../store/evidence.js';
 import { formerMembers, listMembers } from '../store/members.js';
+import { anyRollDuring, rollTermsById } from '../domain/memberTerms.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit, startAuditReading } from './audit.js';
@@ -53,8 +54,14 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   // One branch's papers also list those who have since moved to another branch, for their spell here
   // (store formerMembers: on this roll until the move, a paper roster's 转出).
   const former = branchId === undefined ? [] : branches.flatMap((b) => formerMembers(db, b));
+  // The whole organ's papers list them once, expected at each branch's sessions during their spell on its roll.
+  const idOf = new Map(listBranches(db).map((b) => [b.name, b.id]));
   const members = [...roster.filter((m) => branchId === undefined || m.branchId === branchId), ...former]
-    .filter((m) => onRollDuring(m, period.start, countedEnd));
+    .map((m) => {
+      const rollTerms = branchId === undefined && m.history ? rollTermsById(m, (b) => idOf.get(b)) : undefined;
+      return rollTerms ? { ...m, rollTerms } : m;
+    })
+    .filter((m) => ('rollTerms' in m ? anyRollDuring(m, period.start, countedEnd) : onRollDuring(m, period.start, countedEnd)));
   const sessions = listSessions(db, { branchId, ...range });
   // Read before the audit: while a second thread, if any, is still reading the audit's columns.
   const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
@@ -99,8 +106,10 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     items: itemRows(items),
     audit: shownAudit,
     moves: {
-      joined: members.filter((m) => inPeriod(m.onRollFrom)).map((m) => ({ name: m.name, date: m.onRollFrom! })),
-      left: members.filter((m) => inPeriod(m.onRollLeft)).map((m) => ({ name: m.name, date: m.onRollLeft! })),
+      // Across the whole organ a move from one branch to another is neither: only the days a spell on
+      // some roll began without another ending (came in) or ended without another beginning (went out).
+      joined: members.flatMap((m) => spellsOf(m).filter((t, i, all) => inPeriod(t.from) && !all.some((u, j) => j !== i && u.to === t.from)).map((t) => ({ name: m.name, date: t.from! }))),
+      left: members.flatMap((m) => spellsOf(m).filter((t, i, all) => inPeriod(t.to) && !all.some((u, j) => j !== i && u.from === t.to)).map((t) => ({ name: m.name, date: t.to! }))),
     },
     ...reading,
     ...(byBranch ? { byBranch } : {}),
@@ -134,4 +143,9 @@ function itemRows(items: ListedItem[]): ReportItems {
   }
   for (const list of Object.values(out)) list.sort((a: ItemRow, b: ItemRow) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
+}
+
+/** A member's spells on the rolls the report covers: all of them across the organ, else the one shown. */
+function spellsOf(m: Member & { rollTerms?: readonly { from?: string; to?: string }[] }): readonly { from?: string; to?: string }[] {
+  return m.rollTerms ?? [{ ...(m.onRollFrom ? { from: m.onRollFrom } : {}), ...(m.onRollLeft ? { to: m.onRollLeft } : {}) }];
 }

@@ -11,7 +11,7 @@ import { STATUS_CODES, type AttendanceColumns, type DayIds, type StudyColumns } 
 import { fromDayNumber, toDayNumber } from '../domain/periods.js';
 import { SESSION_TYPE_IDS } from '../domain/sessionTypes.js';
 import { onRollDuring, type Member } from '../domain/member.js';
-import { anyRollDuring, leaderTerms, rollTerms } from '../domain/memberTerms.js';
+import { anyRollDuring, leaderTerms, rollTermsById } from '../domain/memberTerms.js';
 import type { Db } from './db.js';
 import { listMembers } from './members.js';
 import { listSessions } from './sessions.js';
@@ -69,14 +69,15 @@ export function loadEvidence(db: Db, p: LoadRange, columns = false): Evidence & 
   // A member with earlier terms (left and came back, moved branch on a day, re-appointed) is judged over
   // every one of them: each spell on a roll with its branch (whose sessions they were expected at), every post.
   let branchIds: Map<string, number> | undefined;
-  const branchIdOf = (name: string) => (branchIds ??= new Map(db.prepare('SELECT name, id FROM branches').raw(true).all() as [string, number][])).get(name) ?? -1;
+  const branchIdOf = (name: string) => (branchIds ??= new Map(db.prepare('SELECT name, id FROM branches').raw(true).all() as [string, number][])).get(name);
   ev.members = everyone
     .filter((m) => (p.branchId === undefined || m.branchId === p.branchId) && (m.history ? anyRollDuring(m, p.from, p.toExclusive) : onRollDuring(m, p.from, p.toExclusive)))
     .map((m): EvidenceMember => {
       const e: EvidenceMember = { id: m.id, name: m.name, branchId: m.branchId, leaderIntervals: m.history ? leaderTerms(m) : m.leader ? [{ ...(m.leaderFrom ? { from: m.leaderFrom } : {}), ...(m.leaderTo ? { to: m.leaderTo } : {}) }] : [] };
       if (m.onRollFrom) e.onRollFrom = m.onRollFrom;
       if (m.onRollLeft) e.onRollLeft = m.onRollLeft;
-      if (m.history?.some((t) => t.kind === 'roll')) e.rollTerms = rollTerms(m).map((t) => ({ branchId: branchIdOf(t.branch), ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) }));
+      const terms = m.history && rollTermsById(m, branchIdOf);
+      if (terms) e.rollTerms = terms;
       return e;
     });
   const known = new Set<string>(SESSION_TYPE_IDS);

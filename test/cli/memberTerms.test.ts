@@ -68,6 +68,31 @@ describe('moved to another branch on a day', () => {
     ]);
   });
 
+  it('each period is the branch\'s whose roll they were on on its last day: the old branch\'s audit has its months', async () => {
+    const monthly = await verdicts('--member', '张三', '--rule', 'L1-monthly');
+    expect(monthly.map((v) => [v.period.slice(5), (v as { branch?: string }).branch])).toEqual([
+      ...['01', '02', '03', '04', '05', '06'].map((m) => [m, '一支部']), ...['07', '08', '09', '10', '11', '12'].map((m) => [m, '二支部']),
+    ]);
+    const old = await verdicts('--branch', '一支部', '--rule', 'L1-monthly');
+    expect(old.map((v) => [v.member, v.period, v.status])).toEqual([
+      ['张三', '2026-01', 'gap'], ['张三', '2026-02', 'met'], ['张三', '2026-03', 'gap'], ['张三', '2026-04', 'gap'], ['张三', '2026-05', 'gap'], ['张三', '2026-06', 'gap'],
+    ]);
+    // By branch: on 一支部's roll and its committee for the first half, on 二支部's for the second.
+    const doc = JSON.parse((await runCli(['--json', 'audit', '--by-branch', '--year', '2026', '--as-of', '2027-01-10'], { cwd: dir, now: '2027-01-10' })).stdout);
+    const by = Object.fromEntries(doc.branches.map((b: { branch: string }) => [b.branch, b])) as Record<string, { members: number; membersInPeriod: number; rules: { rule: string; applicable: number; gap: number }[] }>;
+    expect([by['一支部']!.members, by['一支部']!.membersInPeriod, by['二支部']!.members, by['二支部']!.membersInPeriod]).toEqual([0, 1, 2, 2]);
+    expect(by['一支部']!.rules.find((r) => r.rule === 'L1-monthly')).toMatchObject({ applicable: 1, gap: 1 });
+    expect(by['二支部']!.rules.find((r) => r.rule === 'L1-monthly')).toMatchObject({ applicable: 1, gap: 1 });
+  });
+
+  it('the whole organ\'s report counts them once, at each branch\'s sessions while on its roll, and not as a join or a leave', async () => {
+    const doc = JSON.parse((await ok('--json', 'report', '--year', '2026')).stdout);
+    expect(doc.members.find((m: { name: string }) => m.name === '张三').attendance).toMatchObject({ expected: 4, attended: 3 });
+    // 张三 4 + 李四 4 expected; 3 attended.
+    expect(doc.headline.attendance).toMatchObject({ expected: 8, attended: 3 });
+    expect(doc.moves).toEqual({ joined: [], left: [] });
+  });
+
   it('the old branch\'s sessions still list them as expected before the move; by branch, each branch counts its own', async () => {
     const s = JSON.parse((await ok('--json', 'session', 'show', '1')).stdout);
     expect(s.expected.map((m: { name: string }) => m.name)).toEqual(['张三']);
@@ -150,6 +175,27 @@ describe('stepped down and appointed again in the same year', () => {
     expect((await verdicts('--member', '王五', '--rule', 'L1-monthly')).map((v) => v.period))
       .toEqual(['2026-01', '2026-02', '2026-03', '2026-10', '2026-11', '2026-12']);
     expect(query(dir, 'SELECT kind, date_from, date_to FROM member_terms')).toEqual([{ kind: 'leader', date_from: '2025-01-01', date_to: '2026-04-01' }]);
+  });
+});
+
+describe('a 书记 who left and came back', () => {
+  // 孙八 and 周九, both 书记 on the roll from 2025-01-01, leave on 2026-03-01 and return on 2026-05-01: 孙八 by
+  // a roster re-imported with the new 转入, 周九 by member edit --from. Both are on the committee again from
+  // the return: in post 59 + 245 = 304 days of 2026 → L3-days 60 × 304 / 365 = 49.97 → 50.
+  it('the return by roster and by member edit come out the same', async () => {
+    for (const n of ['孙八', '周九']) {
+      await ok('member', 'add', '--name', n, '--from', '2025-01-01', '--post', '书记');
+      await ok('member', 'leave', n, '--date', '2026-03-01');
+    }
+    await runCli(['log', 'lecture', '--member', '孙八', '--date', '2026-02-03', '--title', '讲座'], { cwd: dir, now: NOW });
+    writeFileSync(join(dir, '花名册.csv'), '\ufeff姓名,党内职务,转入日期,转出日期\n孙八,书记,2026-05-01,\n');
+    await ok('import', '花名册.csv');
+    const edited = await ok('member', 'edit', '周九', '--from', '2026-05-01');
+    expect(edited.stderr + edited.stdout).toContain('自 2026-05-01 起仍记为班子成员');
+    expect(query(dir, "SELECT name, leader, leader_from AS f, on_roll_from AS r FROM members ORDER BY id")).toEqual([
+      { name: '孙八', leader: 1, f: '2026-05-01', r: '2026-05-01' }, { name: '周九', leader: 1, f: '2026-05-01', r: '2026-05-01' },
+    ]);
+    for (const n of ['孙八', '周九']) expect(await one('L3-days', n)).toMatchObject({ required: 50, note: '按任职 304/365 天折算' });
   });
 });
 

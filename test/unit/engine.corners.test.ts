@@ -107,3 +107,28 @@ describe('spans (research trips, trainings) count by the days they share with th
     expect(pick(vs, 'P5-yearly', 4, '2026')).toMatchObject({ actual: { trainings: 1, exams: 0 }, evidence: { trainings: [2] } });
   });
 });
+
+describe('someone moved to another branch on a day (rollTerms)', () => {
+  // Member 1 on branch 1's roll until 2026-07-01, then branch 2's; member 2 in branch 1, member 3 in branch 2.
+  // In March branch 1 has 2 heads (S3 needs ⌈0.2⌉ = 1 reflection) and member 1's 心得 of 03-20; branch 2 has 1
+  // head and none. A month is the branch's whose roll the member was on on its last day judged.
+  const SO = preset('shuxiang-organ');
+  const ev = bundle({
+    members: [
+      member(1, { branchId: 2, onRollFrom: '2026-07-01', rollTerms: [{ branchId: 1, from: '2025-01-01', to: '2026-07-01' }, { branchId: 2, from: '2026-07-01' }] }),
+      member(2), member(3, { branchId: 2 }),
+    ],
+    writings: [{ id: 1, memberId: 1, kind: '心得体会', date: '2026-03-20', chars: 1600 }],
+  });
+  const vs = run(SO, ev, '2027-01-10', '2026', { ruleIds: ['S3-reflection-share', 'P4-half'] });
+
+  it('a branch duty counts them (heads and reflections) for the branch whose roll they were on', () => {
+    const s3 = vs.filter((v) => v.rule === 'S3-reflection-share' && v.period === '2026-03');
+    expect(s3.find((v) => v.branchId === 1)).toMatchObject({ status: 'met', required: 1, actual: 1, evidence: { writings: [1] }, detail: { headcount: 2 } });
+    expect(s3.find((v) => v.branchId === 2)).toMatchObject({ status: 'gap', required: 1, actual: 0, detail: { headcount: 1 } });
+  });
+
+  it('their own verdicts are the branch\'s of the period\'s last day: H1 the old branch, H2 the new', () => {
+    expect(vs.filter((v) => v.rule === 'P4-half' && v.memberId === 1).map((v) => [v.period, v.branchId])).toEqual([['2026-H1', 1], ['2026-H2', 2]]);
+  });
+});

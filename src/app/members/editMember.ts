@@ -94,7 +94,8 @@ export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string,
       const t = rejoin(m, from);
       Object.assign(patch, t.patch);
       close.push(...t.close);
-      notes.push({ level: 'info', text: `${m.name}已于 ${m.onRollLeft} 转出，现登记为 ${from} 重新转入；此前 ${m.onRollFrom ?? '建档'}起至 ${m.onRollLeft} 的在册期间保留，照常计入检查。` });
+      notes.push({ level: 'info', text: `${m.name}已于 ${m.onRollLeft} 转出，现登记为 ${from} 重新转入；此前 ${m.onRollFrom ?? '建档'}起至 ${m.onRollLeft} 的在册期间保留，照常计入检查。`
+        + (t.patch.leader === true ? `党内职务为“${m.partyPost}”，自 ${from} 起仍记为班子成员；如已不任职，请再运行 shuxiang member edit '#${m.id}' --post 无 --no-leader --from ${from}。` : '') });
     } else if (m.onRollLeft && from === m.onRollLeft) {
       // Back on the day of leaving: never off the roll.
       patch.onRollLeft = null;

@@ -134,8 +134,11 @@ export function indexEvidence(ev: Evidence, columns: EvidenceColumns = {}): Evid
   for (const list of sessionsByBranch.values()) sortDated(list);
   const membersByBranch = new Map<number, EvidenceMember[]>();
   for (const m of ev.members) {
-    const list = membersByBranch.get(m.branchId);
-    if (list) list.push(m); else membersByBranch.set(m.branchId, [m]);
+    // Someone moved on a day belongs to each branch whose roll they were on (for its duties' headcounts).
+    for (const b of m.rollTerms ? new Set(m.rollTerms.map((t) => t.branchId)) : [m.branchId]) {
+      const list = membersByBranch.get(b);
+      if (list) list.push(m); else membersByBranch.set(b, [m]);
+    }
   }
   const branchIds = [...new Set([...membersByBranch.keys(), ...sessionsByBranch.keys()])].sort((a, b) => a - b);
   const nothing = emptyMember();

@@ -27,6 +27,22 @@ export function judgedIntervals(m: EvidenceMember, appliesTo: AppliesTo): DateRa
   return merge(posts);
 }
 
+/** The days a member was on one branch's roll (someone moved on a day: the spells in that branch only). */
+export function rollIntervalsIn(m: EvidenceMember, branchId: number): DateRange[] {
+  if (!m.rollTerms) return m.branchId === branchId ? judgedIntervals(m, 'all') : [];
+  return merge(m.rollTerms.filter((t) => t.branchId === branchId).map((t) => ({ start: t.from ?? FOREVER.start, end: t.to ?? FOREVER.end })).filter((r) => r.start < r.end));
+}
+
+/** The branch whose roll the member was on on `day` (the current one when no spell covers it). */
+export function branchOn(m: EvidenceMember, day: string): number {
+  if (!m.rollTerms) return m.branchId;
+  for (let i = m.rollTerms.length - 1; i >= 0; i--) {
+    const t = m.rollTerms[i]!;
+    if ((!t.from || t.from <= day) && (!t.to || day < t.to)) return t.branchId;
+  }
+  return m.branchId;
+}
+
 /** Ranges sorted and joined where they meet or overlap. */
 function merge(ranges: DateRange[]): DateRange[] {
   const merged: DateRange[] = [];

@@ -13,7 +13,7 @@ import { type DateRange, type Period, addDaysIso, daysBetween, parsePeriodId, pe
 import { METRIC_SHAPES, type Rule, type RuleSet } from '../ruleSet.js';
 import { dayOf, indexEvidence, type EvidenceIndex } from './evidenceIndex.js';
 import { gapOf, isZero, mapFigure } from './figures.js';
-import { cutAt, isProratedKind, judgedIntervals, prorate, segmentsIn, tooFewDays, totalDays } from './intervals.js';
+import { branchOn, cutAt, isProratedKind, judgedIntervals, prorate, rollIntervalsIn, segmentsIn, tooFewDays, totalDays } from './intervals.js';
 import { BRANCH_METRICS } from './metricsBranch.js';
 import { MEMBER_METRICS } from './metricsMember.js';
 import { needSentence } from './need.js';
@@ -63,7 +63,7 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
       for (let k = 0; k < periods.length; k++) {
         const p = periods[k]!;
         if (quick && one && idles[k] === undefined && one.start <= p.start && one.end >= p.end && opts.asOf >= p.end) {
-          if (quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.branchId); continue; }
+          if (quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.rollTerms ? branchOn(m, addDaysIso(p.end, -1)) : m.branchId); continue; }
         }
         push(out, judgeMember(rule, m, intervals, p, whole[k]!, idx, opts, idles[k]));
       }
@@ -112,7 +112,10 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
   });
   const who = rule.appliesTo === 'leaders' ? '任职' : '在册';
   const daysLeft = open ? daysBetween(o.asOf, end) : undefined;
-  const at: Subject = { rule, memberId: m.id, branchId: m.branchId, period: p.id, daysLeft };
+  // The verdict is the branch's whose roll they were on on the last day judged (moved on a day: a month
+  // before the move is the old branch's).
+  const branchId = m.rollTerms ? branchOn(m, addDaysIso(counted[counted.length - 1]!.end, -1)) : m.branchId;
+  const at: Subject = { rule, memberId: m.id, branchId, period: p.id, daysLeft };
   // The quota as the metric states it (a daily rule's hours per working day become the period's hours).
   let required: Figure = measure.required ?? rule.threshold;
   if (idle) return na(at, required, measure, idle);
@@ -126,7 +129,7 @@ function judgeMember(rule: Rule, m: Evidence['members'][number], intervals: Date
     if (isZero(required)) return na(at, required, measure, `${note}后为 0，本期不适用`);
   }
   if (measure.naReason) return na(at, required, measure, measure.naReason);
-  if (o.onMet && o.sink && metEarly(rule, required, measure.actual, open)) { o.onMet(rule.id, m.id, m.branchId); return undefined; }
+  if (o.onMet && o.sink && metEarly(rule, required, measure.actual, open)) { o.onMet(rule.id, m.id, branchId); return undefined; }
   return judged(at, required, measure, open, note);
 }
 
@@ -139,7 +142,7 @@ function metEarly(rule: Rule, required: Figure, actual: Figure, open: boolean): 
 function judgeBranch(rule: Rule, branchId: number, p: Period, idx: EvidenceIndex, o: JudgeOptions, idle: string | undefined): Verdict | undefined {
   // A branch is judged only for periods in which someone was on its roll.
   const members = idx.membersByBranch.get(branchId) ?? [];
-  if (!members.some((m) => totalDays(segmentsIn(judgedIntervals(m, 'all'), p)) > 0)) return undefined;
+  if (!members.some((m) => totalDays(segmentsIn(rollIntervalsIn(m, branchId), p)) > 0)) return undefined;
   const open = o.asOf < p.end;
   const counted = open ? { start: p.start, end: addDaysIso(o.asOf, 1) } : p;
   const measure = BRANCH_METRICS[rule.metric]!({ rule, branchId, period: p, counted, idx, asOf: o.asOf });

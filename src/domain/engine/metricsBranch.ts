@@ -1,14 +1,15 @@
 // The counters behind branch rules (四举办, S3, S4): sessions the branch held and reflections handed in.
 import type { MetricName } from '../ruleSet.js';
 import { NO_ITEMS, within } from './evidenceIndex.js';
-import { judgedIntervals, segmentsIn, tooFewDays, totalDays } from './intervals.js';
+import { rollIntervalsIn, segmentsIn, tooFewDays, totalDays } from './intervals.js';
 import type { BranchMetricContext, Measure } from './types.js';
 
-/** Members counted in a branch's headcount for a period: on the roll for at least half of its days
- * (the same line that decides whether a monthly rule judges a member at all). */
+/** Members counted in a branch's headcount for a period: on its roll for at least half of its days
+ * (the same line that decides whether a monthly rule judges a member at all; someone moved on a day
+ * counts for the branch whose roll they were on). */
 export function headcount(c: BranchMetricContext): number {
   return (c.idx.membersByBranch.get(c.branchId) ?? []).filter((m) => {
-    const days = totalDays(segmentsIn(judgedIntervals(m, 'all'), c.period));
+    const days = totalDays(segmentsIn(rollIntervalsIn(m, c.branchId), c.period));
     return days > 0 && !tooFewDays(days, c.period);
   }).length;
 }
@@ -28,7 +29,7 @@ export const BRANCH_METRICS: Partial<Record<MetricName, (c: BranchMetricContext)
     const ids: number[] = [];
     let tooShort = 0;
     for (const m of c.idx.membersByBranch.get(c.branchId) ?? []) {
-      const days = segmentsIn(judgedIntervals(m, 'all'), c.counted);
+      const days = segmentsIn(rollIntervalsIn(m, c.branchId), c.counted);
       for (const w of within(c.idx.byMember(m.id).writings, days)) {
         if (!kinds.includes(w.kind)) continue;
         if (w.chars >= min) ids.push(w.id);
