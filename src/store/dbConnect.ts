@@ -87,7 +87,8 @@ export function connect(path: string, opts: OpenOptions = {}): Db {
     try {
       closeSync(openSync(path, 'wx', 0o600));
     } catch (e) {
-      throw new DbError(`无法创建数据库文件 ${path}：${(e as Error).message}`);
+      // Another `init` made it a moment ago: go on as with any existing file (init then says it exists).
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw storageFault(e, { dbPath: path }) ?? new DbError(`无法创建数据库文件 ${path}。`, ['请检查文件夹是否存在、是否有写入权限。']);
     }
   } else if (statSync(path).isDirectory()) {
     assertNotFolder(path);
@@ -147,6 +148,8 @@ export function writable(path: string): boolean {
 export function openFile(path: string, readonly: boolean): Db {
   const db = newDatabase(path, { readonly });
   try {
+    // Waits for another process holding the file (two commands started together) from the first read on.
+    db.pragma('busy_timeout = 10000');
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // SQLite opens lazily: this is where it fails
     return db;
   } catch (e) {

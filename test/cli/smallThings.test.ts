@@ -95,6 +95,13 @@ describe('files and locks', () => {
     expect(r.stderr).not.toContain('已经存在');
   });
 
+  it('init --db in a folder that is not there says so in Chinese (exit 3), no errno text', async () => {
+    const r = await run(['init', '--db', join('没有这个文件夹', 'shuxiang.db'), '--organ', '机关', '--branch', '一支部', '--year', '2026', '--yes']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('所在文件夹不存在');
+    expect(r.stderr).not.toMatch(/ENOENT|no such file/);
+  });
+
   it('a lock held by another program says so (not “另一个 shuxiang 进程”), exit 3, nothing written', async () => {
     const other = new Database(join(dir, 'shuxiang.db'));
     other.pragma('busy_timeout = 0');

@@ -109,3 +109,18 @@ describe('two processes at once never duplicate nor crash', () => {
   it('import --kind json of the same export into the empty database', () => race('import json', ['import', '--kind', 'json', join(root, 'all.json'), '--no-backup'], members, 300), 600_000);
   it('checkin of the same people to the same session', () => race('checkin', ['checkin', '2', '--present', [0, 3, 6].map(makeName).join(','), '--absent-rest'], count('attendance'), 100, people), 600_000);
 });
+
+describe('two inits of the same new database at once', () => {
+  it('one makes it, the other says it exists (exit 2) — never "busy" nor a half-made file', async () => {
+    for (let i = 0; i < Math.min(TRIALS, 10); i++) {
+      const d = join(root, `init${i}`);
+      mkdirSync(d);
+      const args = ['init', '--organ', '市财政局机关', '--branch', '机关第一党支部', '--year', '2026', '--yes'];
+      const runs = await Promise.all([spawnCli(d, args), spawnCli(d, args)]);
+      const codes = runs.map((r) => r.code).sort();
+      expect(codes, runs.map((r) => r.stderr).join('\n')).toEqual([0, 2]);
+      expect(runs.find((r) => r.code === 2)!.stderr).toContain('已经存在');
+      expect(query(d, 'SELECT count(*) AS n FROM branches')).toEqual([{ n: 1 }]);
+    }
+  }, 300_000);
+});
