@@ -89,7 +89,7 @@ export function copyFault(e: unknown, file: string, dbPath?: string): ShuxiangEr
 function sqliteFault(code: string, scene: FaultScene): ShuxiangError | undefined {
   const db = scene.dbPath ?? '数据库';
   if (code === 'SQLITE_FULL') {
-    return new DbError(`写入数据库 ${db} 失败：磁盘已满（database or disk is full）。本次操作没有写入任何内容，数据库未损坏。`, [
+    return new DbError(`写入数据库 ${db} 失败：磁盘已满。本次操作没有写入任何内容，数据库未损坏。`, [
       '请清理磁盘空间（删除不需要的文件、清空回收站）后重试。',
     ]);
   }

@@ -167,6 +167,22 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
     expect(query(disk, 'SELECT count(*) AS n FROM members')).toEqual([{ n: 0 }]);
   });
 
+  it('init on a full disk is exit 3 and leaves no half-made database: init again, after space is freed, makes it', async () => {
+    const disk = join(dir, 'disk');
+    expect(mountTmpfs(disk, '1m')).toBe(true);
+    writeFileSync(join(disk, 'filler'), Buffer.alloc(900 * 1024));
+    const r = await cli(['init', '--organ', '机关', '--branch', '一支部', '--year', '2026', '--yes'], {}, disk);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toMatch(/磁盘已满|磁盘空间不足/);
+    expect(r.stderr).not.toMatch(/database or disk|SQLITE/);
+    calm(r);
+    expect(readdirSync(disk)).toEqual(['filler']);
+    rmSync(join(disk, 'filler'));
+    const again = await cli(['init', '--organ', '机关', '--branch', '一支部', '--year', '2026', '--yes'], {}, disk);
+    expect(again.code, again.stderr).toBe(0);
+    expect(query(disk, 'SELECT count(*) AS n FROM branches')).toEqual([{ n: 1 }]);
+  });
+
   it('a database on a read-only mount: reading commands work, writing ones say it is read-only (exit 3)', async () => {
     const disk = join(dir, 'disk');
     expect(mountTmpfs(disk, '2m')).toBe(true);

@@ -1,6 +1,6 @@
 // `shuxiang init`: create the database and record the organ, first branch, year and rule preset.
 import type { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { createdText } from '../../../render/terminal/initText.js';
 import { UserError } from '../../../shared/errors.js';
 import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
@@ -60,7 +60,18 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   if (!isRulePreset(rules)) {
     throw new UserError(`--rules 的取值“${rules}”不是已有的规则集。可选：${RULE_PRESETS.map((p) => p.id).join('、')}。`);
   }
-  createDatabase(await ctx.openDb({ create: true }), { organ, branch, year, rules }, ctx.nowStamp());
+  // A database this run makes is all or nothing: a failure (a full disk) leaves no half-made file behind
+  // that a second init would refuse as existing.
+  const made = !existsSync(path);
+  try {
+    createDatabase(await ctx.openDb({ create: true }), { organ, branch, year, rules }, ctx.nowStamp());
+  } catch (e) {
+    if (made) {
+      ctx.closeAll(false);
+      for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    }
+    throw e;
+  }
   if (ctx.json) {
     ctx.outJson({ db: path, organ, branch, year: Number(year), rules });
     return;
