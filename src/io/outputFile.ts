@@ -14,6 +14,15 @@ export interface OutputChoice {
   replace: boolean;
 }
 
+/** The file a name the user typed means: the name with `.ext` added when it has no such ending. A name
+ * that is a folder is refused (not written as 文件夹.xlsx beside it), with a file name to use inside it. */
+export function typedOutput(file: string, ext: string, flag?: string): string {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UserError(`${flag ? `${flag} 的 ` : ''}${file} 是一个文件夹，请给出要保存的文件名。`, [`如要保存在这个文件夹里，请写成 ${join(file, `文件名.${ext}`)}。`]);
+  }
+  return file.toLowerCase().endsWith(`.${ext.toLowerCase()}`) ? file : `${file}.${ext}`;
+}
+
 /** `name（n）.ext` for n = 2, 3, … */
 function numbered(file: string, n: number): string {
   const ext = extname(file);

@@ -1,6 +1,6 @@
 // One overwrite rule for every writer (issue 16): an existing file — a summary .docx edited by hand
 // included — is never replaced without --force; a default name that is taken becomes the next number.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
@@ -47,5 +47,29 @@ describe('never replaced without --force', () => {
     const forced = await cli([...withName, '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(dir, named), 'utf8')).not.toBe('手工改过的内容');
+  });
+});
+
+describe('a folder given as the file', () => {
+  it.each([
+    [['report', '--year', '2026', '--xlsx', '台账']],
+    [['report', '--year', '2026', '--docx', '台账']],
+    [['rank', '--year', '2026', '--xlsx', '台账']],
+    [['books', 'print', '--recommended', '--xlsx', '台账']],
+    [['export', '台账']],
+    [['template', 'roster', '台账']],
+    [['sheet', '1', '台账']],
+    [['plan', 'init', '台账', '--year', '2027']],
+  ])('%j is refused (exit 2), nothing written as 台账.ext beside it', async (args) => {
+    mkdirSync(join(dir, '台账'), { recursive: true });
+    if (args[0] === 'sheet') expect((await cli(['session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '学习'])).code).toBe(0);
+    // (The database's -wal and -shm come and go with connections.)
+    const files = () => readdirSync(dir).filter((f) => !f.startsWith('shuxiang.db')).sort();
+    const before = files();
+    const r = await cli(args as string[]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('台账 是一个文件夹，请给出要保存的文件名');
+    expect(files()).toEqual(before);
+    expect(readdirSync(join(dir, '台账'))).toEqual([]);
   });
 });

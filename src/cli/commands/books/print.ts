@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import { writeOutput } from '../../writeOutput.js';
 import { bookYear } from '../../args/book.js';
+import { typedOutput } from '../../../io/outputFile.js';
 
 export async function runPrint(ctx: AppContext, o: { recommended?: boolean; required?: string; xlsx?: string | true; docx?: string | true; force?: boolean }): Promise<void> {
   if (!!o.recommended === (o.required !== undefined)) throw new UserError('请给出 --recommended（书记荐书）或 --required 年份（必学书目）其中之一。');
@@ -12,10 +13,8 @@ export async function runPrint(ctx: AppContext, o: { recommended?: boolean; requ
   const { books, model } = bookList(db, year, ctx.today());
   if (books.length === 0) throw new UserError(year ? `还没有 ${year} 年的必学书目，未生成书单。` : '还没有书记荐书，未生成书单。', ['请先用 shuxiang books require 或 books recommend 添加。']);
   const both = o.xlsx === undefined && o.docx === undefined;
-  const target = (v: string | true | undefined, ext: string) => {
-    const f = v === undefined || v === true ? `${model.fileStem}.${ext}` : v.toLowerCase().endsWith(`.${ext}`) ? v : `${v}.${ext}`;
-    return ctx.path(f);
-  };
+  const target = (v: string | true | undefined, ext: string) =>
+    (v === undefined || v === true ? ctx.path(`${model.fileStem}.${ext}`) : typedOutput(ctx.path(v), ext, `--${ext}`));
   const named = (v: string | true | undefined) => typeof v === 'string';
   const written: string[] = [];
   if (both || o.xlsx !== undefined) {

@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { exportDatabase } from '../../../app/transfer/exportDatabase.js';
 import { writeAtomically } from '../../../io/atomicWrite.js';
+import { typedOutput } from '../../../io/outputFile.js';
 
 /** Registers `export`. */
 export function registerExport(program: Command, act: Act): void {
@@ -32,7 +33,7 @@ export function registerExport(program: Command, act: Act): void {
 
 /** Writes the export document (0600) and says what it holds. */
 export async function runExport(ctx: AppContext, fileArg: string, o: { force?: boolean }): Promise<void> {
-  const file = ctx.path(/\.json$/i.test(fileArg) ? fileArg : `${fileArg}.json`);
+  const file = typedOutput(ctx.path(fileArg), 'json');
   if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
   const db = await ctx.openDb({ readonly: true });
   const { doc, counts } = exportDatabase(db, ctx.nowStamp());

@@ -6,6 +6,7 @@ import type { AppContext } from '../../context.js';
 import { writeOutput } from '../../writeOutput.js';
 import { resolveBranch } from '../../args/session.js';
 import { yearOf } from '../../args/dates.js';
+import { typedOutput } from '../../../io/outputFile.js';
 
 /** `plan init`: the plan workbook of a year, pre-filled with what the database already holds. */
 export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, o: { year: string; branch?: string; force?: boolean }): Promise<void> {
@@ -13,7 +14,7 @@ export async function runPlanInit(ctx: AppContext, fileArg: string | undefined, 
   let file = ctx.path(fileArg ?? `${year}年度学习计划.xlsx`);
   if (!/\.xlsx$/i.test(file)) {
     if (/\.[a-z]{2,4}$/i.test(file)) throw new UserError(`计划只能保存为 .xlsx 文件，“${fileArg}”不是。`, ['请把文件名改成以 .xlsx 结尾。']);
-    file += '.xlsx';
+    file = typedOutput(file, 'xlsx');
   }
   const db = await ctx.openDb({ readonly: true });
   const branch = await resolveBranch(db, o.branch);

@@ -10,11 +10,12 @@ import { convertDocxToPdf, findSoffice, noSofficeError } from '../../../render/p
 import { certificateSections } from '../../../render/word/certificates.js';
 import { writeListDocx } from '../../../render/word/listDocx.js';
 import type { AppContext } from '../../context.js';
+import { typedOutput } from '../../../io/outputFile.js';
 import { writeOutput } from '../../writeOutput.js';
 
 /** Writes one file of a ranking under the overwrite rule (`stem.ext` when the flag has no value); returns the file written. */
 export function putRankFile(ctx: AppContext, stem: string, force: boolean | undefined, v: string | true, ext: string, write: (tmp: string) => Promise<void>): Promise<string> {
-  return writeOutput(ctx, { file: ctx.path(rankFileName(stem, v, ext)), named: v !== true, force, flag: `--${ext}` }, write);
+  return writeOutput(ctx, { file: v === true ? ctx.path(rankFileName(stem, v, ext)) : typedOutput(ctx.path(v), ext, `--${ext}`), named: v !== true, force, flag: `--${ext}` }, write);
 }
 
 /** Writes what was asked; returns [path, description] pairs. */

@@ -13,6 +13,7 @@ import { writeSummaryDocx } from '../../../render/word/summaryDocx.js';
 import type { PeriodReport } from '../../../reports/periodReportTypes.js';
 import { collectGarbage } from '../../../shared/collectGarbage.js';
 import type { AppContext } from '../../context.js';
+import { typedOutput } from '../../../io/outputFile.js';
 import { writeOutput } from '../../writeOutput.js';
 
 type Write = (tmp: string) => Promise<void>;
@@ -21,7 +22,7 @@ type Put = (v: string | true, ext: ReportExt, write: Write) => Promise<string>;
 /** Writes the planned files (a file that exists is replaced only with `force`); returns [path, description] pairs. */
 export async function writeReportFiles(ctx: AppContext, r: PeriodReport, plan: ReportFilePlan, force?: boolean): Promise<[string, string][]> {
   /** Writes one file under the overwrite rule; returns the file written. */
-  const put: Put = (v, ext, write) => writeOutput(ctx, { file: ctx.path(reportFileName(r, v, ext)), named: v !== true, force, flag: `--${ext}` }, write);
+  const put: Put = (v, ext, write) => writeOutput(ctx, { file: v === true ? ctx.path(reportFileName(r, v, ext)) : typedOutput(ctx.path(v), ext, `--${ext}`), named: v !== true, force, flag: `--${ext}` }, write);
   // Without LibreOffice, say so before anything is written (all or nothing).
   const soffice = plan.pdf === undefined ? undefined : findSoffice(ctx.env);
   if (plan.pdf !== undefined && !soffice) throw noSofficeError('用 --docx 生成 Word 版');

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { writeOutput } from '../../writeOutput.js';
 import { loadSession, sessionTitle } from '../../args/session.js';
+import { typedOutput } from '../../../io/outputFile.js';
 
 export function registerSheet(program: Command, act: Act): void {
   program
@@ -37,8 +38,7 @@ export async function runSheet(ctx: AppContext, idText: string, fileArg: string 
   const db = await ctx.openDb({ readonly: true });
   const s = loadSession(db, idText);
   const { members, rows } = await signinSheetRows(db, s);
-  let file = fileArg ?? `签到表_${s.date}_${safe(sessionTypeName(s.type))}.xlsx`;
-  if (!/\.xlsx$/i.test(file)) file += '.xlsx';
+  const file = fileArg === undefined ? `签到表_${s.date}_${safe(sessionTypeName(s.type))}.xlsx` : typedOutput(ctx.path(fileArg), 'xlsx');
   const { writeSigninSheet } = await import('../../../render/excel/signinSheet.js');
   const path = await writeOutput(ctx, { file: ctx.path(file), named: fileArg !== undefined, force: o.force }, (tmp) => writeSigninSheet(tmp, maskDeep({
       sessionId: s.id, branch: s.branch, typeName: sessionTypeName(s.type), topic: s.topic, date: s.date,

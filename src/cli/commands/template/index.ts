@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/errors.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { writeOutput } from '../../writeOutput.js';
+import { typedOutput } from '../../../io/outputFile.js';
 
 /** Each template's writer (exceljs is loaded only when one is asked for). */
 const WRITERS: Record<TemplateKind['name'], (file: string, planYear: number) => Promise<void>> = {
@@ -61,7 +62,7 @@ export async function runTemplate(ctx: AppContext, name: string | undefined, fil
 /** The path to write: resolved against the working folder, .xlsx added when there is no extension. */
 function targetFile(ctx: AppContext, arg: string): string {
   const ext = extname(arg).toLowerCase();
-  if (ext === '') return ctx.path(`${arg}.xlsx`);
+  if (ext === '') return typedOutput(ctx.path(arg), 'xlsx');
   if (ext !== '.xlsx') {
     throw new UserError(`模板只能保存为 .xlsx 文件，“${arg}”的扩展名是 ${ext}。`, ['请把文件名改成以 .xlsx 结尾，如 花名册.xlsx。']);
   }
