@@ -88,6 +88,31 @@ describe.skipIf(!SOFFICE)('LibreOffice round trips (soffice on PATH)', () => {
     for (const f of [join(lo, 'roster.xls'), join(lo, 'roster.ods'), join(lo, 'x', 'roster.xlsx')]) expect(await importRoster(f), f).toEqual(original);
   }, 120000);
 
+  it('an .ods LibreOffice saved keeps its hidden sheet hidden, and SheetJS\'s English notes stay off stderr', async () => {
+    // A ledger with a visible 自学 sheet and a hidden 旧台账 one, saved by LibreOffice as .ods.
+    const wb = new ExcelJS.Workbook();
+    const rows = (content: string) => [['姓名', '日期', '学时', '学习内容'], ['张三', d('2026-11-02'), 1.5, content]];
+    wb.addWorksheet('自学').addRows(rows('学习党章'));
+    wb.addWorksheet('旧台账', { state: 'hidden' }).addRows(rows('隐藏表里的旧内容'));
+    wb.getWorksheet('自学')!.getColumn(2).numFmt = 'yyyy-mm-dd';
+    wb.getWorksheet('自学')!.getColumn(3).numFmt = '0.0;-0.0;"-"';
+    const xlsx = join(root, 'hidden.xlsx');
+    await wb.xlsx.writeFile(xlsx);
+    const out = join(root, 'lo-hidden');
+    soffice('ods', out, [xlsx]);
+    const dir = await freshDb();
+    addMembers(dir, [{ name: '张三', from: '2025-01-01', branch: '机关第一支部' }]);
+    const r = await runCli(['import', '--kind', 'ledger', join(out, 'hidden.ods')], { cwd: dir, now: '2026-12-01' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('隐藏的工作表“旧台账”没有读取');
+    expect(query(dir, 'SELECT content FROM self_study')).toEqual([{ content: '学习党章' }]);
+    // A real process: what the library itself prints on stderr is seen too.
+    const bin = join(__dirname, '..', '..', 'bin', 'shuxiang.js');
+    const p = spawnSync(process.execPath, [bin, 'import', '--kind', 'ledger', join(out, 'hidden.ods'), '--dry-run'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SHUXIANG_NOW: '2026-12-01', NO_COLOR: '1' } });
+    expect(p.status, p.stderr).toBe(0);
+    expect(p.stderr).not.toMatch(/ODS|format|[A-Za-z]{4,} [a-z]{3,}/);
+  }, 120000);
+
   it('a WPS .et is read by its bytes: an .xls inside, or an .xlsx inside', async () => {
     const original = await importRoster(src);
     copyFileSync(join(lo, 'roster.xls'), join(root, 'biff.et'));

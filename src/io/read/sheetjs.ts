@@ -189,13 +189,21 @@ export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number 
   if (buf.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(buf.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
   const X = sheetJs();
   let wb: WorkBook;
+  // SheetJS prints its own English notes on stderr while reading (an .ods LibreOffice saved: "ODS number
+  // format may be incorrect"); they are not the user's to read.
+  const say = console.error;
+  console.error = () => {};
   try {
     wb = X.read(typeof buf === 'string' ? buf : withEastAsianFormats(X, buf), { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) throw new Encrypted(message);
     throw new DamagedFile(message);
+  } finally {
+    console.error = say;
   }
+  // SheetJS does not say which sheets of an OpenDocument file are hidden: read from its table styles.
+  const odsHidden = wb.Workbook?.Sheets?.some((x) => x.Hidden !== undefined) ? undefined : hiddenOdsTables(X, buf);
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const isDate = (fmt: string) => X.SSF.is_date(fmt);
   const grids: Grid[] = [];
@@ -203,9 +211,48 @@ export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number 
     const ws = wb.Sheets[name];
     if (!ws || (ws['!type'] && ws['!type'] !== 'sheet')) continue;
     const g = grid(name, ws, date1904, isDate);
-    if (wb.Workbook?.Sheets?.[i]?.Hidden) g.hidden = true;
+    if (wb.Workbook?.Sheets?.[i]?.Hidden || odsHidden?.has(name)) g.hidden = true;
     grids.push(g);
     delete wb.Sheets[name];
   }
   return grids;
+}
+
+/** The names of the tables an OpenDocument spreadsheet hides (a table style with table:display="false"),
+ * from its content.xml (an .ods) or its own text (a flat .fods); undefined for any other file. */
+function hiddenOdsTables(X: SheetJs, buf: Buffer | string): Set<string> | undefined {
+  let xml: string;
+  if (typeof buf === 'string') {
+    if (!buf.includes('urn:oasis:names:tc:opendocument:xmlns:table')) return undefined;
+    xml = buf;
+  } else {
+    // An .ods begins with its uncompressed mimetype entry (the only zip this concerns).
+    if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50 || !buf.subarray(0, 120).toString('latin1').includes('opendocument')) return undefined;
+    let zip: ZipEntries;
+    try {
+      zip = X.CFB.read(buf, { type: 'buffer' }) as unknown as ZipEntries;
+    } catch {
+      return undefined;
+    }
+    const at = zip.FullPaths.findIndex((p) => /\/content\.xml$/i.test(p));
+    const entry = zip.FileIndex[at];
+    if (!entry?.content) return undefined;
+    xml = Buffer.from(entry.content as Uint8Array).toString('utf8');
+  }
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const unescape = (v: string) => v.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+  const hiddenStyles = new Set<string>();
+  for (const m of xml.matchAll(/<style:style\b([^>]*)>([\s\S]*?)<\/style:style>/g)) {
+    if (attr(m[1]!, 'style:family') !== 'table' || !/table:display="false"/.test(m[2]!)) continue;
+    const name = attr(m[1]!, 'style:name');
+    if (name) hiddenStyles.add(name);
+  }
+  const out = new Set<string>();
+  if (hiddenStyles.size === 0) return out;
+  for (const m of xml.matchAll(/<table:table\b([^>]*)>/g)) {
+    const style = attr(m[1]!, 'table:style-name');
+    const name = attr(m[1]!, 'table:name');
+    if (style && name && hiddenStyles.has(style)) out.add(unescape(name));
+  }
+  return out;
 }
