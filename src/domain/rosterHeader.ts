@@ -121,12 +121,24 @@ export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | unde
     return !t || roleOf(t) !== undefined || t === shown(c).trim();
   });
   const twoRows = subFields > 0 && allHeaderLike;
+  // Or the row found is the lower of two: the row above holds labels of its own (性别, 备注 with nothing
+  // under them) beside group titles and cells merged down into it (序号, 姓名) — not a banner.
+  const prev = best - 1;
+  const above = !twoRows && prev >= 0 && (() => {
+    const cells = (grid.rows[prev] ?? []).map((v) => cellText(v).trim());
+    if (cells.filter(Boolean).length < 2) return false;
+    const mergedDown = grid.merges.some((m) => m.top === prev && m.bottom >= best);
+    return mergedDown || cells.some((t) => roleOf(t)?.kind === 'field');
+  })();
   const headerEnd = twoRows ? next : best;
+  const widthAll = above ? Math.max(width, grid.rows[prev]?.length ?? 0) : width;
+  const topOf = above ? shownRow(grid, prev, widthAll) : shown;
+  const bottomOf = above ? shownRow(grid, best, widthAll) : (c: number) => cellText(grid.rows[next]?.[c]);
   const columns: RosterLayout['columns'] = [];
   const usedFields = new Set<MemberField>();
-  for (let c = 0; c < width; c++) {
-    const top = shown(c).trim();
-    const bottom = twoRows ? cellText(grid.rows[next]?.[c]).trim() : '';
+  for (let c = 0; c < widthAll; c++) {
+    const top = topOf(c).trim();
+    const bottom = twoRows || above ? bottomOf(c).trim() : '';
     let role = (bottom && roleOf(bottom)) || roleOf(top);
     const label = bottom ? (roleOf(bottom) || !top || top === bottom ? bottom : `${top}·${bottom}`) : top;
     if (!label) continue;
@@ -137,7 +149,7 @@ export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | unde
     columns.push({ col: c, label, role: role ?? { kind: 'extra', label } });
   }
   let title: string | undefined;
-  for (let r = 0; r < best && !title; r++) {
+  for (let r = 0; r < (above ? prev : best) && !title; r++) {
     const t = (grid.rows[r] ?? []).map((v) => cellText(v).trim()).find((x) => x);
     if (t) title = t;
   }

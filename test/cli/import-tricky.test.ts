@@ -69,6 +69,26 @@ describe('a tricky but valid roster', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
   });
 
+  it('a two-row header whose lower row names more fields keeps the upper row\'s own columns (性别, 备注 with nothing under them)', async () => {
+    // As some programs save merged cells: 序号 and 姓名 written again in the covered cells of row 3, so
+    // row 3 (姓名, 入党时间, 转正时间) names more fields than row 2 (姓名, 性别).
+    const file = join(dir, 'two.xlsx');
+    await writeXlsx(file, [{
+      name: '花名册',
+      merges: ['A1:F1', 'A2:A3', 'B2:B3', 'D2:E2'],
+      rows: [
+        ['机关第一党支部党员花名册'],
+        ['序号', '姓名', '性别', '入党情况', undefined, '备注'],
+        ['序号', '姓名', undefined, '入党时间', '转正时间', undefined],
+        [1, '张三', '男', '2010-07-01', '2011-07-01', '退休返聘人员'],
+      ],
+    }]);
+    const r = await runCli(['import', file, '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 1, rejected: 0 });
+    expect(membersIn(dir)).toMatchObject([{ name: '张三', gender: '男', joinPartyDate: '2010-07-01', fullMemberDate: '2011-07-01', extra: { 备注: '退休返聘人员' } }]);
+  });
+
   it('reads a UTF-8 CSV with BOM and a 转入/转出 interval', async () => {
     const { writeFileSync } = await import('node:fs');
     const file = join(dir, 'r.csv');
