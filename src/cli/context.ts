@@ -130,8 +130,9 @@ export class AppContext {
    * programBase.ts imports only when a command runs, so --help stays fast).
    * A writable connection holds the write lock from here on (store/planLock.ts): what the command reads
    * to plan its write is read inside the write transaction. One writable connection per file and command. */
-  async openDb(opts: OpenOptions = {}): Promise<Db> {
-    const path = this.dbPath();
+  async openDb(opts: OpenOptions & { at?: string } = {}): Promise<Db> {
+    // `at`: another file than --db (init builds the new database beside it, then puts it in place).
+    const path = opts.at ?? this.dbPath();
     if (!opts.readonly) {
       const mine = this.opened.find((d) => d.open && !d.readonly && d.name === path);
       if (mine) return mine;
