@@ -96,6 +96,10 @@ describe('moved to another branch on a day', () => {
   it('the old branch\'s sessions still list them as expected before the move; by branch, each branch counts its own', async () => {
     const s = JSON.parse((await ok('--json', 'session', 'show', '1')).stdout);
     expect(s.expected.map((m: { name: string }) => m.name)).toEqual(['张三']);
+    // The old branch's August session (#5) is after the move: refused, saying where they went.
+    const late = await run('checkin', '5', '--present', '张三');
+    expect(late.code).toBe(2);
+    expect(late.stderr).toContain('张三 在 2026-08-11 不在一支部的名单上（2026-07-01 已调往二支部）');
     const doc = JSON.parse((await run('--json', 'audit', '--by-branch')).stdout);
     const att = Object.fromEntries(doc.branches.map((b: { branch: string; attendance: unknown }) => [b.branch, b.attendance]));
     // 一支部: 张三 at Feb and May → 1 of 2. 二支部: 李四 4 + 张三 2 (Aug, Nov) expected, 张三's 2 attended.
