@@ -24,9 +24,20 @@ export interface ItemProblem {
 
 const NUMBER = /^([+-]?\d+(?:\.\d+)?)\s*(?:小时|个小时|h|hr|hrs|学时|课时|字|天|人|分|名)?$/i;
 
+/** Hours typed as a time in a time-formatted cell (1:30 → 1.5): the cell holds a time of day on the
+ * spreadsheet's day zero (1899-12-30, or 1904-01-01 in the 1904 date system); undefined otherwise. */
+function hoursOfTime(v: Date): number | undefined {
+  for (const zero of [Date.UTC(1899, 11, 30), Date.UTC(1904, 0, 1)]) {
+    const ms = v.getTime() - zero;
+    if (ms > 0 && ms < 2 * 86_400_000) return Math.round(ms / 36_000) / 100;
+  }
+  return undefined;
+}
+
 function parseNumber(f: EvidenceField, v: Cell | string): ParsedField {
-  const raw = typeof v === 'number' ? v : Number(NUMBER.exec(cleanText(cellText(v)).replace(/[,，]/g, ''))?.[1] ?? NaN);
-  const shown = cellText(v);
+  const time = v instanceof Date && f.key === 'hours' ? hoursOfTime(v) : undefined;
+  const raw = time ?? (typeof v === 'number' ? v : Number(NUMBER.exec(cleanText(cellText(v)).replace(/[,，]/g, ''))?.[1] ?? NaN));
+  const shown = v instanceof Date && time !== undefined ? `${Math.floor(time)}:${String(Math.round((time % 1) * 60)).padStart(2, '0')}` : cellText(v);
   if (!Number.isFinite(raw)) return { ok: false, message: `${f.label}“${shown}”不是数字，请填写数字${f.key === 'hours' ? '（如 1 或 1.5）' : ''}` };
   if (f.type === 'int' && !Number.isInteger(raw)) return { ok: false, message: `${f.label}“${shown}”应为整数` };
   const low = f.min !== undefined && (f.minExclusive ? raw <= f.min : raw < f.min);

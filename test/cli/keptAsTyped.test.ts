@@ -73,6 +73,14 @@ describe('imports keep every text as typed', () => {
     expect(again.kinds.lecture).toEqual({ added: 0, updated: 0, unchanged: 1 });
   });
 
+  it('ledger import: 学时 typed as a time in a time-formatted cell (1:30) is 1.5 hours, as the cell shows it', async () => {
+    const file = join(dir, '自学.xlsx');
+    // 0.0625 of a day = 1:30; 1.0416… = 25:00 in an [h]:mm cell.
+    await writeXlsx(file, [{ name: '自学', numFmt: { 2: 'yyyy-mm-dd', 3: 'h:mm' }, rows: [['姓名', '日期', '学时', '学习内容'], ['张建华', d('2026-03-02'), 0.0625, '党章'], ['张建华', d('2026-03-03'), 0.5, '党史']] }]);
+    await ok('import', '--kind', 'ledger', file);
+    expect(query(dir, 'SELECT date, hours FROM self_study ORDER BY date')).toEqual([{ date: '2026-03-02', hours: 1.5 }, { date: '2026-03-03', hours: 12 }]);
+  });
+
   it('roster: 职务, 党内职务 and unknown columns kept; --dry-run of the same file calls nothing a change', async () => {
     const file = join(dir, '花名册.xlsx');
     await writeXlsx(file, [{
