@@ -89,6 +89,15 @@ describe('a tricky but valid roster', () => {
     expect(membersIn(dir)).toMatchObject([{ name: '张三', gender: '男', joinPartyDate: '2010-07-01', fullMemberDate: '2011-07-01', extra: { 备注: '退休返聘人员' } }]);
   });
 
+  it('reads numbers a CSV keeps as text the way exports do: ="…" and a leading \'', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const id = makeId('19900307', 5);
+    writeFileSync(join(dir, 'r.csv'), `\ufeff姓名,身份证号,联系电话,备注\n赵六,="${id}",'13912345678,'不是数字的备注\n`);
+    const r = await runCli(['import', join(dir, 'r.csv'), '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(membersIn(dir)).toMatchObject([{ name: '赵六', idCard: id, phone: '13912345678', extra: { 备注: "'不是数字的备注" } }]);
+  });
+
   it('reads a UTF-8 CSV with BOM and a 转入/转出 interval', async () => {
     const { writeFileSync } = await import('node:fs');
     const file = join(dir, 'r.csv');

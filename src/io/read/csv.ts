@@ -35,7 +35,8 @@ export async function readCsv(file: string): Promise<Grid> {
   const { parse } = await import('csv-parse/sync');
   let records: string[][];
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD }) as string[][];
+    // relax_quotes: a quote inside an unquoted cell is kept — ="110101…", the way exports keep a number as text.
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD }) as string[][];
   } catch (e) {
     const err = e as Error & { code?: string; lines?: number };
     if (err.code === 'CSV_MAX_RECORD_SIZE') throw new TooLarge(`CSV 第 ${err.lines ?? '?'} 行的内容超过 ${count(MAX_RECORD)} 个字符，不像是表格数据`);
@@ -47,8 +48,17 @@ export async function readCsv(file: string): Promise<Grid> {
     budget.spend(r.length);
     return r.map((v, c): Cell => {
       if (v.length > MAX_CSV_CELL) throw new TooLarge(`CSV 的 ${cellRef(i, c)} 单元格有 ${count(v.length)} 个字符，超过表格单元格的上限 ${count(MAX_CSV_CELL)} 个（Excel 也无法保存这么长的单元格）`);
-      return v === '' ? null : v;
+      return v === '' ? null : asTyped(v);
     });
   });
   return { name: '', rows, merges: [] };
+}
+
+/** A number a CSV keeps as text the way spreadsheets export it: ="110101199003071234" (a text formula) or
+ * '13912345678 (Excel's text mark), read as the digits; any other cell as it is. */
+function asTyped(v: string): string {
+  const formula = /^="([^"]*)"$/.exec(v);
+  if (formula) return formula[1]!;
+  if (/^'\d[\d\s-]*[Xx]?$/.test(v)) return v.slice(1);
+  return v;
 }
