@@ -51,10 +51,10 @@ export function evidenceOutsideRoll(db: Db): string[] {
   }
   if (!parts.length) return [];
   const rows = db.prepare(`
-    SELECT id, name, on_roll_from, on_roll_left, kind, count(*) AS n, min(d) AS first, max(d) AS last FROM (${parts.join(' UNION ALL ')})
-    WHERE ((on_roll_from IS NOT NULL AND d < on_roll_from) OR (on_roll_left IS NOT NULL AND d >= on_roll_left))${has(db, 'member_terms') ? `
-      AND NOT EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = id AND t.kind = 'roll' AND (t.date_from IS NULL OR d >= t.date_from) AND d < t.date_to)` : ''}
-    GROUP BY id, kind ORDER BY id, kind LIMIT 31`).all() as { id: number; name: string; on_roll_from: string | null; on_roll_left: string | null; kind: string; n: number; first: string; last: string }[];
+    SELECT e.id, e.name, e.on_roll_from, e.on_roll_left, e.kind, count(*) AS n, min(e.d) AS first, max(e.d) AS last FROM (${parts.join(' UNION ALL ')}) AS e
+    WHERE ((e.on_roll_from IS NOT NULL AND e.d < e.on_roll_from) OR (e.on_roll_left IS NOT NULL AND e.d >= e.on_roll_left))${has(db, 'member_terms') ? `
+      AND NOT EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = e.id AND t.kind = 'roll' AND (t.date_from IS NULL OR e.d >= t.date_from) AND e.d < t.date_to)` : ''}
+    GROUP BY e.id, e.kind ORDER BY e.id, e.kind LIMIT 31`).all() as { id: number; name: string; on_roll_from: string | null; on_roll_left: string | null; kind: string; n: number; first: string; last: string }[];
   return rows.slice(0, 30).map((r) => {
     const roll = `${r.on_roll_from ? `${r.on_roll_from} 起` : ''}${r.on_roll_left ? `${r.on_roll_from ? '，' : ''}${r.on_roll_left} 转出` : ''}`;
     return `${r.name}（编号 #${r.id}）有 ${r.n} 条${r.kind}记录（${r.first === r.last ? r.first : `${r.first} 至 ${r.last}`}）不在在册期间（${roll}）`;

@@ -162,6 +162,22 @@ describe('moved to another branch on a day', () => {
   });
 });
 
+describe('doctor and earlier spells', () => {
+  it('a sign-in in an earlier spell is inside the roll (the spell found by the member, not by its own row number)', async () => {
+    // 甲 is member #1, 乙 #2; 乙's earlier spell is row #1 of member_terms.
+    await ok('member', 'add', '--name', '甲', '--from', '2025-01-01');
+    await ok('member', 'add', '--name', '乙', '--from', '2025-01-01');
+    await ok('member', 'add', '--name', '丙', '--from', '2025-01-01', '--branch', '二支部', '--new-branch');
+    await ok('session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '三月');
+    await ok('checkin', '1', '--present', '甲,乙');
+    await ok('member', 'edit', '乙', '--move-to', '二支部', '--from', '2026-07-01');
+    expect(query(dir, 'SELECT id, member_id FROM member_terms')).toEqual([{ id: 1, member_id: 2 }]);
+    const r = await run('doctor');
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('✓ 学习记录都在在册期间内');
+  });
+});
+
 describe('stepped down and appointed again in the same year', () => {
   // 王五 on the committee from 2025-01-01, steps down on 2026-04-01, appointed again on 2026-10-01.
   // In post in 2026: 1 Jan – 31 Mar (90 days) + 1 Oct – 31 Dec (92 days) = 182 of 365 days.
