@@ -62,6 +62,20 @@ describe('rank', () => {
     expect(e.stderr).toContain('minimums.books 的取值“-1”无效');
   });
 
+  it('run after the year is over, every period of it has ended: a yearly gap leaves someone out (not "open" as of 12-31)', async () => {
+    // Only P5-yearly; 张三 trained and sat the exam, 李四 did neither. Both read a book and wrote an essay.
+    const preset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'rules', 'learning-org.json'), 'utf8'));
+    writeFileSync(join(dir, 'p5.json'), JSON.stringify({ ...preset, rules: preset.rules.filter((r: { id: string }) => r.id === 'P5-yearly') }));
+    await ok('rules', 'use', 'p5.json');
+    await ok('log', 'book', '--member', '李四', '--title', '乡土中国', '--category', '其他', '--finished', '2026-06-01');
+    await ok('log', 'writing', '--member', '张三', '--kind', '心得体会', '--title', '心得', '--date', '2026-06-01', '--chars', '2000');
+    await ok('log', 'training', '--member', '张三', '--name', '培训', '--from', '2026-03-10', '--to', '2026-03-11');
+    await ok('log', 'exam', '--member', '张三', '--name', '考试', '--date', '2026-11-10', '--score', '90');
+    const after = JSON.parse((await runCli(['--json', 'rank', '--year', '2026'], { cwd: dir, now: '2027-01-10' })).stdout);
+    expect(after.awardees.map((m: { name: string }) => m.name)).toEqual(['张三']);
+    expect(after.leftOut.find((m: { name: string }) => m.name === '李四').why.join('')).toContain('未达标');
+  });
+
   it('scores each component from the year evidence and names the top', async () => {
     await noMinimums();
     const r = await json('rank', '--year', '2026', '--top', '2');

@@ -49,9 +49,12 @@ async function runRank(ctx: AppContext, o: RankOptions): Promise<void> {
   const today = auditAsOf(ctx, o.asOf);
   const year = o.year === undefined ? Number(today.slice(0, 4)) : yearFlag('--year', o.year);
   if (`${year}-01-01` > today) throw new UserError(`${year} 年还没有开始（统计截至 ${today}），没有可评比的记录。`, ['如要按那时的情况评比，请用 --as-of 给出更晚的日期。']);
-  const asOf = o.asOf === undefined && today >= `${year + 1}-01-01` ? `${year}-12-31` : today;
+  // Judged as of today: a year that is over has every period of it ended (as of its 12-31, the year, the
+  // fourth quarter and December would still be open, their gaps not yet gaps). Certificates are dated
+  // the year's last day unless --date says otherwise.
+  const asOf = today;
   const top = o.top === undefined ? undefined : intFlag('--top', o.top, { min: 1, max: 1000, what: '表彰人数', example: 10 });
-  const signDate = dayFlagOr('--date', o.date, asOf);
+  const signDate = dayFlagOr('--date', o.date, o.asOf === undefined && today >= `${year + 1}-01-01` ? `${year}-12-31` : today);
   const db = await ctx.openDb({ readonly: true });
   const context = loadRules(db, ctx.dbPath());
   if (o.branches) return runBranchRank(ctx, db, { context, year, asOf, top, signDate, xlsx: o.xlsx, docx: o.docx, branch: o.branch, force: o.force });
