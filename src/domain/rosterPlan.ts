@@ -168,37 +168,46 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
     changes.push({ field: 'onRollFrom', label: LABEL.get('onRollFrom')!, from: show(m.onRollFrom), to: `${from}（${m.onRollLeft} 转出后重新转入，此前的在册期间保留）` });
     if (left) changes.push({ field: 'onRollLeft', label: LABEL.get('onRollLeft')!, from: show(m.onRollLeft), to: left });
   } else {
-    // The dates as they would stand: a 转出 not after the 转入 cannot be written.
-    const f = from ?? m.onRollFrom;
-    const l = left ?? m.onRollLeft;
-    if (f && l && l <= f) {
-      plan.problems.push({ row: row.row, message: `转出日期 ${l}${left ? ' ' : '（数据库中）'}不晚于转入日期 ${f}${from ? '' : '（数据库中）'}，无法登记；如此人转出后又转入，“转入日期”应写重新转入的日期（晚于 ${l}），请核对` });
-      return;
-    }
-    // Nor can the current spell reach back into an earlier one — but a roster still giving the first spell's
-    // 转入 (an old list) is that spell, not a change: the dates on file stay.
+    // The row is about an earlier spell, not the current one: its 转入 is that spell's start (a list from
+    // before the return), or it lists the person under a branch they have since moved from (that branch's
+    // own roster). Its dates and branch then stay as on file; the other fields are still read.
     const spells = (m.history ?? []).filter((t) => t.kind === 'roll');
-    if (from && spells.some((t) => t.from === from)) {
-      plan.warnings.push({ row: row.row, message: `转入日期 ${from} 是此人此前一段在册期间的开始；数据库中已登记此后的转出和重新转入（本次自 ${m.onRollFrom ?? '建档'}起），保留数据库中的日期` });
+    const byStart = from ? spells.find((t) => t.from === from) : undefined;
+    const byBranch = branch !== m.branch ? spells.filter((t) => t.branch === branch).pop() : undefined;
+    if (byStart || byBranch) {
       same = true;
-    }
-    const earlier = from && !same ? spells.filter((t) => t.to > from).map((t) => t.to).sort().pop() : undefined;
-    if (earlier) {
-      plan.problems.push({ row: row.row, message: `转入日期 ${from} 早于此人此前一段在册期间的结束（${earlier} 转出），无法登记；本次转入应在 ${earlier} 或之后，请核对` });
-      return;
+      plan.warnings.push({ row: row.row, message: byBranch
+        ? `此人已于 ${byBranch.to} 从${branch}调往${m.branch}；表中是其在${branch}时的记录，在册日期和所在支部保留数据库中的`
+        : `转入日期 ${from} 是此人此前一段在册期间的开始；数据库中已登记此后的转出和转入（本次自 ${m.onRollFrom ?? '建档'} 起），保留数据库中的日期` });
+    } else {
+      // The dates as they would stand: a 转出 not after the 转入 cannot be written.
+      const f = from ?? m.onRollFrom;
+      const l = left ?? m.onRollLeft;
+      if (f && l && l <= f) {
+        plan.problems.push({ row: row.row, message: `转出日期 ${l}${left ? ' ' : '（数据库中）'}不晚于转入日期 ${f}${from ? '' : '（数据库中）'}，无法登记；如此人转出后又转入，“转入日期”应写重新转入的日期（晚于 ${l}），请核对` });
+        return;
+      }
+      // Nor can the current spell reach back into an earlier one.
+      const earlier = from ? spells.filter((t) => t.to > from).map((t) => t.to).sort().pop() : undefined;
+      if (earlier) {
+        plan.problems.push({ row: row.row, message: `转入日期 ${from} 早于此人此前一段在册期间的结束（${earlier} 转出），无法登记；本次转入应在 ${earlier} 或之后，请核对` });
+        return;
+      }
     }
   }
   for (const [field, value] of Object.entries(row.fields)) {
     if (field === 'branch' || field === 'leader') continue;
     if (back && (field === 'onRollFrom' || field === 'onRollLeft')) continue;
-    if (same && field === 'onRollFrom') continue;
+    // (An earlier spell's row says nothing of the current spell's dates or post.)
+    if (same && (field === 'onRollFrom' || field === 'onRollLeft' || field === 'partyPost')) continue;
     const old = (m as unknown as Record<string, unknown>)[field];
     if (old !== value) {
       changes.push({ field, label: LABEL.get(field) ?? field, from: show(old), to: show(value) });
       patch[field] = value;
     }
   }
-  if (branch !== m.branch) changes.push({ field: 'branch', label: '所在支部', from: m.branch, to: branch });
+  const moving = branch !== m.branch && !same;
+  if (moving) changes.push({ field: 'branch', label: '所在支部', from: m.branch, to: branch });
   const extra = { ...m.extra };
   let extraChanged = false;
   for (const [k, v] of Object.entries(row.extra)) {
@@ -209,7 +218,9 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
     }
   }
   if (extraChanged) patch.extra = extra;
-  if (row.leader === true && (back || !currentlyLeader(m, day))) {
+  if (same) {
+    // The post of an earlier spell is not this one's.
+  } else if (row.leader === true && (back || !currentlyLeader(m, day))) {
     // Appointed again after a post that ended: the earlier post is kept (memberTerms.reappoint).
     if (!back && m.leader && m.leaderTo && m.leaderTo <= day) close.push(...reappoint(m, day).close);
     // Back on the roll: on the committee from the day of return.
@@ -222,6 +233,13 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
     patch.leaderTo = day;
     changes.push({ field: 'leader', label: '班子成员', from: '是', to: `否（自 ${day} 起）` });
   }
+  // Whatever the row holds, the dates as they would be written keep the 转出 after the 转入.
+  const f2 = 'onRollFrom' in patch ? (patch.onRollFrom as string | null) : m.onRollFrom;
+  const l2 = 'onRollLeft' in patch ? (patch.onRollLeft as string | null) : m.onRollLeft;
+  if (f2 && l2 && l2 <= f2) {
+    plan.problems.push({ row: row.row, message: `转出日期 ${l2} 不晚于转入日期 ${f2}（与数据库中的日期合起来看），无法登记，请核对` });
+    return;
+  }
   if (changes.length === 0) plan.unchanged.push({ row: row.row, member: m });
-  else plan.updates.push({ row: row.row, member: m, changes, patch, branch: branch !== m.branch ? branch : undefined, ...(close.length ? { close } : {}) });
+  else plan.updates.push({ row: row.row, member: m, changes, patch, branch: moving ? branch : undefined, ...(close.length ? { close } : {}) });
 }

@@ -162,6 +162,31 @@ describe('moved to another branch on a day', () => {
   });
 });
 
+describe('a branch\'s own roster listing someone who has since moved on', () => {
+  // 张甲 一支部 → 二支部 on 04-15 → 三支部 on 09-10. 一支部's list still has him (转出 04-20, a few days off);
+  // 二支部's list has his spell there (转入 04-15, 转出 09-10). Neither is about his current spell: nothing
+  // of his roll dates, branch or post changes (a warning says why), and never an internal error.
+  it('is read as the earlier spell it describes', async () => {
+    const id = '110105198001011019';
+    writeFileSync(join(dir, 'all.csv'), `\ufeff姓名,身份证号,转入日期\n张甲,${id},2025-01-01\n`);
+    await ok('import', 'all.csv');
+    await ok('branch', 'add', '二支部');
+    await ok('branch', 'add', '三支部');
+    await ok('member', 'edit', '张甲', '--move-to', '二支部', '--from', '2026-04-15');
+    await ok('member', 'edit', '张甲', '--move-to', '三支部', '--from', '2026-09-10');
+    const before = query(dir, 'SELECT branch_id, on_roll_from, on_roll_left, leader, party_post FROM members');
+    writeFileSync(join(dir, 'A.csv'), `\ufeff姓名,身份证号,党内职务,转入日期,转出日期\n张甲,${id},书记,2025-01-01,2026-04-20\n`);
+    const a = await run('import', 'A.csv', '--branch', '一支部');
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stderr).toContain('此人已于 2026-04-15 从一支部调往三支部');
+    writeFileSync(join(dir, 'B.csv'), `\ufeff姓名,身份证号,转入日期,转出日期\n张甲,${id},2026-04-15,2026-09-10\n`);
+    const b = await run('import', 'B.csv', '--branch', '二支部');
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).not.toContain('内部错误');
+    expect(query(dir, 'SELECT branch_id, on_roll_from, on_roll_left, leader, party_post FROM members')).toEqual(before);
+  });
+});
+
 describe('doctor and earlier spells', () => {
   it('a sign-in in an earlier spell is inside the roll (the spell found by the member, not by its own row number)', async () => {
     // 甲 is member #1, 乙 #2; 乙's earlier spell is row #1 of member_terms.
