@@ -34,7 +34,7 @@ export interface TenureMember {
 }
 
 /** On the roll on `day` — of the session's branch, when the member's spells say which branch when. */
-function onRollAt(m: TenureMember, day: string, branchId: number | undefined): boolean {
+export function onRollAt(m: TenureMember, day: string, branchId?: number): boolean {
   if (!m.rollTerms) return onRollOn(m, day);
   return m.rollTerms.some((t) => (!t.from || t.from <= day) && (!t.to || day < t.to) && (branchId === undefined || t.branchId === branchId));
 }

@@ -42,6 +42,25 @@ export function rollTermsById(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollL
   return rollTerms(m).map((t) => ({ branchId: idOf(t.branch) ?? -1, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) }));
 }
 
+/** The member as an earlier spell on a roll showed them: that branch, on it [from, to), on its committee
+ * when a post of theirs overlapped it, no further history (a paper roster of that branch: 转出 on `to`). */
+export function spellView(m: Member, t: PastTerm, branchId: number): Member {
+  const post = m.history?.find((x) => x.kind === 'leader' && (!x.from || x.from < t.to) && (!t.from || x.to > t.from));
+  const v: Member = { ...m, branchId, branch: t.branch!, leader: !!post, onRollLeft: t.to };
+  delete v.onRollFrom; delete v.leaderFrom; delete v.leaderTo; delete v.history;
+  if (t.from) v.onRollFrom = t.from;
+  if (post?.from) v.leaderFrom = post.from;
+  if (post) v.leaderTo = post.to;
+  return v;
+}
+
+/** The member as the roll showed them on `day`: the current spell, or — when `day` falls in an earlier
+ * spell on another branch's roll — that spell's view (spellView). */
+export function memberOnDay(m: Member, day: string, branchIdOf: (branch: string) => number | undefined): Member {
+  const t = m.history?.find((x) => x.kind === 'roll' && x.branch !== m.branch && (!x.from || x.from <= day) && day < x.to);
+  return t ? spellView(m, t, branchIdOf(t.branch!) ?? -1) : m;
+}
+
 /** Whether some spell (past or current) on the roll meets [start, end). */
 export function anyRollDuring(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>, start: string, end: string): boolean {
   return rollTerms(m).some((t) => (!t.from || t.from < end) && (!t.to || t.to > start));

@@ -102,20 +102,25 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   // The roll, and each member's branch.
   const branchOf = new Map<number, number>();
   const memberOf = new Map(ev.members.map((m) => [m.id, m]));
+  // Who is counted on which branch's roll in the span: only they can count among its people with gaps.
+  const countedIn = new Map<number, Set<number>>();
+  const count = (memberId: number, b: number) => {
+    row(b).membersInPeriod++;
+    (countedIn.get(memberId) ?? countedIn.set(memberId, new Set()).get(memberId)!).add(b);
+  };
   for (const m of ev.members) {
     branchOf.set(m.id, m.branchId);
     if (m.rollTerms) {
       // Moved on a day: on the roll of each branch of a spell that meets the span; on rollDay's branch then.
-      for (const b of new Set(m.rollTerms.filter((t) => (!t.from || t.from < countedEnd) && (!t.to || t.to > from)).map((t) => t.branchId))) row(b).membersInPeriod++;
+      for (const b of new Set(m.rollTerms.filter((t) => (!t.from || t.from < countedEnd) && (!t.to || t.to > from)).map((t) => t.branchId))) count(m.id, b);
       const now = m.rollTerms.find((t) => onRoll({ onRollFrom: t.from, onRollLeft: t.to }, rollDay));
       if (now) row(now.branchId).members++;
       continue;
     }
     const inPeriod = (!m.onRollFrom || m.onRollFrom < countedEnd) && (!m.onRollLeft || m.onRollLeft > from);
     if (!inPeriod) continue;
-    const r = row(m.branchId);
-    r.membersInPeriod++;
-    if (onRoll(m, rollDay)) r.members++;
+    count(m.id, m.branchId);
+    if (onRoll(m, rollDay)) row(m.branchId).members++;
   }
   // A mover's branch on a day (as a day number): the spell's, else the current one.
   const branchAt = (m: EvidenceMember, day: number) => m.rollTerms!.find((t) => (!t.from || toDayNumber(t.from) <= day) && (!t.to || day < toDayNumber(t.to)))?.branchId ?? m.branchId;
@@ -238,7 +243,7 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const r of rules.filter((x) => x.appliesTo !== 'branch')) {
     const per = new Map<number, RuleShare>();
     for (const id of rows.keys()) per.set(id, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null });
-    const count = (b: number, status: VerdictStatus) => {
+    const tally = (b: number, status: VerdictStatus) => {
       if (status === 'na') return;
       const st: 'met' | 'gap' | 'open' = status;
       const s = per.get(b) ?? per.set(b, { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null }).get(b)!;
@@ -251,8 +256,10 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
       if (b === undefined) continue;
       // Moved on a day: their worst in each branch, over the periods that are that branch's.
       const split = byBranchOf?.get(memberId);
-      if (split) for (const [mb, st] of split) count(mb, st);
-      else count(b, status);
+      // (Only on a roll they were counted on in the span, as for the people with gaps.)
+      const on = countedIn.get(memberId);
+      if (split) { for (const [mb, st] of split) if (on?.has(mb)) tally(mb, st); }
+      else if (on?.has(b)) tally(b, status);
     }
     for (const [id, s] of per) row(id).rules.push(s);
   }
@@ -263,6 +270,8 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     // Moved on a day: counted in each branch whose periods they fell short in.
     const mover = !!memberOf.get(p.memberId)!.rollTerms;
     for (const gb of mover ? new Set(p.gaps.map((v) => v.branchId)) : [b]) {
+      // (A gap in a period reaching outside the span — a week, the year — of someone not on this roll in it.)
+      if (!countedIn.get(p.memberId)?.has(gb)) continue;
       row(gb).peopleWithGaps++;
       if (p.gaps.some((v) => (!mover || v.branchId === gb) && forAll.has(v.rule))) row(gb).peopleWithPersistGaps++;
     }

@@ -2,8 +2,9 @@
 // members × sessions grid and the headline totals. Pure: the store rows come in, numbers go out.
 import { attendanceStats, type AttendanceFigures, type SessionMarks } from '../domain/attendanceStats.js';
 import { BOOK_CATEGORIES, TALK_KINDS, WRITING_KINDS } from '../domain/evidence.js';
-import { isExpectedAt } from '../domain/attendees.js';
-import { leaderOn, onRollOn, type Member } from '../domain/member.js';
+import { isExpectedAt, onCommitteeOn, onRollAt } from '../domain/attendees.js';
+import type { Member } from '../domain/member.js';
+import { rollTerms } from '../domain/memberTerms.js';
 import { memberAsOf } from '../domain/memberAsOf.js';
 import { sessionTypeName, SESSION_TYPES } from '../domain/sessionTypes.js';
 import type { ListedItem } from '../store/evidence.js';
@@ -131,7 +132,8 @@ export function periodFigures(x: FigureInput): PeriodFigures {
 
   const sum = (f: (m: MemberStats) => number) => members.reduce((a, m) => a + f(m), 0);
   const heads = members.length;
-  const onRoll = x.members.filter((m) => onRollOn(m, x.rollDay));
+  // On some roll that day (the whole organ: someone since moved counts for where they were), on a committee.
+  const onRoll = x.members.filter((m) => onRollAt(m, x.rollDay));
   const studyHours = round(sum((m) => m.studyHours), 2);
   const byOrder = (order: readonly string[], t: Map<string, number>) =>
     [...order, ...[...t.keys()].filter((k) => !order.includes(k))].filter((k) => t.has(k)).map((k) => ({ k, n: t.get(k)! }));
@@ -139,7 +141,7 @@ export function periodFigures(x: FigureInput): PeriodFigures {
   for (const s of sessions) typeCount.set(s.type, (typeCount.get(s.type) ?? 0) + 1);
   const headline: ReportHeadline = {
     members: onRoll.length,
-    leaders: onRoll.filter((m) => leaderOn(m, x.rollDay)).length,
+    leaders: onRoll.filter((m) => onCommitteeOn(m, x.rollDay)).length,
     probationary: onRoll.filter((m) => m.category?.startsWith('预备')).length,
     membersInPeriod: heads,
     sessionsHeld: sessions.length,
@@ -175,8 +177,10 @@ function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid 
   const marks = x.attendance;
   // Only the people expected at a session (on the roll that day, among its attendees) get a mark.
   const byId = new Map(x.sessions.map((s) => [s.id, s]));
-  const mark = (m: Member, s: SessionRow): GridMark => (s.branch !== m.branch || !isExpectedAt(byId.get(s.id) ?? s, m) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');
-  const names = [...new Set([...x.members.map((m) => m.branch), ...sessions.map((s) => s.branch)])];
+  const mark = (m: Member, s: SessionRow, branch = m.branch): GridMark => (s.branch !== branch || !isExpectedAt(byId.get(s.id) ?? s, m) ? null : marks.get(s.id)?.get(m.id) ?? 'unmarked');
+  // Across the organ, someone moved on a day has a row in each branch whose roll they were on.
+  const branchesOf = (m: Member) => ('rollTerms' in m && m.history ? [...new Set(rollTerms(m).map((t) => t.branch))] : [m.branch]);
+  const names = [...new Set([...x.members.flatMap(branchesOf), ...sessions.map((s) => s.branch)])];
   if (names.length <= 1) {
     return { sessionIds: sessions.map((s) => s.id), rows: x.members.map((m) => ({ memberId: m.id, name: m.name, marks: sessions.map((s) => mark(m, s)) })) };
   }
@@ -184,7 +188,7 @@ function attendanceGrid(x: FigureInput, sessions: SessionRow[]): AttendanceGrid 
   for (const s of sessions) held.get(s.branch)!.push(s);
   return {
     sessionIds: [],
-    rows: x.members.map((m) => ({ memberId: m.id, name: m.name, branch: m.branch, marks: held.get(m.branch)!.map((s) => mark(m, s)) })),
+    rows: x.members.flatMap((m) => branchesOf(m).map((b) => ({ memberId: m.id, name: m.name, branch: b, marks: held.get(b)!.map((s) => mark(m, s, b)) }))),
     branches: names.map((b) => ({ branch: b, sessionIds: held.get(b)!.map((s) => s.id) })),
   };
 }

@@ -16,7 +16,7 @@ import { listBranches } from '../store/branches.js';
 import type { Db } from '../store/db.js';
 import { listItemValues, type ListedItem } from '../store/evidence.js';
 import { formerMembers, listMembers } from '../store/members.js';
-import { anyRollDuring, rollTermsById } from '../domain/memberTerms.js';
+import { anyRollDuring, leaderTerms, memberOnDay, rollTerms, rollTermsById } from '../domain/memberTerms.js';
 import { listSessions } from '../store/sessions.js';
 import { readSettings } from '../store/settings.js';
 import { buildAudit, startAuditReading } from './audit.js';
@@ -58,8 +58,9 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const idOf = new Map(listBranches(db).map((b) => [b.name, b.id]));
   const members = [...roster.filter((m) => branchId === undefined || m.branchId === branchId), ...former]
     .map((m) => {
+      // (With their posts as well: a committee session of the old branch expected them.)
       const rollTerms = branchId === undefined && m.history ? rollTermsById(m, (b) => idOf.get(b)) : undefined;
-      return rollTerms ? { ...m, rollTerms } : m;
+      return rollTerms ? { ...m, rollTerms, leaderIntervals: leaderTerms(m) } : m;
     })
     .filter((m) => ('rollTerms' in m ? anyRollDuring(m, period.start, countedEnd) : onRollDuring(m, period.start, countedEnd)));
   const sessions = listSessions(db, { branchId, ...range });
@@ -102,14 +103,15 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     asOf,
     revealed: !!input.reveal,
     ...figures,
-    roster: members.map((m) => rosterRow(m, rollDay, !!input.reveal)),
+    // The roster as it stood on the last day: someone since moved is shown in the branch they were in then.
+    roster: members.map((m) => rosterRow(branchId === undefined ? memberOnDay(m, rollDay, (b) => idOf.get(b)) : m, rollDay, !!input.reveal)),
     items: itemRows(items),
     audit: shownAudit,
     moves: {
       // Across the whole organ a move from one branch to another is neither: only the days a spell on
       // some roll began without another ending (came in) or ended without another beginning (went out).
-      joined: members.flatMap((m) => spellsOf(m).filter((t, i, all) => inPeriod(t.from) && !all.some((u, j) => j !== i && u.to === t.from)).map((t) => ({ name: m.name, date: t.from! }))),
-      left: members.flatMap((m) => spellsOf(m).filter((t, i, all) => inPeriod(t.to) && !all.some((u, j) => j !== i && u.from === t.to)).map((t) => ({ name: m.name, date: t.to! }))),
+      joined: members.flatMap((m) => spellsOf(m, branchId === undefined ? undefined : m.branch).filter((t, i, all) => inPeriod(t.from) && !all.some((u, j) => j !== i && u.to === t.from)).map((t) => ({ name: m.name, date: t.from! }))),
+      left: members.flatMap((m) => spellsOf(m, branchId === undefined ? undefined : m.branch).filter((t, i, all) => inPeriod(t.to) && !all.some((u, j) => j !== i && u.from === t.to)).map((t) => ({ name: m.name, date: t.to! }))),
     },
     ...reading,
     ...(byBranch ? { byBranch } : {}),
@@ -145,7 +147,9 @@ function itemRows(items: ListedItem[]): ReportItems {
   return out;
 }
 
-/** A member's spells on the rolls the report covers: all of them across the organ, else the one shown. */
-function spellsOf(m: Member & { rollTerms?: readonly { from?: string; to?: string }[] }): readonly { from?: string; to?: string }[] {
-  return m.rollTerms ?? [{ ...(m.onRollFrom ? { from: m.onRollFrom } : {}), ...(m.onRollLeft ? { to: m.onRollLeft } : {}) }];
+/** A member's spells on the rolls the report covers: across the organ all of them, for one branch those on
+ * its roll (left and came back: both). */
+function spellsOf(m: Member & { rollTerms?: readonly { from?: string; to?: string }[] }, branch?: string): readonly { from?: string; to?: string }[] {
+  if (branch === undefined && m.rollTerms) return m.rollTerms;
+  return rollTerms(m).filter((t) => branch === undefined || t.branch === branch);
 }

@@ -1,6 +1,6 @@
 // Members: the roster rows, read as domain Members and written field by field.
 import type { Member } from '../domain/member.js';
-import type { PastTerm } from '../domain/memberTerms.js';
+import { spellView, type PastTerm } from '../domain/memberTerms.js';
 import type { Db } from './db.js';
 import { stmt } from './statements.js';
 
@@ -178,15 +178,7 @@ export function formerMembers(db: Db, branch: string): Member[] {
   for (const { member_id } of rows) {
     const m = getMember(db, member_id);
     if (!m || m.branch === branch || !b) continue;
-    for (const t of m.history!.filter((x) => x.kind === 'roll' && x.branch === branch)) {
-      const post = m.history!.find((x) => x.kind === 'leader' && (!x.from || x.from < t.to) && (!t.from || x.to > t.from));
-      const v: Member = { ...m, branchId: b.id, branch, leader: !!post, history: undefined, onRollLeft: t.to };
-      delete v.onRollFrom; delete v.leaderFrom; delete v.leaderTo; delete v.history;
-      if (t.from) v.onRollFrom = t.from;
-      if (post?.from) v.leaderFrom = post.from;
-      if (post) v.leaderTo = post.to;
-      out.push(v);
-    }
+    for (const t of m.history!.filter((x) => x.kind === 'roll' && x.branch === branch)) out.push(spellView(m, t, b.id));
   }
   return out;
 }

@@ -123,6 +123,24 @@ describe('moved to another branch on a day', () => {
     expect(now.headline.attendance).toMatchObject({ expected: 6, attended: 2 });
   });
 
+  it('the organ\'s papers of a past quarter show them where they were then, on its committee; no branch share below 0', async () => {
+    const q2 = JSON.parse((await ok('--json', 'report', '--quarter', '2026-Q2')).stdout);
+    // On 06-30: 张三 in 一支部 and on its committee, 李四 in 二支部.
+    expect(q2.headline).toMatchObject({ members: 2, leaders: 1 });
+    expect(q2.roster.find((r: { name: string }) => r.name === '张三')).toMatchObject({ branch: '一支部', leader: true });
+    // A committee-only session of 一支部 in March that 张三 came to: the organ's figures expect him there too.
+    const c = JSON.parse((await ok('--json', 'session', 'add', '--branch', '一支部', '--type', '务虚会', '--date', '2026-03-05', '--topic', '务虚', '--attendees', '支委')).stdout).id as number;
+    await ok('checkin', String(c), '--present', '张三');
+    const year = JSON.parse((await ok('--json', 'report', '--year', '2026')).stdout);
+    expect(year.members.find((m: { name: string }) => m.name === '张三').attendance).toMatchObject({ expected: 5, attended: 4 });
+    // By branch for Q2: his yearly verdict is 二支部's, but he was not on its roll in Q2 — no share below 0.
+    const by = JSON.parse((await runCli(['--json', 'audit', '--by-branch', '--quarter', '2026-Q2', '--as-of', '2027-01-10'], { cwd: dir, now: '2027-01-10' })).stdout);
+    for (const b of [...by.branches, by.organ]) {
+      expect(b.peopleWithGaps).toBeLessThanOrEqual(b.membersInPeriod);
+      for (const r of b.rules) expect(r.share === null || (r.share >= 0 && r.share <= 1)).toBe(true);
+    }
+  });
+
   it('an export collected into another database brings the earlier spell with it (same verdict), once', async () => {
     await ok('export', '--json', join(dir, '导出.json'));
     const other = tempDir();
@@ -295,6 +313,9 @@ describe('left and came back', () => {
     expect(JSON.parse((await ok('--json', 'session', 'show', '1')).stdout).expected.map((m: { name: string }) => m.name)).toEqual(['赵六']);
     expect((await run('doctor')).stdout).toContain('✓ 学习记录都在在册期间内');
     expect((await ok('member', 'show', '赵六')).stdout).toMatch(/此前在册\s+一支部 2025-01-01 至 2026-03-31/);
+    // The branch's papers show both: the 转出 and the return.
+    expect(JSON.parse((await ok('--json', 'report', '--year', '2026', '--branch', '一支部')).stdout).moves)
+      .toEqual({ joined: [{ name: '赵六', date: '2026-10-01' }], left: [{ name: '赵六', date: '2026-04-01' }] });
     // The new spell cannot be moved back into the earlier one.
     const overlap = await run('member', 'edit', '赵六', '--from', '2026-03-01');
     expect(overlap.code).toBe(2);

@@ -51,7 +51,10 @@ export function addAttendanceGrid(wb: Workbook, r: PeriodReport): Worksheet {
 function gridBlocks(r: PeriodReport): Block[] {
   const byId = new Map(r.sessions.map((s) => [s.id, s]));
   const stats = new Map<number, MemberStats>(r.members.map((m) => [m.memberId, m]));
-  const rowsOf = (rows: PeriodReport['grid']['rows']) => rows.map((x) => ({ name: x.name, marks: x.marks, counts: stats.get(x.memberId)!.attendance }));
+  // Someone with rows in two branches' tables (moved on a day) is counted in each from that row's marks.
+  const seen = new Map<number, number>();
+  for (const x of r.grid.rows) seen.set(x.memberId, (seen.get(x.memberId) ?? 0) + 1);
+  const rowsOf = (rows: PeriodReport['grid']['rows']) => rows.map((x) => ({ name: x.name, marks: x.marks, counts: seen.get(x.memberId)! > 1 ? countsOf(x.marks) : stats.get(x.memberId)!.attendance }));
   if (!r.grid.branches) return [{ sessions: r.sessions, rows: rowsOf(r.grid.rows), totals: r.headline.attendance }];
   return r.grid.branches.map((g) => {
     const rows = rowsOf(r.grid.rows.filter((x) => x.branch === g.branch));
@@ -63,6 +66,23 @@ function gridBlocks(r: PeriodReport): Block[] {
     t.rate = t.expected ? t.attended / t.expected : null;
     return { title: g.branch, sessions: g.sessionIds.map((id) => byId.get(id)!), rows, totals: t };
   });
+}
+
+/** The sign-in counts of one row's marks (null: not expected). */
+function countsOf(marks: readonly (string | null)[]): AttendanceCounts {
+  const c: AttendanceCounts = { expected: 0, attended: 0, present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, rate: null };
+  for (const m of marks) {
+    if (m === null) continue;
+    c.expected++;
+    if (m === 'present') c.present++;
+    else if (m === 'late') c.late++;
+    else if (m === 'excused') c.excused++;
+    else if (m === 'absent') c.absent++;
+    else c.unmarked++;
+  }
+  c.attended = c.present + c.late;
+  c.rate = c.expected ? c.attended / c.expected : null;
+  return c;
 }
 
 /** Shared cell styles: exceljs looks a style up by object identity, so one object per look is fast. */
