@@ -48,6 +48,7 @@ describe('moved to another branch on a day', () => {
     await ok('checkin', String(ids['一支部']![1]), '--absent', '张三');
     const moved = await ok('member', 'edit', '张三', '--move-to', '二支部', '--from', '2026-07-01');
     expect(moved.stdout).toContain('二支部（自 2026-07-01 起；此前在一支部的在册期间保留）');
+    expect(moved.stderr).toContain("在原支部的班子成员任职随调动于 2026-07-01 结束（此前的任职期间保留）；如在新支部任职，请再运行 shuxiang member edit '#1' --leader --from 2026-07-01");
     await ok('member', 'edit', '张三', '--leader', '--from', '2026-07-01');
     await ok('checkin', String(ids['二支部']![2]), '--present', '张三');
     await ok('checkin', String(ids['二支部']![3]), '--present', '张三');

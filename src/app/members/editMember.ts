@@ -85,7 +85,12 @@ export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string,
     }
     if (from > today) throw new UserError(`--from 的调动日期 ${from} 在今天（${today}）之后：还没有发生的调动不能登记。`, ['请在调动当天或之后再登记。']);
     // Moved on the first day on the roll: the whole spell is in the new branch.
-    if (!m.onRollFrom || from > m.onRollFrom) moveOn = from;
+    if (!m.onRollFrom || from > m.onRollFrom) {
+      moveOn = from;
+      if (m.leader && (!m.leaderTo || m.leaderTo > from)) {
+        notes.push({ level: 'info', text: `${m.name}在原支部的班子成员任职随调动于 ${from} 结束（此前的任职期间保留）；如在新支部任职，请再运行 shuxiang member edit '#${m.id}' --leader --from ${from}。` });
+      }
+    }
   }
   else if (from !== undefined) {
     if (m.onRollLeft && from > m.onRollLeft) {
@@ -94,7 +99,7 @@ export function editPatch(db: Db, m: Member, f: MemberEditFields, today: string,
       const t = rejoin(m, from);
       Object.assign(patch, t.patch);
       close.push(...t.close);
-      notes.push({ level: 'info', text: `${m.name}已于 ${m.onRollLeft} 转出，现登记为 ${from} 重新转入；此前 ${m.onRollFrom ?? '建档'}起至 ${m.onRollLeft} 的在册期间保留，照常计入检查。`
+      notes.push({ level: 'info', text: `${m.name}已于 ${m.onRollLeft} 转出，现登记为 ${from} 重新转入；此前 ${m.onRollFrom ?? '建档'} 至 ${addDaysIso(m.onRollLeft, -1)} 的在册期间保留，照常计入检查。`
         + (t.patch.leader === true ? `党内职务为“${m.partyPost}”，自 ${from} 起仍记为班子成员；如已不任职，请再运行 shuxiang member edit '#${m.id}' --post 无 --no-leader --from ${from}。` : '') });
     } else if (m.onRollLeft && from === m.onRollLeft) {
       // Back on the day of leaving: never off the roll.
