@@ -97,6 +97,9 @@ describe('moved to another branch on a day', () => {
   it('the old branch\'s sessions still list them as expected before the move; by branch, each branch counts its own', async () => {
     const s = JSON.parse((await ok('--json', 'session', 'show', '1')).stdout);
     expect(s.expected.map((m: { name: string }) => m.name)).toEqual(['张三']);
+    // Everyone ever on 一支部's roll includes him, as its roll showed him.
+    expect(JSON.parse((await ok('--json', 'member', 'list', '--branch', '一支部', '--all')).stdout)).toMatchObject([{ name: '张三', branch: '一支部', onRollLeft: '2026-07-01' }]);
+    expect(JSON.parse((await ok('--json', 'member', 'list', '--branch', '一支部')).stdout)).toEqual([]);
     // The old branch's August session (#5) is after the move: refused, saying where they went.
     const late = await run('checkin', '5', '--present', '张三');
     expect(late.code).toBe(2);
