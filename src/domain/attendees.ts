@@ -1,7 +1,8 @@
 // Who is expected at a session (SPEC §3.3): everyone on the branch's roll that day (the default), the
 // branch committee that day (by leader tenure), or a list of named people. Only the expected count in
 // 应到, attendance rates, the rules and the reports; this is the one place that decides who they are.
-import { leaderOn, onRollOn, type Member } from './member.js';
+import { covers, leaderOn, onRollOn, type Member } from './member.js';
+import type { RollTerm } from './evidence.js';
 
 /** How a session's expected people are given. */
 export type AttendeesKind = 'all' | 'leaders' | 'named';
@@ -28,7 +29,7 @@ export interface TenureMember {
   /** Committee posts [from, to) (the engine's EvidenceMember). */
   leaderIntervals?: readonly { from?: string; to?: string }[];
   /** Every spell on a roll with its branch (the engine's EvidenceMember, for someone with several). */
-  rollTerms?: readonly { branchId: number; from?: string; to?: string }[];
+  rollTerms?: readonly RollTerm[];
   branch?: string;
   history?: Member['history'];
 }
@@ -36,7 +37,7 @@ export interface TenureMember {
 /** On the roll on `day` — of the session's branch, when the member's spells say which branch when. */
 export function onRollAt(m: TenureMember, day: string, branchId?: number): boolean {
   if (!m.rollTerms) return onRollOn(m, day);
-  return m.rollTerms.some((t) => (!t.from || t.from <= day) && (!t.to || day < t.to) && (branchId === undefined || t.branchId === branchId));
+  return m.rollTerms.some((t) => covers(t, day) && (branchId === undefined || t.branchId === branchId));
 }
 
 /** Whether the member is on the branch committee on `day` (and on the roll). */

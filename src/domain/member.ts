@@ -79,7 +79,8 @@ export function parseCategory(s: string): string | undefined {
   return undefined;
 }
 
-const covers = (t: { from?: string; to?: string }, day: string) => (!t.from || t.from <= day) && (!t.to || day < t.to);
+/** Whether a term [from, to) covers `day` (absent bounds are open). */
+export const covers = (t: { from?: string; to?: string }, day: string): boolean => (!t.from || t.from <= day) && (!t.to || day < t.to);
 
 /** Whether an earlier spell on the member's present branch's roll covers `day`. */
 export function pastRollOn(m: Pick<Member, 'branch' | 'history'>, day: string): boolean {

@@ -3,7 +3,8 @@
 // to another branch on a day, or stepped down and was appointed again keeps every earlier spell: each is
 // judged for the days it covers. This module decides how such a change is written — which term closes,
 // what the member's current fields become — as plain data; the store writes it.
-import { isLeaderPost, type Member } from './member.js';
+import { covers, isLeaderPost, type Member } from './member.js';
+import type { RollTerm } from './evidence.js';
 
 /** A term that has ended: on the roll of `branch` (kind 'roll') or on its committee, [from, to). */
 export interface PastTerm {
@@ -37,7 +38,7 @@ export function leaderTerms(m: Pick<Member, 'leader' | 'leaderFrom' | 'leaderTo'
 
 /** Every spell on a roll with its branch's id (the engine's EvidenceMember.rollTerms), for someone with an
  * earlier spell; undefined otherwise. A branch no longer known gets id −1 (none of its sessions are held). */
-export function rollTermsById(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>, idOf: (branch: string) => number | undefined): { branchId: number; from?: string; to?: string }[] | undefined {
+export function rollTermsById(m: Pick<Member, 'branch' | 'onRollFrom' | 'onRollLeft' | 'history'>, idOf: (branch: string) => number | undefined): RollTerm[] | undefined {
   if (!m.history?.some((t) => t.kind === 'roll')) return undefined;
   return rollTerms(m).map((t) => ({ branchId: idOf(t.branch) ?? -1, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) }));
 }
@@ -57,7 +58,7 @@ export function spellView(m: Member, t: PastTerm, branchId: number): Member {
 /** The member as the roll showed them on `day`: the current spell, or — when `day` falls in an earlier
  * spell on another branch's roll — that spell's view (spellView). */
 export function memberOnDay(m: Member, day: string, branchIdOf: (branch: string) => number | undefined): Member {
-  const t = m.history?.find((x) => x.kind === 'roll' && x.branch !== m.branch && (!x.from || x.from <= day) && day < x.to);
+  const t = m.history?.find((x) => x.kind === 'roll' && x.branch !== m.branch && covers(x, day));
   return t ? spellView(m, t, branchIdOf(t.branch!) ?? -1) : m;
 }
 

@@ -159,7 +159,7 @@ function diffMember(plan: RosterPlan, row: RosterRow, m: Member, branch: string,
   const left = row.fields.onRollLeft as string | undefined;
   // 转入 after the 转出 on file: back on the roll — a new spell, the one that ended kept (memberTerms.rejoin).
   const back = !!(m.onRollLeft && from && from > m.onRollLeft);
-  // The row's 转入 is the start of an earlier spell (a list from before the return).
+  // The row is about an earlier spell (see below): its roll dates, branch and post are not the current spell's.
   let same = false;
   if (back) {
     const t = rejoin(m, from!, left);

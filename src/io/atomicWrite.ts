@@ -110,12 +110,14 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-function holdTemp(tmp: string): void {
+/** Removes `tmp` if the process is stopped by a signal before dropTemp (any temporary file of a command). */
+export function holdTemp(tmp: string): void {
   if (live.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
   live.add(tmp);
 }
 
-function dropTemp(tmp: string): void {
+/** No longer removed on a signal (renamed into place, or removed by the caller). */
+export function dropTemp(tmp: string): void {
   if (!live.delete(tmp) || live.size > 0) return;
   for (const s of SIGNALS) process.removeListener(s, onSignal);
 }

@@ -49,13 +49,14 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const range = { from: period.start, to: countedEnd };
   const secondThread = input.parallel ? startAuditReading(db, { ruleSet: input.ruleSet, scope: period, branchId, citeSelfStudy: false }) : undefined;
   const organ = readSettings(db).organ ?? '';
-  const branches = listBranches(db).filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
+  const allBranches = listBranches(db);
+  const branches = allBranches.filter((b) => branchId === undefined || b.id === branchId).map((b) => b.name);
   const roster = listMembers(db);
   // One branch's papers also list those who have since moved to another branch, for their spell here
   // (store formerMembers: on this roll until the move, a paper roster's 转出).
   const former = branchId === undefined ? [] : branches.flatMap((b) => formerMembers(db, b));
   // The whole organ's papers list them once, expected at each branch's sessions during their spell on its roll.
-  const idOf = new Map(listBranches(db).map((b) => [b.name, b.id]));
+  const idOf = new Map(allBranches.map((b) => [b.name, b.id]));
   const members = [...roster.filter((m) => branchId === undefined || m.branchId === branchId), ...former]
     .map((m) => {
       // (With their posts as well: a committee session of the old branch expected them.)

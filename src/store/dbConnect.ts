@@ -3,7 +3,7 @@
 // (nearly every run) do not load the schema's migration modules at start-up (issue 7).
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
-import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, linkSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DbError, UserError } from '../shared/errors.js';
@@ -201,4 +201,28 @@ export function closeDb(db: Db): void {
     }
   }
   db.close();
+}
+
+/** Puts the finished database at `path` unless something is there by now: an empty file (touch) is taken
+ * over; where hard links are not to be had (a FAT USB stick) it is copied, refusing an existing file too. */
+export function placeNewDatabase(aside: string, path: string): void {
+  const exists = () => new UserError(`数据库 ${path} 已经存在，init 不会覆盖它。`, ['可能另一个 shuxiang init 刚刚创建了它；直接运行其他命令即可使用。']);
+  if (existsSync(path) && statSync(path).size === 0) {
+    renameSync(aside, path);
+    return;
+  }
+  try {
+    linkSync(aside, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+    try {
+      copyFileSync(aside, path, constants.COPYFILE_EXCL);
+    } catch (c) {
+      if ((c as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
+      rmSync(path, { force: true });
+      throw c;
+    }
+  }
 }

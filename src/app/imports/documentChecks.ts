@@ -13,7 +13,6 @@ const DATED: Record<string, string> = {
   talks: 'date', trainings: 'date_from', exams: 'date', exchanges: 'date',
 };
 
-
 type Row = Record<string, unknown>;
 
 /** The document's values that no importer would store (at most `limit`), each naming the file, table and record. */

@@ -11,7 +11,7 @@ import { getSession, type SessionRecord } from '../../store/sessions.js';
 import type { AttendanceRecord } from '../../store/attendance.js';
 import { bookTitle, cleanName } from '../../domain/text.js';
 import { rollMembers } from '../../app/sessions/roll.js';
-import { findMembersByName, formerMembers } from '../../store/members.js';
+import { findMembersByName, formerMembers, getMember } from '../../store/members.js';
 import { recordNumber } from './numbers.js';
 
 export { resolveBranch } from './branch.js';
@@ -47,7 +47,7 @@ export async function findOnRoll(db: Db, s: Pick<SessionRecord, 'branchId' | 'br
     const why = m.onRollFrom && m.onRollFrom > s.date ? `${m.onRollFrom} 才转入` : m.onRollLeft ? `${m.onRollLeft} 已转出` : '不在册';
     problems.push(`${flag}：${m.name} 在 ${s.date} 不在${s.branch}的名单上（${why}），${refused}。`);
   } else if (moved && !members.some((m) => m.name === moved.name)) {
-    const now = findMembersByName(db, moved.name).find((m) => m.id === moved.id);
+    const now = getMember(db, moved.id);
     problems.push(`${flag}：${moved.name} 在 ${s.date} 不在${s.branch}的名单上（${moved.onRollLeft} 已调往${now?.branch ?? '其他支部'}），${refused}。`);
   } else {
     // One name, one problem: its hints go on the lines under it.

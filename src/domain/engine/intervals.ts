@@ -1,6 +1,7 @@
 // Who is judged over which days: the on-roll interval (∩ the committee post for leader rules), cut to a
 // period; and the proration and skipping SPEC §3.3 derives from the days on the roll.
 import type { EvidenceMember } from '../evidence.js';
+import { covers } from '../member.js';
 import { type DateRange, type Period, type PeriodKind, addDaysIso, daysIn } from '../periods.js';
 import type { AppliesTo } from '../ruleSet.js';
 
@@ -38,7 +39,7 @@ export function branchOn(m: EvidenceMember, day: string): number {
   if (!m.rollTerms) return m.branchId;
   for (let i = m.rollTerms.length - 1; i >= 0; i--) {
     const t = m.rollTerms[i]!;
-    if ((!t.from || t.from <= day) && (!t.to || day < t.to)) return t.branchId;
+    if (covers(t, day)) return t.branchId;
   }
   return m.branchId;
 }

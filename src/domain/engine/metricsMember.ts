@@ -1,6 +1,7 @@
 // The counters behind member rules: each reads one member's evidence inside the counted days of a period.
 import { type AttendanceStatus, type BookCategory, type EvidenceMember, type EvidenceReading, type EvidenceSession, type SessionType, TALK_KINDS, WRITING_KINDS } from '../evidence.js';
 import { isExpectedAt } from '../attendees.js';
+import { covers } from '../member.js';
 import type { AttendanceCounts } from '../attendanceStats.js';
 import type { MetricName } from '../ruleSet.js';
 import { NO_ITEMS, dayOf, firstOnOrAfter, idsWithin, overlapping, within } from './evidenceIndex.js';
@@ -60,7 +61,7 @@ function expectedSessions(c: Ctx): EvidenceSession[] {
   const out: EvidenceSession[] = [];
   for (const b of new Set(terms.map((t) => t.branchId))) {
     for (const s of within(c.idx.sessionsByBranch.get(b) ?? NO_ITEMS, c.counted)) {
-      if (terms.some((t) => t.branchId === b && (!t.from || t.from <= s.date) && (!t.to || s.date < t.to))) out.push(s);
+      if (terms.some((t) => t.branchId === b && covers(t, s.date))) out.push(s);
     }
   }
   return out.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id - y.id));

@@ -26,7 +26,6 @@ export async function importJsonFiles(ctx: AppContext, files: string[], opts: Im
   }
 }
 
-
 function printJsonImport(ctx: AppContext, r: JsonImport): void {
   if (ctx.json) {
     ctx.outJson(r);

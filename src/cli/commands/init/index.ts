@@ -1,6 +1,7 @@
 // `shuxiang init`: create the database and record the organ, first branch, year and rule preset.
 import type { Command } from 'commander';
-import { constants, copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dropTemp, holdTemp } from '../../../io/atomicWrite.js';
 import { basename, dirname, join } from 'node:path';
 import { storageFault } from '../../../shared/storageFault.js';
 import { createdText } from '../../../render/terminal/initText.js';
@@ -9,7 +10,7 @@ import { RULE_PRESETS, isRulePreset } from '../../../domain/presets.js';
 import type { AppContext } from '../../context.js';
 import type { Act } from '../../programBase.js';
 import { askInput, askSelect } from '../../prompts.js';
-import { assertNotFolder } from '../../../store/dbConnect.js';
+import { assertNotFolder, placeNewDatabase } from '../../../store/dbConnect.js';
 import { createDatabase } from '../../../app/setup/createDatabase.js';
 
 export interface InitOptions {
@@ -66,12 +67,15 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   // the target, then put in place only if the target is still not there (a hard link cannot replace a
   // file) — a failure (a full disk) leaves nothing behind, and a second init says the file exists.
   const aside = join(dirname(path), `.${basename(path)}.init-${process.pid}`);
-  const clear = () => { for (const f of [aside, `${aside}-wal`, `${aside}-shm`]) rmSync(f, { force: true }); };
+  const files = [aside, `${aside}-wal`, `${aside}-shm`];
+  const clear = () => { for (const f of files) { rmSync(f, { force: true }); dropTemp(f); } };
   clear();
+  // Ctrl-C meanwhile removes them too.
+  for (const f of files) holdTemp(f);
   try {
     createDatabase(await ctx.openDb({ create: true, at: aside }), { organ, branch, year, rules }, ctx.nowStamp());
     ctx.closeAll(true);
-    putInPlace(aside, path);
+    placeNewDatabase(aside, path);
   } catch (e) {
     ctx.closeAll(false);
     throw storageFault(e, { dbPath: path }) ?? e;
@@ -84,28 +88,4 @@ export async function runInit(ctx: AppContext, opts: InitOptions): Promise<void>
   }
   ctx.out(createdText(path, { organ, branch, year, rules, rulesTitle: RULE_PRESETS.find((p) => p.id === rules)!.title }));
   ctx.info('\n下一步：shuxiang import 花名册.xlsx 导入党员名单（没有现成名单可运行 shuxiang template roster 生成模板）。');
-}
-
-/** Puts the finished database at `path` unless something is there by now: an empty file (touch) is taken
- * over; where hard links are not to be had (a FAT USB stick) it is copied, refusing an existing file too. */
-function putInPlace(aside: string, path: string): void {
-  const exists = () => new UserError(`数据库 ${path} 已经存在，init 不会覆盖它。`, ['可能另一个 shuxiang init 刚刚创建了它；直接运行其他命令即可使用。']);
-  if (existsSync(path) && statSync(path).size === 0) {
-    renameSync(aside, path);
-    return;
-  }
-  try {
-    linkSync(aside, path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw exists();
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
-    try {
-      copyFileSync(aside, path, constants.COPYFILE_EXCL);
-    } catch (c) {
-      if ((c as NodeJS.ErrnoException).code === 'EEXIST') throw exists();
-      rmSync(path, { force: true });
-      throw c;
-    }
-  }
 }
