@@ -10,7 +10,8 @@ import { outputFault } from './outputFault.js';
 
 /** A writer of many pieces of text, then end(). */
 export interface BulkOut {
-  write(text: string): void;
+  /** Text, or bytes (UTF-8 text already; copied to the thread). */
+  write(text: string | Uint8Array): void;
   end(): void;
 }
 
@@ -22,7 +23,7 @@ const WRITTEN = 0;
 const STATE = 1;
 const ENDED = 2;
 
-/** The writing thread: each message a piece of text (null: no more), written whole to workerData.fd. */
+/** The writing thread: each message a piece of text or bytes (null: no more), written whole to workerData.fd. */
 const WRITER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
@@ -31,7 +32,7 @@ const pause = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
 parentPort.on('message', (text) => {
   if (text === null) { Atomics.store(signal, ${ENDED}, 1); Atomics.notify(signal, ${ENDED}); port.close(); parentPort.close(); return; }
   if (Atomics.load(signal, ${STATE}) === 0) {
-    const bytes = Buffer.from(text, 'utf8');
+    const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
     let at = 0;
     while (at < bytes.length) {
       try { at += writeSync(fd, bytes, at, bytes.length - at); }

@@ -15,6 +15,8 @@ import { ensureUndoTriggers } from '../store/undoTriggers.js';
 
 export interface OutStream {
   write(s: string): unknown;
+  /** Bytes as they are (UTF-8 text already); without it, bytes are decoded and written as text. */
+  writeBytes?(b: Uint8Array): unknown;
   isTTY?: boolean;
   /** A second thread to write a large output through (the real process's stdout, not a terminal; bulkOut.ts). */
   bulk?(): BulkOut | undefined;
@@ -232,15 +234,26 @@ export class AppContext {
    * terminal (an organ's audit is ~10⁶ lines of indentation otherwise). */
   outJson(data: unknown, o: { compact?: boolean } = {}): void {
     this.endProgress();
-    const space = o.compact && !this.io.stdout.isTTY ? 0 : 2;
+    const space = o.compact && this.jsonCompact() ? 0 : 2;
     // Masked as JSON (maskJsonText: a phone-like number becomes a masked string, not invalid JSON), so past
     // the text filter: what it still holds is written first. writeJson's pieces each start outside a string.
     if (!this.globals.reveal) this.flushOut?.();
     const raw = this.rawIo.stdout;
     // Compact and large (an organ's audit): written on a second thread while the rest is made.
     const bulk = space === 0 && hasLongList(data) ? raw.bulk?.() : undefined;
-    writeJson(bulk ? (s) => bulk.write(s) : (s) => raw.write(s), data, space, this.globals.reveal ? undefined : maskJsonText);
+    const bytes = (b: Uint8Array) => (raw.writeBytes ? raw.writeBytes(b) : raw.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8')));
+    writeJson(bulk ? (s) => bulk.write(s) : (s) => (typeof s === 'string' ? raw.write(s) : bytes(s)), data, space, this.globals.reveal ? undefined : maskJsonText);
     bulk?.end();
+  }
+
+  /** Whether outJson(…, {compact: true}) writes without indentation (stdout is not a terminal). */
+  jsonCompact(): boolean {
+    return !this.io.stdout.isTTY;
+  }
+
+  /** What outJson masks its text with (JSON text in, JSON text out): personal numbers, unless --reveal. */
+  jsonMask(): (json: string) => string {
+    return this.globals.reveal ? (s) => s : maskJsonText;
   }
 
   /** A message for the user on stderr (silenced by -q). */

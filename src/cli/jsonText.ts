@@ -15,6 +15,17 @@ interface LazyList {
   compactText?(start: number, end: number, mask: (json: string) => string): string;
 }
 
+/** A list already made into compact JSON text (items joined by commas, without the brackets), as chunks of
+ * UTF-8 bytes written one after another (reports/auditJson.ts ChunkList): on the compact path only. */
+interface ChunkList {
+  length: number;
+  chunks: readonly Uint8Array[];
+  toJSON(): unknown;
+}
+
+const isChunkList = (v: unknown): v is ChunkList =>
+  v !== null && typeof v === 'object' && Array.isArray((v as ChunkList).chunks) && typeof (v as ChunkList).toJSON === 'function';
+
 const isLazyList = (v: unknown): v is LazyList =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as LazyList).slice === 'function' && typeof (v as LazyList).length === 'number' && typeof (v as LazyList).toJSON === 'function';
 const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || isLazyList(v)) && v.length > PIECE;
@@ -28,7 +39,7 @@ export function hasLongList(data: unknown): boolean {
 
 /** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece;
  * every piece of text goes through `mask` (JSON text in, JSON text out) on its way. */
-export function writeJson(out: (s: string) => unknown, data: unknown, space = 2, mask: (json: string) => string = same): void {
+export function writeJson(out: (s: string | Uint8Array) => unknown, data: unknown, space = 2, mask: (json: string) => string = same): void {
   const write = (s: string) => out(mask(s));
   if (data === null || typeof data !== 'object' || Array.isArray(data) || typeof (data as { toJSON?: unknown }).toJSON === 'function') {
     write(JSON.stringify(data, null, space) + '\n');
@@ -65,11 +76,17 @@ export function writeJson(out: (s: string) => unknown, data: unknown, space = 2,
 
 /** The same document without any whitespace, long top-level lists piece by piece (a list's own compact
  * text, already masked, straight to `out`). */
-function writeCompact(write: (s: string) => unknown, data: Record<string, unknown>, out: (s: string) => unknown, mask: (json: string) => string): void {
+function writeCompact(write: (s: string) => unknown, data: Record<string, unknown>, out: (s: string | Uint8Array) => unknown, mask: (json: string) => string): void {
   const entries = Object.entries(data).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
   write('{');
   entries.forEach(([key, value], i) => {
     write(`${i ? ',' : ''}${JSON.stringify(key)}:`);
+    if (isChunkList(value)) {
+      write('[');
+      for (const c of value.chunks) out(c);
+      write(']');
+      return;
+    }
     if (!isLong(value)) { write(JSON.stringify(value)); return; }
     write('[');
     for (let at = 0; at < value.length; at += PIECE) {

@@ -52,11 +52,9 @@ function writeAll(fd: number, bytes: Uint8Array, onClosed: OnClosed, quiet: bool
 export function directOut(fd: number, onClosed: OnClosed, quiet = false): OutStream | undefined {
   if (!writesPlainly(fd)) return undefined;
   let closed = false;
-  return {
-    isTTY: false,
-    write(s: string | Uint8Array): boolean {
-      if (!closed) writeAll(fd, typeof s === 'string' ? Buffer.from(s, 'utf8') : s, () => { closed = true; onClosed(); }, quiet);
-      return true;
-    },
+  const write = (s: string | Uint8Array): boolean => {
+    if (!closed) writeAll(fd, typeof s === 'string' ? Buffer.from(s, 'utf8') : s, () => { closed = true; onClosed(); }, quiet);
+    return true;
   };
+  return { isTTY: false, write, writeBytes: write };
 }

@@ -39,11 +39,18 @@ export interface AuditInput {
   /** At organ scale, read the big column kinds on a second thread (store/evidenceParallel.ts): true to
    * start it here, or one the caller started earlier (so it is ready by the time it is needed). */
   parallel?: boolean | ParallelLoad;
+  /** Every verdict as it is made, in rule order within each rule (rules may come out of order), with the
+   * names to show it by — for a renderer that writes them as they come (auditJson.ts VerdictStream). The
+   * report then keeps no member's 'met' verdict (as with keepMet false), but every verdict is made. */
+  emit?: (v: AuditVerdict, names: VerdictNames) => void;
 }
 
 /** A verdict of the audit: the engine's own object, untouched (an organ's year is ~350,000 of them, so
  * names and user-facing evidence keys are looked up when shown: nameOf, branchOf, citesOf). */
 export type AuditVerdict = Verdict;
+
+/** Names by member id and branch id, for showing verdicts (see nameOf, branchOf). */
+export type VerdictNames = Pick<AuditReport, 'memberNames' | 'branchNames'>;
 
 /** One line of the summary table; counts are of people (or branches), each at their worst status. */
 export interface RuleSummary {
@@ -143,7 +150,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   // branch's sessions — so the evidence is read for every branch, then cut to this one: the people on its
   // roll at some time, and the verdicts that are its (a period is the branch's whose roll they were on on
   // its last day judged).
-  const branchName = input.branchId === undefined ? undefined : listBranches(db).find((b) => b.id === input.branchId)?.name;
+  const branchList = listBranches(db);
+  const branchName = input.branchId === undefined ? undefined : branchList.find((b) => b.id === input.branchId)?.name;
   const across = input.branchId !== undefined && roster.some((m) => m.history?.some((t) => t.kind === 'roll' && t.branch !== m.branch && (m.branchId === input.branchId || t.branch === branchName)));
   if (across && input.parallel && input.parallel !== true) input.parallel.cancel();
   const parallel = across ? undefined : input.parallel === true ? startAuditReading(db, input) : input.parallel || undefined;
@@ -152,8 +160,15 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const personal = !!input.memberIds || !!input.leadersOnly;
   const memberIds = input.leadersOnly ? leadersIn(evidence, scope).filter((id) => !input.memberIds || input.memberIds.includes(id)) : input.memberIds;
   const rules = input.ruleSet.rules.filter((r) => (!input.ruleIds || input.ruleIds.includes(r.id)) && !(personal && r.appliesTo === 'branch'));
-  // Verdicts stream through: counted for the rule summaries, kept unless a member's 'met' is not wanted.
-  const keepMet = input.keepMet !== false;
+  // Verdicts stream through: counted for the rule summaries, kept unless a member's 'met' is not wanted
+  // (or is handed on as made).
+  const { emit } = input;
+  const keepMet = input.keepMet !== false && !emit;
+  const members = new Map(roster.map((m) => [m.id, m]));
+  const branchNames = new Map(branchList.map((b) => [b.id, b.name]));
+  const memberNames = new Map<number, string>();
+  for (const m of members.values()) memberNames.set(m.id, m.name);
+  const names: VerdictNames = { memberNames, branchNames };
   const verdicts: AuditVerdict[] = [];
   const worst = new Map<string, Map<number, VerdictStatus>>(rules.map((r) => [r.id, new Map()]));
   const judged = new Set<number>();
@@ -168,8 +183,8 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
   const judgeRules = (ruleIds: string[], verdicts: AuditVerdict[]) => judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds, memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
-    // Without met verdicts to keep, a member's 'met' is only counted (no object made).
-    ...(keepMet ? {} : {
+    // Without met verdicts to keep (or hand on), a member's 'met' is only counted (no object made).
+    ...(keepMet || emit ? {} : {
       onMet: (rule: string, memberId: number, branchId: number) => {
         if (across && branchId !== input.branchId) return;
         if (moverWorst && movers.has(memberId)) byBranch(rule, memberId, branchId, 'met');
@@ -188,6 +203,7 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
       const was = subjects.get(key);
       if (was === undefined || RANK[v.status] > RANK[was]) subjects.set(key, v.status);
       if (v.memberId !== undefined) judged.add(v.memberId);
+      emit?.(v, names);
       if (keepMet || v.status !== 'met' || v.memberId === undefined) verdicts.push(v);
     },
   });
@@ -207,11 +223,6 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
       else verdicts.push(then[j++]!);
     }
   }
-
-  const members = new Map(roster.map((m) => [m.id, m]));
-  const branchNames = new Map(listBranches(db).map((b) => [b.id, b.name]));
-  const memberNames = new Map<number, string>();
-  for (const m of members.values()) memberNames.set(m.id, m.name);
 
   const ruleOf = new Map(rules.map((r) => [r.id, r]));
   const people = new Map<number, PersonAudit>();

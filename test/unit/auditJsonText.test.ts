@@ -1,13 +1,13 @@
-// `audit --json` written compact (not to a terminal) makes its verdicts' text directly (reports/auditJson.ts
-// verdictsText) instead of JSON.stringify over the whole objects and a scan of the whole text for
-// personal numbers. The oracle is that generic path: the same verdicts, JSON.stringify'd, then masked by
+// `audit --json` written compact (not to a terminal) makes its verdicts' text directly — as UTF-8 bytes while
+// the audit runs (reports/auditJson.ts VerdictStream), or from the kept list (verdictsText) — instead of
+// JSON.stringify over the whole objects and a scan of the whole text for personal numbers. The oracle is that generic path: the same verdicts, JSON.stringify'd, then masked by
 // maskJsonText — the bytes must be the same, masked or revealed, for any names, figures and ids.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/engine/types.js';
 import { findPersonalData, maskJsonText } from '../../src/domain/pii.js';
 import type { AuditReport } from '../../src/reports/audit.js';
-import { auditJson } from '../../src/reports/auditJson.js';
+import { auditJson, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
 
 interface TextList { length: number; slice(a: number, b: number): unknown[]; compactText(a: number, b: number, mask: (s: string) => string): string }
 
@@ -17,6 +17,18 @@ const listOf = (names: Map<number, string>, branches: Map<number, string>, verdi
 };
 
 const same = (s: string) => s;
+
+/** The verdicts through a VerdictStream: its text, and the verdicts in the order it wrote them (each
+ * rule's together, rules in the order given, each rule's verdicts as they came). */
+const streamed = (names: Map<number, string>, branches: Map<number, string>, vs: Verdict[], mask: (s: string) => string) => {
+  const stream = new VerdictStream(mask);
+  const at = { memberNames: names, branchNames: branches };
+  for (const v of vs) stream.add(v, at);
+  const order = [...new Set(vs.map((v) => v.rule))].reverse();
+  const list: ChunkList = stream.list(order);
+  const ordered = order.flatMap((r) => vs.filter((v) => v.rule === r));
+  return { text: Buffer.concat(list.chunks).toString('utf8'), length: list.length, ordered };
+};
 
 describe('audit --json: the verdicts written as text', () => {
   it('are byte for byte the generic serialisation, masked (maskJsonText) and revealed', () => {
@@ -44,7 +56,30 @@ describe('audit --json: the verdicts written as text', () => {
       const generic = JSON.stringify(list.slice(0, list.length)).slice(1, -1);
       expect(list.compactText(0, list.length, maskJsonText)).toBe(maskJsonText(generic));
       expect(list.compactText(0, list.length, same)).toBe(generic);
+      // Written as made, grouped by rule: the same verdicts in that order, serialised the generic way.
+      for (const mask of [maskJsonText, same]) {
+        const s = streamed(names, branches, vs as Verdict[], mask);
+        const oracle = JSON.stringify(listOf(names, branches, s.ordered).slice(0, vs.length)).slice(1, -1);
+        expect(s.text).toBe(mask(oracle));
+        expect(s.length).toBe(vs.length);
+      }
     }), { numRuns: 2000, seed: 1803 });
+  });
+
+  it('written as made, span buffers and fall back the generic way mid-buffer without losing a byte', () => {
+    // 3,000 verdicts of ~1 KB fill a dozen 256 KB buffers; every other one ends with an 11-digit figure
+    // (so is written the generic, masked way), begun the fast way — often across a buffer's end — and rewound.
+    const names = new Map([[1, '黄刚涛'], [2, '王伟']]);
+    const branches = new Map([[1, '第27党支部']]);
+    const vs: Verdict[] = Array.from({ length: 3000 }, (_, i) => ({
+      rule: i % 3 ? 'L1-monthly' : 'P2-weekly', memberId: (i % 2) + 1, branchId: 1, period: `2026-${String((i % 12) + 1).padStart(2, '0')}`,
+      status: i % 5 ? 'met' : 'gap', required: 1, actual: 1, gap: 0, evidence: { sessions: [i, i + 1], lectures: Array.from({ length: 100 + (i % 13) }, (_, k) => i * 1000 + k) },
+      ...(i % 5 ? {} : { need: `差 ${i} 次` }), ...(i % 2 ? { daysLeft: 13812345678 } : {}),
+    }));
+    const s = streamed(names, branches, vs, maskJsonText);
+    expect(s.text).toBe(maskJsonText(JSON.stringify(listOf(names, branches, s.ordered).slice(0, vs.length)).slice(1, -1)));
+    expect(s.text).not.toContain('13812345678');
+    expect(JSON.parse(`[${s.text}]`)).toHaveLength(3000);
   });
 
   it('masks a phone number in a name, a sentence or a category, and a long number among the figures', () => {

@@ -3,7 +3,7 @@
 // set; `runAudit` judges, adds the study plan and the branch comparison; `auditGaps` is the exit-1 verdict.
 import type { Member } from '../../domain/member.js';
 import type { Period } from '../../domain/periods.js';
-import { buildAudit, type AuditReport } from '../../reports/audit.js';
+import { buildAudit, type AuditInput, type AuditReport } from '../../reports/audit.js';
 import { buildBranchComparison, type BranchComparison } from '../../reports/branchComparison.js';
 import { buildPlanReport, type PlanReport } from '../../reports/planReport.js';
 import { AuditGaps, UserError } from '../../shared/errors.js';
@@ -58,6 +58,8 @@ export interface AuditScope {
   all?: boolean;
   /** The result goes out as JSON (self-study records are then cited by id). */
   json?: boolean;
+  /** Every verdict as it is made (buildAudit's emit): the report then keeps no member's 'met' verdict. */
+  emit?: AuditInput['emit'];
 }
 
 /** The audit and what goes with it. */
@@ -88,7 +90,7 @@ export function runAudit(db: Db, p: PreparedAudit, o: AuditScope): AuditResult {
   const cite = !!member || (!!o.json && !o.byBranch);
   const report = buildAudit(db, {
     ruleSet, calendar: p.context.calendar, asOf: p.asOf, scope: p.scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
-    citeSelfStudy: cite, keepMet: cite || !!o.all, parallel: true,
+    citeSelfStudy: cite, keepMet: cite || !!o.all, parallel: true, ...(o.emit && !o.byBranch ? { emit: o.emit } : {}),
   });
   // A planned month with no session is a gap.
   const plan = member || o.leaders || ruleIds ? undefined : buildPlanReport(db, { from: p.scope.start, to: p.scope.end, asOf: p.asOf, branchId: branch?.id });

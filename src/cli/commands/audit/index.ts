@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { auditGaps, prepareAudit, runAudit } from '../../../app/audit/runAudit.js';
 import { planGapLines } from '../../../reports/planReport.js';
-import { auditJson } from '../../../reports/auditJson.js';
+import { auditJson, VerdictStream } from '../../../reports/auditJson.js';
 import { renderAudit, renderMemberAudit, renderOrganAudit } from '../../../render/terminal/auditText.js';
 import { branchComparisonLines } from '../../../render/terminal/branchComparisonText.js';
 import { requireBranch } from '../../args/branch.js';
@@ -90,13 +90,17 @@ export async function runAuditCommand(ctx: AppContext, o: AuditOptions): Promise
   const prepared = prepareAudit(db, { dbPath: ctx.dbPath(), asOf, scope, scopeGiven, rules: o.rule }, ctx.today());
   const branch = o.branch ? requireBranch(db, o.branch) : undefined;
   const member = o.member ? await pickMember(db, o.member, branch?.name) : undefined;
-  const result = runAudit(db, prepared, { branch, member, leaders: o.leaders, byBranch: o.byBranch, all: o.all, json: ctx.json });
+  // Compact JSON (not to a terminal): the verdicts' text is made as they are judged, none kept.
+  const stream = ctx.json && !o.byBranch && ctx.jsonCompact() ? new VerdictStream(ctx.jsonMask()) : undefined;
+  const result = runAudit(db, prepared, {
+    branch, member, leaders: o.leaders, byBranch: o.byBranch, all: o.all, json: ctx.json, ...(stream ? { emit: (v, names) => stream.add(v, names) } : {}),
+  });
   const { report, plan, comparison, organView, branches: all } = result;
   const { ruleSet } = result.context.loaded;
   const { settings } = result.context;
 
   if (ctx.json && o.byBranch) ctx.outJson(comparison);
-  else if (ctx.json) ctx.outJson({ ...auditJson(report), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
+  else if (ctx.json) ctx.outJson({ ...auditJson(report, stream), ...(plan?.rows.length ? { plan } : {}), ...(comparison ? { byBranch: comparison } : {}) }, { compact: true });
   else if (o.byBranch) {
     ctx.out([`各支部对比：${settings.organ ?? ''}全部 ${all.length} 个支部 · ${periodWords(scope)}（截至 ${asOf}）`, `规则集：${ruleSet.title}`, '', ...branchComparisonLines(comparison!)].join('\n'));
     ctx.info('\n每个支部的人员情况：shuxiang audit --branch 支部名称；全部人员：shuxiang audit --all');
