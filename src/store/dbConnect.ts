@@ -49,7 +49,7 @@ export interface OpenOptions {
 }
 
 /** The schema version this program writes: SCHEMA_VERSION of migrations.ts (test/store/dbConnect.test.ts keeps them equal). */
-export const CURRENT_SCHEMA = 9;
+export const CURRENT_SCHEMA = 10;
 
 /** The schema version a database file is at (PRAGMA user_version). */
 export function schemaVersion(db: Db): number {

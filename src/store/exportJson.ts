@@ -39,12 +39,15 @@ export function exportDocument(db: Db, exportedAt: string): ExportDocument {
 }
 
 /** A branch's database file read as an export document (`import --kind db`), without writing to it. Its
- * export time is that of its last write (or the file's, if it records none). */
+ * export time is that of its last write — a batch, or an undo (which removes its batch) — or the file's,
+ * if it records none. */
 export function exportDbFile(path: string, mtime: string): ExportDocument {
   const db = connect(path, { readonly: true });
   try {
-    const last = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'").get()
-      ? (db.prepare('SELECT started_at AS at FROM batches ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined)?.at : undefined;
+    const has = (t: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+    const batch = has('batches') ? (db.prepare('SELECT started_at AS at FROM batches ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined)?.at : undefined;
+    const undone = schemaVersion(db) >= 10 ? (db.prepare('SELECT max(last_undo_at) AS at FROM undo_horizon').get() as { at: string | null }).at : undefined;
+    const last = [batch, undone].filter((x): x is string => typeof x === 'string').sort().pop();
     return exportDocument(db, last ?? mtime);
   } finally {
     db.close();

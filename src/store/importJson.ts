@@ -11,7 +11,10 @@ import type { BatchCounts } from './batches.js';
 import type { Db } from './db.js';
 import type { ExportDocument } from './exportJson.js';
 import { tableLabel } from '../domain/tableLabels.js';
+import { branchKey } from '../domain/branchMatch.js';
+import { maskIdCard } from '../domain/idcard.js';
 import { dataTables, q } from './undoTriggers.js';
+import { MIGRATIONS } from './migrations/index.js';
 import { branchOfHeld, findExisting, keyOf, keySets, keyWhere, ownedTables, ownerSql, plans, same, type Plan } from './importJsonPlan.js';
 
 /** Per table: rows added, matched to ones already held (unchanged or changed), changed and removed. */
@@ -48,12 +51,16 @@ export interface JsonImportOptions {
   /** Import even when the file is older than the one imported for its branch before. */
   force?: boolean;
   onRow?: (n: number) => void;
-  /** false: keep no record of the branches' export times (a database made by this import: a move, not a collection). */
-  remember?: boolean;
 }
 
 /** The settings key under which a branch's last import is remembered (export time, ids it had there). */
 const SOURCE_KEY = 'branch-export:';
+
+/** The branch held whose name is `name` but for spaces (domain/branchMatch.ts branchKey). */
+function branchByKey(db: Db, name: string): number | undefined {
+  const key = branchKey(name);
+  return (db.prepare('SELECT id, name FROM branches').all() as { id: number; name: string }[]).find((b) => branchKey(b.name) === key)?.id;
+}
 
 /** Checks the document's shape against this database's schema; returns every problem found. */
 export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion: number): string[] {
@@ -65,7 +72,14 @@ export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion:
     return [`${file} 由更新版本的 shuxiang 导出（数据结构版本 ${String(d.schemaVersion)}，本程序只认识到 ${schemaVersion}），请先升级 shuxiang`];
   }
   const problems: string[] = [];
+  if (typeof d.exportedAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/.test(d.exportedAt)) {
+    problems.push(`${file} › exportedAt：导出时间${d.exportedAt === undefined ? '缺失' : `“${String(d.exportedAt)}”不是有效的时间`}（应为 2026-06-20T09:00:00 这样）`);
+  }
   const shapes = new Map(dataTables(db).map((t) => [t.name, new Set(t.columns)]));
+  // Every table an export of that schema holds: one left out would remove all of the branch's rows of it.
+  for (const name of tablesAt(d.schemaVersion)) {
+    if (shapes.has(name) && !(name in d.tables)) problems.push(`${file}：缺少“${name}”（${tableLabel(name)}）表——文件不完整或被手工删改过`);
+  }
   for (const [name, rows] of Object.entries(d.tables)) {
     const cols = shapes.get(name);
     if (!cols) { problems.push(`${file} › ${name}：本版本没有这张表`); continue; }
@@ -80,6 +94,11 @@ export function checkDocument(db: Db, doc: unknown, file: string, schemaVersion:
     if (problems.length > 40) break;
   }
   return problems;
+}
+
+/** The tables the schema held at `version` (made by the migrations up to it). */
+function tablesAt(version: number): string[] {
+  return MIGRATIONS.filter((m) => m.version <= version).flatMap((m) => [...m.sql.matchAll(/CREATE TABLE (\w+)/g)].map((x) => x[1]!));
 }
 
 /** Writes the (checked) document (caller holds the batch transaction); throws a UserError naming the row on a bad one. */
@@ -125,10 +144,12 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
     const map = new Map<unknown, unknown>();
     idMaps.set(p.t.name, map);
     (doc.tables[p.t.name] ?? []).forEach((raw, i) => {
+      // What a database says of the branches it collected stays its own.
       if (p.t.name === 'settings' && String(raw.key).startsWith(SOURCE_KEY)) return;
       const row = mapped(p, raw, i);
       const o = tally(p.t.name);
-      const existing = findExisting(db, p, row);
+      // A branch is the one held under the same name written with other spaces (branchKey), as everywhere.
+      const existing = findExisting(db, p, row) ?? (p.t.name === 'branches' ? branchByKey(db, String(row.name)) : undefined);
       if (existing !== undefined) { o.matched++; if (p.alias) map.set(raw[p.alias], existing); return; }
       const id = insert(p, row, rowAt(file, p.t.name, i));
       if (p.alias) map.set(raw[p.alias], id);
@@ -138,7 +159,11 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
 
   // 2. The document's branches, each checked against the export time held for it.
   const branchMap = idMaps.get('branches') ?? new Map<unknown, unknown>();
-  const docBranches = (doc.tables.branches ?? []).map((b) => ({ name: String(b.name), local: branchMap.get(b.id) as number }));
+  const localName = db.prepare('SELECT name FROM branches WHERE id = ?').pluck();
+  const docBranches = (doc.tables.branches ?? []).map((b) => {
+    const local = branchMap.get(b.id) as number;
+    return { name: localName.get(local) as string, local };
+  });
   const changes: BranchChange[] = [];
   const sources = new Map<number, Source>();
   for (const b of docBranches) {
@@ -209,6 +234,7 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
         if (p.alias) { map.set(raw[p.alias], hit['@id']); localBranch.set(hit['@id'], b); }
         return;
       }
+      if (p.t.name === 'members') refuseHeldElsewhere(db, row, rowAt(file, p.t.name, i), branchIds);
       const id = insert(p, row, rowAt(file, p.t.name, i));
       o.added++; c.added++;
       if (p.alias) { map.set(raw[p.alias], id); localBranch.set(id, b); }
@@ -234,7 +260,7 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
 
   // 5. Remember, per branch, the export time and the ids its rows had there (for the next import).
   const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value');
-  for (const b of opts.remember === false ? [] : docBranches) {
+  for (const b of docBranches) {
     const ids: Source['ids'] = {};
     for (const t of ['members', 'sessions']) {
       const m = idMaps.get(t);
@@ -247,6 +273,19 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
     set.run(SOURCE_KEY + b.name, JSON.stringify({ exportedAt: doc.exportedAt, ids }));
   }
   return { file, tables: total, branches: changes };
+}
+
+/** A person of the document whose ID card is held here under another branch (moved between branches, each
+ * branch's file holding one spell): the two branches' records cannot yet be merged into one person. */
+function refuseHeldElsewhere(db: Db, row: Record<string, unknown>, where: string, branchIds: number[]): void {
+  if (typeof row.id_card !== 'string' || !row.id_card) return;
+  const held = db.prepare('SELECT m.name, m.on_roll_from AS "from", m.on_roll_left AS "left", b.name AS branch, b.id AS branchId FROM members m JOIN branches b ON b.id = m.branch_id WHERE m.id_card = ?')
+    .get(row.id_card) as { name: string; from: string | null; left: string | null; branch: string; branchId: number } | undefined;
+  if (!held || branchIds.includes(held.branchId)) return;
+  const spell = `${held.from ?? '（未填）'} 至 ${held.left ? `${held.left} 转出` : '今'}`;
+  throw new UserError(`${where}：${String(row.name)}（身份证号 ${maskIdCard(row.id_card)}）已作为“${held.branch}”的人员在本数据库中（在册 ${spell}），同一个人出现在两个支部的文件里（支部间调动），未导入任何数据。`, [
+    'shuxiang 目前不能把两个支部各自导出的同一个人的记录合并：请由其中一个支部登记此人（另一个支部的数据库里删除此人后重新导出），再导入。',
+  ]);
 }
 
 /** What is remembered of a branch's last import. */
@@ -273,5 +312,7 @@ function describe(e: unknown): string {
   if (/NOT NULL/.test(m)) return `缺少必填的一列：${m.replace(/^.*NOT NULL constraint failed: /, '')}`;
   if (/CHECK/.test(m)) return '有取值不符合要求（如日期先后、学时范围）';
   if (/FOREIGN KEY/.test(m)) return '引用的记录不存在';
+  const unique = /UNIQUE constraint failed: (.*)$/.exec(m);
+  if (unique) return `与数据库中已有的记录重复（${unique[1]!.split(', ').map((c) => c.replace(/^\w+\./, '')).join('、')} 相同）`;
   return m;
 }

@@ -52,8 +52,10 @@ export function assertUndoable(db: Db, batchId: number): void {
   if (later !== undefined) throw dependentError(db, batchId, later);
 }
 
-/** Undoes batch `batchId` in one transaction; throws a UserError when it cannot be done exactly. */
-export function undoBatch(db: Db, batchId: number): UndoResult {
+/** Undoes batch `batchId` in one transaction (at `now`, kept as undo_horizon.last_undo_at: an undo removes its
+ * batch, so the last batch's time alone would go back — see exportDbFile); throws a UserError when it cannot
+ * be done exactly. */
+export function undoBatch(db: Db, batchId: number, now?: string): UndoResult {
   const batch = db.prepare('SELECT id, command FROM batches WHERE id = ?').get(batchId) as { id: number; command: string } | undefined;
   if (!batch) throw new UserError(`没有编号为 ${batchId} 的写入记录。`, ['请用 shuxiang history 查看可以撤销的写入及其编号。']);
   if (batchId <= prunedThrough(db)) {
@@ -89,6 +91,7 @@ export function undoBatch(db: Db, batchId: number): UndoResult {
     deleted += deleteInserted();
     db.prepare('DELETE FROM undo_log WHERE batch_id = ? OR id > ?').run(batchId, mark);
     db.prepare('DELETE FROM batches WHERE id = ?').run(batchId);
+    if (now) db.prepare('UPDATE undo_horizon SET last_undo_at = ?').run(now);
     return { batchId, command: batch.command, deleted, restored };
   };
   try {

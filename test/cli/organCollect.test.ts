@@ -2,7 +2,7 @@
 // the organ imports them all at once. A second, newer export of one branch — records added, edited and
 // deleted in between — replaces exactly that branch's records: its new state, nothing duplicated,
 // the other branches untouched, one batch that undo takes back. An older file is refused unless --force.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
@@ -123,10 +123,95 @@ describe('import --kind db of a branch database', () => {
     const before = fullDump(at('b1'));
     const r = await runCli(['import', '--kind', 'db', at('b1', 'shuxiang.db')], { cwd: at('organ'), now: '2026-04-11' });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/二支部（shuxiang\.db，2026-04-10 09:00 导出）：人员 已新增 3/);
+    expect(r.stdout).toMatch(/二支部（shuxiang\.db，2026-04-10 09:00 导出）：已新增支部；人员 已新增 3/);
     expect(branchContent('organ', '二支部')).toEqual(branchContent('b1', '二支部'));
     expect(fullDump(at('b1'))).toEqual(before);
     const again = await runCli(['import', '--kind', 'db', at('b1', 'shuxiang.db')], { cwd: at('organ'), now: '2026-04-12' });
     expect(again.stdout).toContain('与已有数据相同，没有变化');
+  });
+});
+
+describe('collecting: files that must not be taken as they are (hunt 2026-12-04)', () => {
+  const organ = (args: string[], now = '2026-04-11') => runCli(args, { cwd: at('organ'), now });
+  const edited = (name: string, edit: (doc: Record<string, any>) => void) => {
+    const doc = JSON.parse(readFileSync(at('各支部', '1.json'), 'utf8'));
+    edit(doc);
+    writeFileSync(at('各支部', name), JSON.stringify(doc));
+    return at('各支部', name);
+  };
+
+  it('an export without its time, with a time to come, with tables left out or with impossible values: refused whole, nothing written', async () => {
+    const before = fullDump(at('organ'));
+    const cases: [string, (d: Record<string, any>) => void, RegExp][] = [
+      ['no-time.json', (d) => { delete d.exportedAt; }, /exportedAt：导出时间缺失/],
+      ['future.json', (d) => { d.exportedAt = '2099-01-01T00:00:00'; }, /2099-01-01 00:00 在今天（2026-04-11）之后/],
+      ['cut.json', (d) => { d.tables = { branches: d.tables.branches }; }, /缺少“members”（人员）表/],
+      ['values.json', (d) => {
+        d.tables.members[0].on_roll_from = '2026-13-01';
+        d.tables.members[1].leader = 5;
+        d.tables.members[2].name = ' ';
+        d.tables.sessions[0].type = 'xx';
+      }, /^(?=[\s\S]*on_roll_from：“2026-13-01”不是有效的日期)(?=[\s\S]*leader：“5”应为 0)(?=[\s\S]*name：名称是空的)(?=[\s\S]*type：“xx”不是已知的活动类型)/],
+    ];
+    for (const [name, edit, said] of cases) {
+      const r = await organ(['import', '--kind', 'json', edited(name, edit)]);
+      expect(r.code, `${name}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr).not.toMatch(/内部错误|at \w+ \(/);
+    }
+    expect(fullDump(at('organ'))).toEqual(before);
+    // The genuine file is then taken (the refused future one left no time behind that would make it "older").
+    expect((await organ(['import', '--kind', 'json', at('各支部', '1.json')])).code).toBe(0);
+  });
+
+  it('a branch renamed with a space is the same branch; a database made by the import remembers export times', async () => {
+    // The organ's database does not exist yet: the import makes it (README), and still refuses an older file after.
+    const r = await runCli(['--db', at('new.db'), 'import', '--kind', 'json', at('各支部', '1.json')], { cwd: dir, now: '2026-04-11' });
+    expect(r.code, r.stderr).toBe(0);
+    const older = edited('older.json', (d) => { d.exportedAt = '2026-04-01T09:00:00'; });
+    const again = await runCli(['--db', at('new.db'), 'import', '--kind', 'json', older], { cwd: dir, now: '2026-04-11' });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/更旧，未导入任何数据/);
+    // 二支部 written "二 支部" in a newer export: matched to the branch held, nothing doubled.
+    expect((await organ(['import', '--kind', 'json', at('各支部', '1.json')])).code).toBe(0);
+    const spaced = edited('spaced.json', (d) => { d.tables.branches[0].name = '二 支部'; d.exportedAt = '2026-04-10T10:00:00'; });
+    const s = await organ(['import', '--kind', 'json', spaced]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toContain('二支部（spaced.json');
+    expect(s.stdout).toContain('与已有数据相同，没有变化');
+    const d = fullDump(at('organ'));
+    expect(d.branches!.rows.map((b) => b.name).sort()).toEqual(['一支部', '二支部']);
+  });
+
+  it('the same person (ID card) in two branches\' files is refused in Chinese, naming both, not a raw SQLite error', async () => {
+    const id = '110101198001011005';
+    const withId = (name: string, branchFile: string, member: number) => {
+      const doc = JSON.parse(readFileSync(at('各支部', branchFile), 'utf8'));
+      doc.tables.members[member].id_card = id;
+      writeFileSync(at('各支部', name), JSON.stringify(doc));
+      return at('各支部', name);
+    };
+    const a = withId('a.json', '1.json', 0);
+    const b = withId('b.json', '2.json', 0);
+    const before = fullDump(at('organ'));
+    const r = await organ(['import', '--kind', 'json', a, b]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/身份证号 110101\*+1005）已作为“二支部”的人员在本数据库中/);
+    expect(r.stderr).not.toMatch(/UNIQUE|内部错误/);
+    expect(fullDump(at('organ'))).toEqual(before);
+  });
+
+  it('import --kind db: the time of a branch file after an undo is the undo\'s, and the database itself is refused', async () => {
+    const file = at('b1', 'shuxiang.db');
+    expect((await organ(['import', '--kind', 'db', file], '2026-04-11')).code).toBe(0);
+    await ok(at('b1'), ['member', 'add', '--name', '错录', '--from', '2026-01-01'], '2026-04-12');
+    expect((await organ(['import', '--kind', 'db', file], '2026-04-12')).stdout).toContain('人员 已新增 1');
+    await ok(at('b1'), ['undo', '--yes'], '2026-04-13');
+    const r = await organ(['import', '--kind', 'db', file], '2026-04-13');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2026-04-13 09:00 导出.*人员 已删除 1/);
+    const self = await organ(['import', '--kind', 'db', at('organ', 'shuxiang.db')]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toContain('就是本数据库');
   });
 });

@@ -25,12 +25,12 @@ export interface UndoOutcome extends UndoResult {
 /** Backs up the database at `backupOf` (when given) and undoes the batch; the newest automatic backups are
  * kept once the undo is done, and the backup is taken back when it fails (a failed undo writes nothing). */
 export async function undo(db: Db, input: { batch: BatchInfo; backupOf?: string }, now: string): Promise<UndoOutcome> {
-  if (input.backupOf === undefined) return undoBatch(db, input.batch.id);
+  if (input.backupOf === undefined) return undoBatch(db, input.batch.id, now);
   // takeAutoBackup refuses a read-only or damaged database before it copies anything.
   const backup = await takeAutoBackup(db, input.backupOf, now);
   let result: UndoResult;
   try {
-    result = undoBatch(db, input.batch.id);
+    result = undoBatch(db, input.batch.id, now);
   } catch (e) {
     backup.discard();
     throw e;

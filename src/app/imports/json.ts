@@ -5,6 +5,7 @@
 // Two steps: readDocuments before the database is opened (or created), importDocuments into it.
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { addDaysIso } from '../../domain/periods.js';
 import { DbError, UserError } from '../../shared/errors.js';
 import type { Db } from '../../store/db.js';
 import { EXPORT_FORMAT_VERSION, exportDbFile, type ExportDocument } from '../../store/exportJson.js';
@@ -19,10 +20,25 @@ export interface ReadDocument {
   doc: unknown;
 }
 
-/** Each file as an export document: parsed JSON, or (`db`) a branch's database file exported as one. */
-export function readDocuments(files: string[], kind: 'json' | 'db'): ReadDocument[] {
+/** Each file as an export document: parsed JSON, or (`db`) a branch's database file exported as one;
+ * `self` is this database's path (a file that is this database is refused). */
+export function readDocuments(files: string[], kind: 'json' | 'db', self?: string): ReadDocument[] {
   if (!files.length) throw new UserError(`--kind ${kind} 需要至少一个文件。`);
+  if (kind === 'db' && self) for (const file of files) {
+    if (sameFile(file, self)) throw new UserError(`${basename(file)} 就是本数据库（--db ${self}），不能导入到自己里面，未导入任何数据。`, ['请指定支部发来的数据库文件或 export 导出的 .json 文件。']);
+  }
   return files.map((file) => ({ name: basename(file), doc: readDocument(file, kind) }));
+}
+
+/** Whether two paths name one file (links and different spellings included); false if either is missing. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a);
+    const y = statSync(b);
+    return x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false;
+  }
 }
 
 function readDocument(file: string, kind: 'json' | 'db'): unknown {
@@ -67,10 +83,11 @@ export interface JsonImport {
   files: JsonImportResult[];
 }
 
-/** Checks every document (refusing on any problem), then merges them oldest first in one batch stamped `now`;
- * `fresh`: the database was created for this import (nothing to remember a previous import by). */
-export function importDocuments(db: Db, input: { docs: ReadDocument[]; fresh: boolean; dryRun?: boolean; force?: boolean; today: string }, now: string, hooks: ImportHooks = {}): JsonImport {
-  const { docs, fresh } = input;
+/** Checks every document (refusing on any problem), then merges them oldest first in one batch stamped `now`
+ * (each branch's export time remembered, so an older file of it is refused later — also in a database
+ * this import creates, the organ's first collection). */
+export function importDocuments(db: Db, input: { docs: ReadDocument[]; dryRun?: boolean; force?: boolean; today: string }, now: string, hooks: ImportHooks = {}): JsonImport {
+  const { docs } = input;
   for (const { name, doc } of docs) {
     const d = doc as Partial<ExportDocument> | null;
     if (typeof d?.formatVersion === 'number' && d.formatVersion > EXPORT_FORMAT_VERSION) {
@@ -78,13 +95,16 @@ export function importDocuments(db: Db, input: { docs: ReadDocument[]; fresh: bo
     }
     let problems = checkDocument(db, doc, name, SCHEMA_VERSION);
     if (!problems.length) problems = documentValueProblems(name, (doc as ExportDocument).tables, input.today);
+    // A time to come would make every genuine later export of the branch look older.
+    const at = (doc as ExportDocument).exportedAt;
+    if (!problems.length && at.slice(0, 10) > addDaysIso(input.today, 1)) problems = [`${name} › exportedAt：导出时间 ${at.replace('T', ' ').slice(0, 16)} 在今天（${input.today}）之后，不可能是真实的导出时间（文件被改过，或导出它的电脑日期不对）`];
     if (problems.length) throw new UserError(`${name} 有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请使用 shuxiang export --json 重新导出，不要手工修改。']);
   }
   // Oldest first, so that two files of one branch leave the newer one in place.
   const ordered = [...docs].sort((a, b) => ((a.doc as ExportDocument).exportedAt < (b.doc as ExportDocument).exportedAt ? -1 : 1));
   const names = docs.map((d) => d.name).join(' ');
   const results = writeOrPreview(db, input.dryRun, { command: 'import json', args: names }, now, (batchId, counts) =>
-    ordered.map(({ name, doc }) => importDocument(db, doc as ExportDocument, name, batchId, counts, { onRow: hooks.onRow, remember: !fresh, force: input.force })));
+    ordered.map(({ name, doc }) => importDocument(db, doc as ExportDocument, name, batchId, counts, { onRow: hooks.onRow, force: input.force })));
   const tables: JsonImportOutcome = {};
   for (const r of results) for (const [t, o] of Object.entries(r.tables)) {
     const s = (tables[t] ??= { added: 0, matched: 0, changed: 0, removed: 0 });

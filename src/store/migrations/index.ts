@@ -10,6 +10,7 @@ import { STUDY_MONTHS_MIGRATION } from './0006-study-months.js';
 import { HORIZON_MIGRATION } from './0007-undo-horizon.js';
 import { ATTENDEES_MIGRATION } from './0008-attendees.js';
 import { MEMBER_TERMS_MIGRATION } from './0009-member-terms.js';
+import { LAST_UNDO_MIGRATION } from './0010-last-undo.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -24,6 +25,7 @@ export const MIGRATIONS: Migration[] = [
   HORIZON_MIGRATION,
   ATTENDEES_MIGRATION,
   MEMBER_TERMS_MIGRATION,
+  LAST_UNDO_MIGRATION,
 ];
 
 /** The one schema version constant: the version this code writes; a database above it was made by a newer shuxiang. */

@@ -12,10 +12,10 @@ import { tableLabel } from '../../../domain/tableLabels.js';
 /** Reads, checks and (unless --dry-run) merges the documents, in one batch. */
 export async function importJsonFiles(ctx: AppContext, files: string[], opts: ImportOptions, kind: 'json' | 'db' = 'json'): Promise<void> {
   const fresh = !existsSync(ctx.dbPath());
-  const docs = readDocuments(files, kind);
+  const docs = readDocuments(files, kind, ctx.dbPath());
   try {
     const db = await ctx.openDb({ create: fresh });
-    printJsonImport(ctx, importDocuments(db, { docs, fresh, dryRun: opts.dryRun, force: opts.force, today: ctx.today() }, ctx.nowStamp(), importHooks(ctx)));
+    printJsonImport(ctx, importDocuments(db, { docs, dryRun: opts.dryRun, force: opts.force, today: ctx.today() }, ctx.nowStamp(), importHooks(ctx)));
   } catch (e) {
     // A database this command created for the import is removed again: a failed import leaves nothing.
     if (fresh) {
@@ -45,7 +45,8 @@ function fileLines(r: JsonImportResult, dryRun: boolean): string[] {
   for (const b of r.branches) {
     const when = `${b.exportedAt.replace('T', ' ').slice(0, 16)} 导出${b.previous ? `，替换 ${b.previous.replace('T', ' ').slice(0, 16)} 导出的数据` : ''}`;
     const changed = Object.entries(b.tables).filter(([, o]) => o.added || o.changed || o.removed);
-    out.push(`  ${b.branch}（${r.file}，${when}）：${changed.length ? changed.map(([t, o]) => line(t, o)).join('；') : '与已有数据相同，没有变化'}`);
+    const none = b.added ? `${verb}新增支部（文件中没有人员、活动等记录）` : '与已有数据相同，没有变化';
+    out.push(`  ${b.branch}（${r.file}，${when}）：${b.added && changed.length ? `${verb}新增支部；` : ''}${changed.length ? changed.map(([t, o]) => line(t, o)).join('；') : none}`);
   }
   const shared = Object.entries(r.tables).filter(([t, o]) => ['books', 'settings'].includes(t) && o.added);
   if (shared.length) out.push(`  共用：${shared.map(([t, o]) => `${tableLabel(t)}${verb}新增 ${o.added}`).join('；')}`);
