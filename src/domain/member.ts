@@ -101,6 +101,12 @@ export function onRollOn(m: Roll, day: string): boolean {
   return m.history !== undefined && m.branch !== undefined && pastRollOn(m as Pick<Member, 'branch' | 'history'>, day);
 }
 
+/** Whether the member is on the roll of any branch on `day`: any spell, in this branch or one moved from
+ * (a record of that day counts for the person, whichever branch it is the record of). */
+export function onAnyRollOn(m: Roll, day: string): boolean {
+  return onRollOn(m, day) || !!m.history?.some((t) => t.kind === 'roll' && covers(t, day));
+}
+
 /** Whether the member is on the roll (of their present branch) on at least one day of [start, end) (end exclusive). */
 export function onRollDuring(m: Roll, start: string, end: string): boolean {
   if ((!m.onRollFrom || m.onRollFrom < end) && (!m.onRollLeft || m.onRollLeft > start)) return true;

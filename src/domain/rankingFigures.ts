@@ -3,7 +3,7 @@
 // Pure; only evidence dated within the year and while the member was on the roll counts.
 import { attendanceStats, type SessionMarks } from './attendanceStats.js';
 import type { Evidence } from './evidence.js';
-import { onRollOn } from './member.js';
+import { covers, onRollOn } from './member.js';
 import type { StudyColumns } from './engine/columns.js';
 import { judgedIntervals, segmentsIn } from './engine/intervals.js';
 import { fromDayNumber, spanDaysCounted } from './periods.js';
@@ -33,7 +33,8 @@ export function memberYearFigures(ev: Evidence, range: { from: string; toExclusi
   const byId = new Map(ev.members.map((m) => [m.id, m]));
   const counts = (d: string | undefined, memberId: number) => {
     const m = byId.get(memberId);
-    return !!m && inYear(d) && onRollOn(m, d!);
+    // Every spell counts for the person (moved on a day: the records of both branches).
+    return !!m && inYear(d) && (m.rollTerms ? m.rollTerms.some((t) => covers(t, d!)) : onRollOn(m, d!));
   };
   const sessions = ev.sessions.filter((s) => inYear(s.date));
   const stats = attendanceStats(sessions, ev.members, marks ?? ev.attendance, { excusedCountsAsAttended });

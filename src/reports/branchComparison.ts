@@ -228,6 +228,9 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
     row(m.rollTerms ? branchAt(m, toDayNumber(r.finished)) : b).books++;
   }
 
+  // The organ's own counts of people (each once; summing the branches would count a mover twice).
+  const organ = { rules: [] as RuleShare[], gaps: new Set<number>(), persistGaps: new Set<number>() };
+
   // The rules: branch duties by period, member rules by each person's worst status.
   const rules = a.ruleSet.rules.filter((r) => a.worst.has(r.id));
   for (const r of rules.filter((x) => x.appliesTo === 'branch')) for (const b of rows.values()) b.duties.push({ rule: r.id, title: r.title, met: 0, gap: 0, open: 0, na: 0, actual: 0, required: 0 });
@@ -251,9 +254,13 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
       s[st]++;
     };
     const byBranchOf = a.moverWorst?.get(r.id);
+    const whole: RuleShare = { rule: r.id, title: r.title, applicable: 0, met: 0, gap: 0, open: 0, share: null };
+    organ.rules.push(whole);
     for (const [memberId, status] of a.worst.get(r.id)!) {
       const b = branchOf.get(memberId);
       if (b === undefined) continue;
+      // The organ counts each person once, at their worst over the year (a mover is in two branches' rows).
+      if (countedIn.get(memberId)?.size && status !== 'na') { whole.applicable++; whole[status]++; }
       // Moved on a day: their worst in each branch, over the periods that are that branch's.
       const split = byBranchOf?.get(memberId);
       // (Only on a roll they were counted on in the span, as for the people with gaps.)
@@ -267,6 +274,10 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const p of a.people) {
     const b = branchOf.get(p.memberId);
     if (b === undefined || !p.gaps.length) continue;
+    if (countedIn.get(p.memberId)?.size) {
+      organ.gaps.add(p.memberId);
+      if (p.gaps.some((v) => forAll.has(v.rule))) organ.persistGaps.add(p.memberId);
+    }
     // Moved on a day: counted in each branch whose periods they fell short in.
     const mover = !!memberOf.get(p.memberId)!.rollTerms;
     for (const gb of mover ? new Set(p.gaps.map((v) => v.branchId)) : [b]) {
@@ -293,7 +304,7 @@ export function buildBranchComparison(a: AuditReport, plan?: PlanReport): Branch
   for (const r of branches) finish(r);
   branches.sort((x, y) => y.dutiesUnmet - x.dutiesUnmet || (x.shareAllMet ?? 1) - (y.shareAllMet ?? 1) ||
     (x.attendance.rate ?? 1) - (y.attendance.rate ?? 1) || x.branch.localeCompare(y.branch, 'zh'));
-  return { asOf: a.asOf, scope: { id: a.scope.id, start: from, end: a.scope.end, countedEnd }, order: WORST_FIRST, branches, organ: totals(branches) };
+  return { asOf: a.asOf, scope: { id: a.scope.id, start: from, end: a.scope.end, countedEnd }, order: WORST_FIRST, branches, organ: totals(branches, { membersInPeriod: countedIn.size, peopleWithGaps: organ.gaps.size, peopleWithPersistGaps: organ.persistGaps.size, rules: organ.rules }) };
 }
 
 function blank(id: number | null, name: string): BranchFigures {
@@ -319,11 +330,12 @@ function finish(r: BranchFigures): void {
   for (const s of r.rules) s.share = ratio(s.applicable - s.gap, s.applicable);
 }
 
-/** The organ's row: every count summed, rates over the sums. */
-function totals(rows: BranchFigures[]): BranchFigures {
+/** The organ's row: the counts of records summed, the counts of people (`people`: each person once, a mover
+ * too) the organ's own, rates over those. */
+function totals(rows: BranchFigures[], people: Pick<BranchFigures, 'membersInPeriod' | 'peopleWithGaps' | 'peopleWithPersistGaps' | 'rules'>): BranchFigures {
   const t = blank(null, '合计');
   for (const r of rows) {
-    for (const k of ['members', 'membersInPeriod', 'sessionsHeld', 'peopleWithGaps', 'peopleWithPersistGaps', 'books', 'studyHours'] as const) t[k] += r[k];
+    for (const k of ['members', 'sessionsHeld', 'books', 'studyHours'] as const) t[k] += r[k];
     for (const type of SESSION_TYPE_IDS) if (r.sessionsByType[type]) t.sessionsByType[type] = (t.sessionsByType[type] ?? 0) + r.sessionsByType[type]!;
     t.attendance.expected += r.attendance.expected;
     t.attendance.attended += r.attendance.attended;
@@ -332,16 +344,13 @@ function totals(rows: BranchFigures[]): BranchFigures {
       const s = t.duties.find((x) => x.rule === d.rule) ?? (t.duties.push({ ...d, met: 0, gap: 0, open: 0, na: 0, actual: 0, required: 0 }), t.duties.at(-1)!);
       for (const k of ['met', 'gap', 'open', 'na', 'actual', 'required'] as const) s[k] += d[k];
     }
-    for (const x of r.rules) {
-      const s = t.rules.find((y) => y.rule === x.rule) ?? (t.rules.push({ ...x, applicable: 0, met: 0, gap: 0, open: 0 }), t.rules.at(-1)!);
-      for (const k of ['applicable', 'met', 'gap', 'open'] as const) s[k] += x[k];
-    }
   }
+  Object.assign(t, { membersInPeriod: people.membersInPeriod, peopleWithGaps: people.peopleWithGaps, peopleWithPersistGaps: people.peopleWithPersistGaps, rules: people.rules });
   finish(t);
   return t;
 }
 
 /** A branch's row as the branch award (rank --branches) scores it. */
 export function branchYearFigures(r: BranchFigures): import('../domain/branchRanking.js').BranchYearFigures {
-  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.booksPerHead };
+  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.membersInPeriod ? r.books / r.membersInPeriod : 0 };
 }

@@ -66,8 +66,17 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
     .filter((m) => ('rollTerms' in m ? anyRollDuring(m, period.start, countedEnd) : onRollDuring(m, period.start, countedEnd)));
   const sessions = listSessions(db, { branchId, ...range });
   // Read before the audit: while a second thread, if any, is still reading the audit's columns.
-  const items = listItemValues(db, { branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
-    .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd);
+  // One branch's records are those of the days on its roll: someone moved on a day brings the records of
+  // their spell here (read across branches, then each record placed by the spell its day falls in).
+  const branchName = branches.length === 1 && branchId !== undefined ? branches[0] : undefined;
+  const across = branchId !== undefined && roster.some((m) => m.history?.some((t) => t.kind === 'roll' && t.branch !== m.branch && (m.branchId === branchId || t.branch === branchName)));
+  const byId = across ? new Map(roster.map((m) => [m.id, m])) : undefined;
+  const ownBranch = (memberId: number, day: string) => {
+    const m = byId!.get(memberId);
+    return !!m && memberOnDay(m, day, (b) => idOf.get(b)).branchId === branchId;
+  };
+  const items = listItemValues(db, { branchId: across ? undefined : branchId, from: period.start, toExclusive: countedEnd, kinds: LISTED_KINDS })
+    .filter((it) => it.date !== null && it.date >= period.start && it.date < countedEnd && (!across || ownBranch(it.memberId, it.date)));
   // The report shows figures, never evidence ids: self-study's 1.7 million (an organ's year) are not listed.
   const audit = buildAudit(db, { ruleSet: input.ruleSet, calendar: input.calendar, asOf, scope: period, branchId, citeSelfStudy: false, keepMet: false, roster, parallel: secondThread });
   // Sign-ins and self-study (an organ's year is ~1.8 million rows) come from what the audit already

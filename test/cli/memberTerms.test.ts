@@ -342,3 +342,40 @@ describe('left and came back', () => {
     expect(query(dir, "SELECT on_roll_left AS l FROM members WHERE name = '钱七'")).toEqual([{ l: null }]);
   });
 });
+
+describe("a mover's records before the move (hunt 2026-12-04)", () => {
+  // 张三 and 钱七 (二支部) all year; 赵六 in 一支部 until he moves to 二支部 on 07-01. 赵六 finishes 书A on
+  // 03-01 (in 一支部) and 书B on 08-01 (in 二支部). Three people in the organ, two books.
+  beforeEach(async () => {
+    await ok('branch', 'add', '二支部');
+    await ok('member', 'add', '--name', '张三', '--from', '2026-01-01');
+    await ok('member', 'add', '--name', '钱七', '--branch', '二支部', '--from', '2026-01-01');
+    await ok('member', 'add', '--name', '赵六', '--from', '2026-01-01');
+    await ok('member', 'edit', '赵六', '--move-to', '二支部', '--from', '2026-07-01');
+    const a = await ok('log', 'book', '--member', '赵六', '--title', '书A', '--category', '业务', '--finished', '2026-03-01');
+    // On the roll of 一支部 that day: no "not on the roll" warning.
+    expect(a.stderr).not.toContain('不在册');
+    await ok('log', 'book', '--member', '赵六', '--title', '书B', '--category', '业务', '--finished', '2026-08-01');
+  });
+  const json = async (...args: string[]) => {
+    const r = await runCli(['--json', ...args], { cwd: dir, now: '2027-01-05' });
+    expect([0, 1], r.stderr).toContain(r.code);
+    return JSON.parse(r.stdout);
+  };
+
+  it("each branch's ledger lists the book of its own spell; the ranking counts both", async () => {
+    const books = async (branch: string) => (await json('report', '--year', '2026', '--branch', branch)).items.books.map((b: { values: { title: string } }) => b.values.title);
+    expect(await books('一支部')).toEqual(['书A']);
+    expect(await books('二支部')).toEqual(['书B']);
+    const rank = await json('rank', '--year', '2026');
+    const zhao = rank.ranked.find((p: { name: string }) => p.name === '赵六');
+    expect(zhao.components.find((c: { key: string }) => c.key === 'books').value).toBe(2);
+  });
+
+  it('the organ total counts each person once: 3 people, 3 with gaps, 2 books ÷ 3 = 0.67 per head', async () => {
+    const c = await json('audit', '--by-branch', '--year', '2026');
+    expect(c.branches.map((b: { branch: string; membersInPeriod: number }) => [b.branch, b.membersInPeriod]).sort()).toEqual([['一支部', 2], ['二支部', 2]]);
+    expect(c.organ).toMatchObject({ membersInPeriod: 3, peopleWithGaps: 3, books: 2, booksPerHead: 0.67 });
+    for (const r of c.organ.rules) expect(r.applicable).toBeLessThanOrEqual(3);
+  });
+});

@@ -8,7 +8,7 @@ import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
 import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
 import { cellRef, sheetsShown, skippedSheetsNote, type Grid } from '../../domain/grid.js';
 import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
-import { onRollOn, type Member } from '../../domain/member.js';
+import { onAnyRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
 import { describeProblem, type CellProblem } from '../../domain/rosterRows.js';
 import { memberResolver, missText } from '../../domain/matchMember.js';
@@ -95,7 +95,7 @@ export async function readSheets(paths: string[], specs: readonly RecordSpec[], 
           const who = r.member;
           memberId = who.id;
           const day = row.values[(sheet.kind as { dateKey?: string }).dateKey ?? ''];
-          if (typeof day === 'string' && !onRollOn(who, day)) warnings.push({ row: row.row, message: `${who.name} 在 ${day} 不在册（在册期间 ${who.onRollFrom ?? '最初'} 至 ${who.onRollLeft ? `${who.onRollLeft} 前` : '今'}），仍会记录` });
+          if (typeof day === 'string' && !onAnyRollOn(who, day)) warnings.push({ row: row.row, message: `${who.name} 在 ${day} 不在册（在册期间 ${who.onRollFrom ?? '最初'} 至 ${who.onRollLeft ? `${who.onRollLeft} 前` : '今'}），仍会记录` });
         }
         const key = `${sheet.kind.id}\u0001${itemKey(sheet.kind, memberId, row.values)}`;
         const where = `${name} › ${sheetName || 'CSV'} › 第 ${row.row + 1} 行`;

@@ -6,7 +6,7 @@ import { countChars } from '../../../domain/charCount.js';
 import type { EvidenceField, EvidenceKindSpec } from '../../../domain/evidenceKinds.js';
 import { checkItem, type ItemValues } from '../../../domain/evidenceValues.js';
 import { describeValues } from '../../../domain/evidenceView.js';
-import { onRollOn, type Member } from '../../../domain/member.js';
+import { onAnyRollOn, type Member } from '../../../domain/member.js';
 import { UserError } from '../../../shared/errors.js';
 import { readDocumentText } from '../../../io/documentText.js';
 import type { Db } from '../../../store/db.js';
@@ -100,7 +100,7 @@ export async function runLogKind(ctx: AppContext, kind: EvidenceKindSpec, opts: 
   const member = await pickMember(ctx, members, opts.member as string | undefined);
   const values = await collectValues(ctx, db, kind, opts);
   const day = values[kind.dateKey];
-  if (typeof day === 'string' && !onRollOn(member, day)) {
+  if (typeof day === 'string' && !onAnyRollOn(member, day)) {
     ctx.warn(`${member.name} 在 ${day} 不在册（在册期间 ${member.onRollFrom ?? '最初'} 至 ${member.onRollLeft ? `${member.onRollLeft} 前` : '今'}），仍会记录，但考核只计在册期间。`);
   }
   const { item, outcome, booksAdded } = recordEvidence(db, kind, member, values, ctx.nowStamp());
