@@ -84,7 +84,8 @@ export function buildRemind(audit: AuditReport): RemindReport {
   });
   const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
   const messages = audit.people
-    .map((p) => ({ memberId: p.memberId, name: p.name, branch: p.branch, items: itemsOf(p.open) }))
+    // The branch of the periods still open: the one whose roll they are on as of the day (moved later: the old one).
+    .map((p) => ({ memberId: p.memberId, name: p.name, branch: (p.open[0] && audit.branchNames.get(p.open[0].branchId)) || p.branch, items: itemsOf(p.open) }))
     .filter((m) => m.items.length)
     .sort((a, b) => collator.compare(a.name, b.name))
     .map((m) => ({ ...m, text: `${m.name}同志：${sentence(m.items)}` }));
