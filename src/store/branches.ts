@@ -31,11 +31,13 @@ export interface BranchUse extends Branch {
   sessions: number;
 }
 
-/** Every branch with its counts of members (all, and on the roll on `today`) and sessions. */
+/** Each branch with its people (those on its roll once and since moved to another branch included: their
+ * spell here is this branch's record), those on the roll today, and its sessions. */
 export function listBranchUse(db: Db, today: string): BranchUse[] {
   return db.prepare(`
     SELECT b.id, b.name,
-      (SELECT count(*) FROM members m WHERE m.branch_id = b.id) AS members,
+      (SELECT count(*) FROM members m WHERE m.branch_id = b.id)
+        + (SELECT count(DISTINCT t.member_id) FROM member_terms t JOIN members m ON m.id = t.member_id WHERE t.kind = 'roll' AND t.branch = b.name AND m.branch_id <> b.id) AS members,
       (SELECT count(*) FROM members m WHERE m.branch_id = b.id AND (m.on_roll_from IS NULL OR m.on_roll_from <= ?) AND (m.on_roll_left IS NULL OR m.on_roll_left > ?)) AS onRoll,
       (SELECT count(*) FROM sessions s WHERE s.branch_id = b.id) AS sessions
     FROM branches b ORDER BY b.id`).all(today, today) as BranchUse[];

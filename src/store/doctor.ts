@@ -7,7 +7,7 @@ import { restoreHint } from '../shared/storageFault.js';
 import type { Db } from './db.js';
 import { openFile, schemaVersion, writable } from './dbConnect.js';
 import { SCHEMA_VERSION } from './migrations/index.js';
-import { evidenceOutsideRoll, futureDated, impossibleMemberDates, signinsNotExpected } from './doctorData.js';
+import { evidenceOutsideRoll, futureDated, impossibleMemberDates, signinsAtOtherSpell, signinsNotExpected } from './doctorData.js';
 import { dataTables, q } from './undoTriggers.js';
 
 /** One named check and its findings (empty = passed). */
@@ -63,6 +63,7 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
     checks.push(guarded('orphans', '没有孤立的记录', () => orphans(db)));
     checks.push(guarded('member-dates', '人员日期合理', () => ({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' })));
     checks.push(guarded('future-dated', '没有把今天以后的事记成已完成', () => ({ id: 'future-dated', title: '没有把今天以后的事记成已完成', problems: futureDated(db, today), fix: '核对这些记录的日期（也可能是电脑日期不对）：记错的用 shuxiang log list --member 姓名 查到编号后 shuxiang log remove 编号 删除再重新登记；签到用 shuxiang checkin 编号 改正。' })));
+    checks.push(guarded('signin-spell', '调动的人签到在当天所在的支部', () => ({ id: 'signin-spell', title: '调动的人签到在当天所在的支部', problems: signinsAtOtherSpell(db), fix: '核对调动日期（shuxiang member show 姓名）；日期登记错了用 shuxiang member edit 姓名 --move-to 支部 --from 日期 改正，签错了的可用 shuxiang undo 撤销那次签到。' })));
     checks.push(guarded('signin-expected', '签到的人都在应到名单上', () => ({ id: 'signin-expected', title: '签到的人都在应到名单上', problems: signinsNotExpected(db), fix: '如这些人确应参加，用 shuxiang session edit 编号 --attendees 把他们加入应到名单；签错了的，可用 shuxiang undo 撤销那次签到或导入。' })));
     checks.push(guarded('evidence-on-roll', '学习记录都在在册期间内', () => ({ id: 'evidence-on-roll', title: '学习记录都在在册期间内', problems: evidenceOutsideRoll(db), fix: '核对记录日期，或用 shuxiang member edit 姓名 --from 日期 改正转入日期；记错的记录可用 shuxiang log remove 删除。' })));
   } finally {

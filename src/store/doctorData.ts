@@ -115,3 +115,20 @@ export function signinsNotExpected(db: Db): string[] {
     `${id} 号活动（${s.date}，应到${s.attendees === 'leaders' ? '当天的支委' : '指定人员'}）有 ${s.names.length} 人不在应到名单上却有签到：${s.names.join('、')}；这些签到不计入任何考核`);
   return lines.slice(0, 30).concat(lines.length > 30 ? [`……还有 ${lines.length - 30} 次活动，未一一列出`] : []);
 }
+
+/** Sign-ins of someone moved between branches at a session of a branch whose roll they were not on that
+ * day (the old branch's session after the move, or the new one's before it): the audit counts a sign-in
+ * only at the sessions of the branch of the day's spell, so these count for nobody. At most 30 lines. */
+export function signinsAtOtherSpell(db: Db): string[] {
+  if (!has(db, 'attendance') || !has(db, 'sessions') || !has(db, 'member_terms')) return [];
+  const rows = db.prepare(`
+    SELECT m.id, m.name, s.id AS session, s.date, b.name AS branch FROM attendance a
+      JOIN sessions s ON s.id = a.session_id JOIN members m ON m.id = a.member_id JOIN branches b ON b.id = s.branch_id
+    WHERE EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = m.id AND t.kind = 'roll' AND t.branch = b.name OR t.member_id = m.id AND t.kind = 'roll' AND s.branch_id = m.branch_id)
+      AND (
+        ((m.on_roll_from IS NULL OR s.date >= m.on_roll_from) AND (m.on_roll_left IS NULL OR s.date < m.on_roll_left) AND s.branch_id <> m.branch_id)
+        OR EXISTS (SELECT 1 FROM member_terms t WHERE t.member_id = m.id AND t.kind = 'roll' AND (t.date_from IS NULL OR s.date >= t.date_from) AND s.date < t.date_to AND t.branch <> b.name))
+    ORDER BY s.date, s.id, m.id LIMIT 31`).all() as { id: number; name: string; session: number; date: string; branch: string }[];
+  return rows.slice(0, 30).map((r) => `${r.name}（编号 #${r.id}）在 ${r.date} 不在“${r.branch}”在册（调动前后），却有该支部 ${r.session} 号活动的签到；这条签到不计入任何考核`)
+    .concat(rows.length > 30 ? ['……还有更多，未一一列出'] : []);
+}

@@ -26,11 +26,11 @@ describe('doctor', () => {
   it('passes a healthy database: every check listed, exit 0', async () => {
     const r = await cli(['doctor']);
     expect(r.code, r.stdout).toBe(0);
-    for (const t of ['文件完整性', '文件权限', '数据结构版本', '关联完整', '孤立', '人员日期', '今天以后', '应到名单', '在册期间']) expect(r.stdout).toContain(t);
+    for (const t of ['文件完整性', '文件权限', '数据结构版本', '关联完整', '孤立', '人员日期', '今天以后', '应到名单', '在册期间', '当天所在的支部']) expect(r.stdout).toContain(t);
     expect(r.stdout).toContain('全部通过');
     const j = JSON.parse((await cli(['--json', 'doctor'])).stdout);
     expect(j.ok).toBe(true);
-    expect(j.checks).toHaveLength(9); // issue 14 added the future-dated check, issue 18 the sign-ins of people not expected
+    expect(j.checks).toHaveLength(10); // issue 14 added the future-dated check, issue 18 the sign-ins of people not expected and of movers at the other branch
   });
 
   it('finds loose permissions, impossible dates, records off the roll and broken references — with fixes, exit 1', async () => {

@@ -384,3 +384,29 @@ describe("a mover's records before the move (hunt 2026-12-04)", () => {
     expect(r.messages.filter((m: { member: string }) => m.member === '赵六').map((m: { branch: string }) => m.branch)).toEqual(['一支部']);
   });
 });
+
+describe('a branch that holds a mover\'s earlier spell (hunt 2026-12-04)', () => {
+  beforeEach(async () => {
+    await ok('branch', 'add', '二支部');
+    await ok('member', 'add', '--name', '张三', '--from', '2026-01-01', '--branch', '二支部');
+    await ok('member', 'add', '--name', '李四', '--from', '2026-01-01');
+  });
+
+  it('counts him among its people and cannot be removed while it does', async () => {
+    await ok('member', 'edit', '张三', '--move-to', '一支部', '--from', '2026-09-01');
+    const two = JSON.parse((await ok('--json', 'branch', 'list')).stdout).find((b: { name: string }) => b.name === '二支部');
+    expect(two).toMatchObject({ members: 1, sessions: 0 });
+    const r = await run('branch', 'remove', '二支部');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/还有 1 人、0 次活动，不能删除/);
+  });
+
+  it('doctor finds his sign-in at the old branch after the move', async () => {
+    await ok('session', 'add', '--type', '集中学习', '--date', '2026-09-15', '--topic', '九月学习', '--branch', '二支部');
+    await ok('checkin', '1', '--present', '张三');
+    await ok('member', 'edit', '张三', '--move-to', '一支部', '--from', '2026-09-01');
+    const r = await run('doctor');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ 调动的人签到在当天所在的支部\s+张三（编号 #1）在 2026-09-15 不在“二支部”在册/);
+  });
+});
