@@ -131,6 +131,12 @@ export function planRosterImport(input: PlanInput): RosterPlan {
     }
     if (row.leader ?? false) plan.leaders++;
     if (!member) {
+      // The same name on file in another branch, nothing (an ID card) to tell them apart: maybe a move.
+      const elsewhere = (byName.get(name) ?? []).filter((m) => m.branch !== branch && (!m.idCard || !id));
+      if (elsewhere.length) {
+        const at = elsewhere.map((m) => `“${m.branch}”已有${m.name}（编号 #${m.id}）`).join('，');
+        plan.warnings.push({ row: row.row, col: input.nameCol, message: `数据库里${at}，此行将在“${branch}”另外新增一人；如是同一个人调动，请不要重复添加，改用 shuxiang member edit ${name} --move-to ${branch} --from 日期 登记调动` });
+      }
       plan.adds.push({ row: row.row, draft: { branch, fields: row.fields, extra: row.extra, leader: row.leader ?? false } });
       continue;
     }

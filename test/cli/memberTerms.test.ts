@@ -410,3 +410,14 @@ describe('a branch that holds a mover\'s earlier spell (hunt 2026-12-04)', () =>
     expect(r.stdout).toMatch(/✗ 调动的人签到在当天所在的支部\s+张三（编号 #1）在 2026-09-15 不在“二支部”在册/);
   });
 });
+
+describe('a roster listing someone on file under another branch (hunt 2026-12-04)', () => {
+  it('warns that a second person is added (maybe a move), naming the one on file and the way to record a move', async () => {
+    await ok('branch', 'add', '二支部');
+    writeFileSync(join(dir, 'r1.csv'), '姓名,所在支部,转入日期\n张三,一支部,2026-01-01\n王五,一支部,2026-01-01\n');
+    await ok('import', join(dir, 'r1.csv'));
+    writeFileSync(join(dir, 'r2.csv'), '姓名,所在支部,转入日期\n王五,二支部,2026-07-01\n');
+    const r = await ok('import', join(dir, 'r2.csv'), '--dry-run');
+    expect(r.stderr).toMatch(/r2\.csv › CSV › A2：数据库里“一支部”已有王五（编号 #2），此行将在“二支部”另外新增一人.*member edit 王五 --move-to 二支部 --from 日期/);
+  });
+});
