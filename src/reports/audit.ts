@@ -7,7 +7,7 @@ import { EVIDENCE_KINDS } from '../domain/evidenceKinds.js';
 import type { AttendanceColumns, StudyColumns } from '../domain/engine/evidenceIndex.js';
 import { judgedIntervals, segmentsIn, totalDays } from '../domain/engine/intervals.js';
 import { judge } from '../domain/engine/judge.js';
-import type { Verdict, VerdictStatus } from '../domain/engine/types.js';
+import type { MetParts, Verdict, VerdictStatus } from '../domain/engine/types.js';
 import { addDaysIso, type Period } from '../domain/periods.js';
 import type { Member } from '../domain/member.js';
 import type { Rule, RuleSet } from '../domain/ruleSet.js';
@@ -43,6 +43,9 @@ export interface AuditInput {
    * names to show it by — for a renderer that writes them as they come (auditJson.ts VerdictStream). The
    * report then keeps no member's 'met' verdict (as with keepMet false), but every verdict is made. */
   emit?: (v: AuditVerdict, names: VerdictNames) => void;
+  /** With `emit`: a member's 'met' verdict of a count rule in parts instead (JudgeOptions.onMetCited), for
+   * the renderer to write as it would the verdict. */
+  emitMet?: (m: MetParts, names: VerdictNames) => void;
 }
 
 /** A verdict of the audit: the engine's own object, untouched (an organ's year is ~350,000 of them, so
@@ -180,19 +183,22 @@ export function buildAudit(db: Db, input: AuditInput): AuditReport {
     const was = per.get(branchId);
     if (was === undefined || RANK[status] > RANK[was]) per.set(branchId, status);
   };
+  /** A member's 'met' counted for the summaries; false when it is not this audit's (another branch's period). */
+  const countMet = (rule: string, memberId: number, branchId: number): boolean => {
+    if (across && branchId !== input.branchId) return false;
+    if (moverWorst && movers.has(memberId)) byBranch(rule, memberId, branchId, 'met');
+    const subjects = worst.get(rule)!;
+    if (subjects.get(memberId) === undefined || subjects.get(memberId) === 'na') subjects.set(memberId, 'met');
+    judged.add(memberId);
+    return true;
+  };
   const judgeRules = (ruleIds: string[], verdicts: AuditVerdict[]) => judge(input.ruleSet, evidence, {
     asOf, scope: scope.id, calendar: input.calendar, ruleIds, memberIds, selfStudy: evidence.study, lectures: evidence.lectureIds, attendance: evidence.signIns,
     citeSelfStudy: input.citeSelfStudy,
-    // Without met verdicts to keep (or hand on), a member's 'met' is only counted (no object made).
-    ...(keepMet || emit ? {} : {
-      onMet: (rule: string, memberId: number, branchId: number) => {
-        if (across && branchId !== input.branchId) return;
-        if (moverWorst && movers.has(memberId)) byBranch(rule, memberId, branchId, 'met');
-        const subjects = worst.get(rule)!;
-        if (subjects.get(memberId) === undefined || subjects.get(memberId) === 'na') subjects.set(memberId, 'met');
-        judged.add(memberId);
-      },
-    }),
+    // Without met verdicts to keep (or hand on), a member's 'met' is only counted (no object made); handed
+    // on, a count rule's is handed on in parts.
+    ...(keepMet || emit ? {} : { onMet: countMet }),
+    ...(emit && input.emitMet ? { onMetCited: (m: MetParts) => { if (countMet(m.rule, m.memberId, m.branchId)) input.emitMet!(m, names); } } : {}),
     sink: (v) => {
       // (Read across branches for one branch: the other branches' duties are not this audit's.)
       if (across && v.branchId !== input.branchId) return;

@@ -1,7 +1,8 @@
 // The `audit --json` document (SPEC §6 item 7): the rule summaries and every verdict, each with rule,
 // member, branch, period, status, required, actual, gap and evidence — made from the audit report model
 // (audit.ts) as it is written, a few thousand verdicts at a time.
-import type { Figure } from '../domain/engine/types.js';
+import type { Figure, MetParts } from '../domain/engine/types.js';
+import { sessionOfAttendance } from '../store/evidenceLoad.js';
 import { branchOf, citesOf, nameOf, type AuditReport, type AuditVerdict, type VerdictNames } from './audit.js';
 
 /** The `audit --json` document: `{asOf, rules, verdicts}` (and `calendarNote` when a year is not covered).
@@ -136,6 +137,52 @@ export class VerdictStream {
     }
   }
 
+  /** A 'met' verdict in parts (buildAudit's emitMet): the bytes add() writes for the verdict they make. */
+  addMet(m: MetParts, names: VerdictNames): void {
+    if (names !== this.names) { this.names = names; this.people = new Map(); }
+    let out = this.rules.get(m.rule);
+    if (!out) this.rules.set(m.rule, (out = new RuleBytes()));
+    this.out = out;
+    if (out.made++) out.byte(44);
+    this.count++;
+    const mark = out.mark();
+    if (this.fastMet(m)) return;
+    out.rewind(mark);
+    out.bytes(Buffer.from(this.mask(JSON.stringify(verdictJson(names, metVerdict(m)))), 'utf8'));
+  }
+
+  private fastMet(m: MetParts): boolean {
+    const o = this.out;
+    o.bytes(this.ruleHead(m.rule));
+    o.bytes(this.who(m.memberId, m.branchId));
+    o.bytes(this.when(m.period, 'met'));
+    if (!this.figure(m.required)) return false;
+    o.bytes(KEY.actual); if (!this.figure(m.actual)) return false;
+    o.bytes(KEY.gap);
+    if (typeof m.required === 'number') o.byte(48);
+    else if (!this.figure(zeroGap(m.required))) return false;
+    o.bytes(KEY.evidence);
+    // As citesOf names them, in the order the metrics list them: sign-ins as the sessions attended, the
+    // lectures logged, the self-study rows.
+    const { attendance, lectures, selfStudy } = m.cites;
+    let n = 0;
+    if (attendance.length && !this.cite(CITE_KEY.attendance, attendance, true, n++)) return false;
+    if (lectures.length && !this.cite(CITE_KEY.lectures, lectures, false, n++)) return false;
+    if (selfStudy.length && !this.cite(CITE_KEY.selfStudy, selfStudy, false, n++)) return false;
+    o.byte(125);
+    o.byte(125);
+    return true;
+  }
+
+  /** One list of the evidence (after `before` others): `"key":[ids]`. */
+  private cite(name: string, ids: number[], sessions: boolean, before: number): boolean {
+    const key = this.key(name);
+    if (!key) return false;
+    if (before) this.out.byte(44);
+    this.out.bytes(key);
+    return this.out.ids(ids, sessions);
+  }
+
   /** Writes `v` the fast way; false (part written) when it holds something only the generic way writes. */
   private fast(v: AuditVerdict): boolean {
     const o = this.out;
@@ -156,13 +203,7 @@ export class VerdictStream {
       if (!first) o.byte(44);
       first = false;
       o.bytes(key);
-      o.byte(91);
-      const ids = cites[k]!;
-      for (let i = 0; i < ids.length; i++) {
-        if (i) o.byte(44);
-        if (!this.number(ids[i]!)) return false;
-      }
-      o.byte(93);
+      if (!o.ids(cites[k]!, false)) return false;
     }
     o.byte(125);
     if (v.need) { o.bytes(KEY.need); o.bytes(this.literal(v.need)); }
@@ -258,6 +299,30 @@ export class VerdictStream {
   }
 }
 
+/** The verdict a MetParts stands for (JudgeOptions.onMetCited): what judged() makes of it. */
+export function metVerdict(m: MetParts): AuditVerdict {
+  const evidence: AuditVerdict['evidence'] = {};
+  if (m.cites.attendance.length) evidence.attendance = [...m.cites.attendance];
+  if (m.cites.lectures.length) evidence.lectures = [...m.cites.lectures];
+  if (m.cites.selfStudy.length) evidence.selfStudy = [...m.cites.selfStudy];
+  const gap = typeof m.required === 'number' ? 0 : zeroGap(m.required);
+  return { rule: m.rule, memberId: m.memberId, branchId: m.branchId, period: m.period, status: 'met', required: m.required, actual: m.actual, gap, evidence, daysLeft: undefined, need: undefined, note: undefined };
+}
+
+/** The names citesOf gives the tables a MetParts cites (attendance: the sessions attended). */
+const CITE_KEY = {
+  attendance: Object.keys(citesOf({ attendance: [0] }))[0]!,
+  lectures: Object.keys(citesOf({ lectures: [0] }))[0]!,
+  selfStudy: Object.keys(citesOf({ selfStudy: [0] }))[0]!,
+};
+
+/** A met verdict's gap: 0 in every part of the quota (gapOf of a quota reached). */
+const zeroGap = (required: Record<string, number>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const k in required) out[k] = 0;
+  return out;
+};
+
 const bytesOf = (s: string) => Buffer.from(s, 'utf8');
 const join = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 const COMMA = bytesOf(',');
@@ -311,6 +376,27 @@ class RuleBytes {
     let p = (this.at += len);
     const buf = this.buf;
     do { buf[--p] = 48 + (n % 10); n = (n / 10) | 0; } while (n > 0);
+  }
+
+  /** `[id,id,…]`: whole numbers 0 ≤ id < 2³¹ (sign-ins' attendance ids as their sessions); false at any
+   * other (the caller writes the verdict the generic way). */
+  ids(ids: ArrayLike<number>, sessions: boolean): boolean {
+    this.room(2 + ids.length * 11);
+    const buf = this.buf;
+    let at = this.at;
+    buf[at++] = 91;
+    for (let i = 0; i < ids.length; i++) {
+      let n = sessions ? sessionOfAttendance(ids[i]!) : ids[i]!;
+      if (!(n >= 0 && n < 2147483648 && Math.floor(n) === n)) return false;
+      if (i) buf[at++] = 44;
+      let len = 1;
+      for (let x = n; x >= 10; x = (x / 10) | 0) len++;
+      let p = (at += len);
+      do { buf[--p] = 48 + (n % 10); n = (n / 10) | 0; } while (n > 0);
+    }
+    buf[at++] = 93;
+    this.at = at;
+    return true;
   }
 
   /** Where the writing is, to go back to (a verdict begun the fast way and written the generic way). */

@@ -13,7 +13,8 @@ import { buildReport, planReportFiles, reportFileName } from '../../src/app/repo
 import { loadRules } from '../../src/app/rules/ruleContext.js';
 import { switchRuleSet } from '../../src/app/rules/ruleSets.js';
 import { parsePeriodId, periodContaining } from '../../src/domain/periods.js';
-import { auditJson } from '../../src/reports/auditJson.js';
+import { auditJson, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
+import { maskJsonText } from '../../src/domain/pii.js';
 import type { Db } from '../../src/store/db.js';
 import { openDb } from '../../src/store/db.js';
 import { listMembers } from '../../src/store/members.js';
@@ -50,6 +51,25 @@ describe('audit', () => {
     const gaps = auditGaps(result);
     expect(gaps?.exitCode).toBe(1);
     expect(printed.stderr).toContain(gaps!.message);
+  });
+
+  it('audit --json written as judged (VerdictStream; met verdicts of count rules in parts) is byte for byte the kept verdicts', () => {
+    // Mid-year (open periods), today, and after the year's end (every period ended: the parts path at its widest).
+    for (const asOf of ['2026-06-30', NOW, '2027-01-10']) {
+      const prepared = prepareAudit(db, { dbPath, asOf, scope: parsePeriodId('2026')!, scopeGiven: true }, NOW);
+      for (const mask of [maskJsonText, (s: string) => s]) {
+        const stream = new VerdictStream(mask);
+        const streamed = runAudit(db, prepared, { json: true, emit: (v, n) => stream.add(v, n), emitMet: (m, n) => stream.addMet(m, n) });
+        const kept = runAudit(db, prepared, { json: true });
+        const list = auditJson(kept.report).verdicts as { length: number; compactText(a: number, b: number, m: (s: string) => string): string };
+        const chunks = auditJson(streamed.report, stream).verdicts as ChunkList;
+        expect(chunks.length).toBe(list.length);
+        expect(Buffer.concat(chunks.chunks).toString('utf8'), asOf).toBe(list.compactText(0, list.length, mask));
+        expect(streamed.report.rules).toEqual(kept.report.rules);
+        expect(streamed.report.endedGaps).toBe(kept.report.endedGaps);
+        expect(streamed.comparison).toEqual(kept.comparison);
+      }
+    }
   });
 
   it('refuses a year with no records, and a rule id the rule set does not have', () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/engine/types.js';
 import { findPersonalData, maskJsonText } from '../../src/domain/pii.js';
 import type { AuditReport } from '../../src/reports/audit.js';
-import { auditJson, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
+import { auditJson, metVerdict, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
+import type { MetParts } from '../../src/domain/engine/types.js';
 
 interface TextList { length: number; slice(a: number, b: number): unknown[]; compactText(a: number, b: number, mask: (s: string) => string): string }
 
@@ -89,5 +90,28 @@ describe('audit --json: the verdicts written as text', () => {
     const out = list.compactText(0, 1, maskJsonText);
     expect(findPersonalData(out)).toEqual([]);
     expect(JSON.parse(`[${out}]`)[0]).toMatchObject({ member: '张三138****5678', actual: '137****5678', required: { '电话139****5678': 1 }, need: '联系 136****5678', evidence: { 'self-study': [1, 2] } });
+  });
+
+  it('a met verdict in parts (addMet) is written as the verdict it stands for (add), fallbacks included', () => {
+    const id = fc.oneof(fc.nat(3_000_000), fc.constantFrom(2 ** 31, 13812345678, 4_000_000_000_000_001));
+    const figure = fc.oneof(fc.nat(100), fc.double({ min: 0, max: 100, noNaN: true }), fc.record({ hours: fc.double({ min: 0, max: 300, noNaN: true }), noteDays: fc.nat(31) }));
+    const parts = fc.record({
+      rule: fc.constantFrom('P2-weekly', 'P1-daily', 'L1-monthly'), memberId: fc.integer({ min: 1, max: 3 }), branchId: fc.integer({ min: 1, max: 2 }),
+      period: fc.constantFrom('2026-W01', '2026-03'), required: figure, actual: figure,
+      cites: fc.record({ attendance: fc.array(id.map((x) => x * 1_000_000 + 1), { maxLength: 3 }), lectures: fc.array(id, { maxLength: 3 }), selfStudy: fc.array(id, { maxLength: 5 }) }),
+    });
+    fc.assert(fc.property(fc.array(parts, { maxLength: 6 }), (ps) => {
+      const names = { memberNames: new Map([[1, '王伟'], [2, '张三13812345678']]), branchNames: new Map([[1, '第1党支部']]) };
+      const a = new VerdictStream(maskJsonText);
+      const b = new VerdictStream(maskJsonText);
+      for (const p of ps as MetParts[]) {
+        // (A quota reached: the required figure's shape is the actual's, as a metric gives them.)
+        const m = { ...p, required: typeof p.actual === 'number' ? (typeof p.required === 'number' ? p.required : 1) : p.actual };
+        a.addMet(m, names);
+        b.add(metVerdict(m), names);
+      }
+      const text = (s: VerdictStream) => Buffer.concat(s.list(['P1-daily', 'P2-weekly', 'L1-monthly']).chunks).toString('utf8');
+      expect(text(a)).toBe(text(b));
+    }), { numRuns: 500, seed: 1204 });
   });
 });

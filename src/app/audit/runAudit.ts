@@ -60,6 +60,8 @@ export interface AuditScope {
   json?: boolean;
   /** Every verdict as it is made (buildAudit's emit): the report then keeps no member's 'met' verdict. */
   emit?: AuditInput['emit'];
+  /** With emit: a count rule's 'met' verdicts in parts (buildAudit's emitMet). */
+  emitMet?: AuditInput['emitMet'];
 }
 
 /** The audit and what goes with it. */
@@ -90,7 +92,7 @@ export function runAudit(db: Db, p: PreparedAudit, o: AuditScope): AuditResult {
   const cite = !!member || (!!o.json && !o.byBranch);
   const report = buildAudit(db, {
     ruleSet, calendar: p.context.calendar, asOf: p.asOf, scope: p.scope, branchId: branch?.id, memberIds: member ? [member.id] : undefined, leadersOnly: o.leaders, ruleIds,
-    citeSelfStudy: cite, keepMet: cite || !!o.all, parallel: true, ...(o.emit && !o.byBranch ? { emit: o.emit } : {}),
+    citeSelfStudy: cite, keepMet: cite || !!o.all, parallel: true, ...(o.emit && !o.byBranch ? { emit: o.emit, emitMet: o.emitMet } : {}),
   });
   // A planned month with no session is a gap.
   const plan = member || o.leaders || ruleIds ? undefined : buildPlanReport(db, { from: p.scope.start, to: p.scope.end, asOf: p.asOf, branchId: branch?.id });

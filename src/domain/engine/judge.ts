@@ -17,8 +17,8 @@ import { branchOn, cutAt, isProratedKind, judgedIntervals, prorate, rollInterval
 import { BRANCH_METRICS } from './metricsBranch.js';
 import { MEMBER_METRICS } from './metricsMember.js';
 import { needSentence } from './need.js';
-import { quickMet } from './quickMet.js';
-import type { Figure, JudgeOptions, Measure, Verdict } from './types.js';
+import { quickCited, quickMet } from './quickMet.js';
+import type { Figure, JudgeOptions, Measure, MetParts, Verdict } from './types.js';
 
 /** Judges a rule set over the evidence; verdicts come in rule order, then member (bundle order) or branch, then period.
  * With `opts.sink`, each verdict goes there as it is made and the returned list stays empty. */
@@ -53,8 +53,11 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
     const kind = rule.appliesTo === 'leaders' ? 'leaders' : 'all';
     // Only counting the met ones: an ended period wholly on the roll is first counted without a Measure.
     const quick = opts.onMet && opts.sink ? quickMet(rule, idx, opts.calendar) : undefined;
-    const from = quick ? periods.map((p) => dayOf(p.start)) : [];
-    const to = quick ? periods.map((p) => dayOf(p.end)) : [];
+    // Or, for a caller writing every verdict, the met ones of a count rule handed over in parts.
+    const cited = !quick && opts.onMetCited && opts.sink ? quickCited(rule, idx, opts.calendar, opts.citeSelfStudy) : undefined;
+    const from = quick || cited ? periods.map((p) => dayOf(p.start)) : [];
+    const to = quick || cited ? periods.map((p) => dayOf(p.end)) : [];
+    const parts: MetParts = { rule: rule.id, memberId: 0, branchId: 0, period: '', required: 0, actual: 0, cites: { attendance: [], lectures: [], selfStudy: [] } };
     for (const m of idx.members) {
       if (opts.memberIds && !opts.memberIds.includes(m.id)) continue;
       const intervals = intervalsOf(m, kind);
@@ -62,8 +65,21 @@ export function judge(ruleSet: RuleSet, evidence: Evidence, opts: JudgeOptions):
       const one = intervals.length === 1 ? intervals[0]! : undefined;
       for (let k = 0; k < periods.length; k++) {
         const p = periods[k]!;
-        if (quick && one && idles[k] === undefined && one.start <= p.start && one.end >= p.end && opts.asOf >= p.end) {
-          if (quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.rollTerms ? branchOn(m, addDaysIso(p.end, -1)) : m.branchId); continue; }
+        if ((quick || cited) && one && idles[k] === undefined && one.start <= p.start && one.end >= p.end && opts.asOf >= p.end) {
+          if (quick && quick(m, p, from[k]!, to[k]!)) { opts.onMet!(rule.id, m.id, m.rollTerms ? branchOn(m, addDaysIso(p.end, -1)) : m.branchId); continue; }
+          if (cited) {
+            const c = parts.cites;
+            if (c.attendance.length) c.attendance.length = 0;
+            if (c.lectures.length) c.lectures.length = 0;
+            if (c.selfStudy.length) c.selfStudy.length = 0;
+            if (cited(m, p, from[k]!, to[k]!, parts)) {
+              parts.memberId = m.id;
+              parts.branchId = m.rollTerms ? branchOn(m, addDaysIso(p.end, -1)) : m.branchId;
+              parts.period = p.id;
+              opts.onMetCited!(parts);
+              continue;
+            }
+          }
         }
         push(out, judgeMember(rule, m, intervals, p, whole[k]!, idx, opts, idles[k]));
       }

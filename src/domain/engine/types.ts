@@ -61,6 +61,24 @@ export interface JudgeOptions {
   /** With `sink`: a member's 'met' verdict is only reported here (rule, member, branch), not built — an
    * organ's year holds ~300,000 of them, and a caller that only counts them need not pay for the objects. */
   onMet?: (rule: string, memberId: number, branchId: number) => void;
+  /** With `sink` (and no `onMet`): a member's 'met' verdict of an ended period wholly on the roll, of a rule
+   * counting sign-ins or lectures, or self-study (quickMet.ts quickCited), handed over in parts instead of a
+   * Verdict — the same verdict judged() would make: gap 0, no need, note or days left. `parts` is reused:
+   * read it during the call only. */
+  onMetCited?: (parts: MetParts) => void;
+}
+
+/** A 'met' verdict in parts (JudgeOptions.onMetCited). */
+export interface MetParts {
+  rule: string;
+  memberId: number;
+  branchId: number;
+  period: string;
+  /** The quota and what was counted, as the metric states them (gap: 0 in every part). */
+  required: Figure;
+  actual: Figure;
+  /** The ids counted, by table, as the verdict's evidence would hold them (empty lists are left out there). */
+  cites: { attendance: number[]; lectures: number[]; selfStudy: number[] };
 }
 
 /** Everything a member metric needs to count one period. */

@@ -93,7 +93,7 @@ export async function runAuditCommand(ctx: AppContext, o: AuditOptions): Promise
   // Compact JSON (not to a terminal): the verdicts' text is made as they are judged, none kept.
   const stream = ctx.json && !o.byBranch && ctx.jsonCompact() ? new VerdictStream(ctx.jsonMask()) : undefined;
   const result = runAudit(db, prepared, {
-    branch, member, leaders: o.leaders, byBranch: o.byBranch, all: o.all, json: ctx.json, ...(stream ? { emit: (v, names) => stream.add(v, names) } : {}),
+    branch, member, leaders: o.leaders, byBranch: o.byBranch, all: o.all, json: ctx.json, ...(stream ? { emit: (v, names) => stream.add(v, names), emitMet: (m, names) => stream.addMet(m, names) } : {}),
   });
   const { report, plan, comparison, organView, branches: all } = result;
   const { ruleSet } = result.context.loaded;
