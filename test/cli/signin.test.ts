@@ -177,4 +177,34 @@ describe('import --kind signin', () => {
     expect(r.stderr).toContain(`活动编号 ${id} 在数据库中不存在`);
     expect(existsSync(join(dir, 'gone.xlsx'))).toBe(true);
   });
+
+  // Someone on the roll but not on the session's 应到名单 is told so — in checkin's words, with the command
+  // that adds them — not that they are off the roll: typed onto the sheet by name, or on a sheet printed
+  // before the attendees were changed (the hidden 人员编号 column).
+  it('someone on the roll but not expected is refused as checkin refuses them', async () => {
+    const id = JSON.parse((await ok(['--json', 'session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '部分人', '--attendees', '张三'])).stdout).id;
+    await ok(['sheet', String(id), 'n.xlsx']);
+    await fill(join(dir, 'n.xlsx'), { 张三: { status: '出席' } }, (ws) => {
+      ws.getCell('B7').value = '李四';
+      ws.getCell('D7').value = '出席';
+    });
+    const said = `李四 不在本次活动的应到名单上（本次应到指定 1 人：张三）。如确需为其签到，请先把他加入应到名单：shuxiang session edit ${id} --attendees 张三,李四`;
+    const r = await cli(['import', '--kind', 'signin', 'n.xlsx']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`n.xlsx › 签到表 › B7：${said}`);
+    expect(r.stderr).not.toContain('在册的人员');
+    const checkin = await cli(['checkin', String(id), '--present', '李四']);
+    expect(checkin.code).toBe(2);
+    expect(checkin.stderr).toContain(`--present：${said}`);
+
+    const all = await newSession('全体');
+    await ok(['sheet', String(all), 'a.xlsx']);
+    await fill(join(dir, 'a.xlsx'), { 张三: { status: '出席' }, 李四: { status: '出席' } });
+    await ok(['session', 'edit', String(all), '--attendees', '张三']);
+    const later = await cli(['import', '--kind', 'signin', 'a.xlsx']);
+    expect(later.code, later.stderr).toBe(2);
+    expect(later.stderr).toContain(`李四 不在本次活动的应到名单上（本次应到指定 1 人：张三）。如确需为其签到，请先把他加入应到名单：shuxiang session edit ${all} --attendees 张三,李四`);
+    expect(later.stderr).not.toContain('隐藏的“人员编号”列');
+    expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
+  });
 });
