@@ -17,7 +17,7 @@ import { recordNumber } from './numbers.js';
 export { resolveBranch } from './branch.js';
 export { attendeesText } from '../../domain/attendees.js';
 export { hoursBetween } from '../../app/sessions/editSession.js';
-export { expectedMembers, figuresFor, rollMembers } from '../../app/sessions/roll.js';
+export { expectedMembers, figuresFor, noOneExpected, rollMembers } from '../../app/sessions/roll.js';
 
 /** The session with the id the user typed (12 or #12). */
 export function loadSession(db: Db, idText: string): SessionRecord {
