@@ -35,7 +35,8 @@ export function buildBranchRanking(db: Db, p: { year: number; asOf: string; rule
   const plan = buildPlanReport(db, { from: scope.start, to: scope.end, asOf: p.asOf });
   const comparison = buildBranchComparison(audit, plan);
   const settings = p.ruleSet.branchRanking ?? DEFAULT_BRANCH_RANKING;
-  const ranked = rankBranches(comparison.branches.filter((b) => b.members > 0).map(branchYearFigures), settings);
+  // The counts beside the rounded books per head, so that it is scored unrounded.
+  const ranked = rankBranches(comparison.branches.filter((b) => b.members > 0).map((b) => ({ ...branchYearFigures(b), books: b.books, membersInPeriod: b.membersInPeriod })), settings);
   const top = p.top ?? settings.top;
   return {
     year: p.year, asOf: p.asOf, organ: readSettings(db).organ ?? '', ruleSetTitle: p.ruleSet.title, settings, top, ranked,

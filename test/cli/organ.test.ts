@@ -197,14 +197,16 @@ describe('report --by-branch', () => {
 describe('rank --branches (书香支部)', () => {
   // By hand, the year 2026 as of 2026-04-10 (April is still open, so it does not count against anyone):
   // duties met ÷ judged: 一 3/3, 二 2/3, 三 0/3; members with no gap in the 五坚持 (M1, R1): 一 1/2,
-  // 二 0/3, 三 0/1; attendance as above; books per head 0.5, 0.67, 1. Default weights 30/30/20/5:
-  // 一 30 + 15 + 16.67 + 2.5 = 64.17; 二 20 + 0 + 12 + 3.35 = 35.35; 三 0 + 0 + 20 + 5 = 25.
+  // 二 0/3, 三 0/1; attendance as above; books per head 0.5, 0.67 (2 of 3), 1. Default weights 30/30/20/5,
+  // each scored from the unrounded figure and the total rounded once:
+  // 一 30 + 15 + 16.67 + 2.5 = 64.17; 二 20 + 0 + 12 + 3.33 (5 × 2/3, not 5 × 0.67) = 35.33; 三 0 + 0 + 20 + 5 = 25.
   it('scores each branch with explained components, awards the top ones, writes the award list and certificates', async () => {
     fresh();
     const j = await run('--json', 'rank', '--branches', '--year', '2026', '--top', '1');
     expect(j.code, j.stderr).toBe(0);
     const doc = JSON.parse(j.stdout);
-    expect(doc.ranked.map((b: { branch: string; score: number }) => [b.branch, b.score])).toEqual([['一支部', 64.17], ['二支部', 35.35], ['三支部', 25]]);
+    expect(doc.ranked.map((b: { branch: string; score: number }) => [b.branch, b.score])).toEqual([['一支部', 64.17], ['二支部', 35.33], ['三支部', 25]]);
+    expect(doc.ranked[1].components.find((c: { key: string }) => c.key === 'booksPerHead')).toMatchObject({ value: 0.67, points: 3.33 });
     expect(doc.ranked[0].components.map((c: { key: string; points: number }) => [c.key, c.points])).toEqual([['duties', 30], ['persists', 15], ['attendanceRate', 16.67], ['booksPerHead', 2.5]]);
     expect(doc.awardees.map((b: { branch: string }) => b.branch)).toEqual(['一支部']);
     const t = await run('rank', '--branches', '--year', '2026', '--top', '1', '--docx', '--xlsx');
