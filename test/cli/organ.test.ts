@@ -4,11 +4,11 @@
 // member attends ≥ 1 集中学习 a month; R1 each member finishes ≥ 1 book a quarter), for 2026-Q1 as of
 // 2026-04-10 (the quarter has ended: every period is judged met or gap).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
-import { BRANCHES, useOrganRules, writeBranch } from '../helpers/organ.js';
+import { BRANCHES, ORGAN_RULES, useOrganRules, writeBranch } from '../helpers/organ.js';
 import { readXlsx } from '../helpers/xlsx.js';
 
 let template: string;
@@ -220,5 +220,18 @@ describe('rank --branches (书香支部)', () => {
     expect(text).toContain('关于表彰2026年度“书香支部”的决定');
     expect(text).toContain('一支部：');
     expect(text).not.toContain('一支部 同志');
+    expect(text).toContain('根据各支部“四举办”等支部职责完成情况、党员“五坚持”达标情况、学习活动参加率和人均读书情况综合计分评比，决定授予');
+  });
+
+  it('the decision names only the components the rule set scores (a weight above 0)', async () => {
+    fresh();
+    writeFileSync(join(dir, 'rules2.json'), JSON.stringify({ ...ORGAN_RULES, branchRanking: { weights: { duties: 30, persists: 0, attendanceRate: 20, booksPerHead: 0 } } }));
+    expect((await run('rules', 'use', join(dir, 'rules2.json'))).code).toBe(0);
+    const t = await run('rank', '--branches', '--year', '2026', '--top', '1', '--docx', 'b.docx');
+    expect(t.code, t.stderr).toBe(0);
+    const { default: JSZip } = await import('jszip');
+    const text = (await (await JSZip.loadAsync(readFileSync(join(dir, 'b.docx')))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('根据各支部“四举办”等支部职责完成情况和学习活动参加率综合计分评比，决定授予以下 1 个党支部');
+    expect(text).not.toMatch(/五坚持”达标情况|人均读书情况/);
   });
 });
