@@ -80,7 +80,20 @@ function add(f: AttendanceCounts, status: AttendanceStatus | undefined): void {
 }
 
 function finish(f: AttendanceCounts, o: StatsOptions): void {
-  f.rate = f.expected === 0 ? null : (f.attended + (o.excusedCountsAsAttended ? f.excused : 0)) / f.expected;
+  f.rate = attendanceRate(f, o.excusedCountsAsAttended);
+}
+
+/** The one attendance-rate formula (SPEC §3.3): (出席 + 迟到) ÷ 应到, 请假 counted as attended too when the
+ * rule set says so — for any counts, also those a renderer adds up itself (a branch's block of the grid). */
+export function attendanceRate(c: Pick<AttendanceCounts, 'expected' | 'attended' | 'excused'>, excusedCountsAsAttended = false): number | null {
+  return c.expected === 0 ? null : (c.attended + (excusedCountsAsAttended ? c.excused : 0)) / c.expected;
+}
+
+/** The formula in words, for a legend under a table of rates. */
+export function attendanceRateText(excusedCountsAsAttended = false): string {
+  return excusedCountsAsAttended
+    ? '出勤率 = (出席 + 迟到 + 请假) ÷ 应到（规则集设定请假算参加）'
+    : '出勤率 = (出席 + 迟到) ÷ 应到（规则集设定请假不算参加）';
 }
 
 /** Sign-ins by session, then member: what the figures look statuses up in (a caller holding a quarter

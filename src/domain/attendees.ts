@@ -65,6 +65,20 @@ export function attendeesLabel(s: Pick<AttendeesOf, 'attendees' | 'attendeeIds'>
   }
 }
 
+/** Who a session is for, with the people expected: 全体在册人员 / 支委 2 人：钱委员、赵书记 / 指定 2 人：李四、王五. */
+export function attendeesText(s: Pick<AttendeesOf, 'attendees' | 'attendeeIds'>, expected: readonly { name: string }[]): string {
+  if ((s.attendees ?? 'all') === 'all') return attendeesLabel(s);
+  return `${s.attendees === 'leaders' ? `支委 ${expected.length} 人` : attendeesLabel(s)}：${expected.map((m) => m.name).join('、') || '无'}`;
+}
+
+/** Why someone on the roll cannot be signed in: the session is for others (the committee that day, the
+ * people named) — and how to add them. The one wording of checkin and the sign-in sheet import. */
+export function notExpectedText(s: Pick<AttendeesOf, 'date' | 'attendees' | 'attendeeIds'> & { id: number }, m: { name: string }, expected: readonly { name: string }[]): string {
+  const list = [...expected.map((x) => x.name), m.name].join(',');
+  return `${m.name} 不在本次活动的应到名单上（本次应到${s.attendees === 'leaders' ? ` ${s.date} 的` : ''}${attendeesText(s, expected)}）。`
+    + `如确需为其签到，请先把他加入应到名单：shuxiang session edit ${s.id} --attendees ${list}`;
+}
+
 /** What `--attendees` said: a kind, or the names typed (still to be resolved against the roll). */
 export type AttendeesSpec = { kind: 'all' | 'leaders' } | { kind: 'named'; names: string[] };
 

@@ -25,7 +25,12 @@ export interface BranchYearFigures {
   /** Members with no ended gap in any rule for all members (五坚持) ÷ members; null with nobody. */
   persistsMet: number | null;
   attendanceRate: number | null;
+  /** Books per head as shown (rounded to 2 decimals). */
   booksPerHead: number;
+  /** Books finished and the per-head divisor (members on the roll some day of the year): books per head is
+   * scored from them unrounded — 1 book among 3 is 5 × 1/3 = 1.67 points, not 5 × 0.33. */
+  books: number;
+  membersInPeriod: number;
 }
 
 /** One branch's place. */
@@ -49,14 +54,17 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The components and total of one branch's year. */
 export function branchScore(f: BranchYearFigures, s: BranchRankingSettings): { score: number; components: BranchComponent[] } {
+  // Shown as the comparison rounds them; scored unrounded (the shares and the rate come unrounded).
   const value = { duties: f.dutiesMet, persists: f.persistsMet, attendanceRate: f.attendanceRate, booksPerHead: f.booksPerHead };
+  const exact = { ...value, booksPerHead: f.membersInPeriod ? f.books / f.membersInPeriod : f.booksPerHead };
   const components = COMPONENTS.map(({ key, label, unit }): BranchComponent => {
-    const v = value[key] ?? 0;
+    const v = exact[key] ?? 0;
     const cap = key === 'booksPerHead' ? s.caps.booksPerHead : undefined;
     const counted = cap !== undefined && v > cap ? cap : v;
     return { key, label, unit, value: value[key], counted, capped: counted < v, points: round2(counted * s.weights[key]) };
   });
-  return { score: round2(components.reduce((n, c) => n + c.points, 0)), components };
+  // The total of the unrounded points, rounded once (each component's points are shown rounded).
+  return { score: round2(components.reduce((n, c) => n + c.counted * s.weights[c.key], 0)), components };
 }
 
 /** Every branch ranked: score, then attendance rate (none lowest), then name; equals share a rank. */

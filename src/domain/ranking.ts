@@ -44,6 +44,7 @@ export const COMPONENTS: { key: keyof RankingWeights; label: string; unit: strin
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** The figure as shown: 字数 in 千字 to one decimal. */
 function rawValue(f: MemberYearFigures, key: keyof RankingWeights): number | null {
   switch (key) {
     case 'attendanceRate': return f.attendanceRate;
@@ -53,16 +54,22 @@ function rawValue(f: MemberYearFigures, key: keyof RankingWeights): number | nul
   }
 }
 
+/** The figure as scored (and held against its cap): unrounded — 1,550 字 is 1.55 千字, not the 1.6 shown. */
+function scoredValue(f: MemberYearFigures, key: keyof RankingWeights): number | null {
+  return key === 'writingChars' ? f.writingChars / 1000 : rawValue(f, key);
+}
+
 /** The components and total of one member's year. */
 export function scoreOf(f: MemberYearFigures, ranking: Ranking): { score: number; components: ScoreComponent[] } {
   const components = COMPONENTS.map(({ key, label, unit }): ScoreComponent => {
     const value = rawValue(f, key);
     const cap = ranking.caps[key as RankingCapKey];
-    const v = value ?? 0;
+    const v = scoredValue(f, key) ?? 0;
     const counted = cap !== undefined && v > cap ? cap : v;
     return { key, label, unit, value, counted, capped: counted < v, points: round2(counted * ranking.weights[key]) };
   });
-  return { score: round2(components.reduce((s, c) => s + c.points, 0)), components };
+  // The total of the unrounded points, rounded once (each component's points are shown rounded).
+  return { score: round2(components.reduce((s, c) => s + c.counted * ranking.weights[c.key], 0)), components };
 }
 
 /** Everyone ranked: score, then attendance rate (none counts lowest), then name; equals share a rank. */

@@ -8,13 +8,24 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ensureFolder } from '../shared/folders.js';
+import { nameRoom } from '../shared/nameLimit.js';
 import { storageFault } from '../shared/storageFault.js';
 
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
-/** The temporary file for `file` in this process. */
+/** What a temporary name adds to its copy of the target's name: `.`, `.pid` (up to 7 digits on Linux,
+ * 10 elsewhere), `.` and 8 hex digits, `.tmp`. */
+const TEMP_EXTRA = 1 + 11 + 9 + 4;
+
+/** The target's name as its temporary name holds it: cut so that the temporary name stays within the
+ * system's limit (a valid 245-byte name must not fail for the bytes the temporary name adds). */
+function tempStem(name: string): string {
+  return nameRoom(name, TEMP_EXTRA);
+}
+
+/** The temporary file for `file` in this process (in the same folder, so the rename stays on one disk). */
 function tempName(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(file), `.${tempStem(basename(file))}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 function alive(pid: number): boolean {
@@ -37,7 +48,7 @@ export function removeStaleTemps(file: string): void {
   }
   for (const n of names) {
     const m = TEMP.exec(n);
-    if (!m || m[1] !== basename(file)) continue;
+    if (!m || m[1] !== tempStem(basename(file))) continue;
     const p = join(dirname(file), n);
     try {
       if (!alive(Number(m[2])) || Date.now() - statSync(p).mtimeMs > 3600_000) rmSync(p, { force: true });
@@ -85,7 +96,11 @@ export async function writeAtomically(file: string, write: (tmp: string) => Prom
     fsyncPath(tmp, 'r+');
     putInPlace(tmp, file, opts.replace ?? true);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // never created (its folder is a file, its name too long…): the first error is the one to say
+    }
     throw storageFault(e, { file }) ?? e;
   } finally {
     dropTemp(tmp);
@@ -104,7 +119,13 @@ const live = new Set<string>();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 function onSignal(signal: NodeJS.Signals): void {
-  for (const t of live) rmSync(t, { force: true });
+  for (const t of live) {
+    try {
+      rmSync(t, { force: true });
+    } catch {
+      // never created
+    }
+  }
   live.clear();
   for (const s of SIGNALS) process.removeListener(s, onSignal);
   process.kill(process.pid, signal);

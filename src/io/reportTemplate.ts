@@ -24,5 +24,11 @@ export function readWordingTemplate(file: string, kind: 'md' | 'docx'): string {
   if (text.includes('\uFFFD')) {
     throw new UserError(`模板文件 ${file} 不是 UTF-8 编码的文本。`, ['请用记事本“另存为”，编码选 UTF-8 后再试。']);
   }
+  // Nothing but blanks and <!-- notes -->: the summary would be a blank document.
+  if (!text.replace(/^\uFEFF/, '').replace(/<!--[\s\S]*?-->/g, '').trim()) {
+    throw new UserError(`措辞模板 ${file} 是空的（${text.trim() ? '除注释外' : ''}没有任何文字），按它生成的工作总结会是一份空白文件，没有生成任何文件。`, [
+      `请在其中写上标题和正文（可复制自带的措辞模板 ${defaultWordingFile()} 再修改），或去掉 --template 使用自带的措辞。`,
+    ]);
+  }
   return text;
 }

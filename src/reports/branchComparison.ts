@@ -352,5 +352,5 @@ function totals(rows: BranchFigures[], people: Pick<BranchFigures, 'membersInPer
 
 /** A branch's row as the branch award (rank --branches) scores it. */
 export function branchYearFigures(r: BranchFigures): import('../domain/branchRanking.js').BranchYearFigures {
-  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.membersInPeriod ? r.books / r.membersInPeriod : 0 };
+  return { branchId: r.branchId!, branch: r.branch, members: r.members, dutiesMet: r.shareDutiesMet, persistsMet: r.sharePersistsMet, attendanceRate: r.attendance.rate, booksPerHead: r.booksPerHead, books: r.books, membersInPeriod: r.membersInPeriod };
 }

@@ -71,12 +71,20 @@ export function branchRankSheets(r: BranchRankingReport): TableSheet[] {
   }];
 }
 
+/** The scored components as the decision names them. */
+const BRANCH_SCORED: [keyof BranchRankingSettings['weights'], string][] = [
+  ['duties', '“四举办”等支部职责完成情况'], ['persists', '党员“五坚持”达标情况'], ['attendanceRate', '学习活动参加率'], ['booksPerHead', '人均读书情况'],
+];
+
 /** The award list: the decision and the table of awarded branches with the reason for each. */
 export function branchAwardList(r: BranchRankingReport, signDate: string): ListDoc {
+  // Only the components the rule set scores (a weight above 0) are named.
+  const scored = BRANCH_SCORED.filter(([k]) => r.settings.weights[k] > 0).map(([, words]) => words);
+  const basis = scored.length ? `根据各支部${scored.length > 1 ? `${scored.slice(0, -1).join('、')}和${scored[scored.length - 1]}` : scored[0]}综合计分评比，` : '';
   return {
     title: `关于表彰${r.year}年度“${r.settings.award}”的决定`,
     intro: [
-      `${r.year}年，${r.organ || '机关'}各党支部深入推进学习型党组织建设。根据各支部“四举办”等支部职责完成情况、党员“五坚持”达标情况、学习活动参加率和人均读书情况综合计分评比，决定授予以下 ${r.awardees.length} 个党支部“${r.settings.award}”荣誉称号。`,
+      `${r.year}年，${r.organ || '机关'}各党支部深入推进学习型党组织建设。${basis}决定授予以下 ${r.awardees.length} 个党支部“${r.settings.award}”荣誉称号。`,
       '希望受表彰的支部珍惜荣誉、再创佳绩，各支部以先进为榜样，推动书香机关建设再上新台阶。',
     ],
     caption: `${r.year}年度“${r.settings.award}”名单`,

@@ -3,7 +3,7 @@
 // the terminal table, JSON, the .xlsx table and the .docx award list and certificates.
 import { rankMembers, type RankedMember } from '../domain/ranking.js';
 import type { SessionMarks } from '../domain/attendanceStats.js';
-import { DEFAULT_MINIMUMS, pickAwardees, type GapsByRule } from '../domain/rankingEligibility.js';
+import { DEFAULT_MINIMUMS, minimumsConditions, pickAwardees, type GapsByRule } from '../domain/rankingEligibility.js';
 import type { WorkCalendar } from '../domain/workdays.js';
 import { buildAudit, type AuditReport } from './audit.js';
 import { memberYearFigures } from '../domain/rankingFigures.js';
@@ -31,6 +31,9 @@ export interface RankingReport {
   awardees: (RankedMember & { reason: string })[];
   /** Ranked people who do not meet the minimums, with why. */
   leftOut: { name: string; rank: number; why: string[] }[];
+  /** What an awardee had to meet, in words — only what the minimums applied (the rule set's, or the
+   * defaults) really set: 各项学习要求全年达标, 读书和撰写心得文章均有成果…; empty when they set nothing. */
+  conditions: string[];
 }
 
 /** Ranks the members on the roll at the as-of date on their year so far, optionally of one branch. */
@@ -64,12 +67,13 @@ export function buildRanking(db: Db, p: { year: number; asOf: string; ruleSet: R
   const people = new Map(ev.members.map((m) => [m.id, { name: m.name, branch: names.get(m.branchId) ?? '' }]));
   const ranked = rankMembers(figures, people, ranking);
   const top = p.top ?? ranking.top;
-  const chosen = pickAwardees(ranked, top, gapAudit ? yearGaps(gapAudit) : new Map(), min);
+  const ruleTitles = new Map(p.ruleSet.rules.map((x) => [x.id, x.title]));
+  const chosen = pickAwardees(ranked, top, gapAudit ? yearGaps(gapAudit) : new Map(), min, ruleTitles);
   const organ = readSettings(db).organ ?? '';
   const shown = branches.filter((b) => p.branchId === undefined || b.id === p.branchId);
   return {
     year: p.year, asOf: p.asOf, organ, branch: shown.length === 1 ? shown[0]!.name : organ || '本机关', ruleSetTitle: p.ruleSet.title,
-    ranking, top, ranked, awardees: chosen.awardees, leftOut: chosen.leftOut,
+    ranking, top, ranked, awardees: chosen.awardees, leftOut: chosen.leftOut, conditions: minimumsConditions(min, ruleTitles),
   };
 }
 

@@ -42,15 +42,24 @@ export function rankSheets(r: RankingReport): TableSheet[] {
   }];
 }
 
+/** The scored components as the decision names them, in its order. */
+const SCORED: [(keyof RankingReport['ranking']['weights'])[], string][] = [
+  [['books'], '读书'], [['writings', 'writingChars'], '撰写心得文章'], [['attendanceRate'], '参加集中学习'], [['studyHours'], '自学'],
+  [['talks'], '宣讲'], [['researchDays'], '调研'], [['assessmentScore'], '学习测试'],
+];
+
 /** The award list: a paragraph of decision and the table of awardees. */
 export function awardList(r: RankingReport, signDate: string): ListDoc {
   const organ = r.organ || r.branch;
   const multi = new Set(r.awardees.map((m) => m.branch)).size > 1;
-  const min = r.ranking.minimums;
+  // Only what the rule set scores (a weight above 0) and what its minimums really ask is said.
+  const scored = SCORED.filter(([keys]) => keys.some((k) => r.ranking.weights[k] > 0)).map(([, words]) => words);
+  const basis = scored.length ? `根据年度${scored.length > 1 ? `${scored.slice(0, -1).join('、')}和${scored[scored.length - 1]}` : scored[0]}等情况综合计分，` : '';
+  const among = r.conditions.length ? `在${r.conditions.join('、')}的同志中择优评选` : '按得分高低择优评选';
   return {
     title: `关于表彰${r.year}年度“${r.ranking.award}”的决定`,
     intro: [
-      `${r.year}年，${r.branch}深入开展读书学习活动，广大党员干部多读书、读好书。根据年度读书、撰写心得文章、参加集中学习、自学、宣讲、调研和学习测试等情况综合计分，在${min?.noGapIn === 'none' ? '' : '各项学习要求全年达标、'}读书和撰写心得文章均有成果的同志中择优评选，决定授予以下${r.awardees.length}名同志“${r.ranking.award}”荣誉称号。`,
+      `${r.year}年，${r.branch}深入开展读书学习活动，广大党员干部多读书、读好书。${basis}${among}，决定授予以下${r.awardees.length}名同志“${r.ranking.award}”荣誉称号。`,
       '希望受表彰的同志珍惜荣誉、再接再厉，全体党员干部以先进为榜样，勤学善思、学以致用，推动书香机关建设再上新台阶。',
     ],
     caption: `${r.year}年度“${r.ranking.award}”名单`,

@@ -73,7 +73,7 @@ function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => st
     const key = c[1]!;
     // A chart the period has no figures for (no sessions, no books) is left out; an unknown name is reported.
     if (charts[key] ?? charts[CHART_ALIASES[key] ?? '']) out.push({ kind: 'chart', chart: (charts[key] ?? charts[CHART_ALIASES[key]!])! });
-    else if (!CHART_NAMES.includes(key) && !CHART_ALIASES[key]) unknown.add(name!);
+    else if (!CHART_NAMES.includes(key) && !CHART_ALIASES[key]) keptAsTyped(out, raw, only![1]!, unknown);
     return;
   }
   const t = name && /^(?:表|table):\s*(.+)$/.exec(name);
@@ -81,11 +81,18 @@ function pushParagraph(out: SummaryBlock[], raw: string, fill: (s: string) => st
     const table = tables[t[1]!] ?? tables[TABLE_ALIASES[t[1]!] ?? ''];
     if (table) out.push({ kind: 'table', table });
     // The branch comparison exists only in a report over several branches: elsewhere it is left out.
-    else if (t[1] !== '支部对比' && t[1] !== 'branches') unknown.add(name!);
+    else if (t[1] !== '支部对比' && t[1] !== 'branches') keptAsTyped(out, raw, only![1]!, unknown);
     return;
   }
   const text = fill(raw);
   out.push({ kind: 'p', text, ...(/^【[\s\S]*】$/.test(text) ? { edit: true } : {}) });
+}
+
+/** A block placeholder that names no table or chart: kept in the text as typed, and reported (the message
+ * says 已原样保留 — as it says of an unknown {{字段}} inside a sentence). */
+function keptAsTyped(out: SummaryBlock[], raw: string, name: string, unknown: Set<string>): void {
+  unknown.add(name);
+  out.push({ kind: 'p', text: raw });
 }
 
 const CHART_NAMES = ['出勤率', '活动类型', '达标情况', '读书类别'];

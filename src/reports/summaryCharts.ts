@@ -2,6 +2,7 @@
 // against the rules' requirement, the share of members meeting each rule that binds every member (the
 // 五坚持), and books read by category. Each chart carries the same figures as a table, for readers who print
 // in black and white (and for the Markdown summary, which has no pictures). Word draws them (io/word/charts.ts).
+import { attendanceRate } from '../domain/attendanceStats.js';
 import type { PeriodReport } from './periodReportTypes.js';
 import type { SummaryTable } from './summaryText.js';
 
@@ -35,26 +36,34 @@ export function summaryCharts(r: PeriodReport): Record<string, SummaryChart> {
   return out;
 }
 
-/** Attendance rate per calendar month with sessions (attended ÷ expected over the month's sessions). */
+/** Attendance rate per calendar month with sessions (attended ÷ expected over the month's sessions, 请假
+ * counted as attended when the rule set says so — as every other rate of the report). */
 function attendanceChart(r: PeriodReport): SummaryChart | undefined {
-  const months = new Map<string, { expected: number; attended: number; sessions: number }>();
+  const months = new Map<string, { expected: number; attended: number; excused: number; sessions: number }>();
   for (const s of [...r.sessions].sort((a, b) => a.date.localeCompare(b.date))) {
     const k = s.date.slice(0, 7);
-    const m = months.get(k) ?? { expected: 0, attended: 0, sessions: 0 };
+    const m = months.get(k) ?? { expected: 0, attended: 0, excused: 0, sessions: 0 };
     m.expected += s.expected;
     m.attended += s.attended;
+    m.excused += s.excused;
     m.sessions++;
     months.set(k, m);
   }
   const rows = [...months].filter(([, m]) => m.expected > 0);
   if (!rows.length) return undefined;
   const label = (k: string) => `${Number(k.slice(5, 7))}月`;
-  const rates = rows.map(([, m]) => pct1(m.attended / m.expected));
+  const excused = !!r.excusedCountsAsAttended;
+  const rates = rows.map(([, m]) => pct1(attendanceRate(m, excused)!));
   return {
     key: '出勤率', caption: `${r.period.label}各月学习活动出勤率`, type: 'column', axisTitle: '出勤率（%）', max: 100, decimals: 1,
     categories: rows.map(([k]) => label(k)),
     series: [{ name: '出勤率', values: rates }],
-    table: {
+    // With 请假 counted as attended (a rule-set setting) the rate is not 实到 ÷ 应到: the excused are shown too.
+    table: excused ? {
+      caption: `${r.period.label}各月学习活动出勤情况（请假算参加）`, headers: ['月份', '活动次数', '应到人次', '实到人次', '请假人次', '出勤率'],
+      numeric: [false, true, true, true, true, true], widths: [2, 2, 2, 2, 2, 2],
+      rows: rows.map(([k, m], i) => [label(k), String(m.sessions), String(m.expected), String(m.attended), String(m.excused), pctText(rates[i]!)]),
+    } : {
       caption: `${r.period.label}各月学习活动出勤情况`, headers: ['月份', '活动次数', '应到人次', '实到人次', '出勤率'],
       numeric: [false, true, true, true, true], widths: [2, 2, 2, 2, 2],
       rows: rows.map(([k, m], i) => [label(k), String(m.sessions), String(m.expected), String(m.attended), pctText(rates[i]!)]),

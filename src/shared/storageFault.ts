@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { DbError, ShuxiangError, UserError } from './errors.js';
+import { NAME_LIMIT } from './nameLimit.js';
 
 /** What the failing command was working on, so the message can name it. */
 export interface FaultScene {
@@ -41,7 +42,7 @@ export function restoreHint(dbPath: string): string {
     : '没有找到自动备份（shuxiang-backups 文件夹）。如另有备份文件，可用 shuxiang restore <备份文件> 恢复。';
 }
 
-const FS_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EBUSY', 'EISDIR', 'ENOTDIR', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE', 'EEXIST']);
+const FS_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOENT', 'EBUSY', 'EISDIR', 'ENOTDIR', 'EIO', 'EFBIG', 'EMFILE', 'ENFILE', 'EEXIST', 'ENAMETOOLONG']);
 
 /** The SQLite result code of an error (SQLITE_FULL, SQLITE_IOERR_WRITE…), if it is one. */
 function sqliteCode(e: unknown): string | undefined {
@@ -124,6 +125,34 @@ function besideDb(path: string, db: string): boolean {
   return path.startsWith(resolve(backupFolder(db)) + sep);
 }
 
+/** What is too long in `path`: its file name or a folder's name (each at most NAME_LIMIT bytes, a Chinese
+ * character taking 3), a name that leaves no room for the file written beside it, or the whole path. */
+function tooLong(path: string | undefined): string {
+  const parts = (path ?? '').split(sep).filter(Boolean);
+  const name = parts[parts.length - 1] ?? '';
+  const folder = parts.slice(0, -1).find((p) => Buffer.byteLength(p) > NAME_LIMIT);
+  const bytes = Buffer.byteLength(name);
+  const limit = `系统最多允许 ${NAME_LIMIT} 字节，一个汉字占 3 字节`;
+  if (folder) return `文件夹名“${folder}”太长（${Buffer.byteLength(folder)} 字节，${limit}）。没有写入任何文件。`;
+  if (bytes > NAME_LIMIT) return `文件名太长（${bytes} 字节，${limit}，约 80 个汉字）。没有写入任何文件。`;
+  if (bytes > NAME_LIMIT - 30) return `文件名太长（${bytes} 字节）：写入时要在旁边建一个名字更长的日志文件，超过了系统允许的 ${NAME_LIMIT} 字节。没有写入任何文件。`;
+  return '路径太长（文件夹层级太深，超过了系统允许的长度）。没有写入任何文件。';
+}
+
+/** The file that stands where `path` needs a folder (ENOTDIR: `afile/x.xlsx`), if one does. */
+function fileOnTheWay(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      if (!statSync(dir).isDirectory()) return dir;
+      return undefined;
+    } catch {
+      // not there, or not reachable: look further up
+    }
+  }
+  return undefined;
+}
+
 function fileFault(code: string, path: string | undefined, dbPath: string | undefined): ShuxiangError {
   const name = path ?? '文件';
   // A file beside the database (its backups, its -wal) is the database's trouble: exit 3.
@@ -144,13 +173,21 @@ function fileFault(code: string, path: string | undefined, dbPath: string | unde
       return make(`无法写入 ${name}：没有写权限（也可能文件正在 Excel/WPS/Word 中打开）。`, ['请关闭该文件后重试，或换一个有写权限的文件夹。']);
     case 'EBUSY':
       return make(`无法写入 ${name}：文件正被其他程序占用（可能正在 Excel/WPS/Word 中打开）。`, ['请关闭该文件后重试，或换一个文件名。']);
+    case 'ENOTDIR': {
+      const file = fileOnTheWay(path);
+      if (file) return make(`无法写入 ${name}：路径中的 ${file} 是一个文件，不是文件夹。`, ['请换一个路径，或给出一个文件夹下的文件名。']);
+      return make(`无法写入 ${name}：所在文件夹不存在。`, ['请先建好文件夹，或换一个路径。']);
+    }
     case 'ENOENT':
-    case 'ENOTDIR':
       return make(`无法写入 ${name}：所在文件夹不存在。`, ['请先建好文件夹，或换一个路径。']);
     case 'EISDIR':
       return make(`无法写入 ${name}：这是一个文件夹。`, ['请指定文件名。']);
     case 'EEXIST':
       return make(`${name} 已存在。`, ['请换一个文件名，或加 --force 覆盖。']);
+    case 'ENAMETOOLONG':
+      return make(`无法写入 ${name}：${tooLong(path)}`, [
+        ofDb ? '请把数据库放在名字短一些的文件夹里，或用 --db 指定一个短一些的文件名。' : '请换一个短一些的文件名（或放在名字短一些的文件夹里）。',
+      ]);
     case 'EMFILE':
     case 'ENFILE':
       return make(`无法打开 ${name}：系统打开的文件太多。`, ['请关闭一些程序后重试。']);

@@ -4,6 +4,7 @@
 import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../shared/errors.js';
+import { nameRoom } from '../shared/nameLimit.js';
 import { backupFolder, copyFault, readOnlyDatabase } from '../shared/storageFault.js';
 import type { Db } from './db.js';
 import { newDatabase, schemaVersion } from './dbConnect.js';
@@ -32,8 +33,14 @@ export function datedBackupName(dbPath: string, stamp: string, label: string): s
   const folder = backupFolder(dbPath);
   for (let i = 1; ; i++) {
     const f = join(folder, `${base}.${label}.${when}${i > 1 ? `-${i}` : ''}.db`);
-    if (!existsSync(f) && !existsSync(`${f}.partial`)) return f;
+    if (!existsSync(f) && !existsSync(partialName(f))) return f;
   }
+}
+
+/** The name a copy to `file` is filled under: `file.partial` — the name cut where needed so that it, and
+ * the -journal SQLite writes beside it, stay within the system's limit for a name that is itself valid. */
+export function partialName(file: string): string {
+  return join(dirname(file), `${nameRoom(basename(file), '.partial-journal'.length)}.partial`);
 }
 
 /** How a copy is made: over an existing file (--force), and checked before it takes its name. */
@@ -50,7 +57,7 @@ export async function backupTo(db: Db, file: string, opts: BackupOptions = {}): 
   const createdFolder = makeFolder(dirname(file));
   // Filled under a .partial name and renamed when complete: a killed backup never looks like a good one.
   // Claimed with O_EXCL: a second shuxiang making a backup in the same second gets EEXIST and another name.
-  const partial = `${file}.partial`;
+  const partial = partialName(file);
   let claimed = false;
   try {
     if (!opts.replace && existsSync(file)) throw Object.assign(new Error(`${file} exists`), { code: 'EEXIST', path: file });

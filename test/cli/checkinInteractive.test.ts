@@ -81,6 +81,17 @@ describe('checkin (interactive)', { timeout: 20000 }, () => {
     ]);
   });
 
+  it('a committee-only session on a day without a committee member says so, not 没有在册人员', async () => {
+    await runCli(['session', 'add', '--type', '务虚会', '--date', '2026-03-10', '--topic', '务虚', '--attendees', 'leaders'], { cwd: dir, now: '2026-03-10' });
+    const t = runTty(['checkin', '1'], { cwd: dir });
+    const r = await t.done;
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('1 号活动只面向支委（--attendees leaders），但机关第一党支部在 2026-03-10 没有在任的支委（班子成员），无法签到。');
+    expect(r.stderr).toContain('shuxiang member edit 姓名 --leader --from 任职日期');
+    expect(r.stderr).not.toContain('没有在册人员');
+    expect(count('attendance')).toBe(0);
+  });
+
   it('Ctrl-C → exit 130 and nothing written (not even the new session)', async () => {
     const t = runTty(['checkin'], { cwd: dir });
     await t.step('活动类型', KEY.enter);

@@ -58,7 +58,7 @@ describe('export --json and import --kind json', () => {
     expect(statSync(at('new/shuxiang.db')).mode & 0o777).toBe(0o600);
     // The same records; the new database also remembers when the file was exported (an older one is then
     // refused there, as in an organ's collection).
-    const moved = content('new');
+    const moved = content('new') as Record<string, string[]>;
     expect(moved.settings!.filter((s) => s.startsWith('{"key":"branch-export:'))).toHaveLength(1);
     expect({ ...moved, settings: moved.settings!.filter((s) => !s.startsWith('{"key":"branch-export:')) }).toEqual(content('one'));
     expect((await cli('new', ['doctor'])).code).toBe(0);

@@ -4,11 +4,11 @@
 // member attends ≥ 1 集中学习 a month; R1 each member finishes ≥ 1 book a quarter), for 2026-Q1 as of
 // 2026-04-10 (the quarter has ended: every period is judged met or gap).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
-import { BRANCHES, useOrganRules, writeBranch } from '../helpers/organ.js';
+import { BRANCHES, ORGAN_RULES, useOrganRules, writeBranch } from '../helpers/organ.js';
 import { readXlsx } from '../helpers/xlsx.js';
 
 let template: string;
@@ -197,15 +197,16 @@ describe('report --by-branch', () => {
 describe('rank --branches (书香支部)', () => {
   // By hand, the year 2026 as of 2026-04-10 (April is still open, so it does not count against anyone):
   // duties met ÷ judged: 一 3/3, 二 2/3, 三 0/3; members with no gap in the 五坚持 (M1, R1): 一 1/2,
-  // 二 0/3, 三 0/1; attendance as above; books per head 1/2, 2/3, 1 (scored unrounded: 5 × 2/3 = 3.33, not
-  // 5 × 0.67). Default weights 30/30/20/5: 一 30 + 15 + 16.67 + 2.5 = 64.17; 二 20 + 0 + 12 + 3.33 = 35.33;
-  // 三 0 + 0 + 20 + 5 = 25.
+  // 二 0/3, 三 0/1; attendance as above; books per head 0.5, 0.67 (2 of 3), 1. Default weights 30/30/20/5,
+  // each scored from the unrounded figure and the total rounded once:
+  // 一 30 + 15 + 16.67 + 2.5 = 64.17; 二 20 + 0 + 12 + 3.33 (5 × 2/3, not 5 × 0.67) = 35.33; 三 0 + 0 + 20 + 5 = 25.
   it('scores each branch with explained components, awards the top ones, writes the award list and certificates', async () => {
     fresh();
     const j = await run('--json', 'rank', '--branches', '--year', '2026', '--top', '1');
     expect(j.code, j.stderr).toBe(0);
     const doc = JSON.parse(j.stdout);
     expect(doc.ranked.map((b: { branch: string; score: number }) => [b.branch, b.score])).toEqual([['一支部', 64.17], ['二支部', 35.33], ['三支部', 25]]);
+    expect(doc.ranked[1].components.find((c: { key: string }) => c.key === 'booksPerHead')).toMatchObject({ value: 0.67, points: 3.33 });
     expect(doc.ranked[0].components.map((c: { key: string; points: number }) => [c.key, c.points])).toEqual([['duties', 30], ['persists', 15], ['attendanceRate', 16.67], ['booksPerHead', 2.5]]);
     expect(doc.awardees.map((b: { branch: string }) => b.branch)).toEqual(['一支部']);
     const t = await run('rank', '--branches', '--year', '2026', '--top', '1', '--docx', '--xlsx');
@@ -219,5 +220,18 @@ describe('rank --branches (书香支部)', () => {
     expect(text).toContain('关于表彰2026年度“书香支部”的决定');
     expect(text).toContain('一支部：');
     expect(text).not.toContain('一支部 同志');
+    expect(text).toContain('根据各支部“四举办”等支部职责完成情况、党员“五坚持”达标情况、学习活动参加率和人均读书情况综合计分评比，决定授予');
+  });
+
+  it('the decision names only the components the rule set scores (a weight above 0)', async () => {
+    fresh();
+    writeFileSync(join(dir, 'rules2.json'), JSON.stringify({ ...ORGAN_RULES, branchRanking: { weights: { duties: 30, persists: 0, attendanceRate: 20, booksPerHead: 0 } } }));
+    expect((await run('rules', 'use', join(dir, 'rules2.json'))).code).toBe(0);
+    const t = await run('rank', '--branches', '--year', '2026', '--top', '1', '--docx', 'b.docx');
+    expect(t.code, t.stderr).toBe(0);
+    const { default: JSZip } = await import('jszip');
+    const text = (await (await JSZip.loadAsync(readFileSync(join(dir, 'b.docx')))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('根据各支部“四举办”等支部职责完成情况和学习活动参加率综合计分评比，决定授予以下 1 个党支部');
+    expect(text).not.toMatch(/五坚持”达标情况|人均读书情况/);
   });
 });

@@ -1,6 +1,6 @@
 // One overwrite rule for every writer (issue 16): an existing file — a summary .docx edited by hand
 // included — is never replaced without --force; a default name that is taken becomes the next number.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
@@ -71,5 +71,56 @@ describe('a folder given as the file', () => {
     expect(r.stderr).toContain('台账 是一个文件夹，请给出要保存的文件名');
     expect(files()).toEqual(before);
     expect(readdirSync(join(dir, '台账'))).toEqual([]);
+  });
+});
+
+// A name the system takes (at most 255 bytes) must be written, though the temporary file beside it (or a
+// backup's .partial and its -journal) adds bytes; a name that is really too long, or a path through a
+// file, is an output-path error (exit 2) naming the user's path — never 内部错误 or the temporary file.
+describe('long names and impossible paths', () => {
+  const writers: [string, string[]][] = [
+    ['docx', ['report', '--year', '2026', '--docx']],
+    ['xlsx', ['report', '--year', '2026', '--xlsx']],
+    ['md', ['report', '--year', '2026', '--md']],
+    ['xlsx', ['rank', '--year', '2026', '--xlsx']],
+    ['xlsx', ['sheet', '1']],
+    ['json', ['export']],
+    ['db', ['backup']],
+  ];
+  // (The database's -wal and -shm come and go with connections.)
+  const files = () => readdirSync(dir).filter((f) => !f.startsWith('shuxiang.db')).sort();
+  beforeAll(async () => {
+    expect((await cli(['session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '学习'])).code).toBe(0);
+  });
+
+  it.each(writers)('a valid name of 79 Chinese characters (.%s) is written: %j', async (ext, args) => {
+    const name = `${'书香机关读书学习工作总结'.repeat(7).slice(0, 79)}${args[0].slice(0, 2)}.${ext}`;
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    expect(Buffer.byteLength(name)).toBeGreaterThan(240);
+    const before = files();
+    const r = await cli([...args, name]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, name)).length).toBeGreaterThan(100);
+    expect(files()).toEqual([...before, name].sort());
+  });
+
+  it.each(writers)('a name of 258 bytes (.%s) is exit 2 "文件名太长" naming it, nothing written: %j', async (ext, args) => {
+    const name = `${'读'.repeat(86)}.${ext}`;
+    const before = files();
+    const r = await cli([...args, name]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${name}：文件名太长`);
+    expect(r.stderr).not.toMatch(/内部错误|ENAMETOOLONG|\.tmp|\.partial/);
+    expect(files()).toEqual(before);
+  });
+
+  it.each(writers)('a path through a file (afile/x.%s) is exit 2 naming that path and the file in the way: %j', async (ext, args) => {
+    writeFileSync(join(dir, 'afile'), '不是文件夹');
+    const r = await cli([...args, join('afile', `x.${ext}`)]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`无法写入 ${join(dir, 'afile', `x.${ext}`)}：路径中的 ${join(dir, 'afile')} 是一个文件，不是文件夹。`);
+    expect(r.stderr).not.toMatch(/内部错误|\.tmp|\.partial/);
+    expect(readFileSync(join(dir, 'afile'), 'utf8')).toBe('不是文件夹');
+    expect(existsSync(join(dir, 'afile', `x.${ext}`))).toBe(false);
   });
 });

@@ -147,4 +147,26 @@ describe('rank', () => {
     expect(bad.stderr).toContain('2027 年还没有开始');
     expect((await run('rank', '--top', '0')).stderr).toContain('--top 的取值“0”无效');
   });
+
+  // The 表彰决定 says only what the rule set really sets: the components it scores (a weight above 0) and
+  // the minimums it asks — not 在读书和撰写心得文章均有成果的同志中 when books and writings are 0.
+  it.each([
+    [{ noGapIn: 'none', books: 0, writings: 0 }, [], '根据年度读书、撰写心得文章、参加集中学习、宣讲和学习测试等情况综合计分，按得分高低择优评选，决定授予以下2名同志'],
+    [{ noGapIn: ['L3-days'], books: 2, writings: 0 }, ['“带头调研·一线调研天数”全年达标', '读书不少于2本'], '在“带头调研·一线调研天数”全年达标、读书不少于2本的同志中择优评选，决定授予以下1名同志'],
+    [undefined, ['各项学习要求全年达标', '读书和撰写心得文章均有成果'], undefined],
+  ])('minimums %j: the decision states those conditions only', async (minimums, conditions, sentence) => {
+    const preset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'rules', 'learning-org.json'), 'utf8'));
+    const { minimums: _default, ...ranking } = preset.ranking;
+    writeFileSync(join(dir, '门槛.json'), JSON.stringify({ ...preset, ranking: { ...ranking, weights: { ...ranking.weights, studyHours: 0, researchDays: 0 }, ...(minimums ? { minimums } : {}) } }));
+    await ok('rules', 'use', '门槛.json');
+    const r = await json('rank', '--year', '2026', '--top', '2');
+    expect(r.conditions).toEqual(conditions);
+    if (!sentence) return expect(r.awardees).toEqual([]);
+    await ok('rank', '--year', '2026', '--top', '2', '--docx', 'r.docx');
+    const text = (await (await JSZip.loadAsync(readFileSync(join(dir, 'r.docx')))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain(sentence);
+    expect(text).not.toContain(conditions.length ? '按得分高低' : '的同志中择优评选');
+    if (Array.isArray(minimums?.noGapIn)) expect(text).toContain('读书4本、心得文章0篇，参加率50%，“带头调研·一线调研天数”均已达标');
+    else expect(text).not.toContain('均已达标');
+  });
 });

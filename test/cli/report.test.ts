@@ -1,7 +1,7 @@
 // `shuxiang report`: period flags, the terminal summary, the JSON model against the audit, and the
 // ledger workbook opened back with exceljs (sheets, headers, frozen panes, print setup, types, privacy).
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_SHEETS } from '../../src/render/excel/ledgerWorkbook.js';
@@ -215,6 +215,59 @@ describe('report --xlsx with hostile text', () => {
       expect(topic.value).toBe('=1+1');
       expect(topic.type).toBe(ExcelJS.ValueType.String);
       expect(wb.getWorksheet('签到明细')!.getCell('B4').value).toBe(name);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
+// One attendance-rate formula in the ledger: with the rule set's excusedCountsAsAttended, the per-member
+// rates, each branch block's total (someone moved in the year counted in each block from that block's
+// marks) and the monthly chart of the summary count 请假 as attended as audit --by-branch does, and the
+// legend under the grid says which formula applies.
+describe('签到明细 and the monthly rates under the rule set\'s 请假 setting', () => {
+  it.each([true, false])('excusedCountsAsAttended %s', async (excused) => {
+    const t = tempDir();
+    try {
+      await initDb(t.dir);
+      addMembers(t.dir, [{ name: '张三', from: '2026-01-01' }, { name: '李四', from: '2026-01-01' }, { name: '王五', from: '2026-01-01' }, { name: '赵六', branch: '第二党支部', from: '2026-01-01' }]);
+      const cli = async (args: string[]) => {
+        const r = await runCli(args, { cwd: t.dir, now: '2027-01-05' });
+        expect(r.code, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+        return r;
+      };
+      await cli(['member', 'edit', '王五', '--move-to', '第二党支部', '--from', '2026-07-01']);
+      await cli(['session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', 'a', '--hours', '2']);
+      await cli(['session', 'add', '--type', '集中学习', '--date', '2026-04-10', '--topic', 'b', '--hours', '2']);
+      await cli(['session', 'add', '--type', '集中学习', '--date', '2026-08-10', '--topic', 'c', '--hours', '2', '--branch', '第二党支部']);
+      await cli(['checkin', '1', '--present', '张三,王五', '--excused', '李四:病假']);
+      await cli(['checkin', '2', '--present', '张三,李四,王五']);
+      await cli(['checkin', '3', '--present', '赵六', '--excused', '王五:事假']);
+      await cli(['rules', 'init', 'rules.json']);
+      const file = join(t.dir, 'rules.json');
+      const set = JSON.parse(readFileSync(file, 'utf8'));
+      set.settings.excusedCountsAsAttended = excused;
+      writeFileSync(file, JSON.stringify(set));
+      await cli(['rules', 'use', 'rules.json']);
+      await cli(['report', '--year', '2026', '--xlsx', 'l.xlsx', '--md', 's.md']);
+      const ws = (await readBook(join(t.dir, 'l.xlsx'))).getWorksheet('签到明细')!;
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      const rate = (r: unknown[]) => r[9];
+      // 一支部: 张三 2/2, 李四 1 + 1 请假 of 2, 王五 2/2 (his spell there); 第二党支部: 赵六 1/1, 王五 请假 1/1.
+      expect(rows.filter((r) => r[1] === '李四').map(rate)).toEqual([excused ? 1 : 0.5]);
+      expect(rows.filter((r) => r[1] === '王五').map(rate)).toEqual([1, excused ? 1 : 0]);
+      const totals = rows.filter((r) => r[1] === '应到').map(rate);
+      expect(totals).toEqual(excused ? [1, 1] : [5 / 6, 0.5]);
+      const byBranch = JSON.parse((await runCli(['--json', 'audit', '--by-branch', '--year', '2026'], { cwd: t.dir, now: '2027-01-05' })).stdout) as { branches: { branch: string; attendance: { rate: number } }[] };
+      const audit = Object.fromEntries(byBranch.branches.map((b) => [b.branch, b.attendance.rate]));
+      expect(totals).toEqual([audit['机关第一党支部'], audit['第二党支部']]);
+      const legend = String(rows[rows.length - 1]![0]);
+      expect(legend).toContain(excused ? '出勤率 = (出席 + 迟到 + 请假) ÷ 应到（规则集设定请假算参加）' : '出勤率 = (出席 + 迟到) ÷ 应到（规则集设定请假不算参加）');
+      // The summary's monthly table: March is 2 of 3 present, 1 excused.
+      const md = readFileSync(join(t.dir, 's.md'), 'utf8');
+      const march = md.split('\n').find((l) => l.startsWith('| 3月'));
+      expect(march).toBe(excused ? '| 3月 | 1 | 3 | 2 | 1 | 100.0% |' : '| 3月 | 1 | 3 | 2 | 66.7% |');
     } finally {
       t.cleanup();
     }

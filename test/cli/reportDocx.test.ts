@@ -1,7 +1,7 @@
 // `report --docx / --md / --template`: the Word summary unzipped and read as XML (GB/T 9704 page, fonts,
 // sizes, line spacing, page-number field, repeating table headers, headings and the people with gaps),
 // the Markdown twin, and the user's own templates (.docx with placeholders split over runs, and .md).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillXml } from '../../src/render/word/docxTemplate.js';
@@ -128,6 +128,27 @@ describe('report --template', () => {
     expect(r.code).toBe(0);
     const md = readFileSync(join(t.dir, '小结.md'), 'utf8');
     expect(md).toMatch(/^# 机关第一党支部2026年度读书活动小结\n\n本期活动\d+次。\n\n\*\*读书情况（按类别）\*\*/);
+  });
+
+  // What the message says is what happens: an unknown placeholder, inline or standing alone as a table or
+  // chart, stays in the summary as typed; a template with no text is refused, naming it, nothing written.
+  it('keeps unknown placeholders of a .md template as typed, as the message says, naming the template', async () => {
+    writeFileSync(join(t.dir, '未知.md'), '# {{支部}}小结\n\n## 一、情况\n\n{{表:不存在}}\n\n{{图：没有这张图}}\n\n正文{{不存在的}}。\n');
+    const r = await run(['report', '--year', '2026', '--md', '未知小结.md', '--docx', '未知小结.docx', '--template', '未知.md']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`措辞模板 ${join(t.dir, '未知.md')} 中有 3 个不认识的占位符，已原样保留：{{表:不存在}}、{{图：没有这张图}}、{{不存在的}}`);
+    expect(readFileSync(join(t.dir, '未知小结.md'), 'utf8')).toBe('# 机关第一党支部小结\n\n## 一、情况\n\n{{表:不存在}}\n\n{{图：没有这张图}}\n\n正文{{不存在的}}。\n');
+    const body = text((await parts(join(t.dir, '未知小结.docx')))['word/document.xml']!);
+    for (const kept of ['{{表:不存在}}', '{{图：没有这张图}}', '正文{{不存在的}}。']) expect(body).toContain(kept);
+  });
+
+  it.each([['空.md', ''], ['只有注释.md', '\uFEFF<!-- 这里写措辞 -->\n\n  \n']])('refuses an empty .md template (%s): exit 2 naming it, nothing written', async (name, content) => {
+    writeFileSync(join(t.dir, name), content);
+    const r = await run(['report', '--year', '2026', '--docx', `${name}.docx`, '--md', `${name}.out.md`, '--template', name]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`错误：措辞模板 ${join(t.dir, name)} 是空的`);
+    expect(r.stderr).toContain('没有生成任何文件');
+    expect(existsSync(join(t.dir, `${name}.docx`)) || existsSync(join(t.dir, `${name}.out.md`))).toBe(false);
   });
 
   it('refuses a template that is neither .docx nor .md, or missing (exit 2)', async () => {

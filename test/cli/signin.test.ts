@@ -113,6 +113,28 @@ describe('sheet', () => {
     expect((await cli(['sheet', String(id), '签到表_2026-03-10_集中学习.xlsx'])).code).toBe(2);
     await ok(['sheet', String(id), '--force']);
   });
+
+  // Nobody expected is said as it is: no committee member that day (not 没有在册人员…请先导入花名册 while
+  // people are on the roll), or named people none of whom are on the roll that day — with the fix.
+  it('a committee session on a day without a committee member, or named people all off the roll, say so', async () => {
+    await ok(['member', 'edit', '张三', '--leader', '--from', '2026-03-08']);
+    const leaders = JSON.parse((await ok(['--json', 'session', 'add', '--type', '务虚会', '--date', '2026-03-05', '--topic', '务虚', '--attendees', 'leaders'])).stdout).id;
+    const r = await cli(['sheet', String(leaders), 'l.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe([
+      `错误：${leaders} 号活动只面向支委（--attendees leaders），但机关第一党支部在 2026-03-05 没有在任的支委（班子成员），签到表会是空的。`,
+      '  张三 自 2026-03-08 起任支委。如当时已在任，请改正任职起始日：shuxiang member edit 张三 --leader --from 任职日期',
+      `  如这次活动是全体参加的，请改为：shuxiang session edit ${leaders} --attendees all`,
+    ].join('\n') + '\n');
+    const named = JSON.parse((await ok(['--json', 'session', 'add', '--type', '集中学习', '--date', '2026-03-05', '--topic', '指定', '--attendees', '孙七'])).stdout).id;
+    await ok(['member', 'leave', '孙七', '--date', '2026-03-01']);
+    const n = await cli(['sheet', String(named), 'n.xlsx']);
+    expect(n.code).toBe(2);
+    expect(n.stderr).toContain(`错误：${named} 号活动的应到人员（指定 1 人：孙七）在 2026-03-05 不在机关第一党支部的名单上，签到表会是空的。`);
+    expect(n.stderr).toContain(`shuxiang session edit ${named} --attendees all`);
+    expect(`${r.stderr}${n.stderr}`).not.toMatch(/没有在册人员|导入花名册/);
+    expect(existsSync(join(dir, 'l.xlsx')) || existsSync(join(dir, 'n.xlsx'))).toBe(false);
+  });
 });
 
 describe('import --kind signin', () => {
@@ -176,5 +198,35 @@ describe('import --kind signin', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`活动编号 ${id} 在数据库中不存在`);
     expect(existsSync(join(dir, 'gone.xlsx'))).toBe(true);
+  });
+
+  // Someone on the roll but not on the session's 应到名单 is told so — in checkin's words, with the command
+  // that adds them — not that they are off the roll: typed onto the sheet by name, or on a sheet printed
+  // before the attendees were changed (the hidden 人员编号 column).
+  it('someone on the roll but not expected is refused as checkin refuses them', async () => {
+    const id = JSON.parse((await ok(['--json', 'session', 'add', '--type', '集中学习', '--date', '2026-03-10', '--topic', '部分人', '--attendees', '张三'])).stdout).id;
+    await ok(['sheet', String(id), 'n.xlsx']);
+    await fill(join(dir, 'n.xlsx'), { 张三: { status: '出席' } }, (ws) => {
+      ws.getCell('B7').value = '李四';
+      ws.getCell('D7').value = '出席';
+    });
+    const said = `李四 不在本次活动的应到名单上（本次应到指定 1 人：张三）。如确需为其签到，请先把他加入应到名单：shuxiang session edit ${id} --attendees 张三,李四`;
+    const r = await cli(['import', '--kind', 'signin', 'n.xlsx']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`n.xlsx › 签到表 › B7：${said}`);
+    expect(r.stderr).not.toContain('在册的人员');
+    const checkin = await cli(['checkin', String(id), '--present', '李四']);
+    expect(checkin.code).toBe(2);
+    expect(checkin.stderr).toContain(`--present：${said}`);
+
+    const all = await newSession('全体');
+    await ok(['sheet', String(all), 'a.xlsx']);
+    await fill(join(dir, 'a.xlsx'), { 张三: { status: '出席' }, 李四: { status: '出席' } });
+    await ok(['session', 'edit', String(all), '--attendees', '张三']);
+    const later = await cli(['import', '--kind', 'signin', 'a.xlsx']);
+    expect(later.code, later.stderr).toBe(2);
+    expect(later.stderr).toContain(`李四 不在本次活动的应到名单上（本次应到指定 1 人：张三）。如确需为其签到，请先把他加入应到名单：shuxiang session edit ${all} --attendees 张三,李四`);
+    expect(later.stderr).not.toContain('隐藏的“人员编号”列');
+    expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
   });
 });

@@ -22,11 +22,12 @@ describe('scoreOf', () => {
     const s = scoreOf(fig(1, { books: 15, writingChars: 4560, attendanceRate: 0.9, studyHours: 400, examAverage: 92 }), DEFAULT_RANKING);
     const c = Object.fromEntries(s.components.map((x) => [x.key, x]));
     expect(c.books).toMatchObject({ value: 15, counted: 12, capped: true, points: 120 });
-    expect(c.writingChars).toMatchObject({ value: 4.6, counted: 4.6, capped: false, points: 9.2 });
+    // 字数 shown in 千字 to one decimal, scored unrounded: 4,560 字 × 2 per 千字 = 9.12, not 4.6 × 2.
+    expect(c.writingChars).toMatchObject({ value: 4.6, counted: 4.56, capped: false, points: 9.12 });
     expect(c.attendanceRate).toMatchObject({ value: 0.9, points: 27 });
     expect(c.studyHours).toMatchObject({ value: 400, counted: 300, capped: true, points: 30 });
     expect(c.assessmentScore).toMatchObject({ value: 92, points: 18.4 });
-    expect(s.score).toBe(120 + 9.2 + 27 + 30 + 18.4);
+    expect(s.score).toBe(Math.round((120 + 9.12 + 27 + 30 + 18.4) * 100) / 100);
   });
 });
 

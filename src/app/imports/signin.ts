@@ -3,7 +3,7 @@
 // all files go in as one batch; dryRun only previews. People are matched by the hidden 人员编号 column,
 // else strictly by name (the one member resolver: exact, 间隔号-less, 张三#12) among those expected.
 import { basename } from 'node:path';
-import { isExpectedAt } from '../../domain/attendees.js';
+import { isExpectedAt, notExpectedText } from '../../domain/attendees.js';
 import { parseExcuseKind, parseStatusText, signinNotYet, type ExcuseKind } from '../../domain/attendanceStatus.js';
 import { isFutureDay } from '../../domain/dates.js';
 import { sheetsShown, skippedSheetsNote } from '../../domain/grid.js';
@@ -83,9 +83,15 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
     }
     seenSessions.set(session.id, name);
     // The people expected at the session: its attendees among those on the roll that day.
-    const members = branchRoll(db, session.branch, session.date).filter((m) => isExpectedAt(session, m));
+    // Someone on the roll but not expected (a committee session, people named; the attendees changed since
+    // the sheet was printed) is told so, with the command that adds them — as checkin says it.
+    const roll = branchRoll(db, session.branch, session.date);
+    const members = roll.filter((m) => isExpectedAt(session, m));
     const byId = new Map(members.map((m) => [m.id, m]));
+    const rollById = new Map(roll.map((m) => [m.id, m]));
     const resolve = memberResolver(members, { strict: true });
+    let onRollResolver: ReturnType<typeof memberResolver> | undefined;
+    const resolveOnRoll = (name: string) => (onRollResolver ??= memberResolver(roll, { strict: true }))(name);
     const known = new Set(attendanceForSession(db, session.id).map((a) => a.memberId));
     const plan: Plan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], known, notOnSheet: 0, skipped: 0 };
     const taken = new Map<number, number>();
@@ -95,13 +101,17 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
       if (r.memberId) {
         const id = Number(r.memberId);
         member = Number.isInteger(id) ? byId.get(id) : undefined;
-        if (!member) problems.push(`${where(r.at.memberId ?? r.at.name)}：人员编号“${r.memberId}”不是 ${session.date} ${session.branch}在册的人员。请不要修改隐藏的“人员编号”列。`);
+        const onRoll = member ? undefined : rollById.get(id);
+        if (onRoll) problems.push(`${where(r.at.memberId ?? r.at.name)}：${notExpectedText(session, onRoll, members)}`);
+        else if (!member) problems.push(`${where(r.at.memberId ?? r.at.name)}：人员编号“${r.memberId}”不是 ${session.date} ${session.branch}在册的人员。请不要修改隐藏的“人员编号”列。`);
         else if (r.name && cleanName(r.name) !== member.name) problems.push(`${where(r.at.name)}：姓名“${r.name}”与人员编号 ${member.id}（${member.name}）不一致。请不要挪动或改写已打印的姓名。`);
       } else if (!r.name) {
         problems.push(`${where(r.at.name)}：这一行填了内容但没有姓名。`);
       } else {
         const m = resolve(r.name);
+        const onRoll = m.kind === 'none' && members.length < roll.length ? resolveOnRoll(r.name) : undefined;
         if (m.kind === 'one') member = m.member;
+        else if (onRoll?.kind === 'one') problems.push(`${where(r.at.name)}：${notExpectedText(session, onRoll.member, members)}`);
         else problems.push(`${where(r.at.name)}：${missText(m, { as: 'signin', date: session.date, branch: session.branch }).message}`);
       }
       let parsed: { status: AttendanceEntry['status']; excuseKind?: ExcuseKind } | undefined;

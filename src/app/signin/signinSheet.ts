@@ -2,11 +2,10 @@
 // status already on record when it is not 出席 (请假 as its kind) and the reason.
 import { statusLabel } from '../../domain/attendanceStatus.js';
 import type { Member } from '../../domain/member.js';
-import { UserError } from '../../shared/errors.js';
 import { attendanceForSession } from '../../store/attendance.js';
 import type { Db } from '../../store/db.js';
 import type { SessionRecord } from '../../store/sessions.js';
-import { expectedMembers } from '../sessions/roll.js';
+import { expectedMembers, noOneExpected } from '../sessions/roll.js';
 
 export interface SheetRow {
   memberId: number;
@@ -15,10 +14,10 @@ export interface SheetRow {
   note?: string;
 }
 
-/** The sheet's rows; an error when nobody is on the roll that day (the sheet would be empty). */
+/** The sheet's rows; an error when nobody is expected that day (the sheet would be empty), saying why. */
 export async function signinSheetRows(db: Db, s: SessionRecord): Promise<{ members: Member[]; rows: SheetRow[] }> {
   const members = await expectedMembers(db, s);
-  if (members.length === 0) throw new UserError(`${s.branch}在 ${s.date} 没有在册人员，签到表会是空的。请先导入花名册。`);
+  if (members.length === 0) throw noOneExpected(db, s, '签到表会是空的');
   const marks = new Map(attendanceForSession(db, s.id).map((a) => [a.memberId, a]));
   return {
     members,

@@ -2,7 +2,7 @@
 // the names on the roll, who a session is for, the figures as text and JSON, one way to print a
 // session's title. Who is on the roll and the figures themselves are use cases (src/app/sessions/roll.ts).
 import type { Member } from '../../domain/member.js';
-import { attendeesLabel, isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
+import { isExpectedAt, parseAttendeesSpec } from '../../domain/attendees.js';
 import { sessionRateText, type AttendanceCounts } from '../../domain/attendanceStats.js';
 import { sessionTypeName } from '../../domain/sessionTypes.js';
 import { UserError } from '../../shared/errors.js';
@@ -15,8 +15,9 @@ import { findMembersByName, formerMembers, getMember } from '../../store/members
 import { recordNumber } from './numbers.js';
 
 export { resolveBranch } from './branch.js';
+export { attendeesText } from '../../domain/attendees.js';
 export { hoursBetween } from '../../app/sessions/editSession.js';
-export { expectedMembers, figuresFor, rollMembers } from '../../app/sessions/roll.js';
+export { expectedMembers, figuresFor, noOneExpected, rollMembers } from '../../app/sessions/roll.js';
 
 /** The session with the id the user typed (12 or #12). */
 export function loadSession(db: Db, idText: string): SessionRecord {
@@ -27,11 +28,6 @@ export function loadSession(db: Db, idText: string): SessionRecord {
   return s;
 }
 
-/** Who a session is for, with the people expected: 全体在册人员 / 支委 2 人：钱委员、赵书记 / 指定 2 人：李四、王五. */
-export function attendeesText(s: Pick<SessionRecord, 'attendees' | 'attendeeIds'>, expected: Pick<Member, 'name'>[]): string {
-  if (s.attendees === 'all') return attendeesLabel(s);
-  return `${s.attendees === 'leaders' ? `支委 ${expected.length} 人` : attendeesLabel(s)}：${expected.map((m) => m.name).join('、') || '无'}`;
-}
 
 /** One name among the members on the roll that day, or a problem that says why not (collected, not thrown). */
 export async function findOnRoll(db: Db, s: Pick<SessionRecord, 'branchId' | 'branch' | 'date'>, members: Member[], name: string, flag: string, problems: string[], refused = '不能为这次活动签到'): Promise<Member | undefined> {

@@ -3,12 +3,13 @@
 // several branches gets one such block per branch, one under another, each with its own sessions.
 import type { Style, Workbook, Worksheet } from 'exceljs';
 import type { AttendanceCounts, GridMark, MemberStats, PeriodReport, SessionRow } from '../../reports/periodReportTypes.js';
+import { attendanceRate, attendanceRateText } from '../../domain/attendanceStats.js';
 import { rowWriter } from './sheetRows.js';
 import { BODY_FONT, BOX, FOOTER, HEAD_FILL, HEAD_FONT, TITLE_FONT, TOTAL_FILL, pageSetupFor, textWidth, writeTitle } from './ledgerStyle.js';
 
 /** What each status prints as; the legend under the grid says the same. */
 export const MARKS: Record<Exclude<GridMark, null>, string> = { present: '✓', late: '迟', excused: '假', absent: '✗', unmarked: '○' };
-const LEGEND = '说明：✓ 出席　迟 迟到　假 请假　✗ 缺席　○ 未登记（按未参加计）　空白 当时不在册或非本支部活动。出勤率 = (出席 + 迟到) ÷ 应到。';
+const legend = (excused: boolean) => `说明：✓ 出席　迟 迟到　假 请假　✗ 缺席　○ 未登记（按未参加计）　空白 当时不在册或非本支部活动。${attendanceRateText(excused)}。`;
 const TOTALS = ['应到', '出席', '迟到', '请假', '缺席', '出勤率'];
 
 /** One block of the sheet: a branch's sessions and its members' marks. */
@@ -21,7 +22,7 @@ interface Block {
 
 /** Adds the sheet and commits it. */
 export function addAttendanceGrid(wb: Workbook, r: PeriodReport): Worksheet {
-  const blocks = gridBlocks(r);
+  const blocks = gridBlocks(r, !!r.excusedCountsAsAttended);
   const multi = !!r.grid.branches;
   const n = Math.max(0, ...blocks.map((b) => b.sessions.length));
   const nameWidth = Math.max(8, ...r.grid.rows.map((x) => textWidth(x.name) + 2));
@@ -39,22 +40,23 @@ export function addAttendanceGrid(wb: Workbook, r: PeriodReport): Worksheet {
   writeTitle(ws, widths.length, `${r.branch} ${r.period.label}学习签到明细`);
   let row = 2;
   for (const b of blocks) row = writeBlock(ws, row, b, n) + 1;
-  const legend = ws.getRow(row);
-  legend.getCell(1).value = LEGEND;
-  legend.getCell(1).font = { ...BODY_FONT, size: 10, color: { argb: 'FF555555' } };
-  legend.commit();
+  const under = ws.getRow(row);
+  under.getCell(1).value = legend(!!r.excusedCountsAsAttended);
+  under.getCell(1).font = { ...BODY_FONT, size: 10, color: { argb: 'FF555555' } };
+  under.commit();
   (ws as Worksheet & { commit?: () => void }).commit?.();
   return ws;
 }
 
-/** The report's grid as blocks: the one table, or a table per branch. */
-function gridBlocks(r: PeriodReport): Block[] {
+/** The report's grid as blocks: the one table, or a table per branch; rates the rule set's way (`excused`:
+ * 请假 counted as attended), as the report's own figures and audit --by-branch have them. */
+function gridBlocks(r: PeriodReport, excused: boolean): Block[] {
   const byId = new Map(r.sessions.map((s) => [s.id, s]));
   const stats = new Map<number, MemberStats>(r.members.map((m) => [m.memberId, m]));
   // Someone with rows in two branches' tables (moved on a day) is counted in each from that row's marks.
   const seen = new Map<number, number>();
   for (const x of r.grid.rows) seen.set(x.memberId, (seen.get(x.memberId) ?? 0) + 1);
-  const rowsOf = (rows: PeriodReport['grid']['rows']) => rows.map((x) => ({ name: x.name, marks: x.marks, counts: seen.get(x.memberId)! > 1 ? countsOf(x.marks) : stats.get(x.memberId)!.attendance }));
+  const rowsOf = (rows: PeriodReport['grid']['rows']) => rows.map((x) => ({ name: x.name, marks: x.marks, counts: seen.get(x.memberId)! > 1 ? countsOf(x.marks, excused) : stats.get(x.memberId)!.attendance }));
   if (!r.grid.branches) return [{ sessions: r.sessions, rows: rowsOf(r.grid.rows), totals: r.headline.attendance }];
   return r.grid.branches.map((g) => {
     const rows = rowsOf(r.grid.rows.filter((x) => x.branch === g.branch));
@@ -63,13 +65,13 @@ function gridBlocks(r: PeriodReport): Block[] {
       t.expected += f.expected; t.attended += f.attended; t.present += f.present; t.late += f.late;
       t.excused += f.excused; t.absent += f.absent; t.unmarked += f.unmarked;
     }
-    t.rate = t.expected ? t.attended / t.expected : null;
+    t.rate = attendanceRate(t, excused);
     return { title: g.branch, sessions: g.sessionIds.map((id) => byId.get(id)!), rows, totals: t };
   });
 }
 
 /** The sign-in counts of one row's marks (null: not expected). */
-function countsOf(marks: readonly (string | null)[]): AttendanceCounts {
+function countsOf(marks: readonly (string | null)[], excused: boolean): AttendanceCounts {
   const c: AttendanceCounts = { expected: 0, attended: 0, present: 0, late: 0, excused: 0, absent: 0, unmarked: 0, rate: null };
   for (const m of marks) {
     if (m === null) continue;
@@ -81,7 +83,7 @@ function countsOf(marks: readonly (string | null)[]): AttendanceCounts {
     else c.unmarked++;
   }
   c.attended = c.present + c.late;
-  c.rate = c.expected ? c.attended / c.expected : null;
+  c.rate = attendanceRate(c, excused);
   return c;
 }
 

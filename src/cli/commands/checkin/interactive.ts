@@ -12,7 +12,7 @@ import type { Db } from '../../../store/db.js';
 import type { SessionInsert, SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askPickMembers, askSelectFrom } from '../../prompts.js';
-import { expectedMembers, figuresLine, loadSession, resolveBranch, sessionTitle } from '../../args/session.js';
+import { expectedMembers, figuresLine, loadSession, noOneExpected, resolveBranch, sessionTitle } from '../../args/session.js';
 import { decimalFlag } from '../../args/numbers.js';
 import type { CheckinOptions } from './scripted.js';
 import { reportSignin } from './report.js';
@@ -48,9 +48,7 @@ export async function runInteractive(ctx: AppContext, db: Db, sessionArg: string
   const notYet = signinNotYet(session.id, session.date, 'present', ctx.today());
   if (notYet) throw new UserError(`${notYet}（--excused），不能逐人勾选到会情况。`, [`例如：shuxiang checkin ${session.id} --excused 张三:公假:出差`]);
   const members = await expectedMembers(db, session);
-  if (members.length === 0) {
-    throw new UserError(`${session.branch}在 ${session.date} 没有在册人员，无法签到。请先导入花名册（shuxiang import 花名册.xlsx）或添加人员（shuxiang member add）。`);
-  }
+  if (members.length === 0) throw noOneExpected(db, session, '无法签到');
   const old = signinsOnRecord(db, session);
   const initials = new Map(members.map((m) => [m.id, nameInitials(m.name)]));
   const came = new Set(await askPickMembers(ctx, '--present', `谁到了？（${sessionTypeName(session.type)}，应到 ${members.length} 人）`, members.map((m) => {

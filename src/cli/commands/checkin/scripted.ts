@@ -2,14 +2,14 @@
 // is found on the session day's roll first; any problem stops the whole sign-in (nothing written).
 import { recordSignin, signinEntries, type SigninMark } from '../../../app/signin/recordSignin.js';
 import { sessionsOn } from '../../../app/signin/findSession.js';
-import { isExpectedAt } from '../../../domain/attendees.js';
+import { isExpectedAt, notExpectedText } from '../../../domain/attendees.js';
 import { EXCUSE_KINDS, parseExcuseKind, signinNotYet, type AttendanceStatus, type ExcuseKind } from '../../../domain/attendanceStatus.js';
 import type { Member } from '../../../domain/member.js';
 import { UserError } from '../../../shared/errors.js';
 import type { Db } from '../../../store/db.js';
 import type { SessionRecord } from '../../../store/sessions.js';
 import type { AppContext } from '../../context.js';
-import { attendeesText, findOnRoll, loadSession, resolveBranch, rollMembers, sessionTitle } from '../../args/session.js';
+import { findOnRoll, loadSession, resolveBranch, rollMembers, sessionTitle } from '../../args/session.js';
 import { reportSignin } from './report.js';
 
 /** The flags of `checkin` (scripted.ts reads the lists, interactive.ts the branch). */
@@ -92,7 +92,7 @@ export async function runScripted(ctx: AppContext, db: Db, sessionArg: string | 
         if (parts[3] !== undefined) reason = parts[3].trim() || undefined;
       }
       const m = await findOnRoll(db, s, roll, name, flag, problems);
-      if (m && !isExpectedAt(s, m)) problems.push(notExpected(s, m, members, flag));
+      if (m && !isExpectedAt(s, m)) problems.push(`${flag}：${notExpectedText(s, m, members)}`);
       else if (m) put(m, { status, excuseKind, reason, flag });
     }
   }
@@ -138,10 +138,4 @@ export function splitExcused(raw: string, startsEntry: (piece: string) => boolea
   return out.map((e) => e.trim()).filter(Boolean);
 }
 
-/** Why someone on the roll cannot sign in: the session is for others (the committee, people named). */
-function notExpected(s: SessionRecord, m: Member, expected: Member[], flag: string): string {
-  const list = [...expected.map((x) => x.name), m.name].join(',');
-  return `${flag}：${m.name} 不在本次活动的应到名单上（本次应到${s.attendees === 'leaders' ? ` ${s.date} 的` : ''}${attendeesText(s, expected)}）。`
-    + `如确需为其签到，请先把他加入应到名单：shuxiang session edit ${s.id} --attendees ${list}`;
-}
 

@@ -64,10 +64,10 @@ async function writeSummaryFiles(ctx: AppContext, plan: ReportFilePlan, w: { wor
     let unknown: string[] = [];
     docxFile = await w.word(async (tmp) => { unknown = await fillDocxTemplate(template, tmp, fields); });
     if (listed) out.push([docxFile, `工作总结（按模板 ${template} 填写）`]);
-    if (unknown.length) ctx.warn(`模板中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
+    if (unknown.length) ctx.warn(`模板 ${template} 中有 ${unknown.length} 个不认识的占位符，已原样保留：${unknown.map((u) => `{{${u}}}`).join('、')}`);
   }
   if (!blocks) return docxFile;
-  if (unknownWording.length) ctx.warn(`措辞模板中有 ${unknownWording.length} 个不认识的占位符，已原样保留：${unknownWording.map((u) => `{{${u}}}`).join('、')}`);
+  if (unknownWording.length) ctx.warn(`措辞模板${plan.template?.kind === 'md' ? ` ${plan.template.file} ` : ''}中有 ${unknownWording.length} 个不认识的占位符，已原样保留：${unknownWording.map((u) => `{{${u}}}`).join('、')}`);
   if (w.word !== undefined && plan.template?.kind !== 'docx') {
     ctx.progress({ stage: '生成 Word（工作总结）' });
     docxFile = await w.word((tmp) => writeSummaryDocx(tmp, blocks, { title: fields.title ?? '' }));
