@@ -104,6 +104,7 @@ export function buildPeriodReport(db: Db, input: PeriodReportInput): PeriodRepor
   const byBranch = branchId === undefined && branches.length > 1 ? buildBranchComparison(audit, reading.plan) : undefined;
   return {
     organ,
+    excusedCountsAsAttended: input.ruleSet.settings.excusedCountsAsAttended === true,
     branch: branches.length === 1 ? branches[0]! : `${organ || '本机关'}（${branches.length} 个支部）`,
     branches,
     period: {

@@ -227,6 +227,6 @@ export interface PeriodReport {
   /** One row per branch, worst first (a report over several branches; branchComparison.ts). */
   byBranch?: import('./branchComparison.js').BranchComparison;
   /** The rule set's setting the rates were computed with (请假 counted as attended): for the rates a
-   * renderer sums up itself and for the legend that states the formula. Set by the report use case. */
-  excusedCountsAsAttended?: boolean;
+   * renderer sums up itself and for the legend that states the formula. */
+  excusedCountsAsAttended: boolean;
 }

@@ -29,9 +29,7 @@ export interface ReportInput {
 /** The period report of one branch or all. */
 export function buildReport(db: Db, input: ReportInput): PeriodReport {
   const { loaded, calendar } = input.context;
-  const r = buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf: input.asOf, period: input.period, branchId: input.branchId, reveal: input.reveal, parallel: input.parallel });
-  r.excusedCountsAsAttended = loaded.ruleSet.settings.excusedCountsAsAttended;
-  return r;
+  return buildPeriodReport(db, { ruleSet: loaded.ruleSet, calendar, asOf: input.asOf, period: input.period, branchId: input.branchId, reveal: input.reveal, parallel: input.parallel });
 }
 
 /** A loaded --template: a wording template (.md) or a user's .docx with placeholders. */
