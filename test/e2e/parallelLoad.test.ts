@@ -56,7 +56,7 @@ describe('audit evidence read on two threads', () => {
     expect(cites(right)).toBeGreaterThan(100);
     // (Months an as-of date or a roll change cuts are read as days, ids included, on the main thread.)
     expect(cites(wrong)).toBeLessThan(cites(right) / 2);
-    // Text: the worker reads sign-ins and lectures; with none, more people fall short.
+    // Text: the worker reads the sign-ins; with none, more people fall short.
     // JSON: the sign-ins come from the worker as well (its first answer; the ids to cite its second).
     const attended = (r: typeof right) => r.verdicts.reduce((n, v) => n + (v.evidence.sessions?.length ?? 0), 0);
     expect(attended(right)).toBeGreaterThan(100);
