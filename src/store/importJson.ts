@@ -258,7 +258,15 @@ export function importDocument(db: Db, doc: ExportDocument, file: string, batchI
     }
   }
 
-  // 5. Remember, per branch, the export time and the ids its rows had there (for the next import).
+  // 5. The catalogue is shared: two branches' copies of one title are one row here, so a title out on loan in
+  // two branches at once has more open loans than the copies the row says — raised to its open loans.
+  if ((doc.tables.loans ?? []).length) {
+    const open = '(SELECT count(*) FROM loans l WHERE l.book_id = books.id AND l.returned_on IS NULL)';
+    const raised = db.prepare(`UPDATE books SET copies = ${open} WHERE copies < ${open}`).run().changes;
+    if (raised) tally('books').changed += raised;
+  }
+
+  // 6. Remember, per branch, the export time and the ids its rows had there (for the next import).
   const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value');
   for (const b of docBranches) {
     const ids: Source['ids'] = {};

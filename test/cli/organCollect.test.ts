@@ -215,3 +215,21 @@ describe('collecting: files that must not be taken as they are (hunt 2026-12-04)
     expect(self.stderr).toContain('就是本数据库');
   });
 });
+
+describe('the shared catalogue (hunt 2026-12-04)', () => {
+  it('a title out on loan in two branches at once: its copies are raised to its open loans, and the summary says so', async () => {
+    for (const b of ['b0', 'b2']) {
+      await ok(at(b), ['books', 'add', '--title', '之江新语', '--author', '习近平', '--category', '政治理论', '--copies', '1'], '2026-04-10');
+    }
+    await ok(at('b0'), ['lend', '之江新语', '甲一', '--date', '2026-04-01'], '2026-04-10');
+    const other = JSON.parse(await ok(at('b2'), ['--json', 'member', 'list'], '2026-04-10')) as { name: string }[];
+    await ok(at('b2'), ['lend', '之江新语', other[0]!.name, '--date', '2026-04-02'], '2026-04-10');
+    for (const b of ['b0', 'b2']) await ok(at(b), ['export', '--json', at(`${b}-books.json`)], '2026-04-10');
+    const r = await runCli(['import', '--kind', 'json', at('b0-books.json'), at('b2-books.json')], { cwd: at('organ'), now: '2026-04-11' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/书目已.*修改 1（几个支部同时借出同一本书：册数增加到在借的本数）/);
+    const show = await runCli(['books', 'show', '之江新语'], { cwd: at('organ'), now: '2026-04-11' });
+    expect(show.stdout).toMatch(/册数：2，在架 0，借出 2/);
+    expect((await runCli(['doctor'], { cwd: at('organ'), now: '2026-04-11' })).code).toBe(0);
+  });
+});

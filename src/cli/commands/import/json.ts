@@ -48,8 +48,10 @@ function fileLines(r: JsonImportResult, dryRun: boolean): string[] {
     const none = b.added ? `${verb}新增支部（文件中没有人员、活动等记录）` : '与已有数据相同，没有变化';
     out.push(`  ${b.branch}（${r.file}，${when}）：${b.added && changed.length ? `${verb}新增支部；` : ''}${changed.length ? changed.map(([t, o]) => line(t, o)).join('；') : none}`);
   }
-  const shared = Object.entries(r.tables).filter(([t, o]) => ['books', 'settings'].includes(t) && o.added);
-  if (shared.length) out.push(`  共用：${shared.map(([t, o]) => `${tableLabel(t)}${verb}新增 ${o.added}`).join('；')}`);
+  const shared = Object.entries(r.tables).filter(([t, o]) => ['books', 'settings'].includes(t) && (o.added || o.changed));
+  const sharedLine = (t: string, o: JsonImportOutcome[string]) =>
+    `${tableLabel(t)}${verb}${[o.added && `新增 ${o.added}`, o.changed && `修改 ${o.changed}${t === 'books' ? '（几个支部同时借出同一本书：册数增加到在借的本数）' : ''}`].filter(Boolean).join('、')}`;
+  if (shared.length) out.push(`  共用：${shared.map(([t, o]) => sharedLine(t, o)).join('；')}`);
   if (!r.branches.length) out.push(`  ${r.file}：（文件中没有支部的记录）`);
   return out;
 }
