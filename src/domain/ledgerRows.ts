@@ -61,7 +61,8 @@ export function ownerAbove(grid: Grid, headerRow: number): NameRef | undefined {
     for (let c = 0; c < row.length; c++) {
       const t = cleanText(cellText(row[c]));
       let m: RegExpExecArray | null;
-      if ((m = /^(?:姓名|名字)\s*[:：]\s*(\S.*)$/.exec(t))) return { text: cleanName(m[1]!), row: r, col: c };
+      // The form line "姓名：张三　　支部：机关第一党支部": the name ends where the next label begins.
+      if ((m = /^(?:姓名|名字)\s*[:：]\s*(\S.*)$/.exec(t))) return { text: cleanName(m[1]!.split(/\s*[,，;；、]\s*(?=[^\s:：]{1,8}\s*[:：])|\s+(?=[^\s:：]{1,8}\s*[:：])|\s{2,}/)[0]!), row: r, col: c };
       if (NAME_KEYS.has(headerKey(t))) {
         // The value sits in one of the next two cells (the template merges B:C), not in a further label.
         for (const d of [1, 2]) {

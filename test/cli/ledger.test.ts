@@ -99,6 +99,18 @@ describe('ledger shapes', () => {
   });
 });
 
+describe('the owner on a form line (hunt 2026-12-04)', () => {
+  it('"姓名：李四　　支部：…" in one cell names 李四, the label after it not part of the name', async () => {
+    for (const line of ['姓名：李四　　　支部：机关第一党支部', '姓名: 李四 支部: 机关第一党支部', '姓名：李四，职务：干部']) {
+      const file = join(dir, '台账.xlsx');
+      await writeXlsx(file, [{ name: '自学', rows: [['个人学习台账'], [line], ['日期', '学时', '学习内容', '笔记'], [d('2026-03-11'), 1, '读党章', '是']] }]);
+      const r = await run('--json', 'import', '--kind', 'ledger', file, '--no-backup');
+      expect(r.code, `${line}: ${r.stderr}`).toBe(0);
+      expect(query(dir, 'SELECT DISTINCT m.name FROM self_study s JOIN members m ON m.id = s.member_id')).toEqual([{ name: '李四' }]);
+    }
+  });
+});
+
 describe('per-member template', () => {
   it('writeLedgerWorkbook({ member }) puts the name in the title and B2, drops the 姓名 column, and reads back', async () => {
     const { writeLedgerWorkbook } = await import('../../src/render/excel/ledgerTemplate.js');
