@@ -60,6 +60,22 @@ describe('markup saved as .xls', () => {
     expect(await importedNames(xml)).toEqual(want);
   }, 60000);
 
+  it('an HTML table exported by another system keeps its cells as text: an ID number, 工号 00123, a landline 010… (hunt 2026-12-04)', async () => {
+    const f = join(root, 'export.xls');
+    writeFileSync(f, `<html><head><meta charset="utf-8"></head><body><table>
+<tr><td>序号</td><td>姓名</td><td>工号</td><td>联系电话</td><td>身份证号</td><td>入党时间</td></tr>
+<tr><td>1</td><td>欧阳娜娜</td><td>00123</td><td>01066668888</td><td>110105199001012008</td><td>2010/7/1</td></tr>
+</table></body></html>`);
+    const dir = await freshDb();
+    const r = await runCli(['import', f], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const show = JSON.parse((await runCli(['--json', 'member', 'show', '欧阳娜娜', '--reveal'], { cwd: dir })).stdout);
+    expect(JSON.stringify(show)).toContain('"phone":"01066668888"');
+    expect(JSON.stringify(show)).toContain('"工号":"00123"');
+    expect(JSON.stringify(show)).toContain('110105199001012008');
+    expect(JSON.stringify(show)).toContain('2010-07-01');
+  });
+
   it('a plain text file named .xls is still refused in Chinese', async () => {
     const f = join(root, 'note.xls');
     writeFileSync(f, '这不是表格\n');

@@ -104,7 +104,10 @@ function grid(name: string, ws: WorkSheet, date1904: boolean, isDate: (fmt: stri
 /** An HTML table or an Excel 2003 XML workbook, already decoded to text. */
 export function readMarkupWithSheetJs(text: string): Grid[] {
   if (text.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(text.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
-  return readWithSheetJs(text);
+  // An HTML table's cells are text as the exporting system wrote them: kept as text (raw), not guessed into
+  // numbers — an ID number, a 工号 00123 or a landline 010… would lose digits. (A 2003 XML workbook types
+  // its own cells; raw leaves those as typed.)
+  return readWithSheetJs(text, { raw: true });
 }
 
 interface ZipEntries { FullPaths: string[]; FileIndex: { content?: Uint8Array | number[]; size: number }[] }
@@ -185,7 +188,7 @@ function brtFmt(id: number, code: string): Buffer {
 }
 
 /** Every worksheet of a workbook SheetJS reads (chart and dialog sheets left out). */
-export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number } = {}): Grid[] {
+export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number; raw?: boolean } = {}): Grid[] {
   if (buf.length > MAX_FULL_READ_BYTES) throw new TooLarge(`文件有 ${size(buf.length)}，超过 shuxiang 能完整读取的上限 ${size(MAX_FULL_READ_BYTES)}`);
   const X = sheetJs();
   let wb: WorkBook;
@@ -194,7 +197,7 @@ export function readWithSheetJs(buf: Buffer | string, opts: { codepage?: number 
   const say = console.error;
   console.error = () => {};
   try {
-    wb = X.read(typeof buf === 'string' ? buf : withEastAsianFormats(X, buf), { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}) });
+    wb = X.read(typeof buf === 'string' ? buf : withEastAsianFormats(X, buf), { type: typeof buf === 'string' ? 'string' : 'buffer', dense: true, cellDates: false, cellFormula: true, cellNF: true, cellText: false, cellHTML: false, cellStyles: false, sheetStubs: false, WTF: false, ...(opts.codepage ? { codepage: opts.codepage } : {}), ...(opts.raw ? { raw: true } : {}) });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/password|encrypt/i.test(message)) throw new Encrypted(message);
