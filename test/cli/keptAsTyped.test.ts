@@ -99,6 +99,20 @@ describe('imports keep every text as typed', () => {
     expect(dryJson).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
   });
 
+  it('roster: a number its cell format pads with zeros (工号 123 shown as 00123) is kept as the cell shows it (hunt 2026-12-04)', async () => {
+    const file = join(dir, '花名册.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('花名册');
+    ws.addRow(['序号', '姓名', '性别', '工号', '邮编', '人数']);
+    ws.addRow([1, '钱七', '男', 123, 10086, 5]);
+    ws.getCell('D2').numFmt = '00000';
+    ws.getCell('E2').numFmt = '000000';
+    await wb.xlsx.writeFile(file);
+    await ok('import', file);
+    const m = await json('member', 'show', '钱七');
+    expect(m.extra).toMatchObject({ 工号: '00123', 邮编: '010086', 人数: '5' });
+  });
+
   it('member add and edit: --job and --post as typed', async () => {
     await ok('member', 'add', '--name', '王五', '--job', '办公室主任（兼）', '--post', '宣传委员（兼）');
     expect(await json('member', 'show', '王五')).toMatchObject({ jobTitle: '办公室主任（兼）', partyPost: '宣传委员（兼）' });

@@ -60,22 +60,25 @@ function sharedStrings(xml: string | undefined): string[] {
   return out;
 }
 
-/** Which cell styles (xf index) show numbers as dates. */
-function dateStyles(xml: string | undefined): boolean[] {
-  if (!xml) return [];
+/** Per cell style (xf index): whether it shows numbers as dates, and the digits a zero-padding format
+ * ("00000": a 工号 123 shown as 00123) pads whole numbers to (0: none). */
+function cellStyles(xml: string | undefined): { dates: boolean[]; pads: number[] } {
+  if (!xml) return { dates: [], pads: [] };
   const custom = new Map<number, string>();
   for (const m of tags(xml, 'numFmt')) {
     const a = attrs(m[1]!);
     custom.set(Number(a.numFmtId), a.formatCode ?? '');
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  const out: boolean[] = [];
+  const dates: boolean[] = [];
+  const pads: number[] = [];
   for (const m of tags(xfs, 'xf')) {
     const id = Number(attrs(m[1]!).numFmtId ?? 0);
     const own = custom.get(id);
-    out.push(own !== undefined ? isDateFormat(own) : BUILTIN_DATE_FORMATS.has(id));
+    dates.push(own !== undefined ? isDateFormat(own) : BUILTIN_DATE_FORMATS.has(id));
+    pads.push(own !== undefined && /^0{2,}$/.test(own) ? own.length : 0);
   }
-  return out;
+  return { dates, pads };
 }
 
 /** 0-based column of a reference's letters ("AB12" → 27), or -1 without letters. */
@@ -99,7 +102,7 @@ function isoDate(s: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-interface Book { ss: string[]; dates: boolean[]; date1904: boolean }
+interface Book { ss: string[]; dates: boolean[]; pads: number[]; date1904: boolean }
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -146,7 +149,13 @@ function cellValue(a: CellAttrs, inner: string, book: Book, shared: Map<string, 
       if (!d) throw new DamagedFile(`${where}: "${v.slice(0, 50)}" is not an ISO date`);
       return d;
     }
-    case 'n': case '': { const n = number(v, where); return isDate() ? serialToDate(n, book.date1904) : n; }
+    case 'n': case '': {
+      const n = number(v, where);
+      if (isDate()) return serialToDate(n, book.date1904);
+      // A whole number its format pads with zeros is what the cell shows (00123), as typed.
+      const pad = book.pads[Number(a.s ?? 0)] ?? 0;
+      return pad && Number.isInteger(n) && n >= 0 && String(n).length < pad ? String(n).padStart(pad, '0') : n;
+    }
     default: throw new DamagedFile(`${where}: unknown cell type ${t}`);
   }
 }
@@ -274,9 +283,10 @@ export function readPlainXlsx(buf: Buffer): Grid[] {
   const stylesPath = partOf('styles') ?? `${dir}styles.xml`;
   const pr = [...tags(workbook, 'workbookPr')][0];
   const date1904 = /^(1|true)$/.test(attrs(pr?.[1] ?? '').date1904?.trim() ?? '');
+  const styles = cellStyles(entry(stylesPath) ? unprefix(read(stylesPath, '样式表（styles）')!, MAIN_NS) : undefined);
   const book: Book = {
     ss: sharedStrings(entry(ssPath) ? unprefix(read(ssPath, '共享字符串表（sharedStrings）')!, MAIN_NS) : undefined),
-    dates: dateStyles(entry(stylesPath) ? unprefix(read(stylesPath, '样式表（styles）')!, MAIN_NS) : undefined),
+    dates: styles.dates, pads: styles.pads,
     date1904,
   };
   const rid = [...prefixesFor(workbook, DOC_REL_NS), 'r'].map((p) => `${p}:id`);
