@@ -40,7 +40,7 @@ export function registerImport(program: Command, act: Act): void {
   shuxiang import --kind db 一支部.db                 直接汇总一个支部的数据库文件
 
 说明：整个文件先全部检查，只要有一处问题就什么也不写入，并列出每处问题所在的工作表、单元格和改法。
-同一个文件重复导入不会产生重复记录。旧版 .xls/.et 文件请先在 Excel 或 WPS 中另存为 .xlsx。
+同一个文件重复导入不会产生重复记录。旧版 .xls、WPS 的 .et、.ods 和 CSV 直接读取（按内容识别格式）。
 `)
     .action(act(withAutoBackup(async (ctx: AppContext, files: string[], opts: ImportOptions) => {
       const kind = opts.kind ?? 'roster';
