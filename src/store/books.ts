@@ -2,6 +2,7 @@
 // 必学书目 year, and the reading room's copies and shelf are kept on the book. Readings and loans point here.
 import type { BookCategory } from '../domain/evidence.js';
 import type { Db } from './db.js';
+import { textKey } from '../domain/text.js';
 import { stmt } from './statements.js';
 
 /** One book as the program sees it. */
@@ -86,6 +87,9 @@ export function updateBook(db: Db, id: number, patch: Partial<Record<Exclude<key
   if (sets.length) stmt(db, `UPDATE books SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
 }
 
+/** A title as the catalogue compares it (see BookCatalogue.find). */
+const titleKey = (t: string) => textKey(t.trim().replace(/^《([^《》]*)》$/, '$1'));
+
 /** Finds and writes books against a catalogue loaded once (imports touch thousands of rows). */
 export class BookCatalogue {
   private byKey = new Map<string, BookRecord>();
@@ -96,18 +100,21 @@ export class BookCatalogue {
   }
 
   private remember(b: BookRecord): void {
-    this.byKey.set(`${b.title}\u0001${b.author ?? ''}`, b);
-    const list = this.byTitle.get(b.title) ?? [];
+    const key = `${titleKey(b.title)}\u0001${textKey(b.author ?? '')}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, b);
+    const list = this.byTitle.get(titleKey(b.title)) ?? [];
     if (!list.includes(b)) list.push(b);
-    this.byTitle.set(b.title, list);
+    this.byTitle.set(titleKey(b.title), list);
   }
 
-  /** The book meant by title + author: exact; a blank author matches the only book of that title; a
-   * book catalogued without an author matches any author. */
+  /** The book meant by title + author — titles and authors compared as typed but for 《》 around the title,
+   * full-width forms and spaces (之江新语 is 《之江新语》; （第四卷） is (第四卷)): exact; a blank author
+   * matches the only book of that title; a book catalogued without an author matches any author. The
+   * title stays as first catalogued. */
   find(title: string, author?: string): BookRecord | undefined {
-    const exact = this.byKey.get(`${title}\u0001${author ?? ''}`);
+    const exact = this.byKey.get(`${titleKey(title)}\u0001${textKey(author ?? '')}`);
     if (exact) return exact;
-    const same = this.byTitle.get(title) ?? [];
+    const same = this.byTitle.get(titleKey(title)) ?? [];
     if (!author) return same.length === 1 ? same[0] : undefined;
     return same.find((b) => !b.author);
   }

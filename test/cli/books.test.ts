@@ -53,3 +53,20 @@ describe('books', () => {
     expect(e.stderr).toContain('bad.xlsx › 书目 › C2：必学年度“1900”超出范围：须不小于 2000 且不超过 2100');
   });
 });
+
+describe('one book however its title is typed (hunt 2026-12-04)', () => {
+  it('之江新语 and 《之江新语》, （第四卷） and (第四卷): one catalogue entry, the first spelling kept, found by either', async () => {
+    addMembers(dir, [{ name: '李四' }]);
+    const ledger = join(dir, '台账.xlsx');
+    await writeXlsx(ledger, [{ name: '读书', rows: [['序号', '姓名', '书名', '作者', '类别', '读完日期'], [1, '张三', '之江新语', '习近平', '政治理论', '2026-03-01'], [2, '李四', '《之江新语》', '习近平', '政治理论', '2026-03-02']] }]);
+    expect((await run('import', '--kind', 'ledger', ledger)).code).toBe(0);
+    const list = join(dir, '书单.xlsx');
+    await writeXlsx(list, [{ name: '书目', rows: [['序号', '书名', '作者', '类别', '册数'], [1, '习近平谈治国理政（第四卷）', '习近平', '政治理论', 2]] }]);
+    expect((await run('import', '--kind', 'books', list)).code).toBe(0);
+    await writeXlsx(list, [{ name: '书目', rows: [['序号', '书名', '作者', '类别', '册数'], [1, '习近平谈治国理政(第四卷)', '习近平', '政治理论', 2]] }]);
+    expect((await run('import', '--kind', 'books', list)).stdout).toContain('未变 1 本');
+    const books = JSON.parse((await run('--json', 'books', 'list')).stdout) as { title: string }[];
+    expect(books.map((b) => b.title).sort()).toEqual(['习近平谈治国理政（第四卷）', '之江新语'].sort());
+    expect((await run('lend', '习近平谈治国理政(第四卷)', '张三')).code).toBe(0);
+  });
+});
