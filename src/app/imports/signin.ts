@@ -4,11 +4,12 @@
 // else strictly by name (the one member resolver: exact, 间隔号-less, 张三#12) among those expected.
 import { basename } from 'node:path';
 import { isExpectedAt, notExpectedText } from '../../domain/attendees.js';
-import { parseExcuseKind, parseStatusText, signinNotYet, type ExcuseKind } from '../../domain/attendanceStatus.js';
+import { isAttended, parseExcuseKind, parseStatusText, signinNotYet, type ExcuseKind } from '../../domain/attendanceStatus.js';
 import { isFutureDay } from '../../domain/dates.js';
 import { sheetsShown, skippedSheetsNote } from '../../domain/grid.js';
 import { memberResolver, missText } from '../../domain/matchMember.js';
 import type { Member } from '../../domain/member.js';
+import { readSignature } from '../../domain/signatureCell.js';
 import { cleanName } from '../../domain/text.js';
 import { readSigninGrid } from '../../io/excel/signinRead.js';
 import { readGrids } from '../../io/readGrids.js';
@@ -26,6 +27,8 @@ export interface SigninFile {
   session: SessionRecord;
   entries: AttendanceEntry[];
   blankAsAbsent: string[];
+  /** Their 签名 struck through (“/”, “—”, 无) and 状态 blank, recorded 缺席 (they had no status yet). */
+  struckAsAbsent: string[];
   /** Members who already had a status before this import. */
   known: Set<number>;
   notOnSheet: number;
@@ -93,8 +96,8 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
     let onRollResolver: ReturnType<typeof memberResolver> | undefined;
     const resolveOnRoll = (name: string) => (onRollResolver ??= memberResolver(roll, { strict: true }))(name);
     const known = new Set(attendanceForSession(db, session.id).map((a) => a.memberId));
-    const plan: Plan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], known, notOnSheet: 0, skipped: 0 };
-    const taken = new Map<number, number>();
+    const plan: Plan = { file: path, sheet: g.name, session, entries: [], blankAsAbsent: [], struckAsAbsent: [], known, notOnSheet: 0, skipped: 0 };
+    const taken = new Map<number, string>();
     for (const r of t.rows) {
       const before = problems.length;
       let member: Member | undefined;
@@ -115,28 +118,44 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
         else problems.push(`${where(r.at.name)}：${missText(m, { as: 'signin', date: session.date, branch: session.branch }).message}`);
       }
       let parsed: { status: AttendanceEntry['status']; excuseKind?: ExcuseKind } | undefined;
+      let statusAt = r.at.status;
       if (r.status) {
         parsed = parseStatusText(r.status);
         if (!parsed) problems.push(`${where(r.at.status)}：状态“${r.status}”无法识别。可填：出席、迟到、请假（或 事假、病假、公假）、缺席，也可用 ✓、迟、假、✗。`);
       }
-      const notYet = signinNotYet(session.id, session.date, parsed?.status ?? (r.signature ? 'present' : 'excused'), today);
-      if (notYet) problems.push(`${where(r.at.status)}：${notYet}（“状态”栏只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
-      if (member && taken.has(member.id)) problems.push(`${where(r.at.name)}：${member.name} 在第 ${taken.get(member.id)} 行已经出现过。`);
+      // The 签名 cell may hold a status word (请假, 缺席 …) or be struck through (“/”, “—”, 无) rather than signed.
+      const sig = readSignature(r.signature, r.name);
+      const sigAt = r.at.signature ?? r.at.status;
+      if (sig.kind === 'status' && r.status && parsed) {
+        const clash = sig.parsed.status !== parsed.status || (!!sig.parsed.excuseKind && !!parsed.excuseKind && sig.parsed.excuseKind !== parsed.excuseKind);
+        if (clash) problems.push(`${where(sigAt)}：签名栏写的是“${sig.text}”，状态栏（${r.at.status}）却是“${r.status}”，两者矛盾。请只保留其中一个，或改成一致的状态。`);
+        else parsed = { status: parsed.status, excuseKind: parsed.excuseKind ?? sig.parsed.excuseKind };
+      } else if (sig.kind === 'status' && !r.status) {
+        parsed = sig.parsed;
+        statusAt = sigAt;
+      } else if (sig.kind === 'struck' && parsed && isAttended(parsed.status)) {
+        problems.push(`${where(sigAt)}：签名栏划了“${sig.text}”（没有签到），状态栏（${r.at.status}）却是“${r.status}”，两者矛盾。来了的请签名或把“${sig.text}”删去，没来的请把状态改为请假或缺席。`);
+      }
+      const signed = sig.kind === 'signed';
+      const notYet = signinNotYet(session.id, session.date, parsed?.status ?? (signed ? 'present' : 'excused'), today);
+      if (notYet) problems.push(`${where(parsed ? statusAt : sigAt)}：${notYet}（“状态”栏只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
+      if (member && taken.has(member.id)) problems.push(`${where(r.at.name)}：${member.name} 在 ${taken.get(member.id)} 已经出现过。`);
       if (problems.length > before) {
         plan.skipped++;
         continue;
       }
-      taken.set(member!.id, r.row);
+      taken.set(member!.id, r.at.name);
       if (!parsed) {
-        if (r.signature) parsed = { status: 'present' };
+        if (signed) parsed = { status: 'present' };
         // Before the day a blank line is nobody's 缺席 yet; after it, only people with no status yet become 缺席.
+        // A struck-through 签名 (“/”) is read as that blank line.
         else if (isFutureDay(session.date, today)) continue;
         else {
           parsed = { status: 'absent' };
-          if (!known.has(member!.id)) plan.blankAsAbsent.push(member!.name);
+          if (!known.has(member!.id)) (sig.kind === 'struck' ? plan.struckAsAbsent : plan.blankAsAbsent).push(member!.name);
         }
       }
-      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined, ...(!r.status && !r.signature ? { onlyIfNew: true } : {}) };
+      const entry: AttendanceEntry = { memberId: member!.id, status: parsed.status, reason: r.note || undefined, ...(!r.status && (sig.kind === 'blank' || sig.kind === 'struck') ? { onlyIfNew: true } : {}) };
       if (parsed.status === 'excused') entry.excuseKind = parsed.excuseKind ?? parseExcuseKind(r.note.split(/[,，;；\s:：]/)[0] ?? '');
       plan.entries.push(entry);
     }
