@@ -244,6 +244,48 @@ describe('import --kind signin', () => {
     expect(await statuses(id)).toEqual({ 张三: ['present', null], 李四: ['present', null], 王五: ['absent', null], 赵六: ['present', null], 孙七: ['excused', null], '=HYPERLINK("http://x","点我")': [null, null] });
   });
 
+  // A month's sign-ins kept as one workbook, a sheet per session: every sheet goes in (one batch), none
+  // silently left behind; a hidden sheet keeps its rule (not read, the user told), a notes sheet is named.
+  it('a workbook with a sheet per session imports every sheet, in one batch', async () => {
+    const a = await newSession('第一次');
+    const b = await newSession('第二次');
+    const c = await newSession('隐藏的');
+    const book = async (ids: number[]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('说明').addRow(['每次活动一张表']);
+      ids.forEach((id, i) => {
+        const ws = wb.addWorksheet(`第${i + 1}次`);
+        ws.addRow([`学习签到表　活动编号：${id}`]);
+        ws.addRow(['序号', '姓名', '签名', '状态']);
+        ws.addRow([1, '张三', '张三', '']);
+        ws.addRow([2, '李四', '', '病假']);
+      });
+      const hidden = wb.addWorksheet('旧表');
+      hidden.state = 'hidden';
+      hidden.addRow([`活动编号：${c}`]);
+      hidden.addRow(['姓名', '状态']);
+      hidden.addRow(['王五', '出席']);
+      await wb.xlsx.writeFile(join(dir, 'month.xlsx'));
+    };
+    await book([a, b]);
+    const batches = () => query(dir, "SELECT count(*) AS n FROM batches WHERE command = 'import signin'")[0];
+    const r = await cli(['import', '--kind', 'signin', 'month.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`month.xlsx › 第1次 → #${a}`);
+    expect(r.stdout).toContain(`month.xlsx › 第2次 → #${b}`);
+    expect(r.stderr).toContain('隐藏的工作表“旧表”没有读取');
+    expect(r.stderr).toContain('工作表“说明”里没有签到表的表头');
+    for (const id of [a, b]) expect((await statuses(id))).toMatchObject({ 张三: ['present', null], 李四: ['excused', '病假'] });
+    expect(await statuses(c)).toMatchObject({ 王五: [null, null] });
+    expect(batches()).toEqual({ n: 1 });
+    // The same session on two sheets is refused, naming both; nothing written.
+    await book([a, a]);
+    const dup = await importSheet(['month.xlsx']);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain(`month.xlsx › 第2次：与 month.xlsx › 第1次 是同一次活动（#${a}）的签到表`);
+    expect(batches()).toEqual({ n: 1 });
+  });
+
   it('an unfilled sheet is refused rather than marking everyone absent', async () => {
     const id = await newSession('空表');
     await ok(['sheet', String(id), 'blank.xlsx']);

@@ -31,9 +31,12 @@ function printSignin(ctx: AppContext, { dryRun, problems, files }: SigninImport,
   }
   if (problems.length) ctx.warn(`跳过了 ${problems.length} 处有问题的行：\n  ${problems.join('\n  ')}`);
   const verb = dryRun ? '将' : '已';
+  const perFile = new Map<string, number>();
+  for (const p of files) perFile.set(p.file, (perFile.get(p.file) ?? 0) + 1);
   for (const p of files) {
     const o = p.outcome;
-    ctx.out(`${basename(p.file)} → ${sessionTitle(p.session)}：${verb}新增 ${o.added} 条，${verb}更新 ${o.changed} 条，未变 ${o.unchanged} 条`);
+    // A workbook with a sheet per session: each sheet's line says which sheet it is.
+    ctx.out(`${basename(p.file)}${perFile.get(p.file)! > 1 ? ` › ${p.sheet}` : ''} → ${sessionTitle(p.session)}：${verb}新增 ${o.added} 条，${verb}更新 ${o.changed} 条，未变 ${o.unchanged} 条`);
     if (!dryRun) ctx.out(`  ${figuresLine(figures(p.session.id))}`);
     if (p.changes.length) ctx.out(`  状态${dryRun ? '将' : '有'}改动的 ${p.changes.length} 人：${p.changes.map((c) => `${c.name} ${statusLabel(c.from, c.fromKind)} → ${statusLabel(c.to, c.toKind)}`).join('、')}`);
     if (p.kept.length) ctx.info(`  表上空白、保留原有状态的 ${p.kept.length} 人：${p.kept.map((k) => `${k.name}（${k.held ? statusLabel(k.held.status) : '未登记'}）`).join('、')}`);
