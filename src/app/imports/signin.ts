@@ -143,7 +143,7 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
         }
         const signed = sig.kind === 'signed';
         const notYet = signinNotYet(session.id, session.date, parsed?.status ?? (signed ? 'present' : 'excused'), today);
-        if (notYet) problems.push(`${where(parsed ? statusAt : sigAt)}：${notYet}（“状态”栏只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
+        if (notYet) problems.push(`${where(parsed ? statusAt : sigAt)}：${notYet}（${parsed && statusAt !== r.at.status ? '签名栏写状态也' : '“状态”栏'}只能填请假）；出席、迟到、缺席请在活动当天或之后登记。`);
         if (member && taken.has(member.id)) problems.push(`${where(r.at.name)}：${member.name} 在 ${taken.get(member.id)} 已经出现过。`);
         if (problems.length > before) {
           plan.skipped++;
