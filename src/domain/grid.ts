@@ -29,6 +29,15 @@ export function sheetsShown(grids: Grid[], wanted?: string): { grids: Grid[]; sk
   return { grids: grids.filter((g) => !g.hidden), skipped: grids.filter((g) => g.hidden).map((g) => g.name) };
 }
 
+/** The sheets an import reads: the one --sheet names (hidden or not), else the visible ones (sheetsShown);
+ * an unknown --sheet name is an error listing the sheets there are. */
+export function sheetsToRead(grids: Grid[], wanted?: string): { grids: Grid[]; skipped: string[] } | { error: string } {
+  if (wanted === undefined) return sheetsShown(grids);
+  const named = grids.filter((g) => g.name === wanted);
+  if (named.length === 0) return { error: `没有名为“${wanted}”的工作表。本文件的工作表有：${grids.map((g) => `“${g.name || 'CSV'}”`).join('、')}。` };
+  return { grids: named, skipped: [] };
+}
+
 /** The note that hidden sheets were not read. */
 export function skippedSheetsNote(file: string, skipped: string[]): string {
   return `${file}：隐藏的工作表${skipped.map((n) => `“${n}”`).join('、')}没有读取（只读可见的工作表）；如要导入隐藏的工作表，请用 --sheet 指定。`;

@@ -156,6 +156,11 @@ export function findRosterLayout(grid: Grid, scanRows = 30): RosterLayout | unde
   return { grid, headerEnd, columns, title };
 }
 
+/** Every sheet with a roster header, in workbook order (to tell a workbook with a roster per sheet). */
+export function rosterLayouts(grids: Grid[]): RosterLayout[] {
+  return grids.map((g) => findRosterLayout(g)).filter((l): l is RosterLayout => !!l);
+}
+
 /** Picks the sheet that looks most like a roster (or the one named by --sheet). */
 export function pickRosterSheet(grids: Grid[], wanted?: string): RosterLayout | { error: string } {
   if (wanted) {
@@ -165,9 +170,7 @@ export function pickRosterSheet(grids: Grid[], wanted?: string): RosterLayout | 
   }
   let best: RosterLayout | undefined;
   let bestScore = 0;
-  for (const g of grids) {
-    const layout = findRosterLayout(g);
-    if (!layout) continue;
+  for (const layout of rosterLayouts(grids)) {
     const score = layout.columns.filter((c) => c.role.kind === 'field').length;
     if (score > bestScore) {
       best = layout;

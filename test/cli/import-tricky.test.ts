@@ -187,6 +187,25 @@ describe('bad rosters: every problem named by sheet and cell, nothing written', 
     expect(r3.code).toBe(0);
   });
 
+  // A workbook with a roster per branch, one sheet each: only the sheet that looked most like a roster was
+  // imported, the others dropped without a word. Refused, naming every sheet with people on it, with the
+  // command for each; a sheet with a header and nobody under it (a blank template) does not count.
+  it('people on more than one sheet are refused, each sheet named with its --sheet command', async () => {
+    const file = join(dir, '全机关花名册.xlsx');
+    const sheet = (branch: string, people: string[]) => ({ name: branch, rows: [[`机关${branch}党员花名册`], ['序号', '姓名', '性别', '所在支部'], ...people.map((p, i) => [i + 1, p, '男', `机关${branch}`])] });
+    await writeXlsx(file, [sheet('第一支部', ['甲一', '甲二', '甲三']), sheet('第二支部', ['乙一', '乙二']), sheet('第三支部', [])]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('全机关花名册.xlsx 有 2 个工作表都填有人员：“第一支部”（3 人）、“第二支部”（2 人）。只导入其中一张会漏掉其余的人，因此没有导入。');
+    expect(r.stderr).toContain('shuxiang import 全机关花名册.xlsx --sheet 第二支部');
+    expect(r.stderr).not.toContain('--sheet 第三支部');
+    expect(membersIn(dir)).toEqual([]);
+    await runCli(['import', file, '--sheet', '第一支部'], { cwd: dir });
+    const two = await runCli(['import', file, '--sheet', '第二支部'], { cwd: dir });
+    expect(two.code, two.stderr).toBe(0);
+    expect(membersIn(dir).map((m) => m.name)).toEqual(['甲一', '甲二', '甲三', '乙一', '乙二']);
+  });
+
   it('a missing file and a folder get plain messages', async () => {
     const r = await runCli(['import', 'nope.xlsx'], { cwd: dir });
     expect(r.code).toBe(2);

@@ -47,6 +47,48 @@ describe('sheets the user cannot see', () => {
   });
 });
 
+// The note on a hidden sheet says to use --sheet: every importer must then honour it (ledger, plan and
+// books ignored it, so a hidden data sheet could never be imported).
+describe('--sheet for the ledger, the plan and the book list', () => {
+  const hide = (names: string[]) => (sheets: string) => `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${names.reduce((x, n) => x.replace(`<sheet name="${n}"`, `<sheet state="hidden" name="${n}"`), sheets)}</workbook>`;
+  const book = () => handXlsx({
+    sheets: [
+      { name: '封面', xml: worksheet(rowsXml([['2026年个人学习台账']])) },
+      { name: '自学', xml: worksheet(rowsXml([['序号', '姓名', '日期', '学时', '学习内容'], ['1', '张三', '2026-05-03', '1', '党章']])) },
+      { name: '计划', xml: worksheet(rowsXml([['2027年度学习计划'], ['序号', '月份', '学习主题', '形式'], ['1', '2027-03', '三月主题', '集中学习']])) },
+      { name: '书单', xml: worksheet(rowsXml([['书名', '作者'], ['习近平谈治国理政', '习近平']])) },
+    ],
+    workbookXml: hide(['自学', '计划', '书单']),
+  });
+
+  it('a hidden sheet named by --sheet is imported; an unknown name lists the sheets; nothing written without it', async () => {
+    writeFileSync(join(dir, 'book.xlsx'), book());
+    await runOk(['member', 'add', '--name', '张三', '--from', '2020-01-01'], { cwd: dir });
+    const before = batches();
+    for (const kind of ['ledger', 'plan', 'books']) {
+      const r = await cli(['import', '--kind', kind, 'book.xlsx']);
+      expect(r.code, `${kind}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toContain('隐藏的工作表“自学”、“计划”、“书单”没有读取');
+      const wrong = await cli(['import', '--kind', kind, 'book.xlsx', '--sheet', '自学表', '--skip-invalid']);
+      expect(wrong.code, `${kind}: ${wrong.stderr}`).toBe(2);
+      expect(wrong.stderr).toContain('book.xlsx：没有名为“自学表”的工作表。本文件的工作表有：“封面”、“自学”、“计划”、“书单”。');
+    }
+    expect(batches()).toBe(before);
+    await runOk(['import', '--kind', 'ledger', 'book.xlsx', '--sheet', '自学'], { cwd: dir });
+    expect(query(dir, 'SELECT content FROM self_study')).toEqual([{ content: '党章' }]);
+    await runOk(['import', '--kind', 'plan', 'book.xlsx', '--sheet', '计划'], { cwd: dir });
+    expect(query(dir, 'SELECT month, theme FROM plan_months')).toEqual([{ month: '2027-03', theme: '三月主题' }]);
+    await runOk(['books', 'import', 'book.xlsx', '--sheet', '书单'], { cwd: dir });
+    expect(query(dir, 'SELECT title FROM books')).toEqual([{ title: '习近平谈治国理政' }]);
+    // The two other commands that import these take --sheet as well.
+    await runOk(['plan', 'import', 'book.xlsx', '--sheet', '计划'], { cwd: dir });
+    await runOk(['import', '--kind', 'books', 'book.xlsx', '--sheet', '书单'], { cwd: dir });
+    // A sheet named that is not of the kind says which sheet it looked at.
+    const cover = await cli(['import', '--kind', 'ledger', 'book.xlsx', '--sheet', '封面']);
+    expect(cover.stderr).toContain('book.xlsx › 封面：没有找到学习台账的表头');
+  });
+});
+
 describe('a branch file for --kind db that is not one', () => {
   it('an empty, a text and a cut-off file are refused as the input they are (exit 2), nothing written', async () => {
     await runOk(['demo', 'd'], { cwd: dir });

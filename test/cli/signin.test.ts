@@ -10,6 +10,7 @@ import type { ImportOptions } from '../../src/cli/importing/options.js';
 import { ShuxiangError } from '../../src/shared/errors.js';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
 import { addMembers, query } from '../helpers/roster.js';
+import { writeXlsx } from '../helpers/xlsx.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -180,6 +181,109 @@ describe('import --kind signin', () => {
     expect(r.stdout).toContain('将新增 6 条');
     expect(query(dir, 'SELECT count(*) AS n FROM attendance')).toEqual([{ n: 0 }]);
     expect(query(dir, "SELECT count(*) AS n FROM batches WHERE command = 'import signin'")).toEqual([{ n: 0 }]);
+  });
+
+  // A secretary writes the status into the 签名 column, or strikes it through, as often as she uses 状态:
+  // none of that is a signature (each was recorded 出席).
+  it('a status word in 签名 is that status; a dash, slash or 无 is no signature; a clash with 状态 is refused', async () => {
+    const id = await newSession('签名栏');
+    await ok(['sheet', String(id), 's.xlsx']);
+    await fill(join(dir, 's.xlsx'), {
+      张三: { sig: '请假', note: '病假，住院' }, 李四: { sig: '缺席' }, 王五: { sig: '迟到' }, 赵六: { sig: '/' }, 孙七: { sig: '—' },
+      '=HYPERLINK("http://x","点我")': { sig: '无' },
+    });
+    const r = await cli(['import', '--kind', 'signin', 's.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('签名栏划掉（“/”“—”“无”）、状态空着、按缺席记的 3 人');
+    expect(await statuses(id)).toEqual({
+      张三: ['excused', '病假'], 李四: ['absent', null], 王五: ['late', null], 赵六: ['absent', null], 孙七: ['absent', null],
+      '=HYPERLINK("http://x","点我")': ['absent', null],
+    });
+
+    const c = await newSession('矛盾');
+    await ok(['sheet', String(c), 'c.xlsx']);
+    await fill(join(dir, 'c.xlsx'), { 张三: { sig: '请假', status: '出席' }, 李四: { sig: '/', status: '出席' }, 王五: { sig: '病假', status: '请假' }, 赵六: { sig: '赵六' } });
+    const bad = await importSheet(['c.xlsx']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/c\.xlsx › 签到表 › C\d+：签名栏写的是“请假”，状态栏（D\d+）却是“出席”，两者矛盾/);
+    expect(bad.stderr).toMatch(/c\.xlsx › 签到表 › C\d+：签名栏划了“\/”（没有签到），状态栏（D\d+）却是“出席”，两者矛盾/);
+    // 病假 in 签名 and 请假 in 状态 agree.
+    expect(bad.stderr).not.toContain('“病假”');
+    expect(query(dir, `SELECT count(*) AS n FROM attendance WHERE session_id = ${c}`)).toEqual([{ n: 0 }]);
+  });
+
+  // A hand-made sheet in two halves side by side, the usual way to get a branch onto one A4 page.
+  it('a sheet laid out in two blocks side by side reads both blocks', async () => {
+    const id = await newSession('两栏');
+    await writeXlsx(join(dir, 'two.xlsx'), [{
+      name: '签到',
+      rows: [
+        [`学习签到表（活动编号：${id}）`],
+        ['序号', '姓 名', '签 到', '序号', '姓 名', '签 到'],
+        [1, '张三', '张三', 4, '赵六', '赵六'],
+        [2, '李四', '李四', 5, '孙七', '请假'],
+        [3, '王五', '', 6, '张三', '张三'],
+      ],
+    }]);
+    const dup = await importSheet(['two.xlsx']);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('two.xlsx › 签到 › E5：张三 在 B3 已经出现过。');
+    await writeXlsx(join(dir, 'two.xlsx'), [{
+      name: '签到',
+      rows: [
+        [`学习签到表（活动编号：${id}）`],
+        ['序号', '姓 名', '签 到', '序号', '姓 名', '签 到'],
+        [1, '张三', '张三', 4, '赵六', '赵六'],
+        [2, '李四', '李四', 5, '孙七', '请假'],
+        [3, '王五', ''],
+      ],
+    }]);
+    const r = await cli(['import', '--kind', 'signin', 'two.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('当日在册但不在这张表上的 1 人未登记');
+    expect(await statuses(id)).toEqual({ 张三: ['present', null], 李四: ['present', null], 王五: ['absent', null], 赵六: ['present', null], 孙七: ['excused', null], '=HYPERLINK("http://x","点我")': [null, null] });
+  });
+
+  // A month's sign-ins kept as one workbook, a sheet per session: every sheet goes in (one batch), none
+  // silently left behind; a hidden sheet keeps its rule (not read, the user told), a notes sheet is named.
+  it('a workbook with a sheet per session imports every sheet, in one batch', async () => {
+    const a = await newSession('第一次');
+    const b = await newSession('第二次');
+    const c = await newSession('隐藏的');
+    const book = async (ids: number[]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('说明').addRow(['每次活动一张表']);
+      ids.forEach((id, i) => {
+        const ws = wb.addWorksheet(`第${i + 1}次`);
+        ws.addRow([`学习签到表　活动编号：${id}`]);
+        ws.addRow(['序号', '姓名', '签名', '状态']);
+        ws.addRow([1, '张三', '张三', '']);
+        ws.addRow([2, '李四', '', '病假']);
+      });
+      const hidden = wb.addWorksheet('旧表');
+      hidden.state = 'hidden';
+      hidden.addRow([`活动编号：${c}`]);
+      hidden.addRow(['姓名', '状态']);
+      hidden.addRow(['王五', '出席']);
+      await wb.xlsx.writeFile(join(dir, 'month.xlsx'));
+    };
+    await book([a, b]);
+    const batches = () => query(dir, "SELECT count(*) AS n FROM batches WHERE command = 'import signin'")[0];
+    const r = await cli(['import', '--kind', 'signin', 'month.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`month.xlsx › 第1次 → #${a}`);
+    expect(r.stdout).toContain(`month.xlsx › 第2次 → #${b}`);
+    expect(r.stderr).toContain('隐藏的工作表“旧表”没有读取');
+    expect(r.stderr).toContain('工作表“说明”里没有签到表的表头');
+    for (const id of [a, b]) expect((await statuses(id))).toMatchObject({ 张三: ['present', null], 李四: ['excused', '病假'] });
+    expect(await statuses(c)).toMatchObject({ 王五: [null, null] });
+    expect(batches()).toEqual({ n: 1 });
+    // The same session on two sheets is refused, naming both; nothing written.
+    await book([a, a]);
+    const dup = await importSheet(['month.xlsx']);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain(`month.xlsx › 第2次：与 month.xlsx › 第1次 是同一次活动（#${a}）的签到表`);
+    expect(batches()).toEqual({ n: 1 });
   });
 
   it('an unfilled sheet is refused rather than marking everyone absent', async () => {

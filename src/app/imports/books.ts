@@ -16,8 +16,8 @@ export function bookInput(values: Record<string, unknown>): BookInput {
 }
 
 /** Every book list read and checked (ISBNs by their check digit, named by cell); refuses on problems unless skipInvalid. */
-export async function readBookLists(input: { paths: string[]; skipInvalid?: boolean }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
-  return readSheetsChecked(input.paths, [LIBRARY_CATALOGUE], null, { noun: '书目文件', skipInvalid: input.skipInvalid }, today, hooks);
+export async function readBookLists(input: { paths: string[]; skipInvalid?: boolean; sheet?: string }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+  return readSheetsChecked(input.paths, [LIBRARY_CATALOGUE], null, { noun: '书目文件', skipInvalid: input.skipInvalid, sheet: input.sheet }, today, hooks);
 }
 
 export interface BooksResult {

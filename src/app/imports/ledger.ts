@@ -16,11 +16,13 @@ export interface LedgerInput {
   /** Only members of this branch are matched (checked to exist by the caller). */
   branch?: string;
   skipInvalid?: boolean;
+  /** --sheet: read only this sheet of each file (a hidden one too). */
+  sheet?: string;
 }
 
 /** Every file read and checked; warnings go to `hooks.warn` first, then problems refuse (unless skipInvalid). */
 export async function readLedgers(db: Db, input: LedgerInput, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
-  return readSheetsChecked(input.paths, EVIDENCE_KINDS, listMembers(db, { branch: input.branch?.trim() }), { noun: '台账文件', skipInvalid: input.skipInvalid }, today, hooks);
+  return readSheetsChecked(input.paths, EVIDENCE_KINDS, listMembers(db, { branch: input.branch?.trim() }), { noun: '台账文件', skipInvalid: input.skipInvalid, sheet: input.sheet }, today, hooks);
 }
 
 export interface LedgerResult {

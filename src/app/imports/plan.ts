@@ -1,7 +1,7 @@
 // `import --kind plan` = `plan import`: an annual study plan workbook. Every row checked first (readPlanFile,
 // before the database is opened), then one batch for the branch (writePlan); importing it again changes nothing.
 import { basename } from 'node:path';
-import { sheetsShown, skippedSheetsNote } from '../../domain/grid.js';
+import { sheetsToRead, skippedSheetsNote } from '../../domain/grid.js';
 import { readPlanGrids, type PlanSheetRow } from '../../domain/planRows.js';
 import { describeProblem } from '../../domain/rosterRows.js';
 import { readGrids } from '../../io/readGrids.js';
@@ -11,13 +11,16 @@ import type { Db } from '../../store/db.js';
 import { upsertPlanMonth } from '../../store/plan.js';
 import { writeOrPreview } from './batch.js';
 
-/** The plan's months, every problem refused with its sheet and cell. */
-export async function readPlanFile(file: string, year: number | undefined, warn?: (message: string) => void): Promise<{ name: string; rows: PlanSheetRow[] }> {
+/** The plan's months (of sheet `sheet` only, when --sheet names one), every problem refused with its sheet and cell. */
+export async function readPlanFile(file: string, year: number | undefined, warn?: (message: string) => void, sheet?: string): Promise<{ name: string; rows: PlanSheetRow[] }> {
   const name = basename(file);
-  const { grids, skipped } = sheetsShown(await readGrids(file));
+  // --sheet: only that sheet (a hidden one too); else every visible sheet.
+  const shown = sheetsToRead(await readGrids(file), sheet);
+  if ('error' in shown) throw new UserError(`${name}：${shown.error}`, ['请确认 --sheet 写的工作表名称（区分全角半角），未导入任何数据。']);
+  const { grids, skipped } = shown;
   if (skipped.length) warn?.(skippedSheetsNote(name, skipped));
   const read = readPlanGrids(grids, year);
-  if (!read) throw new UserError(`${name}：没有找到学习计划的表头（前 15 行里没有“月份”和“学习主题”列）。`, ['请使用 shuxiang plan init --year 年份 生成的计划表。']);
+  if (!read) throw new UserError(`${name}${sheet === undefined ? '' : ` › ${sheet}`}：没有找到学习计划的表头（前 15 行里没有“月份”和“学习主题”列）。`, ['请使用 shuxiang plan init --year 年份 生成的计划表。']);
   const problems = read.flatMap((s) => s.problems.map((p) => describeProblem(name, s.sheet, p)));
   if (problems.length) {
     throw new UserError(`${name} 中有 ${problems.length} 处问题，未导入任何数据：`, [...problems.slice(0, 40), '请按提示改正后重新导入。']);

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EVIDENCE_KINDS, type RecordSpec } from '../../domain/evidenceKinds.js';
 import { itemKey, type ItemValues } from '../../domain/evidenceValues.js';
-import { cellRef, sheetsShown, skippedSheetsNote, type Grid } from '../../domain/grid.js';
+import { cellRef, sheetsToRead, skippedSheetsNote, type Grid } from '../../domain/grid.js';
 import { findLedgerSheet, readLedgerRows, type LedgerSheet, type NameRef } from '../../domain/ledgerRows.js';
 import { onAnyRollOn, type Member } from '../../domain/member.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
@@ -63,21 +63,30 @@ export function expandInputs(paths: string[]): string[] {
   });
 }
 
-/** Reads and checks every file; `members` is empty for anonymous sheets (the book catalogue). */
-export async function readSheets(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+/** Reads and checks every file (only its sheet `sheet`, when --sheet names one); `members` is empty for
+ * anonymous sheets (the book catalogue). */
+export async function readSheets(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, today: string, hooks: ImportHooks = {}, sheet?: string): Promise<SheetsRead> {
   const resolve = memberResolver(members ?? [], { strict: true });
   const out: SheetsRead = { files: [], items: [], problems: [], warnings: [] };
   const seen = new Map<string, { index: number; where: string }>();
+  // An unknown --sheet name is refused even with --skip-invalid: it is the command that is wrong, not a row.
+  const unknownSheet: string[] = [];
   for (const [i, path] of paths.entries()) {
     const name = basename(path);
     hooks.progress?.({ stage: paths.length > 1 ? `读取 ${i + 1}/${paths.length}：${name}` : `读取 ${name}` });
-    const { grids, skipped } = sheetsShown(await readGrids(path));
-    if (skipped.length) hooks.warn?.(skippedSheetsNote(name, skipped));
-    const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     const file: FileRead = { path, name, sheets: [], rejects: [] };
     out.files.push(file);
+    // --sheet: only that sheet (a hidden one too); else every visible sheet.
+    const shown = sheetsToRead(await readGrids(path), sheet);
+    if ('error' in shown) {
+      unknownSheet.push(`${name}：${shown.error}`);
+      continue;
+    }
+    const { grids, skipped } = shown;
+    if (skipped.length) hooks.warn?.(skippedSheetsNote(name, skipped));
+    const found = grids.map((g) => findLedgerSheet(g, specs)).filter((s): s is LedgerSheet => !!s);
     if (found.length === 0) {
-      out.problems.push(`${name}：没有找到${specs.length === 1 ? specs[0]!.name : '学习台账'}的表头（各工作表前 15 行里没有“${specs[0]!.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”等列名）。请使用 shuxiang template ${specs === EVIDENCE_KINDS ? 'ledger' : 'books'} 生成的模板。`);
+      out.problems.push(`${name}${sheet === undefined ? '' : ` › ${sheet}`}：没有找到${specs.length === 1 ? specs[0]!.name : '学习台账'}的表头（各工作表前 15 行里没有“${specs[0]!.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”等列名）。请使用 shuxiang template ${specs === EVIDENCE_KINDS ? 'ledger' : 'books'} 生成的模板。`);
       continue;
     }
     const owner: NameRef | undefined = found.find((s) => s.owner)?.owner;
@@ -124,14 +133,15 @@ export async function readSheets(paths: string[], specs: readonly RecordSpec[], 
       if (byRow.size) file.rejects.push({ sheet: sheetName || '未导入的行', grid: sheet.grid, headerEnd: sheet.headerRow, rejects: [...byRow].map(([row, reasons]) => ({ row, reasons })) });
     }
   }
+  if (unknownSheet.length) throw new UserError(unknownSheet.length === 1 ? unknownSheet[0]! : `${unknownSheet.length} 个文件里没有 --sheet 指定的工作表：`, [...(unknownSheet.length === 1 ? [] : unknownSheet), '请确认 --sheet 写的工作表名称（区分全角半角），未导入任何数据。']);
   hooks.progress?.({ stage: '已读取', done: out.items.length, unit: '条' });
   return out;
 }
 
 /** readSheets, then its warnings to `hooks.warn` and a refusal on any problem unless `skipInvalid`;
  * `noun` names the files in that refusal (台账文件, 书目文件). */
-export async function readSheetsChecked(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, o: { noun: string; skipInvalid?: boolean }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
-  const read = await readSheets(paths, specs, members, today, hooks);
+export async function readSheetsChecked(paths: string[], specs: readonly RecordSpec[], members: Member[] | null, o: { noun: string; skipInvalid?: boolean; sheet?: string }, today: string, hooks: ImportHooks = {}): Promise<SheetsRead> {
+  const read = await readSheets(paths, specs, members, today, hooks, o.sheet);
   for (const w of read.warnings) hooks.warn?.(w);
   refuseProblems(read.problems, o.skipInvalid, paths.length > 1 ? `${paths.length} 个${o.noun}` : `${basename(paths[0]!)} `);
   return read;

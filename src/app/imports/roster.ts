@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { branchKey } from '../../domain/branchMatch.js';
 import { sheetsShown, skippedSheetsNote, type Grid } from '../../domain/grid.js';
 import { digestWarnings } from '../../domain/problemDigest.js';
-import { branchInTitle, pickRosterSheet, type RosterLayout } from '../../domain/rosterHeader.js';
+import { branchInTitle, pickRosterSheet, rosterLayouts, type RosterLayout } from '../../domain/rosterHeader.js';
 import { planRosterImport, type RosterPlan } from '../../domain/rosterPlan.js';
 import { describeProblem, parseRosterRows } from '../../domain/rosterRows.js';
 import { readGrids } from '../../io/readGrids.js';
@@ -51,6 +51,20 @@ export async function readRosterFile(file: string, sheet: string | undefined, to
   if (shown.skipped.length) hooks.warn?.(skippedSheetsNote(name, shown.skipped));
   if ('error' in layout) throw new UserError(`${name}：${layout.error}`, [sheet ? '请确认工作表名称（区分全角半角）和表头行含有“姓名”列。' : '请确认表头行含有“姓名”列，或用 --sheet 指定工作表。']);
   const parsed = parseRosterRows(layout, today);
+  // A workbook with people on more than one roster sheet (a sheet per branch): importing only the one that
+  // looks most like a roster dropped the others without a word. Refused, naming them, one --sheet each.
+  if (!sheet) {
+    const others = rosterLayouts(shown.grids).filter((l) => l.grid !== layout.grid).map((l) => ({ sheet: l.grid.name, people: parseRosterRows(l, today) }))
+      .filter((o) => o.people.rows.length + o.people.problems.length > 0);
+    if (others.length) {
+      const all = [{ sheet: layout.grid.name, people: parsed }, ...others].sort((a, b) => shown.grids.findIndex((g) => g.name === a.sheet) - shown.grids.findIndex((g) => g.name === b.sheet));
+      const arg = (s: string) => (/^[^\s"'\\$`]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`);
+      throw new UserError(`${name} 有 ${all.length} 个工作表都填有人员：${all.map((o) => `“${o.sheet}”（${o.people.rows.length} 人）`).join('、')}。只导入其中一张会漏掉其余的人，因此没有导入。`, [
+        '请用 --sheet 逐个导入每个工作表（表中没有“所在支部”列时，可同时加 --branch 指定这张表的人属于哪个支部）：',
+        ...all.map((o) => `  shuxiang import ${arg(name)} --sheet ${arg(o.sheet)}`),
+      ]);
+    }
+  }
   if (parsed.rows.length === 0 && parsed.problems.length === 0) {
     throw new UserError(`${name} 只有表头，没有可导入的人员。`, ['请在表头下面逐行填写人员（至少填写姓名）；如果人员在另一个工作表里，请用 --sheet 指定。']);
   }

@@ -10,7 +10,7 @@ export { bookInput } from '../../app/imports/books.js';
 /** Reads, checks and (unless --dry-run) writes the book lists, then prints what changed. */
 export async function importBooks(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
   const paths = expandInputs(files);
-  const read = await readBookLists({ paths, skipInvalid: opts.skipInvalid }, ctx.today(), importHooks(ctx));
+  const read = await readBookLists({ paths, skipInvalid: opts.skipInvalid, sheet: opts.sheet }, ctx.today(), importHooks(ctx));
   const rejectsFiles = opts.skipInvalid && !opts.dryRun ? await writeAllRejects(read) : [];
   const db = await ctx.openDb();
   const o = writeBookLists(db, read, { paths, dryRun: opts.dryRun }, ctx.nowStamp());

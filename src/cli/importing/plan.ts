@@ -5,9 +5,9 @@ import { resolveBranch } from '../args/branch.js';
 import type { AppContext } from '../context.js';
 
 /** Reads the plan workbook, writes it for --branch in one batch, prints what changed. */
-export async function importPlan(ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }): Promise<void> {
+export async function importPlan(ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean; sheet?: string }): Promise<void> {
   const year = o.year === undefined ? undefined : yearOf(ctx, o.year);
-  const read = await readPlanFile(file, year, (m) => ctx.warn(m));
+  const read = await readPlanFile(file, year, (m) => ctx.warn(m), o.sheet);
   const db = await ctx.openDb();
   const r = writePlan(db, { ...read, branch: resolveBranch(db, o.branch), dryRun: o.dryRun }, ctx.nowStamp());
   if (ctx.json) return ctx.outJson(r);

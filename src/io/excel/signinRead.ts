@@ -1,10 +1,12 @@
 // Reads a filled sign-in sheet (as a Grid) into raw rows with their cell addresses; judging the values
 // (status words, member ids) is left to the importer so every problem can be reported with its cell.
+// A header row may hold several blocks side by side (序号 姓名 签到 | 序号 姓名 签到, to fit a branch on one
+// A4 page): every block is read, left to right.
 import { columnLetter, type Cell, type Grid } from '../../domain/grid.js';
 import { keepText } from '../../domain/text.js';
 import { SIGNIN_HEADERS, readSessionMarker } from './signinLayout.js';
 
-/** One table row of the sheet, as written. */
+/** One table row of the sheet (one block of it), as written. */
 export interface SigninRow {
   /** 1-based Excel row number. */
   row: number;
@@ -20,6 +22,8 @@ export interface SigninRow {
 export interface SigninGrid {
   sessionId?: number;
   hasStatusColumn: boolean;
+  /** How many 姓名 blocks the header row holds (2 for a sheet laid out in two halves). */
+  blocks: number;
   rows: SigninRow[];
 }
 
@@ -32,7 +36,10 @@ export function cellText(c: Cell | undefined, kept = false): string {
   return '';
 }
 
-const HEADER_SYNONYMS: Record<keyof typeof SIGNIN_HEADERS, string[]> = {
+type Key = keyof typeof SIGNIN_HEADERS;
+type Block = Partial<Record<Key, number>>;
+
+const HEADER_SYNONYMS: Record<Key, string[]> = {
   seq: ['序号', '编号'],
   name: ['姓名', '名字', '党员姓名'],
   signature: ['签名', '签字', '本人签名', '签到', '本人签字'],
@@ -43,20 +50,38 @@ const HEADER_SYNONYMS: Record<keyof typeof SIGNIN_HEADERS, string[]> = {
 
 const norm = (s: string) => s.replace(/[\s　]/g, '');
 
+function keyOf(text: string): Key | undefined {
+  for (const [key, names] of Object.entries(HEADER_SYNONYMS) as [Key, string[]][]) if (names.includes(text)) return key;
+  return undefined;
+}
+
+/** The blocks of a header row, left to right: a label already seen in the current block (a second 序号 or
+ * 姓名) starts the next one. Only blocks with a 姓名 and a 签名 or 状态 column count. */
+function headerBlocks(cells: string[]): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block = {};
+  cells.forEach((t, c) => {
+    const key = keyOf(t);
+    if (!key) return;
+    if (cur[key] !== undefined) {
+      blocks.push(cur);
+      cur = {};
+    }
+    cur[key] = c;
+  });
+  blocks.push(cur);
+  return blocks.filter((b) => b.name !== undefined && (b.status !== undefined || b.signature !== undefined));
+}
+
 /** Finds the header row and reads the table under it; undefined when the grid has no 姓名 header. */
 export function readSigninGrid(grid: Grid): SigninGrid | undefined {
   let headerRow = -1;
-  const col: Partial<Record<keyof typeof SIGNIN_HEADERS, number>> = {};
+  let blocks: Block[] = [];
   for (let r = 0; r < Math.min(grid.rows.length, 30) && headerRow < 0; r++) {
-    const cells = (grid.rows[r] ?? []).map((c) => norm(cellText(c)));
-    const nameAt = cells.findIndex((t) => HEADER_SYNONYMS.name.includes(t));
-    if (nameAt < 0) continue;
-    if (!cells.some((t) => HEADER_SYNONYMS.status.includes(t) || HEADER_SYNONYMS.signature.includes(t))) continue;
+    const found = headerBlocks((grid.rows[r] ?? []).map((c) => norm(cellText(c))));
+    if (found.length === 0) continue;
     headerRow = r;
-    for (const [key, names] of Object.entries(HEADER_SYNONYMS) as [keyof typeof SIGNIN_HEADERS, string[]][]) {
-      const at = cells.findIndex((t) => names.includes(t));
-      if (at >= 0) col[key] = at;
-    }
+    blocks = found;
   }
   if (headerRow < 0) return undefined;
   let sessionId: number | undefined;
@@ -66,21 +91,23 @@ export function readSigninGrid(grid: Grid): SigninGrid | undefined {
       if (id !== undefined) { sessionId = id; break; }
     }
   }
-  const rows: SigninRow[] = [];
-  const get = (cells: Cell[], k: keyof typeof SIGNIN_HEADERS) => (col[k] === undefined ? '' : cellText(cells[col[k]!]));
-  const addr = (k: keyof typeof SIGNIN_HEADERS, r: number) => (col[k] === undefined ? undefined : `${columnLetter(col[k]!)}${r + 1}`);
+  const rows: SigninRow[][] = blocks.map(() => []);
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
     const first = cellText(cells.find((c) => cellText(c) !== '') ?? null);
     if (/^(应到|记录人|说明|合计|备注[:：])/.test(first)) break;
-    const row: SigninRow = {
-      row: r + 1, name: get(cells, 'name'), signature: get(cells, 'signature'), status: get(cells, 'status'), note: col.note === undefined ? '' : cellText(cells[col.note], true),
-      at: { name: addr('name', r)!, status: addr('status', r) ?? addr('signature', r) ?? addr('name', r)!, signature: addr('signature', r), memberId: addr('memberId', r) },
-    };
-    const id = get(cells, 'memberId');
-    if (id) row.memberId = id;
-    if (!row.name && !row.signature && !row.status && !row.note && !row.memberId) continue;
-    rows.push(row);
+    blocks.forEach((col, b) => {
+      const get = (k: Key) => (col[k] === undefined ? '' : cellText(cells[col[k]!]));
+      const addr = (k: Key) => (col[k] === undefined ? undefined : `${columnLetter(col[k]!)}${r + 1}`);
+      const row: SigninRow = {
+        row: r + 1, name: get('name'), signature: get('signature'), status: get('status'), note: col.note === undefined ? '' : cellText(cells[col.note], true),
+        at: { name: addr('name')!, status: addr('status') ?? addr('signature') ?? addr('name')!, signature: addr('signature'), memberId: addr('memberId') },
+      };
+      const id = get('memberId');
+      if (id) row.memberId = id;
+      if (!row.name && !row.signature && !row.status && !row.note && !row.memberId) return;
+      rows[b]!.push(row);
+    });
   }
-  return { sessionId, hasStatusColumn: col.status !== undefined, rows };
+  return { sessionId, hasStatusColumn: blocks.some((b) => b.status !== undefined), blocks: blocks.length, rows: rows.flat() };
 }

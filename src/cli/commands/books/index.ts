@@ -62,6 +62,7 @@ export function registerBooks(program: Command, act: Act): void {
     .command('import')
     .description('从 Excel/CSV 书单导入书目（同 shuxiang import --kind books）')
     .argument('<文件...>', '表格文件（.xlsx、.xls、WPS .et、.ods 或 .csv），或放着它们的文件夹')
+    .option('--sheet <工作表>', '只读这个工作表（默认读所有可见的工作表；隐藏的工作表须用它指定）')
     .option('--dry-run', '只显示将会新增、修改多少本书，不写入')
     .option('--skip-invalid', '跳过有问题的行，其余照常导入；问题行写到“原文件名.rejects.xlsx”')
     .addHelpText('after', `

@@ -17,7 +17,7 @@ export async function importLedger(ctx: AppContext, files: string[], opts: Impor
   const db = await ctx.openDb();
   if (opts.branch) requireBranch(db, opts.branch);
   const hooks = importHooks(ctx);
-  const read = await readLedgers(db, { paths, branch: opts.branch, skipInvalid: opts.skipInvalid }, ctx.today(), hooks);
+  const read = await readLedgers(db, { paths, branch: opts.branch, skipInvalid: opts.skipInvalid, sheet: opts.sheet }, ctx.today(), hooks);
   const rejectsFiles = opts.skipInvalid && !opts.dryRun ? await writeAllRejects(read) : [];
   printLedgerSummary(ctx, writeLedgers(db, read, { paths, dryRun: opts.dryRun }, ctx.nowStamp(), hooks), rejectsFiles);
 }

@@ -7,5 +7,5 @@ import { importPlan } from '../../importing/plan.js';
 /** Imports the one plan workbook given, for --branch. */
 export async function importPlanKind(ctx: AppContext, files: string[], opts: ImportOptions): Promise<void> {
   if (files.length !== 1) throw new UserError(`学习计划一次只能导入一个文件，您给了 ${files.length} 个。`);
-  return importPlan(ctx, files[0]!, { branch: opts.branch, dryRun: opts.dryRun });
+  return importPlan(ctx, files[0]!, { branch: opts.branch, dryRun: opts.dryRun, sheet: opts.sheet });
 }

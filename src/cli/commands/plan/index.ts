@@ -45,6 +45,7 @@ export function registerPlan(program: Command, act: Act): void {
     .argument('<文件>', '表格文件（.xlsx、.xls、WPS .et、.ods 或 .csv）')
     .option('--year <年份>', '月份只写了“3月”且标题里没有年度时，用这个年度')
     .option('--branch <支部>', '哪个支部的计划（默认 init 时的支部）')
+    .option('--sheet <工作表>', '只读这个工作表（默认读所有可见的工作表；隐藏的工作表须用它指定）')
     .option('--dry-run', '只显示将会新增、修改几个月，不写入')
     .addHelpText('after', `
 表头：月份（必填）、学习主题（必填）、形式（集中学习/读书会/讲座/参观）、必学书目、承办单位、主讲人。
@@ -53,7 +54,7 @@ export function registerPlan(program: Command, act: Act): void {
   shuxiang plan import 2027年度学习计划.xlsx
   shuxiang plan import 计划.xlsx --year 2027 --dry-run
 `)
-    .action(act((ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean }) => importPlan(ctx, ctx.path(file), o)));
+    .action(act((ctx: AppContext, file: string, o: { year?: string; branch?: string; dryRun?: boolean; sheet?: string }) => importPlan(ctx, ctx.path(file), o)));
 
   plan
     .command('show')
