@@ -1,4 +1,5 @@
-// Calendar dates as typed in Chinese spreadsheets: serials, 1985-03-01, 1985/3/1, 1985.03, 1985年3月, 198503.
+// Calendar dates as typed in Chinese spreadsheets: serials, 1985-03-01, 1985/3/1, 1985.03, 1985年3月, 198503,
+// and date-times typed as text (2026-03-05 14:30, 2026/3/6 9:00:00), whose time is read past and not kept.
 
 /** A parsed calendar date: `iso` is YYYY-MM-DD, or YYYY-MM when only the month is known. */
 export interface ParsedDate {
@@ -55,12 +56,37 @@ export function parseDate(value: unknown): DateResult {
   if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw))) {
     return build(+m[1]!, +m[2]!, +m[3]!, raw);
   }
+  if ((m = DATE_TIME.exec(raw))) {
+    const bad = badTime(m[4]!);
+    if (bad) return { ok: false, reason: bad };
+    return build(+m[1]!, +m[2]!, +m[3]!, raw);
+  }
   if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
   if ((m = /^(\d{4})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
   if (/^\d+(\.\d+)?$/.test(raw)) return parseNumberDate(Number(raw));
   return { ok: false, reason: `无法识别“${raw}”，请写成 1985-03-01 或 1985年3月 这样的格式` };
+}
+
+/** A day followed by a time of day: `2026-03-05 14:30`, `2026/3/6 9:00:00`, `2026-03-05T14:30:00Z`,
+ * `2026年3月5日 下午2:30`, `2026年3月5日14时30分`. Groups: year, month, day, the time as typed. */
+const HALF_DAY = '(?:[上下中]午|早上|晚上|凌晨|am|pm)';
+const DATE_TIME = new RegExp(
+  String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日\s*|\s+|T)` +
+    String.raw`(${HALF_DAY}?\s*\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:\.\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)` +
+    String.raw`\s*(?:am|pm)?\s*(?:z|[+-]\d{2}:?\d{2})?)$`,
+  'i',
+);
+
+/** Why a time of day typed after a date cannot be a real one (25:00, 14:75), or undefined. The time itself
+ * is not kept — dates are calendar days — but a time that does not exist points at a typing slip. */
+function badTime(time: string): string | undefined {
+  const [h = 0, min = 0, sec = 0] = (time.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const hourLimit = new RegExp(HALF_DAY, 'i').test(time) ? 12 : 24;
+  if (h > hourLimit || min > 59 || sec >= 60 || (h === 24 && (min > 0 || sec > 0))) {
+    return `“${time.replace(/[+-]\d{2}:?\d{2}$|z$/i, '').trim()}”不是真实的时间，请核对；只需写日期，如 2026-03-05`;
+  }
+  return undefined;
 }
 
 function parseNumberDate(n: number): DateResult {

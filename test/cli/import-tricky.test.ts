@@ -111,6 +111,20 @@ describe('a tricky but valid roster', () => {
   });
 });
 
+describe('a date typed as text with a time of day', () => {
+  it('takes the day and reads past the time (not kept): 2001/7/1 0:00, 2002-07-01 14:30, 2026/3/6 9:00:00', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 't.csv'), '姓名,性别,入党时间,转正时间,转入日期\n赵六,男,2001/7/1 0:00,2002-07-01 14:30,2026/3/6 9:00:00\n钱七,女,2001-07-01 25:00,,\n');
+    const bad = await runCli(['import', join(dir, 't.csv')], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('t.csv › CSV › C3：入党时间：“25:00”不是真实的时间，请核对；只需写日期，如 2026-03-05');
+    expect(bad.stderr).toContain('t.csv 有 1 处问题');
+    const r = await runCli(['import', join(dir, 't.csv'), '--skip-invalid'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(membersIn(dir)).toMatchObject([{ name: '赵六', joinPartyDate: '2001-07-01', fullMemberDate: '2002-07-01', onRollFrom: '2026-03-06' }]);
+  });
+});
+
 describe('bad rosters: every problem named by sheet and cell, nothing written', () => {
   async function badRoster(rows: unknown[][]) {
     const file = join(dir, 'bad.xlsx');
