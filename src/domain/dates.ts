@@ -89,6 +89,12 @@ function badTime(time: string): string | undefined {
   return undefined;
 }
 
+/** Why a number like 1985.1 cannot be read as a month (Chinese, naming both readings and the fix). */
+function ambiguousMonthReason(n: number, y: number): string {
+  return `“${n}”是数字，看不出是 ${y} 年 1 月还是 10 月（Excel 会把输入的 ${y}.10 存成 ${y}.1）。` +
+    `请把该列设为“文本”格式后写成 ${y}.01 或 ${y}-01（也可写 ${y}年1月）`;
+}
+
 function parseNumberDate(n: number): DateResult {
   if (Number.isInteger(n)) {
     const s = String(n);
@@ -96,10 +102,16 @@ function parseNumberDate(n: number): DateResult {
     if (s.length === 6) return parseDate(s);
     return fromExcelSerial(n);
   }
-  // 1985.03 typed into a number cell arrives as 1985.03, and 1985.10 as 1985.1: read two decimals.
   const y = Math.floor(n);
-  if (y >= 1900 && y <= 2100) return build(y, Math.round((n - y) * 100), undefined, String(n));
-  return fromExcelSerial(n);
+  if (y < 1900 || y > 2100) return fromExcelSerial(n);
+  // A year and month typed into a number cell (常规 format): Excel keeps the number, not the text, so
+  // 1985.03 arrives as 1985.03 but 1985.10 as 1985.1. Two decimals are the month; one decimal 2–9 can only
+  // be that month (20–90 are no months); 1985.1 is January or October, and is refused rather than guessed.
+  const hundredths = Math.round((n - y) * 100);
+  if (Math.abs((n - y) * 100 - hundredths) > 1e-6) return { ok: false, reason: `“${n}”不是日期，请写成 1985-03-01 或 1985年3月 这样的格式` };
+  if (hundredths === 10) return { ok: false, reason: ambiguousMonthReason(n, y) };
+  const month = hundredths % 10 === 0 ? hundredths / 10 : hundredths;
+  return build(y, month, undefined, String(n));
 }
 
 /** A full date for an interval boundary: a month-only date means its first day. */

@@ -111,6 +111,27 @@ describe('a tricky but valid roster', () => {
   });
 });
 
+describe('a year and month typed into a number cell (常规 format)', () => {
+  // Excel keeps the number, not what was typed: 1985.03 stays 1985.03, but 1985.10 becomes 1985.1, so a
+  // 1985.1 in the file is January or October. It is refused by cell; every other number can be only one month.
+  it('refuses 1985.1 by cell, saying to type 1985.01 as text; reads 1986.2, 1985.12, 1985.03 and the text 2011.2', async () => {
+    const file = join(dir, 'n.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['序号', '姓名', '性别', '出生年月', '入党时间'], [1, '陈一', '男', 1985.1, 2010.1], [2, '陈二', '女', 1986.2, '2011.2'], [3, '陈三', '男', 1985.12, 1985.03]] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('n.xlsx › 花名册 › D2：出生年月：“1985.1”是数字，看不出是 1985 年 1 月还是 10 月（Excel 会把输入的 1985.10 存成 1985.1）。请把该列设为“文本”格式后写成 1985.01 或 1985-01（也可写 1985年1月）');
+    expect(r.stderr).toContain('n.xlsx › 花名册 › E2：入党时间：“2010.1”是数字，看不出是 2010 年 1 月还是 10 月');
+    expect(r.stderr).toContain('n.xlsx 有 2 处问题，未导入任何数据');
+    expect(membersIn(dir)).toHaveLength(0);
+    const ok = await runCli(['import', file, '--skip-invalid', '--json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const by = (n: string) => membersIn(dir).find((m) => m.name === n);
+    expect(by('陈一')).toBeUndefined();
+    expect(by('陈二')).toMatchObject({ birthDate: '1986-02', joinPartyDate: '2011-02' });
+    expect(by('陈三')).toMatchObject({ birthDate: '1985-12', joinPartyDate: '1985-03' });
+  });
+});
+
 describe('a date typed as text with a time of day', () => {
   it('takes the day and reads past the time (not kept): 2001/7/1 0:00, 2002-07-01 14:30, 2026/3/6 9:00:00', async () => {
     const { writeFileSync } = await import('node:fs');
