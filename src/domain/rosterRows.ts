@@ -80,7 +80,7 @@ function parseField(field: MemberField, v: Cell, today: string): Parsed {
     case 'phone': {
       const raw = typeof v === 'number' ? String(Math.round(v)) : cellText(v);
       if (typeof v === 'string' && SCIENTIFIC.test(v.trim())) return { ok: false, message: `电话号码被 Excel 存成了科学计数法（${v.trim()}），号码已丢失。请把该列设为“文本”格式后重新填写` };
-      const p = validatePhone(raw);
+      const p = validatePhone(raw, { storedAsNumber: typeof v === 'number' });
       return p.ok ? { ok: true, value: p.value } : { ok: false, message: p.reason };
     }
     case 'idcard': {

@@ -132,6 +132,33 @@ describe('a year and month typed into a number cell (常规 format)', () => {
   });
 });
 
+describe('a phone number Excel stored as a number', () => {
+  // A landline typed into a 常规 cell loses its leading 0 (010-66668888 → 1066668888), as an ID number
+  // loses its last digits: refused by cell. A mobile (11 digits, 1…) and a local number lose nothing.
+  it('refuses a landline that lost its 0, naming the cell and saying to set the column to text; mobiles and local numbers pass', async () => {
+    const file = join(dir, 'p.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['序号', '姓名', '联系电话'], [1, '李一', 1066668888], [2, '李二', 57187654321], [3, '李三', 13812345678], [4, '李四', 66668888], [5, '李五', '010-66668888']] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.xlsx › 花名册 › C2：电话号码被 Excel 存成了数字（******8888），固定电话区号开头的 0 已丢失。请把该列设为“文本”格式后重新填写，如 010-66668888');
+    expect(r.stderr).toContain('p.xlsx › 花名册 › C3：电话号码被 Excel 存成了数字（*******4321）');
+    expect(r.stderr).toContain('p.xlsx 有 2 处问题，未导入任何数据');
+    expect(membersIn(dir)).toHaveLength(0);
+    const ok = await runCli(['import', file, '--skip-invalid'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(membersIn(dir).map((m) => [m.name, m.phone])).toEqual([['李三', '13812345678'], ['李四', '66668888'], ['李五', '010-66668888']]);
+  });
+
+  it('a CSV that Excel saved from such a column (the 0 already gone) is refused the same way', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'p.csv'), '姓名,联系电话\n李一,1066668888\n李二,01066668888\n');
+    const r = await runCli(['import', join(dir, 'p.csv')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.csv › CSV › B2：“******8888”不像电话号码：固定电话要带以 0 开头的区号，如 010-66668888；若开头的 0 是 Excel 去掉的，请把该列设为“文本”格式后重新填写');
+    expect(r.stderr).toContain('p.csv 有 1 处问题');
+  });
+});
+
 describe('a date typed as text with a time of day', () => {
   it('takes the day and reads past the time (not kept): 2001/7/1 0:00, 2002-07-01 14:30, 2026/3/6 9:00:00', async () => {
     const { writeFileSync } = await import('node:fs');
