@@ -49,7 +49,7 @@ export function maskPhone(s: string): string {
 /** Digits a Chinese phone number cannot be: 9–11 of them with no leading 0 that are neither a mobile nor a
  * 400/800 service number — a landline whose area code lost its 0 (010-66668888 typed into a 常规 cell is
  * the number 1066668888). Local numbers (7–8 digits) never start with 0, so they lose nothing. */
-function lostLeadingZero(digits: string): boolean {
+export function lostLeadingZero(digits: string): boolean {
   return /^[1-9]\d{8,10}$/.test(digits) && !/^1[3-9]\d{9}$/.test(digits) && !/^[48]00\d{7}$/.test(digits);
 }
 

@@ -149,6 +149,15 @@ describe('a phone number Excel stored as a number', () => {
     expect(membersIn(dir).map((m) => [m.name, m.phone])).toEqual([['李三', '13812345678'], ['李四', '66668888'], ['李五', '010-66668888']]);
   });
 
+  it('a second phone column (kept as typed) is imported, with a warning naming the cell', async () => {
+    const file = join(dir, 'p2.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['姓名', '联系电话', '办公电话'], ['李一', 13812345678, 1066668888]] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('p2.xlsx › 花名册 › C2：“办公电话”被 Excel 存成了数字（******8888），固定电话区号开头的 0 已丢失；该列按原样保存，请把该列设为“文本”格式后重新填写');
+    expect(membersIn(dir)).toMatchObject([{ name: '李一', phone: '13812345678', extra: { 办公电话: '1066668888' } }]);
+  });
+
   it('a CSV that Excel saved from such a column (the 0 already gone) is refused the same way', async () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'p.csv'), '姓名,联系电话\n李一,1066668888\n李二,01066668888\n');
