@@ -23,14 +23,17 @@ export interface ParsedStatus {
   excuseKind?: ExcuseKind;
 }
 
-const PRESENT = ['出席', '到', '已到', '到会', '参加', '签到', '已签到', '✓', '✔', '√', '☑', '✅', 'v'];
-const LATE = ['迟到', '迟', '晚到', '迟到出席'];
-const EXCUSED = ['请假', '假', '已请假'];
-const ABSENT = ['缺席', '缺', '未到', '没到', '未参加', '旷会', '✗', '✘', '×', 'x', '╳'];
+// The one list of status words, for every reader of a 状态 cell (sign-in sheets; what a secretary writes
+// there). ○ is 请假, as in the legend Party branches print on sign-in and meeting records: 出席打√、请假打○、
+// 缺席打× (the 签到明细 sheet of the ledger export uses ○ for 未登记 — an export, never read back).
+const PRESENT = ['出席', '出勤', '到', '已到', '到会', '到场', '实到', '参加', '已参加', '参会', '签到', '已签到', '是', '有', 'y', 'yes', '✓', '✔', '√', '☑', '✅', 'v'];
+const LATE = ['迟到', '迟', '晚到', '迟到出席', '迟到到会'];
+const EXCUSED = ['请假', '假', '已请假', '告假', '○', '〇', '◯', '⭕'];
+const ABSENT = ['缺席', '缺勤', '缺', '缺会', '未到', '没到', '未出席', '未参加', '未参会', '未签到', '旷会', '否', '无', 'n', 'no', '✗', '✘', '×', 'x', '╳', '✕', '✖', '❌'];
 
 /** Reads what was written in a 状态 cell; undefined when it cannot be understood. */
 export function parseStatusText(text: string): ParsedStatus | undefined {
-  const t = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const t = text.normalize('NFKC').replace(/[\s\ufe0f]+/g, '').toLowerCase();
   if (PRESENT.includes(t)) return { status: 'present' };
   if (LATE.includes(t)) return { status: 'late' };
   if (EXCUSED.includes(t)) return { status: 'excused' };

@@ -1,4 +1,5 @@
-// Calendar dates as typed in Chinese spreadsheets: serials, 1985-03-01, 1985/3/1, 1985.03, 1985年3月, 198503.
+// Calendar dates as typed in Chinese spreadsheets: serials, 1985-03-01, 1985/3/1, 1985.03, 1985年3月, 198503,
+// and date-times typed as text (2026-03-05 14:30, 2026/3/6 9:00:00), whose time is read past and not kept.
 
 /** A parsed calendar date: `iso` is YYYY-MM-DD, or YYYY-MM when only the month is known. */
 export interface ParsedDate {
@@ -55,12 +56,43 @@ export function parseDate(value: unknown): DateResult {
   if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(raw))) {
     return build(+m[1]!, +m[2]!, +m[3]!, raw);
   }
+  if ((m = DATE_TIME.exec(raw))) {
+    const bad = badTime(m[4]!);
+    if (bad) return { ok: false, reason: bad };
+    return build(+m[1]!, +m[2]!, +m[3]!, raw);
+  }
   if ((m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
   if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
   if ((m = /^(\d{4})(\d{2})$/.exec(raw))) return build(+m[1]!, +m[2]!, undefined, raw);
-  if ((m = /^(\d{4})-(\d{2})-(\d{2})T[\d:.]+Z?$/.exec(raw))) return build(+m[1]!, +m[2]!, +m[3]!, raw);
   if (/^\d+(\.\d+)?$/.test(raw)) return parseNumberDate(Number(raw));
   return { ok: false, reason: `无法识别“${raw}”，请写成 1985-03-01 或 1985年3月 这样的格式` };
+}
+
+/** A day followed by a time of day: `2026-03-05 14:30`, `2026/3/6 9:00:00`, `2026-03-05T14:30:00Z`,
+ * `2026年3月5日 下午2:30`, `2026年3月5日14时30分`. Groups: year, month, day, the time as typed. */
+const HALF_DAY = '(?:[上下中]午|早上|晚上|凌晨|am|pm)';
+const DATE_TIME = new RegExp(
+  String.raw`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日\s*|\s+|T)` +
+    String.raw`(${HALF_DAY}?\s*\d{1,2}(?::\d{1,2}(?::\d{1,2}(?:\.\d+)?)?|时(?:\d{1,2}分(?:\d{1,2}秒)?)?|点(?:\d{1,2}分?)?)` +
+    String.raw`\s*(?:am|pm)?\s*(?:z|[+-]\d{2}:?\d{2})?)$`,
+  'i',
+);
+
+/** Why a time of day typed after a date cannot be a real one (25:00, 14:75), or undefined. The time itself
+ * is not kept — dates are calendar days — but a time that does not exist points at a typing slip. */
+function badTime(time: string): string | undefined {
+  const [h = 0, min = 0, sec = 0] = (time.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  const hourLimit = new RegExp(HALF_DAY, 'i').test(time) ? 12 : 24;
+  if (h > hourLimit || min > 59 || sec >= 60 || (h === 24 && (min > 0 || sec > 0))) {
+    return `“${time.replace(/[+-]\d{2}:?\d{2}$|z$/i, '').trim()}”不是真实的时间，请核对；只需写日期，如 2026-03-05`;
+  }
+  return undefined;
+}
+
+/** Why a number like 1985.1 cannot be read as a month (Chinese, naming both readings and the fix). */
+function ambiguousMonthReason(n: number, y: number): string {
+  return `“${n}”是数字，看不出是 ${y} 年 1 月还是 10 月（Excel 会把输入的 ${y}.10 存成 ${y}.1）。` +
+    `请把该列设为“文本”格式后写成 ${y}.01 或 ${y}-01（也可写 ${y}年1月）`;
 }
 
 function parseNumberDate(n: number): DateResult {
@@ -70,10 +102,16 @@ function parseNumberDate(n: number): DateResult {
     if (s.length === 6) return parseDate(s);
     return fromExcelSerial(n);
   }
-  // 1985.03 typed into a number cell arrives as 1985.03, and 1985.10 as 1985.1: read two decimals.
   const y = Math.floor(n);
-  if (y >= 1900 && y <= 2100) return build(y, Math.round((n - y) * 100), undefined, String(n));
-  return fromExcelSerial(n);
+  if (y < 1900 || y > 2100) return fromExcelSerial(n);
+  // A year and month typed into a number cell (常规 format): Excel keeps the number, not the text, so
+  // 1985.03 arrives as 1985.03 but 1985.10 as 1985.1. Two decimals are the month; one decimal 2–9 can only
+  // be that month (20–90 are no months); 1985.1 is January or October, and is refused rather than guessed.
+  const hundredths = Math.round((n - y) * 100);
+  if (Math.abs((n - y) * 100 - hundredths) > 1e-6) return { ok: false, reason: `“${n}”不是日期，请写成 1985-03-01 或 1985年3月 这样的格式` };
+  if (hundredths === 10) return { ok: false, reason: ambiguousMonthReason(n, y) };
+  const month = hundredths % 10 === 0 ? hundredths / 10 : hundredths;
+  return build(y, month, undefined, String(n));
 }
 
 /** A full date for an interval boundary: a month-only date means its first day. */

@@ -22,7 +22,42 @@ export interface ItemProblem {
   message: string;
 }
 
-const NUMBER = /^([+-]?\d+(?:\.\d+)?)\s*(?:小时|个小时|h|hr|hrs|学时|课时|字|天|人|分|名)?$/i;
+/** A number as typed, and the unit words each field may carry after it (学时: hours, or minutes read as
+ * hours; 字数: 字; 天数: 天; 听众人数: 人; 成绩: 分; 必学年度: 年) — a unit of another field (3天 as 学时) is refused. */
+const NUM = String.raw`([+-]?\d+(?:\.\d+)?)`;
+const HOUR_WORDS = '(?:个?小时|个?钟头|学时|课时|h|hrs?|hours?)';
+const MINUTE_WORDS = '(?:分钟|分|min|mins|minutes?)';
+const UNIT_WORDS: Record<string, string> = { chars: '个?字', days: '[天日]', audience: '(?:人次|人|名)', score: '分', requiredYear: '年度?' };
+const unitRe = (words: string) => new RegExp(String.raw`^${NUM}\s*(?:${words})?$`, 'i');
+const UNIT_RES = Object.fromEntries(Object.entries(UNIT_WORDS).map(([k, w]) => [k, unitRe(w)]));
+const BARE = unitRe('(?!)');
+const HOURS = unitRe(HOUR_WORDS);
+const MINUTES = new RegExp(String.raw`^${NUM}\s*${MINUTE_WORDS}$`, 'i');
+const HOURS_MINUTES = new RegExp(String.raw`^${NUM}\s*${HOUR_WORDS}\s*(\d{1,2})\s*${MINUTE_WORDS}$`, 'i');
+const HALF_HOURS = /^(\d+)?\s*个?半\s*(?:个?小时|个?钟头)$/;
+/** Digits grouped by thousands (1,500 or 12,345.5): the only commas a number may hold. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)/;
+
+/** Minutes as hours, to two decimals (20 分钟 → 0.33, 90 分钟 → 1.5) — as a 1:20 time cell is read. */
+const minutesAsHours = (min: number) => Math.round((min / 60) * 100) / 100;
+
+/** The number typed text holds for field `key`: a bare number or one with the field's unit; for 学时 also
+ * 90分钟, 1小时30分, 1:30, 半小时, 1个半小时. NaN when it holds none; a string when it cannot be told. */
+function numberOfText(key: string, typed: string): number | string {
+  let t = cleanText(typed);
+  if (/\d[,]\d/.test(t)) {
+    if (!THOUSANDS.test(t)) return `中的逗号看不出是小数点还是千位分隔：是小数请写成 ${t.replace(/,/g, '.')}，是整数请写成 ${t.replace(/,/g, '')}`;
+    t = t.replace(/,/g, '');
+  }
+  if (key !== 'hours') return Number((UNIT_RES[key] ?? BARE).exec(t)?.[1] ?? NaN);
+  let m: RegExpExecArray | null;
+  if ((m = HOURS.exec(t))) return Number(m[1]);
+  if ((m = MINUTES.exec(t))) return minutesAsHours(Number(m[1]));
+  if ((m = HOURS_MINUTES.exec(t)) && Number(m[2]) < 60) return minutesAsHours(Number(m[1]) * 60 + Number(m[2]));
+  if ((m = /^(\d{1,2})[:](\d{2})$/.exec(t)) && Number(m[2]) < 60) return minutesAsHours(Number(m[1]) * 60 + Number(m[2]));
+  if ((m = HALF_HOURS.exec(t))) return Number(m[1] ?? 0) + 0.5;
+  return NaN;
+}
 
 /** Hours typed as a time in a time-formatted cell (1:30 → 1.5): the cell holds a time of day on the
  * spreadsheet's day zero (1899-12-30, or 1904-01-01 in the 1904 date system); undefined otherwise. */
@@ -36,9 +71,13 @@ function hoursOfTime(v: Date): number | undefined {
 
 function parseNumber(f: EvidenceField, v: Cell | string): ParsedField {
   const time = v instanceof Date && f.key === 'hours' ? hoursOfTime(v) : undefined;
-  const raw = time ?? (typeof v === 'number' ? v : Number(NUMBER.exec(cleanText(cellText(v)).replace(/[,，]/g, ''))?.[1] ?? NaN));
+  const raw = time ?? (typeof v === 'number' ? v : numberOfText(f.key, cellText(v)));
   const shown = v instanceof Date && time !== undefined ? `${Math.floor(time)}:${String(Math.round((time % 1) * 60)).padStart(2, '0')}` : cellText(v);
-  if (!Number.isFinite(raw)) return { ok: false, message: `${f.label}“${shown}”不是数字，请填写数字${f.key === 'hours' ? '（如 1 或 1.5）' : ''}` };
+  if (typeof raw === 'string') return { ok: false, message: `${f.label}“${shown}”${raw}` };
+  if (!Number.isFinite(raw)) {
+    if (f.key === 'hours') return { ok: false, message: `${f.label}“${shown}”不是小时数，请填写数字（如 1 或 1.5）；按分钟计的请写明分钟（如 90分钟）` };
+    return { ok: false, message: `${f.label}“${shown}”不是数字，请填写数字` };
+  }
   if (f.type === 'int' && !Number.isInteger(raw)) return { ok: false, message: `${f.label}“${shown}”应为整数` };
   const low = f.min !== undefined && (f.minExclusive ? raw <= f.min : raw < f.min);
   const high = f.max !== undefined && raw > f.max;

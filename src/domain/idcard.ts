@@ -46,12 +46,29 @@ export function maskPhone(s: string): string {
   return '*'.repeat(s.length - 4) + s.slice(-4);
 }
 
-/** Validates a phone number (mobile or landline, with - or spaces); returns the cleaned text. */
-export function validatePhone(raw: string): { ok: true; value: string } | { ok: false; reason: string } {
+/** Digits a Chinese phone number cannot be: 9–11 of them with no leading 0 that are neither a mobile nor a
+ * 400/800 service number — a landline whose area code lost its 0 (010-66668888 typed into a 常规 cell is
+ * the number 1066668888). Local numbers (7–8 digits) never start with 0, so they lose nothing. */
+export function lostLeadingZero(digits: string): boolean {
+  return /^[1-9]\d{8,10}$/.test(digits) && !/^1[3-9]\d{9}$/.test(digits) && !/^[48]00\d{7}$/.test(digits);
+}
+
+/** Validates a phone number (mobile or landline, with - or spaces); returns the cleaned text. `storedAsNumber`:
+ * the cell held a number (a roster column in 常规 format), so a landline's leading 0 is gone, not mistyped. */
+export function validatePhone(raw: string, opts: { storedAsNumber?: boolean } = {}): { ok: true; value: string } | { ok: false; reason: string } {
   const s = raw.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, '');
   // A mobile number however it is grouped (137-0013-7000, 137 0013 7000): its 11 digits.
   const mobile = s.replace(/-/g, '');
   if (/^1[3-9]\d{9}$/.test(mobile)) return { ok: true, value: mobile };
+  if (lostLeadingZero(s)) {
+    const shown = maskPhone(s);
+    return {
+      ok: false,
+      reason: opts.storedAsNumber
+        ? `电话号码被 Excel 存成了数字（${shown}），固定电话区号开头的 0 已丢失。请把该列设为“文本”格式后重新填写，如 010-66668888`
+        : `“${shown}”不像电话号码：固定电话要带以 0 开头的区号，如 010-66668888；若开头的 0 是 Excel 去掉的，请把该列设为“文本”格式后重新填写`,
+    };
+  }
   if (/^(\+?\d{1,4}-?)?\d{2,4}-?\d{6,8}(-\d{1,6})?$/.test(s) || /^\(\d{2,4}\)\d{6,8}$/.test(s)) {
     return { ok: true, value: s };
   }

@@ -3,7 +3,7 @@
 // speaker — with every problem located by cell. Pure: takes grids, returns rows and problems.
 import { cellText, isBlank, type Cell, type Grid } from './grid.js';
 import type { CellProblem } from './rosterRows.js';
-import { parsePlanForm, parsePlanMonth, PLAN_FORMS, type PlanForm, type PlanMonth } from './studyPlan.js';
+import { parsePlanForm, PLAN_FORMS, readPlanMonth, type PlanForm, type PlanMonth } from './studyPlan.js';
 import { cleanText, keepText } from './text.js';
 
 /** One month as read from the sheet (0-based row). */
@@ -76,10 +76,13 @@ export function readPlanGrids(grids: Grid[], year: number | undefined): PlanShee
       let month: string | undefined;
       if (isBlank(rawMonth)) problem('month', '月份没有填写');
       else {
-        month = typeof rawMonth === 'number' && rawMonth > 12 ? undefined : parsePlanMonth(rawMonth instanceof Date ? rawMonth : text('month'), y ?? 0);
-        if (!month) problem('month', y === undefined && /^\D*\d{1,2}\s*月?$|^[一二三四五六七八九十]+月$/.test(text('month'))
+        // A number goes in as the number (2027.1 and 2027.10 are one number, text would hide it).
+        const read = readPlanMonth(rawMonth instanceof Date || typeof rawMonth === 'number' ? rawMonth : text('month'), y ?? 0);
+        if (read.ok) month = read.month;
+        else if (read.reason) problem('month', `月份：${read.reason}`);
+        else problem('month', y === undefined && /^\D*\d{1,2}\s*月份?$|^([一二三四五六七八九十]+|元)月份?$/.test(text('month'))
           ? `月份“${text('month')}”没有写年份：请写成 2027-03，或在标题中写明年度（如“2027年度学习计划”），或加 --year 2027`
-          : `月份“${text('month')}”无法识别，请写成 2027-03 或 3月`);
+          : `月份“${text('month')}”无法识别，请写成 2027-03、3月 或 3月份`);
       }
       const theme = plain('theme');
       if (!theme) problem('theme', '学习主题没有填写（一月一主题）');

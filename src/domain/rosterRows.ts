@@ -2,7 +2,7 @@
 // cell reference, in Chinese, with how to fix it.
 import { parseDate, toDayIso } from './dates.js';
 import { cellRef, cellText, isBlank, type Cell } from './grid.js';
-import { validateIdCard, validatePhone } from './idcard.js';
+import { lostLeadingZero, maskPhone, validateIdCard, validatePhone } from './idcard.js';
 import { FIELD_SPECS, isLeaderPost, parseCategory, type MemberField } from './member.js';
 import type { RosterLayout } from './rosterHeader.js';
 import { cleanName, cleanText, clipQuotes, isPlausibleName, keepText, parseYesNo } from './text.js';
@@ -80,7 +80,7 @@ function parseField(field: MemberField, v: Cell, today: string): Parsed {
     case 'phone': {
       const raw = typeof v === 'number' ? String(Math.round(v)) : cellText(v);
       if (typeof v === 'string' && SCIENTIFIC.test(v.trim())) return { ok: false, message: `电话号码被 Excel 存成了科学计数法（${v.trim()}），号码已丢失。请把该列设为“文本”格式后重新填写` };
-      const p = validatePhone(raw);
+      const p = validatePhone(raw, { storedAsNumber: typeof v === 'number' });
       return p.ok ? { ok: true, value: p.value } : { ok: false, message: p.reason };
     }
     case 'idcard': {
@@ -132,6 +132,10 @@ export function parseRosterRows(layout: RosterLayout, today: string): ParsedRost
       if (col.role.kind === 'extra') {
         const t = keepText(cellText(v));
         if (t) row.extra[col.label] = t;
+        // A second phone column (kept as typed, not checked) still says when Excel dropped a landline's 0.
+        if (typeof v === 'number' && /电话|手机/.test(col.label) && lostLeadingZero(String(Math.round(v)))) {
+          out.warnings.push({ row: r, col: col.col, message: `“${col.label}”被 Excel 存成了数字（${maskPhone(String(Math.round(v)))}），固定电话区号开头的 0 已丢失；该列按原样保存，请把该列设为“文本”格式后重新填写` });
+        }
         continue;
       }
       const p = parseField(col.role.field, v, today);

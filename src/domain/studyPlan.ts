@@ -2,6 +2,7 @@
 // co-host unit (units take turns), speaker. Pure: the forms and the session types that fulfil them, the
 // co-host rotation, and the plan compared with the sessions held (a planned month that ended with no
 // session is a gap).
+import { parseDate } from './dates.js';
 import type { SessionTypeId } from './sessionTypes.js';
 
 /** How a month's study is held. */
@@ -98,19 +99,37 @@ export function parsePlanForm(typed: string): PlanForm | undefined {
   return aliases[t];
 }
 
-/** A month typed as 2027-03, 2027/3, 2027年3月, 3月, 三月 or a bare 3 (in `year`); undefined when not a month. */
-export function parsePlanMonth(typed: string | number | Date, year: number): string | undefined {
-  if (typed instanceof Date) return `${typed.getUTCFullYear()}-${String(typed.getUTCMonth() + 1).padStart(2, '0')}`;
-  const t = String(typed).normalize('NFKC').replace(/\s/g, '');
-  const cn = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-  let y = year;
-  let m: number | undefined;
+/** What a typed plan month came to: the month (2027-03), or why not — `reason` only when the value is a
+ * number cell that is no month, or cannot be told (2027.1: January or October?). */
+export type PlanMonthRead = { ok: true; month: string } | { ok: false; reason?: string };
+
+const CN_MONTHS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+const cnMonth = (t: string) => (t === '元' ? 1 : CN_MONTHS.indexOf(t) + 1 || undefined);
+
+/** A month typed as 2027-03, 2027/3, 2027年3月(份), 3月(份), 三月(份), 元月, a bare 3 (in `year`), a date
+ * (2027-03-05, even with a time), or a number cell: 3, 202703, 2027.03, 2027.3 (2027.1 is refused as for
+ * every date, dates.ts: Excel stores 2027.10 typed in a 常规 cell as 2027.1). */
+export function readPlanMonth(typed: string | number | Date, year: number): PlanMonthRead {
+  const inRange = (y: number, m: number | undefined): PlanMonthRead =>
+    !m || m < 1 || m > 12 || y < 2000 || y > 2100 ? { ok: false } : { ok: true, month: `${y}-${String(m).padStart(2, '0')}` };
+  if (typed instanceof Date) return inRange(typed.getUTCFullYear(), typed.getUTCMonth() + 1);
+  if (typeof typed === 'number' && !(Number.isInteger(typed) && typed <= 12)) {
+    const d = parseDate(typed);
+    return d.ok ? inRange(Number(d.value.iso.slice(0, 4)), Number(d.value.iso.slice(5, 7))) : { ok: false, reason: d.reason };
+  }
+  const t = String(typed).normalize('NFKC').replace(/\s/g, '').replace(/月份$/, '月');
   let r: RegExpExecArray | null;
-  if ((r = /^(\d{4})[-/.年](\d{1,2})月?(?:[-/.]\d{1,2}日?)?$/.exec(t))) { y = Number(r[1]); m = Number(r[2]); }
-  else if ((r = /^(\d{1,2})月?$/.exec(t))) m = Number(r[1]);
-  else if ((r = /^([一二三四五六七八九十]{1,3})月$/.exec(t))) m = cn.indexOf(r[1]!) + 1 || undefined;
-  if (!m || m < 1 || m > 12 || y < 2000 || y > 2100) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}`;
+  if ((r = /^(\d{1,2})月?$/.exec(t))) return inRange(year, Number(r[1]));
+  if ((r = /^([一二三四五六七八九十]{1,3}|元)月$/.exec(t))) return inRange(year, cnMonth(r[1]!));
+  if ((r = /^(\d{4})年([一二三四五六七八九十]{1,3}|元)月$/.exec(t))) return inRange(Number(r[1]), cnMonth(r[2]!));
+  const d = /^\d{4}/.test(t) ? parseDate(String(typed).replace(/月份\s*$/, '月')) : undefined;
+  return d?.ok ? inRange(Number(d.value.iso.slice(0, 4)), Number(d.value.iso.slice(5, 7))) : { ok: false };
+}
+
+/** The month of readPlanMonth, or undefined when it is not one. */
+export function parsePlanMonth(typed: string | number | Date, year: number): string | undefined {
+  const r = readPlanMonth(typed, year);
+  return r.ok ? r.month : undefined;
 }
 
 /** Status names for users. */

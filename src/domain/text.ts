@@ -4,7 +4,10 @@
 // (titles, topics, places, 职务, notes, reasons, unknown columns) goes through keepText: stored exactly as
 // typed, full-width punctuation included (`线上党课：党的创新理论（第一讲）` stays byte for byte).
 
-const DOTS = /[•・･∙⋅●．.]/g;
+/** Every mark typed as the 间隔号 in a name: · U+00B7 (the one kept), • U+2022, ‧ U+2027 (the hyphenation point
+ * Word and some input methods give), ・ U+30FB, ･ U+FF65, ∙ U+2219, ⋅ U+22C5, ● U+25CF, ． U+FF0E, a plain
+ * full stop, ⸱ U+2E31, ⸳ U+2E33, ꞏ U+A78F. (Greek · U+0387 is U+00B7 after NFKC.) */
+const DOTS = /[•\u2027・･∙⋅●．.\u2e31\u2e33\ua78f]/g;
 
 /** Text kept as typed: only the blank space around it is dropped (an all-blank cell is empty). */
 export function keepText(s: string): string {

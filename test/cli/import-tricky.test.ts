@@ -111,6 +111,77 @@ describe('a tricky but valid roster', () => {
   });
 });
 
+describe('a year and month typed into a number cell (常规 format)', () => {
+  // Excel keeps the number, not what was typed: 1985.03 stays 1985.03, but 1985.10 becomes 1985.1, so a
+  // 1985.1 in the file is January or October. It is refused by cell; every other number can be only one month.
+  it('refuses 1985.1 by cell, saying to type 1985.01 as text; reads 1986.2, 1985.12, 1985.03 and the text 2011.2', async () => {
+    const file = join(dir, 'n.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['序号', '姓名', '性别', '出生年月', '入党时间'], [1, '陈一', '男', 1985.1, 2010.1], [2, '陈二', '女', 1986.2, '2011.2'], [3, '陈三', '男', 1985.12, 1985.03]] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('n.xlsx › 花名册 › D2：出生年月：“1985.1”是数字，看不出是 1985 年 1 月还是 10 月（Excel 会把输入的 1985.10 存成 1985.1）。请把该列设为“文本”格式后写成 1985.01 或 1985-01（也可写 1985年1月）');
+    expect(r.stderr).toContain('n.xlsx › 花名册 › E2：入党时间：“2010.1”是数字，看不出是 2010 年 1 月还是 10 月');
+    expect(r.stderr).toContain('n.xlsx 有 2 处问题，未导入任何数据');
+    expect(membersIn(dir)).toHaveLength(0);
+    const ok = await runCli(['import', file, '--skip-invalid', '--json'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    const by = (n: string) => membersIn(dir).find((m) => m.name === n);
+    expect(by('陈一')).toBeUndefined();
+    expect(by('陈二')).toMatchObject({ birthDate: '1986-02', joinPartyDate: '2011-02' });
+    expect(by('陈三')).toMatchObject({ birthDate: '1985-12', joinPartyDate: '1985-03' });
+  });
+});
+
+describe('a phone number Excel stored as a number', () => {
+  // A landline typed into a 常规 cell loses its leading 0 (010-66668888 → 1066668888), as an ID number
+  // loses its last digits: refused by cell. A mobile (11 digits, 1…) and a local number lose nothing.
+  it('refuses a landline that lost its 0, naming the cell and saying to set the column to text; mobiles and local numbers pass', async () => {
+    const file = join(dir, 'p.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['序号', '姓名', '联系电话'], [1, '李一', 1066668888], [2, '李二', 57187654321], [3, '李三', 13812345678], [4, '李四', 66668888], [5, '李五', '010-66668888']] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.xlsx › 花名册 › C2：电话号码被 Excel 存成了数字（******8888），固定电话区号开头的 0 已丢失。请把该列设为“文本”格式后重新填写，如 010-66668888');
+    expect(r.stderr).toContain('p.xlsx › 花名册 › C3：电话号码被 Excel 存成了数字（*******4321）');
+    expect(r.stderr).toContain('p.xlsx 有 2 处问题，未导入任何数据');
+    expect(membersIn(dir)).toHaveLength(0);
+    const ok = await runCli(['import', file, '--skip-invalid'], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(membersIn(dir).map((m) => [m.name, m.phone])).toEqual([['李三', '13812345678'], ['李四', '66668888'], ['李五', '010-66668888']]);
+  });
+
+  it('a second phone column (kept as typed) is imported, with a warning naming the cell', async () => {
+    const file = join(dir, 'p2.xlsx');
+    await writeXlsx(file, [{ name: '花名册', rows: [['姓名', '联系电话', '办公电话'], ['李一', 13812345678, 1066668888]] }]);
+    const r = await runCli(['import', file], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('p2.xlsx › 花名册 › C2：“办公电话”被 Excel 存成了数字（******8888），固定电话区号开头的 0 已丢失；该列按原样保存，请把该列设为“文本”格式后重新填写');
+    expect(membersIn(dir)).toMatchObject([{ name: '李一', phone: '13812345678', extra: { 办公电话: '1066668888' } }]);
+  });
+
+  it('a CSV that Excel saved from such a column (the 0 already gone) is refused the same way', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'p.csv'), '姓名,联系电话\n李一,1066668888\n李二,01066668888\n');
+    const r = await runCli(['import', join(dir, 'p.csv')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.csv › CSV › B2：“******8888”不像电话号码：固定电话要带以 0 开头的区号，如 010-66668888；若开头的 0 是 Excel 去掉的，请把该列设为“文本”格式后重新填写');
+    expect(r.stderr).toContain('p.csv 有 1 处问题');
+  });
+});
+
+describe('a date typed as text with a time of day', () => {
+  it('takes the day and reads past the time (not kept): 2001/7/1 0:00, 2002-07-01 14:30, 2026/3/6 9:00:00', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 't.csv'), '姓名,性别,入党时间,转正时间,转入日期\n赵六,男,2001/7/1 0:00,2002-07-01 14:30,2026/3/6 9:00:00\n钱七,女,2001-07-01 25:00,,\n');
+    const bad = await runCli(['import', join(dir, 't.csv')], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('t.csv › CSV › C3：入党时间：“25:00”不是真实的时间，请核对；只需写日期，如 2026-03-05');
+    expect(bad.stderr).toContain('t.csv 有 1 处问题');
+    const r = await runCli(['import', join(dir, 't.csv'), '--skip-invalid'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(membersIn(dir)).toMatchObject([{ name: '赵六', joinPartyDate: '2001-07-01', fullMemberDate: '2002-07-01', onRollFrom: '2026-03-06' }]);
+  });
+});
+
 describe('bad rosters: every problem named by sheet and cell, nothing written', () => {
   async function badRoster(rows: unknown[][]) {
     const file = join(dir, 'bad.xlsx');

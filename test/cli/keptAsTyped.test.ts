@@ -81,6 +81,26 @@ describe('imports keep every text as typed', () => {
     expect(query(dir, 'SELECT date, hours FROM self_study ORDER BY date')).toEqual([{ date: '2026-03-02', hours: 1.5 }, { date: '2026-03-03', hours: 12 }]);
   });
 
+  it('ledger import: 学时 in minutes is read as hours to two decimals (20分 → 0.33, 90分钟 → 1.5); a unit of another field or a comma inside the number is refused by cell', async () => {
+    const file = join(dir, '自学.xlsx');
+    const rows = [['20分', '党章'], ['90分钟', '党史'], ['1小时30分', '条例'], ['1.5h', '简史'], ['2.5 学时', '选集'], ['2小时', '文选'], ['半小时', '准则'],
+      ['1,5', 'A'], ['1，5', 'B'], ['3天', 'C']];
+    await writeXlsx(file, [{ name: '自学', rows: [['姓名', '日期', '学时', '学习内容'], ...rows.map(([h, c], i) => ['张建华', d(`2026-03-${String(i + 2).padStart(2, '0')}`), h, c])] }]);
+    const bad = await run('import', '--kind', 'ledger', file);
+    expect(bad.code).toBe(2);
+    const lines = bad.stderr.split('\n').map((l) => l.trim());
+    expect(lines).toContain('自学.xlsx › 自学 › C9：学时“1,5”中的逗号看不出是小数点还是千位分隔：是小数请写成 1.5，是整数请写成 15');
+    expect(lines).toContain('自学.xlsx › 自学 › C10：学时“1，5”中的逗号看不出是小数点还是千位分隔：是小数请写成 1.5，是整数请写成 15');
+    expect(lines).toContain('自学.xlsx › 自学 › C11：学时“3天”不是小时数，请填写数字（如 1 或 1.5）；按分钟计的请写明分钟（如 90分钟）');
+    expect(bad.stderr).toContain('3 处问题');
+    expect(query(dir, 'SELECT * FROM self_study')).toEqual([]);
+    await ok('import', '--kind', 'ledger', file, '--skip-invalid');
+    expect(query(dir, 'SELECT content, hours FROM self_study ORDER BY date')).toEqual([
+      { content: '党章', hours: 0.33 }, { content: '党史', hours: 1.5 }, { content: '条例', hours: 1.5 }, { content: '简史', hours: 1.5 },
+      { content: '选集', hours: 2.5 }, { content: '文选', hours: 2 }, { content: '准则', hours: 0.5 },
+    ]);
+  });
+
   it('roster: 职务, 党内职务 and unknown columns kept; --dry-run of the same file calls nothing a change', async () => {
     const file = join(dir, '花名册.xlsx');
     await writeXlsx(file, [{

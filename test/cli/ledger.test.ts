@@ -201,6 +201,19 @@ describe('ledger errors name file › sheet › cell', () => {
     expect(count('self_study') + count('readings') + count('books')).toBe(0);
   });
 
+  it('a date typed as text with a time (2026-03-05 14:30, 2026/3/6 9:00:00) is that day; a time that cannot be is named', async () => {
+    const file = join(dir, '听课.xlsx');
+    await writeXlsx(file, [{ name: '听课', rows: [['序号', '姓名', '日期', '课程题目', '主讲人'], [1, '张三', '2026-03-05 14:30', '数字经济与财政治理', '王教授'], [2, '李四', '2026/3/6 9:00:00', '党史专题', '李教授'], [3, '李四', '2026年3月7日 下午2:30', '预算管理', '赵教授']] }]);
+    const r = await run('--json', 'import', '--kind', 'ledger', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(dir, 'SELECT member_id, date FROM lectures ORDER BY date')).toEqual([{ member_id: 1, date: '2026-03-05' }, { member_id: 2, date: '2026-03-06' }, { member_id: 2, date: '2026-03-07' }]);
+    const bad = join(dir, '错.xlsx');
+    await writeXlsx(bad, [{ name: '听课', rows: [['序号', '姓名', '日期', '课程题目'], [1, '张三', '2026-03-05 14:75', '数字经济']] }]);
+    const e = await run('import', '--kind', 'ledger', bad);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('错.xlsx › 听课 › C2：日期“2026-03-05 14:75”不是有效日期：“14:75”不是真实的时间，请核对；只需写日期，如 2026-03-05');
+  });
+
   it('an unknown owner in the title is named once, at the title cell; off-roll dates only warn', async () => {
     const file = join(dir, '钱七.xlsx');
     await writeXlsx(file, memberLedger('钱七', [[1, d('2026-03-01'), 1, 'A'], [2, d('2026-03-02'), 1, 'B']]));

@@ -46,6 +46,21 @@ describe('a name without its 间隔号', () => {
   });
 });
 
+describe('every style of 间隔号 README promises', () => {
+  // · U+00B7, • U+2022, ‧ U+2027, ・ U+30FB, ･ U+FF65, ． U+FF0E and a plain full stop: each is read as the one
+  // 间隔号 the name is stored with (README: 姓名统一间隔号), so each finds the same person.
+  const DOTS = ['\u00b7', '\u2022', '\u2027', '\u30fb', '\uff65', '\uff0e', '.'];
+
+  it('a roster with any of them is imported, the name stored with ·; the same name typed with another finds the person', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, '名单.csv'), `姓名,性别\n${DOTS.map((dot, i) => `阿依古丽${dot}买买提${'甲乙丙丁戊己庚'[i]},女`).join('\n')}\n`);
+    const r = await run('import', '名单.csv');
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(dir, "SELECT name FROM members WHERE name LIKE '阿依古丽%' ORDER BY id")).toEqual(DOTS.map((_, i) => ({ name: `阿依古丽·买买提${'甲乙丙丁戊己庚'[i]}` })));
+    for (const dot of DOTS) expect(await json('member', 'show', `古丽娜尔${dot}艾买提`), dot).toMatchObject({ id: 2 });
+  });
+});
+
 describe('a one-character slip gets the nearest people', () => {
   it.each([
     [['member', 'show', '张建化'], '姓名“张建化”没有找到对应的人员。是不是：张建华？'],

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
 import { addMembers, query } from '../helpers/roster.js';
+import { writeXlsx } from '../helpers/xlsx.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -114,6 +115,24 @@ describe('plan', () => {
     expect(dup.code).toBe(2);
     const none = await run('plan', 'rotate', '--units', 'A,B', '--year', '2027');
     expect(none.stderr).toContain('还没有 2027 年的学习计划');
+  });
+
+  it('reads the months secretaries write: 1月份, 五月份, 元月, 2026年7月份, a date with a time, and number cells 2026.3 / 2026.12', async () => {
+    const file = join(dir, '计划.xlsx');
+    const sheet = (months: unknown[]) => [{ name: '学习计划', rows: [['机关第一党支部2026年度学习计划'], ['序号', '月份', '学习主题', '形式'], ...months.map((m, i) => [i + 1, m, `主题${i + 1}`, '集中学习'])] }];
+    await writeXlsx(file, sheet(['元月', '2月份', 2026.3, '2026-04-08 14:30', '五月份', '2026年7月份', 2026.12]));
+    const r = await run('--json', 'import', '--kind', 'plan', file);
+    expect(r.code, r.stderr).toBe(0);
+    expect(query(dir, 'SELECT month, theme FROM plan_months ORDER BY month')).toEqual([
+      { month: '2026-01', theme: '主题1' }, { month: '2026-02', theme: '主题2' }, { month: '2026-03', theme: '主题3' }, { month: '2026-04', theme: '主题4' },
+      { month: '2026-05', theme: '主题5' }, { month: '2026-07', theme: '主题6' }, { month: '2026-12', theme: '主题7' },
+    ]);
+    // 2026.1 in a number cell is January or October (Excel stores a typed 2026.10 as 2026.1): refused, as for every date.
+    const bad = join(dir, '计划2.xlsx');
+    await writeXlsx(bad, sheet([2026.1]));
+    const e = await run('import', '--kind', 'plan', bad);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('计划2.xlsx › 学习计划 › B3：月份：“2026.1”是数字，看不出是 2026 年 1 月还是 10 月（Excel 会把输入的 2026.10 存成 2026.1）。请把该列设为“文本”格式后写成 2026.01 或 2026-01（也可写 2026年1月）');
   });
 
   it('every problem of a plan sheet is named by cell, and nothing is written', async () => {

@@ -155,6 +155,17 @@ describe('import --kind signin', () => {
     expect(JSON.parse(again.stdout).files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 6 });
   });
 
+  it('reads the status words secretaries write: 出勤, 缺勤, 是, 否, ✔️, and ○ as 请假 (its kind from the 备注)', async () => {
+    const id = await newSession('常见写法');
+    await ok(['sheet', String(id), 'w.xlsx']);
+    await fill(join(dir, 'w.xlsx'), { 张三: { status: '出勤' }, 李四: { status: '缺勤' }, 王五: { status: '是' }, 赵六: { status: '○', note: '病假' }, 孙七: { status: '否' }, '=HYPERLINK("http://x","点我")': { status: '✔️' } });
+    const r = await cli(['import', '--kind', 'signin', 'w.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await statuses(id)).toEqual({
+      张三: ['present', null], 李四: ['absent', null], 王五: ['present', null], 赵六: ['excused', '病假'], 孙七: ['absent', null], '=HYPERLINK("http://x","点我")': ['present', null],
+    });
+  });
+
   it('bad values are reported by file › sheet › cell, in Chinese; nothing is written', async () => {
     const id = await newSession('错误');
     await ok(['sheet', String(id), 'bad.xlsx']);

@@ -109,7 +109,7 @@ export async function writeSigninSheet(file: string, s: SigninSheetModel): Promi
   line(r, 'A', 'E', `记录人：${s.recorder ?? '__________'}　　　　支部书记（签字）：__________`);
   ws.getRow(r).height = 26;
   r++;
-  line(r, 'A', 'E', '说明：状态栏可填 出席、迟到、请假（事假/病假/公假）、缺席，也可用 ✓、迟、假、✗；签了名而状态空着的按出席计；签名栏写“请假”“缺席”等的按所写状态计，划“/”的按没有签到计。签完后请交支部书记或组织委员录入。', { size: 10 });
+  line(r, 'A', 'E', '说明：状态栏可填 出席、迟到、请假（事假/病假/公假）、缺席，也可用 ✓、迟、假（或 ○）、✗；签了名而状态空着的按出席计；签名栏写“请假”“缺席”等的按所写状态计，划“/”的按没有签到计。签完后请交支部书记或组织委员录入。', { size: 10 });
   ws.getRow(r).height = 50;
   ws.getCell(`A${r}`).font = { ...font, size: 10, color: { argb: 'FF666666' } };
   ws.pageSetup.printArea = `A1:E${r}`;
