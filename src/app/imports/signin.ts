@@ -126,7 +126,7 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
         let statusAt = r.at.status;
         if (r.status) {
           parsed = parseStatusText(r.status);
-          if (!parsed) problems.push(`${where(r.at.status)}：状态“${r.status}”无法识别。可填：出席、迟到、请假（或 事假、病假、公假）、缺席，也可用 ✓、迟、假、✗。`);
+          if (!parsed) problems.push(`${where(r.at.status)}：状态“${r.status}”无法识别。可填：出席、迟到、请假（或 事假、病假、公假）、缺席，也可用 ✓、√、迟、假、○（请假）、✗、×，或 出勤、缺勤、是、否。`);
         }
         // The 签名 cell may hold a status word (请假, 缺席 …) or be struck through (“/”, “—”, 无) rather than signed.
         const sig = readSignature(r.signature, r.name);
