@@ -124,31 +124,31 @@ export class VerdictStream {
 
   /** One verdict as made; `names` are the audit's (the same for every verdict of it). */
   add(v: AuditVerdict, names: VerdictNames): void {
-    if (names !== this.names) { this.names = names; this.people = new Map(); }
-    let out = this.rules.get(v.rule);
-    if (!out) this.rules.set(v.rule, (out = new RuleBytes()));
-    this.out = out;
-    if (out.made++) out.byte(44);
-    this.count++;
-    const mark = out.mark();
-    if (!this.fast(v)) {
-      out.rewind(mark);
-      out.bytes(Buffer.from(this.mask(JSON.stringify(verdictJson(names, v))), 'utf8'));
-    }
+    const mark = this.begin(v.rule, names);
+    if (!this.fast(v)) this.generic(mark, v);
   }
 
   /** A 'met' verdict in parts (buildAudit's emitMet): the bytes add() writes for the verdict they make. */
   addMet(m: MetParts, names: VerdictNames): void {
+    const mark = this.begin(m.rule, names);
+    if (!this.fastMet(m)) this.generic(mark, metVerdict(m));
+  }
+
+  /** Starts a verdict in its rule's bytes (after a comma when not the first); where it begins. */
+  private begin(rule: string, names: VerdictNames): ReturnType<RuleBytes['mark']> {
     if (names !== this.names) { this.names = names; this.people = new Map(); }
-    let out = this.rules.get(m.rule);
-    if (!out) this.rules.set(m.rule, (out = new RuleBytes()));
+    let out = this.rules.get(rule);
+    if (!out) this.rules.set(rule, (out = new RuleBytes()));
     this.out = out;
     if (out.made++) out.byte(44);
     this.count++;
-    const mark = out.mark();
-    if (this.fastMet(m)) return;
-    out.rewind(mark);
-    out.bytes(Buffer.from(this.mask(JSON.stringify(verdictJson(names, metVerdict(m)))), 'utf8'));
+    return out.mark();
+  }
+
+  /** A verdict the fast way could not write: rewound, and written as mask(JSON.stringify) writes it. */
+  private generic(mark: ReturnType<RuleBytes['mark']>, v: AuditVerdict): void {
+    this.out.rewind(mark);
+    this.out.bytes(Buffer.from(this.mask(JSON.stringify(verdictJson(this.names!, v))), 'utf8'));
   }
 
   private fastMet(m: MetParts): boolean {

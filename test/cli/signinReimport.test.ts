@@ -78,3 +78,16 @@ describe('re-importing a sign-in sheet', () => {
     expect(stored()).toEqual({ 张三: 'present', 李四: 'present', 王五: 'late', 赵六: 'absent' });
   });
 });
+
+describe('a sheet printed for a session since removed (hunt 2026-12-04)', () => {
+  it('its number given to a later session of another day: refused, naming both days; nothing written', async () => {
+    await sheet('filled.xlsx', { 张三: { status: '出席' }, 李四: { status: '出席' } });
+    await ok('session', 'remove', String(id), '--yes');
+    const again = (await json('session', 'add', '--type', '读书交流', '--date', '2026-03-05', '--topic', '乙会')).id;
+    expect(again).toBe(id); // (SQLite gives the freed number again)
+    const r = await run('import', '--kind', 'signin', join(dir, 'filled.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`签到表上印的是 2026-03-10 的活动（活动编号 ${id}），数据库中的 #${id} 却是 2026-03-05 的“乙会”`);
+    expect(stored()).toEqual({});
+  });
+});

@@ -85,6 +85,12 @@ export async function importSigninSheets(db: Db, input: { files: string[]; sheet
         problems.push(`${name} › ${g.name}：签到表上的活动编号 ${t.sessionId} 在数据库中不存在（可能已删除，或这张表来自另一个数据库）。`);
         continue;
       }
+      // A sheet printed for another session with this number (deleted, its number given to a later one), or
+      // before the session's date changed: the sheet's own date line says so.
+      if (t.printedDate && t.printedDate !== session.date) {
+        problems.push(`${name} › ${g.name}：签到表上印的是 ${t.printedDate} 的活动（活动编号 ${session.id}），数据库中的 #${session.id} 却是 ${session.date} 的“${session.topic}”——原来那次活动可能已删除、编号给了后来的活动，或活动日期改过。请核对：是这次活动的，请用 shuxiang sheet ${session.id} 重新打印签到表（或把表上的日期改成 ${session.date}）；不是的，请不要导入这张表。`);
+        continue;
+      }
       if (seenSessions.has(session.id)) {
         problems.push(`${name} › ${g.name}：与 ${seenSessions.get(session.id)} 是同一次活动（#${session.id}）的签到表，请只导入其中一份。`);
         continue;

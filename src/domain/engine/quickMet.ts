@@ -8,7 +8,7 @@ import type { Period } from '../periods.js';
 import type { Rule } from '../ruleSet.js';
 import type { WorkCalendar } from '../workdays.js';
 import { STATUS_CODES, firstOnOrAfter } from './columns.js';
-import type { EvidenceIndex } from './evidenceIndex.js';
+import type { EvidenceIndex, StudyColumns } from './evidenceIndex.js';
 import type { MetParts } from './types.js';
 import { gapOf, isZero } from './figures.js';
 import { countsAsAttended, expectedAtSession, round, selfStudyRequired } from './metricsMember.js';
@@ -55,16 +55,8 @@ export function quickCited(rule: Rule, idx: EvidenceIndex, calendar: WorkCalenda
       let wd = working.get(p.id);
       if (wd === undefined) working.set(p.id, (wd = calendar.workingDaysIn(p.start, p.end)));
       const s = idx.byMember(m.id).selfStudy;
-      let hours = 0;
-      let noteDays = 0;
-      let lastNoted = NaN;
-      const end = firstOnOrAfter(s.days, to);
-      for (let i = firstOnOrAfter(s.days, from); i < end; i++) {
-        hours += s.hours[i]!;
-        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
-      }
       const required = selfStudyRequired(t, wd);
-      const actual = { hours: round(hours, 2), noteDays };
+      const actual = studyCounted(s, from, to);
       if (!isZero(gapOf(required, actual))) return false;
       into.required = required;
       into.actual = actual;
@@ -78,6 +70,21 @@ export function quickCited(rule: Rule, idx: EvidenceIndex, calendar: WorkCalenda
     };
   }
   return undefined;
+}
+
+/** A member's self-study hours and days with notes over [startDay, endDay), as the counter
+ * (metricsMember.ts) works them out for a period wholly on the roll. */
+function studyCounted(s: StudyColumns, from: number, to: number): { hours: number; noteDays: number } {
+  let hours = 0;
+  let noteDays = 0;
+  let lastNoted = NaN;
+  const end = firstOnOrAfter(s.days, to);
+  for (let i = firstOnOrAfter(s.days, from); i < end; i++) {
+    hours += s.hours[i]!;
+    // Days are sorted, so a day's rows are adjacent: a noted day is counted once.
+    if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
+  }
+  return { hours: round(hours, 2), noteDays };
 }
 
 /** See quickCited: true when met, with `into` filled. */
@@ -106,15 +113,7 @@ export function quickMet(rule: Rule, idx: EvidenceIndex, calendar: WorkCalendar)
     return (m, p, from, to) => {
       let wd = working.get(p.id);
       if (wd === undefined) working.set(p.id, (wd = calendar.workingDaysIn(p.start, p.end)));
-      const s = idx.byMember(m.id).selfStudy;
-      let hours = 0;
-      let noteDays = 0;
-      let lastNoted = NaN;
-      for (let i = firstOnOrAfter(s.days, from); i < s.days.length && s.days[i]! < to; i++) {
-        hours += s.hours[i]!;
-        if (s.notes[i] && s.days[i] !== lastNoted) { noteDays += s.notes[i]!; lastNoted = s.days[i]!; }
-      }
-      return isZero(gapOf(selfStudyRequired(t, wd), { hours: round(hours, 2), noteDays }));
+      return isZero(gapOf(selfStudyRequired(t, wd), studyCounted(idx.byMember(m.id).selfStudy, from, to)));
     };
   }
   return undefined;

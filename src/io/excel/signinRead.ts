@@ -4,6 +4,7 @@
 // A4 page): every block is read, left to right.
 import { columnLetter, type Cell, type Grid } from '../../domain/grid.js';
 import { keepText } from '../../domain/text.js';
+import { parseDate } from '../../domain/dates.js';
 import { SIGNIN_HEADERS, readSessionMarker } from './signinLayout.js';
 
 /** One table row of the sheet (one block of it), as written. */
@@ -21,6 +22,8 @@ export interface SigninRow {
 
 export interface SigninGrid {
   sessionId?: number;
+  /** The session's day as the sheet prints it (“日期：2026-05-19（周二）”), when it does. */
+  printedDate?: string;
   hasStatusColumn: boolean;
   /** How many 姓名 blocks the header row holds (2 for a sheet laid out in two halves). */
   blocks: number;
@@ -91,6 +94,15 @@ export function readSigninGrid(grid: Grid): SigninGrid | undefined {
       if (id !== undefined) { sessionId = id; break; }
     }
   }
+  // The date printed above the table (the sheet's own “日期：…” line), to check against the session.
+  let printedDate: string | undefined;
+  for (let r = 0; r < headerRow && printedDate === undefined; r++) {
+    for (const c of grid.rows[r] ?? []) {
+      const m = /^\s*(?:活动)?日期\s*[:：]\s*([0-9０-９]{4}\s*[-/.年][^（(\s　]*)/.exec(cellText(c));
+      const d = m ? parseDate(m[1]!.trim()) : undefined;
+      if (d?.ok) { printedDate = d.value.iso; break; }
+    }
+  }
   const rows: SigninRow[][] = blocks.map(() => []);
   for (let r = headerRow + 1; r < grid.rows.length; r++) {
     const cells = grid.rows[r] ?? [];
@@ -109,5 +121,5 @@ export function readSigninGrid(grid: Grid): SigninGrid | undefined {
       rows[b]!.push(row);
     });
   }
-  return { sessionId, hasStatusColumn: blocks.some((b) => b.status !== undefined), blocks: blocks.length, rows: rows.flat() };
+  return { sessionId, ...(printedDate ? { printedDate } : {}), hasStatusColumn: blocks.some((b) => b.status !== undefined), blocks: blocks.length, rows: rows.flat() };
 }
