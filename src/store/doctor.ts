@@ -61,7 +61,7 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
       };
     }));
     checks.push(guarded('orphans', '没有孤立的记录', () => orphans(db)));
-    checks.push(guarded('member-dates', '人员日期合理', () => ({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '用 shuxiang member edit 姓名 --birth/--from 等改正；花名册导入的可改好 Excel 后重新导入。' })));
+    checks.push(guarded('member-dates', '人员日期合理', () => ({ id: 'member-dates', title: '人员日期合理', problems: impossibleMemberDates(db, today), fix: '出生年月用 shuxiang member edit 姓名 --birth 日期 改正；入党时间、转正时间请在花名册 Excel 中改好后重新导入（shuxiang import 花名册.xlsx，只更新改了的人）。注意 --from 改的是转入日期，不是入党时间。' })));
     checks.push(guarded('future-dated', '没有把今天以后的事记成已完成', () => ({ id: 'future-dated', title: '没有把今天以后的事记成已完成', problems: futureDated(db, today), fix: '核对这些记录的日期（也可能是电脑日期不对）：记错的用 shuxiang log list --member 姓名 查到编号后 shuxiang log remove 编号 删除再重新登记；签到用 shuxiang checkin 编号 改正。' })));
     checks.push(guarded('signin-spell', '调动的人签到在当天所在的支部', () => ({ id: 'signin-spell', title: '调动的人签到在当天所在的支部', problems: signinsAtOtherSpell(db), fix: '核对调动日期（shuxiang member show 姓名）；日期登记错了用 shuxiang member edit 姓名 --move-to 支部 --from 日期 改正，签错了的可用 shuxiang undo 撤销那次签到。' })));
     checks.push(guarded('signin-expected', '签到的人都在应到名单上', () => ({ id: 'signin-expected', title: '签到的人都在应到名单上', problems: signinsNotExpected(db), fix: '如这些人确应参加，用 shuxiang session edit 编号 --attendees 把他们加入应到名单；签错了的，可用 shuxiang undo 撤销那次签到或导入。' })));

@@ -130,3 +130,30 @@ describe('files and locks', () => {
     expect(query(dir, 'SELECT count(*) AS n FROM members')).toEqual([{ n: 2 }]);
   });
 });
+
+describe('hunt 2026-12-04: small things said wrong', () => {
+  it('the --phone hint is not itself masked into 138****5678', async () => {
+    const r = await run(['member', 'edit', '张三', '--phone', '12345']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('请写成 11 位手机号，或带区号的座机号（如 010-12345678）');
+    expect(r.stderr).not.toContain('****');
+  });
+
+  it('backup 文件夹/ (a folder, made or not) is refused as a folder, not written beside it as 文件夹.db', async () => {
+    const r = await run(['backup', 'U盘备份/']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/U盘备份 是一个文件夹，请指定备份文件名/);
+    expect(() => query(dir, 'SELECT 1')).not.toThrow();
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(join(dir, 'U盘备份.db'))).toBe(false);
+  });
+
+  it("doctor's fix for an impossible 入党时间 does not point to --from (the 转入日期)", async () => {
+    const db = new Database(join(dir, 'shuxiang.db'));
+    db.prepare("UPDATE members SET birth_date = '1990-01-01', join_party_date = '2000-01-01' WHERE name = '张三'").run();
+    db.close();
+    const r = await run(['doctor']);
+    expect(r.stdout).toMatch(/入党时间、转正时间请在花名册 Excel 中改好后重新导入/);
+    expect(r.stdout).toContain('注意 --from 改的是转入日期');
+  });
+});

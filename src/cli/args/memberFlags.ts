@@ -33,7 +33,7 @@ export function idCardFlag(raw: string): { value: string; birthDate: string; gen
 export function phoneFlag(raw: string): string | null {
   if (!cleanText(raw)) return null;
   const r = validatePhone(raw);
-  if (!r.ok) throw new UserError(`--phone：${r.reason}。`, ['请写成 13812345678 或 010-12345678 这样的格式。']);
+  if (!r.ok) throw new UserError(`--phone：${r.reason}。`, ['请写成 11 位手机号，或带区号的座机号（如 010-12345678）。']);
   return r.value;
 }
 

@@ -51,7 +51,8 @@ export async function runBackup(ctx: AppContext, fileArg: string | undefined, o:
   let replace = false;
   if (fileArg) {
     const given = ctx.path(fileArg);
-    if (isFolder(given)) throw folderGiven(given);
+    // “文件夹/” names a folder (made or not): a backup is a file in one, named.
+    if (isFolder(given) || /[\\/]$/.test(fileArg)) throw folderGiven(given);
     file = /\.(db|sqlite3?)$/i.test(fileArg) ? given : `${given}.db`;
     if (file === ctx.dbPath()) throw new UserError('备份文件不能就是数据库本身，请换一个文件名。');
     if (isFolder(file)) throw folderGiven(file);
