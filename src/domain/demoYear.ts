@@ -101,7 +101,11 @@ export function demoYear(people: DemoPerson[], year: number, asOf: string, cal: 
   }
 
   const items: DemoItem[] = [];
-  const add = (kind: EvidenceKindId, p: DemoPerson, values: Record<string, FieldValue>) => items.push({ kind, memberId: p.id, values });
+  // Nothing still to come recorded as done (a span whose last day is after the as-of date included).
+  const add = (kind: EvidenceKindId, p: DemoPerson, values: Record<string, FieldValue>) => {
+    for (const k of ['date', 'from', 'to', 'finished']) if (typeof values[k] === 'string' && (values[k] as string) >= end) return;
+    items.push({ kind, memberId: p.id, values });
+  };
   for (const p of people) {
     // Self-study on working days (and now and then a weekend), with notes.
     for (let d = `${year}-01-01`; d < end; d = addDaysIso(d, 1)) {

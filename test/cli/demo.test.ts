@@ -114,3 +114,19 @@ describe('demo', () => {
     expect(r.stdout.endsWith('\n')).toBe(true);
   });
 });
+
+describe('demo on any day of the year (hunt 2026-12-04)', () => {
+  it('records nothing after today: its own doctor passes early in the year too', async () => {
+    const { dir: d, cleanup: done } = tempDir();
+    try {
+      for (const now of ['2026-02-10', '2026-05-20']) {
+        const sub = `d${now}`;
+        expect((await runCli(['demo', sub, '-q'], { cwd: d, now })).code).toBe(0);
+        const doc = await runCli(['--db', `${sub}/shuxiang.db`, 'doctor'], { cwd: d, now });
+        expect(doc.code, doc.stdout).toBe(0);
+      }
+    } finally {
+      done();
+    }
+  }, 120_000);
+});

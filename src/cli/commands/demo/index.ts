@@ -120,7 +120,7 @@ export async function runDemo(ctx: AppContext, dirArg: string | undefined): Prom
   const s: DemoState = {
     ctx, demoCtx, dir,
     shownDir: rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : dir,
-    data: demoOrganisation(),
+    data: demoOrganisation(undefined, ctx.today()),
     rosterFile: join(dir, ROSTER_NAME),
     headline: [], sections: [], files: [], next: [],
     json: { dir },
