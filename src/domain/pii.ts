@@ -7,15 +7,27 @@ import { maskIdCard, maskPhone } from './idcard.js';
 /** Looks like an ID-card number: a run of 15–20 digits (17 digits + X included), bounded by non-digits —
  * not the fraction of a decimal number (0.33333333333333331 in JSON stays as it is). */
 const ID_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\d{17}[Xx]|\d{15,20})(?!\.?[0-9])/g;
-/** Looks like a mobile number, with optional +86 and - or space separators. */
-const MOBILE_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?!\.?[0-9])/g;
+/** Looks like a mobile number, with optional +86 and -, space or full-width space separators (138 1234 5678,
+ * 138　1234　5678 as an input method types it), or written with two points (138.1234.5678 — never a number). */
+const MOBILE_LIKE = /(?<![0-9])(?<![0-9]\.)(?:\+?86[- \u3000]?)?1[3-9]\d(?:(?:[- \u3000]?\d{4}){2}|\.\d{4}\.\d{4})(?!\.?[0-9])/g;
 
-/** Where ID_LIKE or MOBILE_LIKE could match: the start of a number (their look-behinds), then 11 digits
- * with at most one '-' or ' ' between two (a superset of both; a fraction's digits never start one). */
-const MAYBE_PERSONAL = /(?<![0-9])(?<![0-9]\.)\d(?:[- ]?\d){10}/;
+/** Looks like an ID-card number written in groups (110101 19900307 1233, 110101-1990-0307-123X): six digits,
+ * then groups joined by one space, '-' or full-width space; masked when the digits add up to an ID's (18 or
+ * 17 + X, or the old 15). */
+const GROUPED_ID = /(?<![0-9])(?<![0-9]\.)\d{6}(?:[ \-\u3000]\d{2,8}){1,4}[Xx]?(?![0-9])/g;
+
+/** Where a pattern could match: the start of a number (their look-behinds), then 11 digits with at most one
+ * separator between two, or the two-point mobile (a superset of all; a fraction's digits never start one). */
+const MAYBE_PERSONAL = /(?<![0-9])(?<![0-9]\.)(?:\d(?:[- \u3000]?\d){10}|(?:86[- \u3000]?)?1[3-9]\d\.\d{4}\.\d{4})/;
+
+/** A grouped match of GROUPED_ID masked when it holds an ID's digits, else as it is. */
+const maskGrouped = (m: string) => {
+  const digits = m.replace(/[ \-\u3000]/g, '');
+  return /^(?:\d{17}[\dXx]|\d{15,20})$/.test(digits) ? maskIdCard(digits.toUpperCase()) : m;
+};
 
 /** The patterns, for the property test that the quick check never skips a match (test/unit/pii.test.ts). */
-export const MASK_PATTERNS = { ID_LIKE, MOBILE_LIKE, MAYBE_PERSONAL } as const;
+export const MASK_PATTERNS = { ID_LIKE, MOBILE_LIKE, GROUPED_ID, MAYBE_PERSONAL } as const;
 
 // What the scanner of tests and `doctor` calls a full number: a real-shaped 18-digit ID (birth date
 // inside), an old 15-digit ID, and a plain mobile number.
@@ -32,8 +44,9 @@ export function maskPersonalData(text: string): string {
   if (!MAYBE_PERSONAL.test(text)) return text;
   let out = text;
   if (hasDigitRun(text, 15)) out = out.replace(ID_LIKE, (m) => maskIdCard(m.toUpperCase()));
+  out = out.replace(GROUPED_ID, maskGrouped);
   return out.replace(MOBILE_LIKE, (m) => {
-    const prefix = /^\+?86[- ]?(?=1[3-9])/.exec(m)?.[0] ?? '';
+    const prefix = /^\+?86[- \u3000]?(?=1[3-9])/.exec(m)?.[0] ?? '';
     return prefix + maskPhone(m.slice(prefix.length));
   });
 }
@@ -51,10 +64,15 @@ function maskWide(text: string): string {
   const probe = asciiDigits(text);
   const spans: [number, number, string][] = [];
   for (const m of probe.matchAll(ID_LIKE)) spans.push([m.index, m.index + m[0].length, maskIdCard(m[0].toUpperCase())]);
+  for (const m of probe.matchAll(GROUPED_ID)) {
+    const [from, to] = [m.index, m.index + m[0].length];
+    const masked = maskGrouped(m[0]);
+    if (masked !== m[0] && !spans.some(([a, b]) => from < b && to > a)) spans.push([from, to, masked]);
+  }
   for (const m of probe.matchAll(MOBILE_LIKE)) {
     const [from, to] = [m.index, m.index + m[0].length];
     if (spans.some(([a, b]) => from < b && to > a)) continue;
-    const prefix = /^\+?86[- ]?(?=1[3-9])/.exec(m[0])?.[0] ?? '';
+    const prefix = /^\+?86[- \u3000]?(?=1[3-9])/.exec(m[0])?.[0] ?? '';
     spans.push([from, to, prefix + maskPhone(m[0].slice(prefix.length))]);
   }
   if (!spans.length) return text;

@@ -67,20 +67,32 @@ describe('maskPersonalData', () => {
   });
 
   it('the quick check before the patterns never skips text either pattern matches (fractions, ids, phones, IDs, separators)', () => {
-    const { ID_LIKE, MOBILE_LIKE, MAYBE_PERSONAL } = MASK_PATTERNS;
+    const { ID_LIKE, MOBILE_LIKE, GROUPED_ID, MAYBE_PERSONAL } = MASK_PATTERNS;
     const piece = fc.oneof(
-      fc.constantFrom('0.', '.', '-', ' ', '+86', '+', '86', 'X', 'x', ',', '"', '号', '13812345678', '11010519491231002X', '0.9182653960790899', '138-1234-5678', '2026-03-10'),
+      fc.constantFrom('0.', '.', '-', ' ', '\u3000', '+86', '+', '86', 'X', 'x', ',', '"', '号', '13812345678', '11010519491231002X', '0.9182653960790899', '138-1234-5678', '138.1234.5678', '110101 19900307 1233', '2026-03-10'),
       fc.stringMatching(/^[0-9]{1,20}$/),
     );
     fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
       const text = parts.join('');
-      const matches = new RegExp(ID_LIKE.source).test(text) || new RegExp(MOBILE_LIKE.source).test(text);
+      // (A grouped ID is masked only when its digits add up to an ID's: covered by the second check.)
+      const matches = new RegExp(ID_LIKE.source).test(text) || new RegExp(MOBILE_LIKE.source).test(text) || (new RegExp(GROUPED_ID.source).test(text) && maskPersonalData(text) !== text);
       if (matches) expect(MAYBE_PERSONAL.test(text)).toBe(true);
       if (!MAYBE_PERSONAL.test(text)) expect(maskPersonalData(text)).toBe(text);
     }), { numRuns: 20000, seed: 18 });
     // A report's rates pass untouched, and cheaply: no personal-looking run in them.
     expect(MAYBE_PERSONAL.test('"rate":0.9182653960790899,"share":0.33333333333333331')).toBe(false);
     expect(maskPersonalData('电话 +86 138-1234-5678，0.9182653960790899')).toBe('电话 +86 138****5678，0.9182653960790899');
+  });
+
+  it('numbers written in groups (hunt 2026-12-04): IDs 6-8-4 / 6-4-4-4 with spaces or dashes, phones with full-width spaces or two points', () => {
+    expect(maskPersonalData('身份证 110101 19900307 1233')).toBe('身份证 110101********1233');
+    expect(maskPersonalData('110101-19900307-123X，110101-1990-0307-1233')).toBe('110101********123X，110101********1233');
+    expect(maskPersonalData('手机 １３８　１２３４　５６７８')).toBe('手机 138****5678');
+    expect(maskPersonalData('138　1234　5678 或 138.1234.5678')).toBe('138****5678 或 138****5678');
+    expect(findPersonalData(maskPersonalData('110101 19900307 1233 138.1234.5678'))).toEqual([]);
+    // Not personal: dates, a date range, a rate, a short code, a landline, one decimal number.
+    for (const t of ['2026-03-05 至 2026-03-06', '2026-03-05-2026-03-06', '"rate":0.9182653960790899', '编号 110101 2026', '0571-8765-4321', '138.12345678']) expect(maskPersonalData(t)).toBe(t);
+    expect(maskJsonText('{"a":"110101 19900307 1233","b":138.12345678}')).toBe('{"a":"110101********1233","b":138.12345678}');
   });
 
   it('JSON text: strings masked as text is, a phone- or ID-like number becomes a masked string, and it stays JSON', () => {
