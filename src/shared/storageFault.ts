@@ -2,7 +2,7 @@
 // act on: a full disk, a read-only disk or file, a damaged database, a folder that is not there. The
 // database's troubles are exit 3 and name the newest automatic backup to restore; an output file's are
 // exit 2 and say to choose another folder. Nothing here is "内部错误": the disk is not shuxiang's defect.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { DbError, ShuxiangError, UserError } from './errors.js';
 import { NAME_LIMIT } from './nameLimit.js';
@@ -63,8 +63,12 @@ export function storageFault(e: unknown, scene: FaultScene = {}): ShuxiangError 
 
 /** The database cannot be written (a read-only file, folder or disk): exit 3, said before anything is written. */
 export function readOnlyDatabase(dbPath: string | undefined): DbError {
+  // Its -wal and -shm files (made by SQLite with the database's own mode, read-only too when it was) need it
+  // as well: named, so that the chmod advised is the whole of it.
+  const files = dbPath ? [dbPath, ...['-wal', '-shm'].map((x) => dbPath + x).filter((f) => existsSync(f))] : [];
+  const chmod = files.length ? `chmod 600 ${files.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ')}` : 'chmod 600';
   return new DbError(`数据库 ${dbPath ?? '数据库'} 是只读的（文件或所在文件夹没有写权限，或在只读的磁盘上），无法写入，本次没有写入任何内容。`, [
-    '查看类命令（member list、audit、report 等）仍可使用。要写入，请用 chmod 600 恢复文件的写权限，或把数据库复制到可写的文件夹后用 --db 指定。',
+    `查看类命令（member list、audit、report 等）仍可使用。要写入，请用 ${chmod} 恢复${files.length > 1 ? '这些文件' : '文件'}的写权限，或把数据库复制到可写的文件夹后用 --db 指定。`,
   ]);
 }
 
