@@ -193,6 +193,14 @@ export class AppContext {
     for (const f of this.flushers) f();
   }
 
+  /** What this run has done that is not a new batch (an undo, a restore), said if its output then fails. */
+  readonly done: string[] = [];
+
+  /** Notes something done that savedBatches does not count (see done). */
+  noteDone(what: string): void {
+    this.done.push(what);
+  }
+
   /** How many writes (batches) this run has committed so far: an error after them must not read as if
    * nothing was saved (the output failing after a `session add`, say). */
   savedBatches(): number {

@@ -36,7 +36,8 @@ export async function main(argv: string[], io: AppIo): Promise<number> {
         continue;
       }
       const saved = e instanceof OutputFault ? state.ctx?.savedBatches() ?? 0 : 0;
-      code = reportError(saved ? afterSaved(e as OutputFault, saved) : await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
+      const done = e instanceof OutputFault ? state.ctx?.done ?? [] : [];
+      code = reportError(saved || done.length ? afterSaved(e as OutputFault, saved, done) : await classified(e, state.ctx), io, !!state.ctx?.verbose || argv.includes('-v') || argv.includes('--verbose'));
       return code;
     } finally {
       // A finished command's writes are kept (an audit with gaps, exit 1, finished too); a failed one's are not.
@@ -138,7 +139,8 @@ function nodeStdout(readerGone: () => void): NodeJS.WriteStream {
     // Emitted after the write that failed (a device such as /dev/full): said here, and the run ends.
     const fault = outputFault(e);
     const saved = current?.ctx?.savedBatches() ?? 0;
-    process.exit(reportMasked(saved ? afterSaved(fault, saved) : fault, process.stderr, false));
+    const done = current?.ctx?.done ?? [];
+    process.exit(reportMasked(saved || done.length ? afterSaved(fault, saved, done) : fault, process.stderr, false));
   });
   // Into a pipe, Node writes asynchronously: an organ's `--json audit | jq` would queue its whole output in
   // memory, and could be cut short by the exit below. Blocking writes keep memory flat and lose nothing.

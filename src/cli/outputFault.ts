@@ -10,7 +10,13 @@ export class OutputFault extends UserError {}
 
 /** The fault said again for a run that had already saved `saved` writes: they are kept, and must not be
  * entered again (retrying as the message says would write them twice). */
-export function afterSaved(f: OutputFault, saved: number): UserError {
+export function afterSaved(f: OutputFault, saved: number, done: string[] = []): UserError {
+  // An undo or a restore lowers the batches instead of adding one: said as what it did (`done`).
+  if (done.length) {
+    return new UserError(f.message.replace(/。$/, '') + `；但${done.join('，')}，不要重复执行。`, [
+      '可运行 shuxiang history 查看现在的写入记录。', ...f.details.filter((h) => !h.includes('重试')),
+    ], f.technical);
+  }
   return new UserError(f.message.replace(/。$/, '') + `；但本次的修改已经保存（${saved} 次写入），不要重复录入。`, [
     '可运行 shuxiang history 查看刚才保存的写入；如确实不要，可用 shuxiang undo 撤销。', ...f.details.filter((h) => !h.includes('重试')),
   ], f.technical);

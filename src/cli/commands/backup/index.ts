@@ -86,6 +86,7 @@ export async function runRestore(ctx: AppContext, fileArg: string, o: { yes?: bo
   // moved aside as it is instead of being opened.
   const current = !existsSync(dbPath) ? undefined : unopenable(dbPath) ? 'unopenable' : await ctx.openDb();
   const { aside, movedAside } = await restoreDatabase(current, { file, dbPath }, ctx.nowStamp());
+  ctx.noteDone(`数据库已经从 ${file} 恢复${aside ? `（恢复前的数据库另存为 ${aside}）` : ''}`);
   ctx.closeAll();
   const db = await ctx.openDb(); // migrates an older backup forward and re-creates the journal triggers
   const version = schemaVersion(db);

@@ -49,6 +49,7 @@ export async function runUndo(ctx: AppContext, idText: string | undefined, o: { 
     if (!(await askConfirm(ctx, '--yes', '确认撤销吗？撤销后不能再恢复（除非用自动备份）。'))) throw new UserError('已取消，未做任何修改。');
   }
   const r = await undo(db, { batch: b, backupOf: o.backup !== false ? ctx.dbPath() : undefined }, ctx.nowStamp());
+  ctx.noteDone(`第 ${b.id} 次写入（${b.command}）已经撤销`);
   const backupFile = r.backupFile;
   if (ctx.json) {
     ctx.outJson({ undone: b.id, command: b.command, args: b.args, deletedRows: r.deleted, restoredRows: r.restored, backup: backupFile ?? null });
