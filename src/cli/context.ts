@@ -6,7 +6,7 @@ import { painter, useColour, type Paint } from '../shared/colour.js';
 import { maskJsonText, maskPersonalData, PersonalDataFilter } from '../domain/pii.js';
 import type { ProgressEvent } from '../shared/progress.js';
 import type { BulkOut } from './bulkOut.js';
-import { hasLongList, writeJson } from './jsonText.js';
+import { hasLongBytes, hasLongList, writeJson } from './jsonText.js';
 import { progressFor, type ProgressLine } from './progress.js';
 import { lastBatchId } from '../store/batches.js';
 import { closeDb, connect, CURRENT_SCHEMA, schemaVersion, writable } from '../store/dbConnect.js';
@@ -248,7 +248,9 @@ export class AppContext {
     if (!this.globals.reveal) this.flushOut?.();
     const raw = this.rawIo.stdout;
     // Compact and large (an organ's audit): written on a second thread while the rest is made.
-    const bulk = space === 0 && hasLongList(data) ? raw.bulk?.() : undefined;
+    // (Bytes already made go straight to a descriptor written synchronously — a file, a pipe — and through the
+    // second thread otherwise: Node's own stream to a socket could still hold them when the run ends.)
+    const bulk = space === 0 && (hasLongList(data) || (hasLongBytes(data) && !raw.writeBytes)) ? raw.bulk?.() : undefined;
     const bytes = (b: Uint8Array) => (raw.writeBytes ? raw.writeBytes(b) : raw.write(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8')));
     writeJson(bulk ? (s) => bulk.write(s) : (s) => (typeof s === 'string' ? raw.write(s) : bytes(s)), data, space, this.globals.reveal ? undefined : maskJsonText);
     bulk?.end();

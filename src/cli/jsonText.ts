@@ -30,11 +30,18 @@ const isLazyList = (v: unknown): v is LazyList =>
   v !== null && typeof v === 'object' && !Array.isArray(v) && typeof (v as LazyList).slice === 'function' && typeof (v as LazyList).length === 'number' && typeof (v as LazyList).toJSON === 'function';
 const isLong = (v: unknown): v is unknown[] | LazyList => (Array.isArray(v) || isLazyList(v)) && v.length > PIECE;
 
+
+
 const same = (s: string) => s;
 
 /** Whether `data` is an object with a long list at its top level (written piece by piece, below). */
 export function hasLongList(data: unknown): boolean {
   return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.values(data).some(isLong);
+}
+
+/** Whether `data` holds a long list already made into bytes (a ChunkList). */
+export function hasLongBytes(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) && Object.values(data).some((v) => isChunkList(v) && v.length > PIECE);
 }
 
 /** Writes `data` as indented JSON plus a newline through `write`, long top-level lists piece by piece;

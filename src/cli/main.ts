@@ -105,7 +105,7 @@ export async function start(): Promise<void> {
   // Not a terminal: a large output may be written on a second thread (bulkOut.ts; not on Windows, whose
   // pipes Node writes through its stream).
   const bulk = () => (process.platform === 'win32' ? undefined : bulkOut(1, readerGone));
-  const stdout: OutStream = direct ? { ...direct, bulk } : node!.isTTY ? node! : { isTTY: false, write: (s: string) => node!.write(s), writeBytes: (b: Uint8Array) => node!.write(b), bulk };
+  const stdout: OutStream = direct ? { ...direct, bulk } : node!.isTTY ? node! : { isTTY: false, write: (s: string) => node!.write(s), bulk };
   // Messages that cannot be written (stderr to a full disk) are lost quietly: there is nowhere to say so, and
   // the exit code stays the command's own.
   const stderr = directOut(2, () => {}, true) ?? quietStderr();
