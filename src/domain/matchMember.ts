@@ -85,7 +85,7 @@ export function missText(r: Exclude<MatchResult, { kind: 'one' }>, where: MissCo
   if (where.as === 'prompt') {
     return r.kind === 'none'
       ? { message: `没有找到“${q}”`, hints: [] }
-      : { message: `“${q}”对应多人：${r.candidates.map((m) => `${m.name}（#${m.id}）`).join('、')}，请写全名或 #编号`, hints: [] };
+      : { message: `“${q}”对应多人：${r.candidates.map((m) => `${m.name}（${m.branch}${m.idCard ? `，身份证 ${maskIdCard(m.idCard)}` : ''}，#${m.id}）`).join('、')}，请${r.candidates.every((m) => m.name === q) ? '' : '写全名或'}输入 #编号（如 #${r.candidates[0]!.id}）`, hints: [] };
   }
   if (where.as === 'signin') {
     return r.kind === 'none'

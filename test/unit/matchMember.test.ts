@@ -54,6 +54,6 @@ describe('missText: one wording per place a name comes from', () => {
     expect(missText(many, { as: 'ledger' }).message).toBe('花名册中有 2 个“王五”（一支部，编号 #5；二支部，编号 #6），请写成“王五#5”这样带编号的形式');
     expect(missText(resolveMember('#99', roll) as Exclude<MatchResult, { kind: 'one' }>, { as: 'ledger' }).message).toBe('“#99”：没有这个编号的人员（编号见 shuxiang member list）');
     expect(missText(none, { as: 'signin', date: '2026-03-10', branch: '一支部' }).message).toBe('“李思”不是 2026-03-10 一支部在册的人员。是不是：李四？');
-    expect(missText(many, { as: 'prompt' }).message).toBe('“王五”对应多人：王五（#5）、王五（#6），请写全名或 #编号');
+    expect(missText(many, { as: 'prompt' }).message).toBe('“王五”对应多人：王五（一支部，#5）、王五（二支部，#6），请输入 #编号（如 #5）');
   });
 });
