@@ -102,6 +102,22 @@ describe('on a terminal', () => {
   });
 });
 
+describe('on a terminal, a day after today (hunt 2026-12-04)', () => {
+  it('is asked again at its question, not refused once every question is answered', async () => {
+    const t = runTty(['log', 'self-study'], { cwd: dir });
+    await t.step('姓名', ['zs', KEY.enter]);
+    await t.step('日期', [...'2026-06-01', KEY.enter]);
+    // Asked again: the answer cleared and typed anew.
+    await t.step('在今天（2026-03-10）之后', [...Array(10).fill('\x7f'), ...'2026-03-09', KEY.enter]);
+    await t.step('学时', KEY.enter);
+    await t.step('学习内容', [...'党章', KEY.enter]);
+    await t.step('做了学习笔记', ['y', KEY.enter]);
+    const r = await t.done;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('日期 2026-03-09');
+  });
+});
+
 describe('member matching', () => {
   it('exact name, pinyin initials, #id', async () => {
     expect((await json('log', 'self-study', '--member', '李四', '--hours', '1')).member).toBe('李四');

@@ -13,6 +13,7 @@ import type { Db } from '../../../store/db.js';
 import { listMembers } from '../../../store/members.js';
 import type { AppContext } from '../../context.js';
 import { askConfirm, askInput, askSelect } from '../../prompts.js';
+import { futureDayReason, isFutureDay } from '../../../domain/dates.js';
 import { flagAttr, flagName, parseFlagValue } from '../../args/evidenceFlags.js';
 import { bookTitle } from '../../../domain/text.js';
 
@@ -40,7 +41,9 @@ async function askField(ctx: AppContext, f: EvidenceField, values: ItemValues): 
   const answer = await askInput(ctx, flag, `${f.label}${f.required ? '' : '（可不填）'}：`, def, (v) => {
     if (!v.trim()) return f.required ? '不能为空' : true;
     try {
-      parseFlagValue(f, v);
+      const parsed = parseFlagValue(f, v);
+      // A day after today is asked again here, not refused after every question is answered.
+      if (f.type === 'date' && typeof parsed === 'string' && isFutureDay(parsed, ctx.today())) return futureDayReason(f.label, parsed, ctx.today());
       return true;
     } catch (e) {
       return (e as Error).message.replace(`${flagName(f)}：`, '');
