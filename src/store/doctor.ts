@@ -21,6 +21,12 @@ export interface DoctorCheck {
 /** Runs every check on the database file at `path` (as of `today`). */
 export function runDoctor(path: string, today: string): DoctorCheck[] {
   const checks: DoctorCheck[] = [permissions(path)];
+  // An empty file (0 bytes: a copy cut short, a file made by hand) is no database at all, whatever SQLite
+  // makes of it: said as such, not as a database of an old version.
+  if (statSync(path).size === 0) {
+    checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`${path} 是空文件（0 字节），不是 shuxiang 的数据库（可能是复制中断，或被清空了）`], fix: restoreHint(path) });
+    return checks;
+  }
   let db: Db;
   try {
     db = openFile(path, !writable(path));

@@ -93,3 +93,19 @@ describe('doctor', () => {
     expect(r.stderr).toContain('找不到数据库文件');
   });
 });
+
+describe('doctor on an empty file (hunt 2026-12-04)', () => {
+  it('a 0-byte database is said to be empty, not a version-0 database to back up', async () => {
+    const { dir: d, cleanup: done } = tempDir();
+    try {
+      writeFileSync(join(d, 'shuxiang.db'), '');
+      chmodSync(join(d, 'shuxiang.db'), 0o600);
+      const r = await runCli(['doctor'], { cwd: d, now: '2026-05-20' });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/✗ 文件完整性\s+.*是空文件（0 字节），不是 shuxiang 的数据库/);
+      expect(r.stdout).not.toMatch(/数据结构版本是 0|no such table/);
+    } finally {
+      done();
+    }
+  });
+});
