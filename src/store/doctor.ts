@@ -1,7 +1,7 @@
 // The checks behind `shuxiang doctor`: each one names what it looked at, what it found and how to fix
 // it. Opens the file without migrating it, so a damaged or outdated database can still be examined.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { backupFolder } from './backup.js';
 import { restoreHint } from '../shared/storageFault.js';
 import type { Db } from './db.js';
@@ -16,6 +16,16 @@ export interface DoctorCheck {
   title: string;
   problems: string[];
   fix?: string;
+}
+
+/** Whether the disk holding `path` has (nearly) no room left: under 64 KiB for an ordinary user. */
+function diskFull(path: string): boolean {
+  try {
+    const fs = statfsSync(dirname(path));
+    return fs.bavail * fs.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs every check on the database file at `path` (as of `today`). */
@@ -33,6 +43,12 @@ export function runDoctor(path: string, today: string): DoctorCheck[] {
     db.pragma('busy_timeout = 10000');
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (e) {
+    // On a full disk SQLite cannot make the files it reads through (-shm): the database is not shown to be
+    // damaged, and a restore would put an older copy over it. Said as the disk, not the file.
+    if (diskFull(path)) {
+      checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`数据库所在的磁盘已满，无法打开数据库进行检查（数据库本身不一定有问题）`], fix: '请先清理该磁盘上的空间（删除不需要的文件），再运行 shuxiang doctor；在此之前不要用备份恢复。' });
+      return checks;
+    }
     checks.unshift({ id: 'integrity', title: '文件完整性', problems: [`无法作为 SQLite 数据库打开：${(e as Error).message}`], fix: restoreHint(path) });
     return checks;
   }

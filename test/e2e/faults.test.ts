@@ -154,6 +154,22 @@ describe.skipIf(!canMount)('disks: full, read-only', () => {
     expect(readdirSync(full)).toEqual(['filler']);
   });
 
+  it('doctor on a full disk says the disk is full, not that the database is damaged, and advises no restore (hunt 2026-12-04)', async () => {
+    const disk = join(dir, 'disk');
+    expect(mountTmpfs(disk, '1m')).toBe(true);
+    copyFileSync(join(dir, 'shuxiang.db'), join(disk, 'shuxiang.db'));
+    try {
+      writeFileSync(join(disk, 'filler'), Buffer.alloc(1024 * 1024));
+    } catch {
+      // filled up
+    }
+    const r = await cli(['doctor'], {}, disk);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ 文件完整性\s+数据库所在的磁盘已满，无法打开数据库进行检查/);
+    expect(r.stdout).not.toMatch(/disk I\/O error|shuxiang restore/);
+    calm(r);
+  });
+
   it('a database on a full disk: exit 3 "磁盘已满", nothing written', async () => {
     const disk = join(dir, 'disk');
     // 1m: a new database (schema 8, its init writes ~380k of WAL) fits; a 9000-person roster does not
