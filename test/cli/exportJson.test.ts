@@ -1,6 +1,6 @@
 // export --json / import --kind json: the whole database in one 0600 document; loading it into a new
 // database reproduces it; two branches' exports merge into one database without colliding.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initDb, runCli, tempDir } from '../helpers/cli.js';
@@ -114,5 +114,15 @@ describe('export --json and import --kind json', () => {
     mkdirSync(at('fresh'));
     expect((await cli('fresh', ['import', '--kind', 'json', at('ref.json')])).code).toBe(2);
     expect(statSync(at('fresh/shuxiang.db'), { throwIfNoEntry: false })).toBeUndefined();
+  });
+});
+
+describe('export to “-” (hunt 2026-12-04)', () => {
+  it('is refused: the full numbers never go to the screen or a pipe, and no file named -.json is written', async () => {
+    const r = await cli('one', ['export', '--json', '-']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('export 不写到屏幕或管道（“-”）');
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(at('one'), '-.json'))).toBe(false);
   });
 });

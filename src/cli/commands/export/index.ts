@@ -33,6 +33,9 @@ export function registerExport(program: Command, act: Act): void {
 
 /** Writes the export document (0600) and says what it holds. */
 export async function runExport(ctx: AppContext, fileArg: string, o: { force?: boolean }): Promise<void> {
+  // “-” (stdout, as other tools read it) is refused: the export holds the full ID-card and phone numbers, which
+  // never go to the screen or a pipe — only into a file of the owner's (0600).
+  if (fileArg.trim() === '-') throw new UserError('export 不写到屏幕或管道（“-”）：导出文件包含完整的身份证号和手机号，只写进文件（权限 0600）。', ['请给出文件名，如 shuxiang export 全库.json。']);
   const file = typedOutput(ctx.path(fileArg), 'json');
   if (existsSync(file) && !o.force) throw new UserError(`文件 ${file} 已经存在，未覆盖。`, ['请换一个文件名，或加 --force 覆盖它。']);
   const db = await ctx.openDb({ readonly: true });
