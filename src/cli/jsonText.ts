@@ -16,7 +16,7 @@ interface LazyList {
 }
 
 /** A list already made into compact JSON text (items joined by commas, without the brackets), as chunks of
- * UTF-8 bytes written one after another (reports/auditJson.ts ChunkList): on the compact path only. */
+ * UTF-8 bytes written one after another (reports/verdictStream.ts ChunkList): on the compact path only. */
 interface ChunkList {
   length: number;
   chunks: readonly Uint8Array[];

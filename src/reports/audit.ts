@@ -40,7 +40,7 @@ export interface AuditInput {
    * start it here, or one the caller started earlier (so it is ready by the time it is needed). */
   parallel?: boolean | ParallelLoad;
   /** Every verdict as it is made, in rule order within each rule (rules may come out of order), with the
-   * names to show it by — for a renderer that writes them as they come (auditJson.ts VerdictStream). The
+   * names to show it by — for a renderer that writes them as they come (verdictStream.ts VerdictStream). The
    * report then keeps no member's 'met' verdict (as with keepMet false), but every verdict is made. */
   emit?: (v: AuditVerdict, names: VerdictNames) => void;
   /** With `emit`: a member's 'met' verdict of a count rule in parts instead (JudgeOptions.onMetCited), for

@@ -13,7 +13,8 @@ import { buildReport, planReportFiles, reportFileName } from '../../src/app/repo
 import { loadRules } from '../../src/app/rules/ruleContext.js';
 import { switchRuleSet } from '../../src/app/rules/ruleSets.js';
 import { parsePeriodId, periodContaining } from '../../src/domain/periods.js';
-import { auditJson, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
+import { auditJson } from '../../src/reports/auditJson.js';
+import { VerdictStream, type ChunkList } from '../../src/reports/verdictStream.js';
 import { maskJsonText } from '../../src/domain/pii.js';
 import type { Db } from '../../src/store/db.js';
 import { openDb } from '../../src/store/db.js';

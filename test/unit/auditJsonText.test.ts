@@ -1,5 +1,5 @@
 // `audit --json` written compact (not to a terminal) makes its verdicts' text directly — as UTF-8 bytes while
-// the audit runs (reports/auditJson.ts VerdictStream), or from the kept list (verdictsText) — instead of
+// the audit runs (reports/verdictStream.ts VerdictStream), or from the kept list (verdictsText) — instead of
 // JSON.stringify over the whole objects and a scan of the whole text for personal numbers. The oracle is that generic path: the same verdicts, JSON.stringify'd, then masked by
 // maskJsonText — the bytes must be the same, masked or revealed, for any names, figures and ids.
 import fc from 'fast-check';
@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/engine/types.js';
 import { findPersonalData, maskJsonText } from '../../src/domain/pii.js';
 import type { AuditReport } from '../../src/reports/audit.js';
-import { auditJson, metVerdict, VerdictStream, type ChunkList } from '../../src/reports/auditJson.js';
+import { auditJson } from '../../src/reports/auditJson.js';
+import { metVerdict, VerdictStream, type ChunkList } from '../../src/reports/verdictStream.js';
 import type { MetParts } from '../../src/domain/engine/types.js';
 
 interface TextList { length: number; slice(a: number, b: number): unknown[]; compactText(a: number, b: number, mask: (s: string) => string): string }

@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { auditGaps, prepareAudit, runAudit } from '../../../app/audit/runAudit.js';
 import { planGapLines } from '../../../reports/planReport.js';
-import { auditJson, VerdictStream } from '../../../reports/auditJson.js';
+import { auditJson } from '../../../reports/auditJson.js';
+import { VerdictStream } from '../../../reports/verdictStream.js';
 import { renderAudit, renderMemberAudit, renderOrganAudit } from '../../../render/terminal/auditText.js';
 import { branchComparisonLines } from '../../../render/terminal/branchComparisonText.js';
 import { requireBranch } from '../../args/branch.js';
