@@ -2,6 +2,7 @@
 // VerdictStream and the buffers it writes into, the ChunkList the document writer takes them as. The document
 // around them, and the generic serialisation they must equal byte for byte, are auditJson.ts.
 import type { Figure, MetParts } from '../domain/engine/types.js';
+import { mapFigure } from '../domain/engine/figures.js';
 import { sessionOfAttendance } from '../store/evidenceLoad.js';
 import { branchOf, citesOf, type AuditVerdict, type VerdictNames } from './audit.js';
 import { verdictJson } from './auditJson.js';
@@ -71,7 +72,7 @@ export class VerdictStream {
     o.bytes(KEY.actual); if (!this.figure(m.actual)) return false;
     o.bytes(KEY.gap);
     if (typeof m.required === 'number') o.byte(48);
-    else if (!this.figure(zeroGap(m.required))) return false;
+    else if (!this.figure(mapFigure(m.required, () => 0))) return false;
     o.bytes(KEY.evidence);
     // As citesOf names them, in the order the metrics list them: sign-ins as the sessions attended, the
     // lectures logged, the self-study rows.
@@ -216,7 +217,8 @@ export function metVerdict(m: MetParts): AuditVerdict {
   if (m.cites.attendance.length) evidence.attendance = [...m.cites.attendance];
   if (m.cites.lectures.length) evidence.lectures = [...m.cites.lectures];
   if (m.cites.selfStudy.length) evidence.selfStudy = [...m.cites.selfStudy];
-  const gap = typeof m.required === 'number' ? 0 : zeroGap(m.required);
+  // (A quota reached: 0 in every part, as gapOf gives it.)
+  const gap = mapFigure(m.required, () => 0);
   return { rule: m.rule, memberId: m.memberId, branchId: m.branchId, period: m.period, status: 'met', required: m.required, actual: m.actual, gap, evidence, daysLeft: undefined, need: undefined, note: undefined };
 }
 
@@ -225,13 +227,6 @@ const CITE_KEY = {
   attendance: Object.keys(citesOf({ attendance: [0] }))[0]!,
   lectures: Object.keys(citesOf({ lectures: [0] }))[0]!,
   selfStudy: Object.keys(citesOf({ selfStudy: [0] }))[0]!,
-};
-
-/** A met verdict's gap: 0 in every part of the quota (gapOf of a quota reached). */
-const zeroGap = (required: Record<string, number>): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const k in required) out[k] = 0;
-  return out;
 };
 
 const bytesOf = (s: string) => Buffer.from(s, 'utf8');

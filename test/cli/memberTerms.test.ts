@@ -379,7 +379,7 @@ describe("a mover's records before the move (hunt 2026-12-04)", () => {
     for (const r of c.organ.rules) expect(r.applicable).toBeLessThanOrEqual(3);
   });
 
-  it("a reminder before the move names the branch he is on then, in text, JSON and the workbook", async () => {
+  it("a reminder before the move names the branch he is on then (the model the text, JSON and workbook render)", async () => {
     const r = await json('remind', '--as-of', '2026-06-15', '--branch', '一支部');
     expect(r.messages.filter((m: { member: string }) => m.member === '赵六').map((m: { branch: string }) => m.branch)).toEqual(['一支部']);
   });

@@ -143,7 +143,6 @@ describe('hunt 2026-12-04: small things said wrong', () => {
     const r = await run(['backup', 'U盘备份/']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/U盘备份 是一个文件夹，请指定备份文件名/);
-    expect(() => query(dir, 'SELECT 1')).not.toThrow();
     const { existsSync } = await import('node:fs');
     expect(existsSync(join(dir, 'U盘备份.db'))).toBe(false);
   });
