@@ -226,29 +226,22 @@ describe('import --kind signin', () => {
   // A hand-made sheet in two halves side by side, the usual way to get a branch onto one A4 page.
   it('a sheet laid out in two blocks side by side reads both blocks', async () => {
     const id = await newSession('两栏');
-    await writeXlsx(join(dir, 'two.xlsx'), [{
+    // The two halves; the last row's right half first names 张三 a second time.
+    const twoBlocks = (lastRow: unknown[]) => writeXlsx(join(dir, 'two.xlsx'), [{
       name: '签到',
       rows: [
         [`学习签到表（活动编号：${id}）`],
         ['序号', '姓 名', '签 到', '序号', '姓 名', '签 到'],
         [1, '张三', '张三', 4, '赵六', '赵六'],
         [2, '李四', '李四', 5, '孙七', '请假'],
-        [3, '王五', '', 6, '张三', '张三'],
+        lastRow,
       ],
     }]);
+    await twoBlocks([3, '王五', '', 6, '张三', '张三']);
     const dup = await importSheet(['two.xlsx']);
     expect(dup.code).toBe(2);
     expect(dup.stderr).toContain('two.xlsx › 签到 › E5：张三 在 B3 已经出现过。');
-    await writeXlsx(join(dir, 'two.xlsx'), [{
-      name: '签到',
-      rows: [
-        [`学习签到表（活动编号：${id}）`],
-        ['序号', '姓 名', '签 到', '序号', '姓 名', '签 到'],
-        [1, '张三', '张三', 4, '赵六', '赵六'],
-        [2, '李四', '李四', 5, '孙七', '请假'],
-        [3, '王五', ''],
-      ],
-    }]);
+    await twoBlocks([3, '王五', '']);
     const r = await cli(['import', '--kind', 'signin', 'two.xlsx']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('当日在册但不在这张表上的 1 人未登记');
